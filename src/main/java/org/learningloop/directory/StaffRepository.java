@@ -1,0 +1,16 @@
+package org.learningloop.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface StaffRepository extends JpaRepository<Staff, Long> {
+
+  Optional<Staff> findByUsername(String username);
+
+  Optional<Staff> findByEmail(String email);
+
+  @Query("select distinct s from Staff s join s.roles r where r = :role order by s.displayName")
+  List<Staff> findByRole(Role role);
+}

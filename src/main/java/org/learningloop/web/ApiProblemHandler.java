@@ -1,0 +1,83 @@
+package org.learningloop.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.learningloop.common.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of an API endpoint into RFC 9457 problem details: a type, a title a person can read, and, where
+ * input was wrong, {@code errors} naming each field at fault. Never a stack trace, SQL or a class name.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  static final String TYPE_BASE = "https://learningloop.org/problems/";
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ProblemDetail> domain(DomainException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
+    problem.setType(URI.create(TYPE_BASE + e.type()));
+    problem.setTitle(e.title());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", errors(e.errors()));
+    }
+    return ResponseEntity.status(e.kind().status()).body(problem);
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "Someone else changed this at the same time. Reload it and try again.");
+    problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
+    problem.setTitle("Changed by someone else");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected failure of an API request", e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was changed; try again later.");
+    problem.setType(URI.create(TYPE_BASE + "internal-error"));
+    problem.setTitle("Internal error");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = e.getBody();
+    problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+    problem.setTitle("Invalid request");
+    problem.setDetail("Some fields are missing or wrong; see errors.");
+    problem.setProperty(
+        "errors",
+        errors(
+            e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new DomainException.FieldError(f.getField(), f.getDefaultMessage()))
+                .toList()));
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  private static List<Map<String, String>> errors(List<DomainException.FieldError> errors) {
+    return errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+  }
+}
