@@ -10,6 +10,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -87,7 +88,7 @@ public record DeadlineProperties(
     Integer previousOverdueBy = null;
     int mostSeniorSoFar = -1;
     for (EscalationRung rung : escalation) {
-      if (rung == null || rung.overdueBy() == null || rung.recipients().contains(null)) {
+      if (rung == null || rung.overdueBy() == null || rung.recipients().stream().anyMatch(Objects::isNull)) {
         continue; // reported by the field constraints
       }
       if (previousOverdueBy != null && rung.overdueBy() <= previousOverdueBy) {

@@ -156,7 +156,8 @@ public class WorkingDayCalendar {
   /**
    * When something given {@code n} working days from {@code moment} falls due: the end of the working day that is
    * {@code n} working days after {@link #workingDayOf the working day of the moment}. With the defaults, 2 working
-   * days from Monday 10:00 is Wednesday 17:00, and from Friday 18:00 it is Tuesday 17:00.
+   * days from Monday 10:00 is Wednesday 17:00, and so is 2 working days from Friday 18:00 or from the weekend,
+   * which count from Monday.
    *
    * @throws IllegalArgumentException when {@code n} is negative
    */
