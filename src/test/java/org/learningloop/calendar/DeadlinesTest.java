@@ -114,7 +114,9 @@ class DeadlinesTest {
   @Test
   void theEffectivenessReAuditFallsDueThreeMonthsAfterClosureOnAWorkingDay() {
     assertThat(deadlines.reAuditDate(LocalDate.of(2023, 11, 29))).isEqualTo(LocalDate.of(2024, 2, 29));
-    assertThat(deadlines.reAuditDate(LocalDate.of(2023, 9, 25))).as("Christmas Day").isEqualTo(LocalDate.of(2023, 12, 27));
+    assertThat(deadlines.reAuditDate(LocalDate.of(2023, 9, 25)))
+        .as("25 December moves to the first working day after Christmas")
+        .isEqualTo(LocalDate.of(2023, 12, 27));
     assertThat(deadlines.reAuditAt(Instant.parse("2023-09-25T15:00:00Z")))
         .isEqualTo(Instant.parse("2023-12-27T07:00:00Z"));
   }

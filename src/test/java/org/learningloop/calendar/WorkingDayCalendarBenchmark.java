@@ -38,7 +38,8 @@ public final class WorkingDayCalendarBenchmark {
     long started = System.nanoTime();
     calendar.addWorkingDays(origin, 0);
     calendar.workingDaysBetween(origin, LocalDate.of(2031, 12, 31));
-    System.out.printf(Locale.ROOT, "tables for 2015 to 2031 built from Jollyday in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+    System.out.printf(
+        Locale.ROOT, "tables for 2015 to 2031 built from Jollyday in %.0f ms%n", (System.nanoTime() - started) / 1e6);
 
     long checksum = 0;
     for (int round = 1; round <= ROUNDS; round++) {
