@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.learningloop.common.TimeConfiguration;
 import org.learningloop.notification.Template.Detail;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -51,14 +51,14 @@ class MailRenderer {
           "CLOSURE", "closure",
           "EFFECTIVENESS_CHECK", "effectiveness check");
 
-  private final TemplateEngine engine;
+  private final SpringTemplateEngine engine;
   private final MailProperties properties;
   private final Clock clock;
 
   MailRenderer(MailProperties properties, Clock clock) {
     this.properties = properties;
     this.clock = clock;
-    this.engine = new TemplateEngine();
+    this.engine = new SpringTemplateEngine();
     engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
   }
@@ -117,12 +117,12 @@ class MailRenderer {
     context.setVariable("due", n.dueDate() == null ? null : DAY.format(n.dueDate()));
     context.setVariable("link", link);
     Map<String, String> details = n.details();
-    context.setVariable("withWhom", CONVERSATIONS.getOrDefault(details.get(Detail.CONVERSATION), ""));
+    context.setVariable("withWhom", lookup(CONVERSATIONS, details.get(Detail.CONVERSATION), ""));
     context.setVariable("support", humanise(details.get(Detail.SUPPORT)));
-    context.setVariable("outcome", OUTCOMES.get(details.get(Detail.OUTCOME)));
+    context.setVariable("outcome", lookup(OUTCOMES, details.get(Detail.OUTCOME), null));
     context.setVariable("dueSoon", details.get(Detail.DUE_SOON));
     context.setVariable("overdue", details.get(Detail.OVERDUE));
-    context.setVariable("stage", STAGES.get(details.get(Detail.STAGE)));
+    context.setVariable("stage", lookup(STAGES, details.get(Detail.STAGE), null));
     context.setVariable("daysOverdue", details.get(Detail.DAYS_OVERDUE));
     CalendarInvite invite = n.invite();
     if (invite != null) {
@@ -167,6 +167,11 @@ class MailRenderer {
     String endText = end.toLocalDate().equals(start.toLocalDate())
         ? TIME.format(end) : DAY.format(end) + " " + TIME.format(end);
     return DAY.format(start) + ", " + TIME.format(start) + " to " + endText + " (UK time)";
+  }
+
+  /** Map.of refuses a null key: an absent detail gives the fallback. */
+  private static String lookup(Map<String, String> words, String code, String fallback) {
+    return code == null ? fallback : words.getOrDefault(code, fallback);
   }
 
   private static boolean validValue(String key, String value) {
