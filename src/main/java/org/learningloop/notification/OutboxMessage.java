@@ -38,7 +38,7 @@ record OutboxMessage(
   }
 
   /** Whether a node holds it at {@code now} (it is being sent). */
-  boolean sendingAt(Instant now) {
+  public boolean sendingAt(Instant now) {
     return status == Status.PENDING && claimedUntil != null && claimedUntil.isAfter(now);
   }
 }
