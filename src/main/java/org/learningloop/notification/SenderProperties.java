@@ -5,11 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the outbox is sent.
+ * How the outbox is sent. Defaults in {@code application.yml}.
  *
  * @param enabled whether this node polls the outbox (tests switch it off and drive the sender themselves)
  * @param pollInterval pause between two polls
@@ -23,13 +22,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("learning-loop.mail.sender")
 record SenderProperties(
-    @DefaultValue("true") boolean enabled,
-    @NotNull @DefaultValue("10s") Duration pollInterval,
-    @Min(1) @Max(1000) @DefaultValue("50") int batchSize,
-    @NotNull @DefaultValue("2m") Duration claimDuration,
-    @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
-    @NotNull @DefaultValue("30s") Duration backoffBase,
-    @NotNull @DefaultValue("1h") Duration backoffMax) {
+    boolean enabled,
+    @NotNull Duration pollInterval,
+    @Min(1) @Max(1000) int batchSize,
+    @NotNull Duration claimDuration,
+    @Min(1) @Max(100) int maxAttempts,
+    @NotNull Duration backoffBase,
+    @NotNull Duration backoffMax) {
 
   /** The wait before the next attempt, after {@code failures} failed attempts: base, 2 x base, 4 x base ... max. */
   Duration backoffAfter(int failures) {
