@@ -46,6 +46,7 @@ class OutboxDeliveryTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired MockMvc mvc;
+  @Autowired OutboxSender dropFolderSender;
 
   TransactionTemplate transaction;
   TestSmtp smtp;
@@ -220,6 +221,23 @@ class OutboxDeliveryTest {
     clock.advance(Duration.ofMinutes(3));
     assertThat(sender.sendDue()).isEqualTo(1);
     assertThat(smtp.server.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void theEmbeddedDefaultWritesEachEmailAsAnEmlFileInTheDropFolder() throws Exception {
+    enqueueCommitted(allocated("drop-folder:1", "owen@council.example"));
+    String messageId = outbox.findByKey("drop-folder:1").orElseThrow().messageId();
+
+    assertThat(dropFolderSender.sendDue()).isEqualTo(1);
+
+    java.nio.file.Path folder = java.nio.file.Path.of("target/test-mail");
+    try (var files = java.nio.file.Files.list(folder)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".eml")).map(TestSmtp::read))
+          .filteredOn(eml -> eml.contains("Message-ID: " + messageId))
+          .singleElement()
+          .satisfies(eml -> assertThat(eml).contains("Subject: Audit AUD-2024-001: a follow-up has been allocated to you"));
+    }
+    assertThat(outbox.findByKey("drop-folder:1").orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
   }
 
   @Test

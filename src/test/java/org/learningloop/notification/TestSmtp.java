@@ -40,6 +40,14 @@ final class TestSmtp {
     return sender;
   }
 
+  static String read(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A clock the test moves by hand, a minute ahead so that whatever was just queued is due. */
   static final class MovableClock extends Clock {
     private volatile Instant now = Instant.now().plusSeconds(60);
