@@ -9,6 +9,12 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.learningloop.directory.Directory;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -35,6 +41,12 @@ class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+  /** Browser features our pages never use, switched off for them and anything injected into them. */
+  static final String PERMISSIONS_POLICY =
+      "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(),"
+          + " usb=()";
+
+  /** bcrypt for new hashes; the {id} prefix lets stronger encoders take over without invalidating old ones. */
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -44,12 +56,18 @@ class SecurityConfiguration {
    * The engine's web apps and REST API. They set their own Content-Security-Policy and run their own CSRF filter;
    * signing in happens on our login page (single sign-on, see the workflow module).
    */
+  /**
+   * The engine's web apps and REST API. They set their own Content-Security-Policy and run their own CSRF filter;
+   * signing in happens on our login page (single sign-on, see the workflow module).
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
+      throws Exception {
     http.securityMatcher("/camunda/**", "/engine-rest/**")
         .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
         .httpBasic(withDefaults())
+        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
@@ -59,13 +77,22 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(headers -> commonHeaders(headers).referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain applicationFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain applicationFilterChain(
+      HttpSecurity http,
+      ObjectMapper json,
+      LoginThrottle throttle,
+      AccessLog accessLog,
+      CouncilSignIn councilSignIn,
+      Directory directory,
+      SecuritySettings settings)
+      throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.authorizeHttpRequests(
             auth ->
@@ -75,11 +102,17 @@ class SecurityConfiguration {
                     .hasRole("ADMIN")
                     .requestMatchers("/login", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
+                    // Also checked on the controllers: two locks on the administrators' door.
+                    .requestMatchers("/admin/**", "/api/admin/**")
+                    .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(withDefaults())
+        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // A new session id at sign-in, so a session id planted before it is worth nothing after.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .exceptionHandling(
             errors ->
                 errors
@@ -89,9 +122,29 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))
         .headers(
             headers ->
-                headers
+                commonHeaders(headers)
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    if (councilSignIn.enabled()) {
+      OidcDirectoryUserService users = new OidcDirectoryUserService(new OidcUserService(), directory, settings.oidc());
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/login")
+                  .failureUrl("/login?council-error")
+                  .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users)));
+    }
     return http.build();
+  }
+
+  /**
+   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, and HSTS (a year, with
+   * sub-domains) on responses that came over TLS, as the proxy reports it (server.forward-headers-strategy).
+   */
+  private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    return headers
+        .contentTypeOptions(withDefaults())
+        .frameOptions(frame -> frame.deny())
+        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
   }
 }
