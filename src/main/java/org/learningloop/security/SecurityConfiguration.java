@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -40,6 +41,23 @@ class SecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  /**
+   * The engine's REST API and web apps, matched on the decoded path within the application (servlet path + path
+   * info). A path pattern matcher would not do: the REST API is its own servlet mapped to {@code /engine-rest/*}, and
+   * for such a servlet Spring's parsed request path is the path within that servlet ({@code /engine}), so {@code
+   * /engine-rest/**} never matched over real HTTP and the engine fell to the application's chain.
+   */
+  static final RequestMatcher ENGINE_REST = under("/engine-rest");
+
+  static final RequestMatcher CAMUNDA_WEB_APPS = under("/camunda");
+
+  private static RequestMatcher under(String prefix) {
+    return request -> {
+      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      return path.equals(prefix) || path.startsWith(prefix + "/");
+    };
+  }
 
   /** Browser features our pages never use, switched off for them and anything injected into them. */
   static final String PERMISSIONS_POLICY =
@@ -64,7 +82,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
       throws Exception {
-    http.securityMatcher("/camunda/**", "/engine-rest/**")
+    http.securityMatcher(new OrRequestMatcher(CAMUNDA_WEB_APPS, ENGINE_REST))
         .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
         .httpBasic(withDefaults())
         .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
@@ -72,10 +90,8 @@ class SecurityConfiguration {
             errors ->
                 errors
                     .defaultAuthenticationEntryPointFor(
-                        ProblemDetailsSecurityHandlers.unauthenticated(json),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                    .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+                        ProblemDetailsSecurityHandlers.unauthenticated(json), ENGINE_REST)
+                    .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), CAMUNDA_WEB_APPS))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(headers -> commonHeaders(headers).referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -99,6 +115,9 @@ class SecurityConfiguration {
                 auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
                     .permitAll()
                     .requestMatchers(EndpointRequest.toAnyEndpoint())
+                    .hasRole("ADMIN")
+                    // Endpoints that are not exposed answer 404, but only to an admin.
+                    .requestMatchers("/actuator", "/actuator/**")
                     .hasRole("ADMIN")
                     .requestMatchers("/login", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
