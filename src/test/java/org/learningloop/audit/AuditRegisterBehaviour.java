@@ -314,6 +314,15 @@ abstract class AuditRegisterBehaviour {
 
   // ---- REST ----
 
+  @Test
+  void theOpenApiDescriptionDocumentsTheEndpoints() throws Exception {
+    mvc.perform(get("/v3/api-docs").with(AUDITOR))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/audits/import'].post.requestBody.content['text/csv']").exists())
+        .andExpect(jsonPath("$.paths['/api/audits/{ref}/moderation'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/catalogues/factors'].get").exists());
+  }
+
   String draft(String ref, String grade, String factors) {
     return """
         {"ref":"%s","auditDate":"2024-01-08","type":"THEMATIC_DIP_SAMPLE","theme":"Quality of assessments",
