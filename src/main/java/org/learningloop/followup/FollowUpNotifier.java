@@ -1,0 +1,151 @@
+package org.learningloop.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.learningloop.directory.Directory;
+import org.learningloop.directory.Person;
+import org.learningloop.directory.Role;
+import org.learningloop.notification.CalendarInvite;
+import org.learningloop.notification.Notification;
+import org.learningloop.notification.Notifications;
+import org.learningloop.notification.Template;
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes the follow-up's emails: one recipient each, a key unique to the occasion (so a retry never sends twice),
+ * the audit ref, what is asked, by when and a link. Never a child's details, notes or a grade.
+ */
+@Component
+class FollowUpNotifier {
+
+  private final Notifications notifications;
+  private final Directory directory;
+  private final Clock clock;
+
+  FollowUpNotifier(Notifications notifications, Directory directory, Clock clock) {
+    this.notifications = notifications;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  void created(FollowUp f) {
+    for (Person lead : directory.withRole(Role.PI_LEAD)) {
+      send(key(f, "created", lead), lead, Template.FOLLOW_UP_CREATED, f, f.getAllocationDue(), Map.of("asked", "allocate a PI officer"), null);
+    }
+  }
+
+  void safeguardingRequested(FollowUp f) {
+    person(f.getTeamManagerId())
+        .ifPresent(
+            tm ->
+                send(key(f, "safeguarding", tm), tm, Template.SAFEGUARDING_CHECK_REQUESTED, f, f.getSafeguardingDue(),
+                    Map.of("asked", "confirm the child's current safety has been reviewed"), null));
+  }
+
+  void safeguardingEscalated(FollowUp f, Person manager, Role rung) {
+    send(key(f, "safeguarding-" + rung.groupId(), manager), manager, Template.SAFEGUARDING_CHECK_REQUESTED, f, null,
+        Map.of("asked", "confirm the child's current safety has been reviewed", "escalated", "not confirmed in time"), null);
+  }
+
+  void allocated(FollowUp f, Person officer) {
+    send(key(f, "allocated-" + f.getTimeline().size(), officer), officer, Template.FOLLOW_UP_ALLOCATED, f, f.getConversationsDue(),
+        Map.of("asked", "hold the reflective conversations"), null);
+  }
+
+  void invitation(FollowUp f, Conversation c, String officerEmail) {
+    CalendarInvite invite =
+        new CalendarInvite(
+            c.inviteUid(), c.getInviteSequence(), c.getStartsAt().atZone(clock.getZone()),
+            Duration.ofMinutes(c.getDurationMinutes()), "Reflective learning conversation: audit " + f.getAuditRef(),
+            c.getLocation(), officerEmail, false);
+    for (Person attendee : attendees(f, c)) {
+      send("conversation:" + c.getId() + ":invitation:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
+          Template.CONVERSATION_INVITATION, f, c.getStartsAt().atZone(clock.getZone()).toLocalDate(),
+          Map.of("asked", "attend a reflective learning conversation"), invite);
+    }
+  }
+
+  void cancelled(FollowUp f, Conversation c, String officerEmail) {
+    CalendarInvite invite =
+        new CalendarInvite(
+            c.inviteUid(), c.getInviteSequence(), c.getStartsAt().atZone(clock.getZone()),
+            Duration.ofMinutes(c.getDurationMinutes()), "Reflective learning conversation: audit " + f.getAuditRef(),
+            c.getLocation(), officerEmail, true);
+    for (Person attendee : attendees(f, c)) {
+      send("conversation:" + c.getId() + ":cancelled:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
+          Template.CONVERSATION_CANCELLED, f, null, Map.of("asked", "nothing: the conversation is called off"), invite);
+    }
+  }
+
+  void supportOffered(FollowUp f, SupportItem item, Person owner) {
+    send("support-item:" + item.getId() + ":offered", owner, Template.SUPPORT_OFFERED, f, item.getDueDate(),
+        Map.of("asked", "accept or decline the support offered", "support", item.getTypeCode()), null);
+  }
+
+  void closureProposed(FollowUp f, String proposer) {
+    for (Person lead : directory.withRole(Role.PI_LEAD)) {
+      if (!lead.username().equals(proposer)) {
+        send(key(f, "closure-proposed-" + f.getTimeline().size(), lead), lead, Template.CLOSURE_PROPOSED, f, f.getClosureDue(),
+            Map.of("asked", "sign off the closure or send it back"), null);
+      }
+    }
+  }
+
+  void closureSentBack(FollowUp f, String proposer, String reason) {
+    directory.findByUsername(proposer)
+        .ifPresent(
+            p ->
+                send(key(f, "sent-back-" + f.getTimeline().size(), p), p, Template.CLOSURE_SENT_BACK, f, f.getClosureDue(),
+                    Map.of("asked", "address the reason and propose closure again", "reason", reason), null));
+  }
+
+  void ended(FollowUp f) {
+    Stream.of(
+            directory.findByUsername(f.getOfficerUsername()),
+            person(f.getTeamManagerId()),
+            person(f.getPractitionerId()))
+        .flatMap(java.util.Optional::stream)
+        .distinct()
+        .forEach(
+            p ->
+                send(key(f, "ended-" + f.getStatus().name().toLowerCase(java.util.Locale.ROOT), p), p, Template.FOLLOW_UP_ENDED, f,
+                    null, Map.of("outcome", f.getStatus().name()), null));
+  }
+
+  void reAuditDue(FollowUp f) {
+    for (Person auditor : directory.withRole(Role.AUDITOR)) {
+      send(key(f, "re-audit-due", auditor), auditor, Template.RE_AUDIT_DUE, f, f.getReAuditDue(),
+          Map.of("asked", "re-audit another case of the same practitioner"), null);
+    }
+  }
+
+  private List<Person> attendees(FollowUp f, Conversation c) {
+    return Stream.of(
+            c.includesTeamManager() ? person(f.getTeamManagerId()) : java.util.Optional.<Person>empty(),
+            c.includesPractitioner() ? person(f.getPractitionerId()) : java.util.Optional.<Person>empty())
+        .flatMap(java.util.Optional::stream)
+        .toList();
+  }
+
+  private java.util.Optional<Person> person(Long id) {
+    return id == null ? java.util.Optional.empty() : directory.findById(id);
+  }
+
+  private static String key(FollowUp f, String occasion, Person to) {
+    return "follow-up:" + f.getId() + ":" + occasion + ":" + to.id();
+  }
+
+  private void send(
+      String key, Person to, Template template, FollowUp f, LocalDate due, Map<String, String> details, CalendarInvite invite) {
+    Map<String, String> values = new LinkedHashMap<>(details);
+    values.values().removeIf(Objects::isNull);
+    notifications.enqueue(
+        new Notification(key, to.email(), to.displayName(), template, f.getAuditRef(), due, "/follow-ups/" + f.getId(), values, invite));
+  }
+}
