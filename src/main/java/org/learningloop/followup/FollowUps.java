@@ -167,7 +167,7 @@ public class FollowUps {
         officer.username(), joint, dueDates.addWorkingDays(today, properties.conversationsDays()),
         dueDates.addWorkingDays(today, properties.closureDays()), now());
     f.record(now(), actor, action, "Allocated to " + officer.username() + (joint ? "; one joint conversation" : "; two conversations"));
-    followUps.saveAndFlush(f);
+    followUps.flush(); // the new conversations get their ids, which the process holds
     engine.allocate(
         f.getAuditRef(),
         new FollowUpEngine.Allocation(
@@ -280,7 +280,7 @@ public class FollowUps {
     }
     SupportItem item = f.offerSupport(entry.code(), description, owner, due, actor, now());
     f.record(now(), actor, "SUPPORT_OFFERED", entry.label() + " offered to the " + owner);
-    followUps.saveAndFlush(f);
+    followUps.flush(); // the new item gets its id, which its process holds
     Person ownerPerson = ownerOf(f, owner);
     engine.supportOffered(
         new FollowUpEngine.SupportStart(
@@ -383,6 +383,9 @@ public class FollowUps {
 
   public void recordReAudit(long id, String actor, String reAuditRef) {
     FollowUp f = visible(id, actor);
+    if (f.getStage() != FollowUpStage.RE_AUDIT) {
+      throw FollowUpException.outOfOrder("The re-audit of follow-up " + id + " is not due (it is at " + f.getStage() + ").");
+    }
     String ref = requireText("auditRef", reAuditRef);
     if (ref.equals(f.getAuditRef())) {
       throw FollowUpException.invalid("auditRef", "must be another case than the one followed up");
@@ -404,7 +407,7 @@ public class FollowUps {
     Specification<FollowUp> visible = visibleTo(person);
     Specification<FollowUp> spec = status == null ? visible : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
     Page<FollowUp> result =
-        followUps.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate").nullsLast(), Sort.Order.asc("id"))));
+        followUps.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("id"))));
     LocalDate today = today();
     return new PageOf<>(
         result.getContent().stream().map(f -> FollowUpSummary.of(f, today)).toList(),

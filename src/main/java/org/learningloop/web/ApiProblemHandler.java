@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +49,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
     problem.setTitle("Changed by someone else");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /** Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain: a 403 problem. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+    problem.setType(URI.create(TYPE_BASE + "forbidden"));
+    problem.setTitle("Not allowed");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
   }
 
   @ExceptionHandler(Exception.class)
