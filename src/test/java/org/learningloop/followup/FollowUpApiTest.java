@@ -99,7 +99,7 @@ class FollowUpApiTest extends FollowUpScenario {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CLOSED"))
         .andExpect(jsonPath("$.stage").value("AWAITING_RE_AUDIT"))
-        .andExpect(jsonPath("$.reAudit.dueDate").value(java.time.LocalDate.now(clock).plusMonths(3).toString()));
+        .andExpect(jsonPath("$.reAudit.dueDate").value(deadlines.reAuditDate(java.time.LocalDate.now(clock)).toString()));
     postAs("auditor", base + "/re-audit", "{\"auditRef\":\"X\"}").andExpect(status().isConflict());
   }
 
@@ -243,6 +243,7 @@ class FollowUpApiTest extends FollowUpScenario {
         });
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.learningloop.calendar.Deadlines deadlines;
   @org.springframework.beans.factory.annotation.Autowired org.learningloop.directory.StaffRepository staff;
   @org.springframework.beans.factory.annotation.Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 }
