@@ -1,0 +1,78 @@
+package org.learningloop.followup;
+
+import java.time.Instant;
+
+/**
+ * The port through which the follow-up drives its process; the workflow module implements it on the process engine.
+ * Every call joins the caller's transaction. A call the process is not ready for (no such waiting step) fails with a
+ * {@link FollowUpException} conflict, so the domain change rolls back with it.
+ */
+public interface FollowUpEngine {
+
+  /** What the process needs at its start: ids, usernames, deadlines and a flag; never personal data. */
+  record Start(
+      long followUpId,
+      String auditRef,
+      Instant allocationDue,
+      boolean significantHarmRisk,
+      String teamManagerUsername,
+      Instant safeguardingDue,
+      Instant serviceManagerDue,
+      Instant assistantDirectorDue) {}
+
+  /** How the follow-up was allocated: to whom, and which conversations it holds. */
+  record Allocation(
+      String officerUsername,
+      boolean jointConversation,
+      Long jointConversationId,
+      Long teamManagerConversationId,
+      Long practitionerConversationId,
+      Instant closureDue) {}
+
+  /** A support item's own small process: its owner answers, completes, the officer verifies. */
+  record SupportStart(
+      long followUpId,
+      String auditRef,
+      long supportItemId,
+      String ownerUsername,
+      Instant due,
+      String officerUsername) {}
+
+  enum Ending {
+    GRADE_REVISED,
+    WITHDRAWN
+  }
+
+  void start(Start start);
+
+  void allocate(String auditRef, Allocation allocation);
+
+  /** Moves the officer's open tasks (and their future ones) to another officer. */
+  void reassign(String auditRef, String fromOfficer, String toOfficer);
+
+  void safeguardingConfirmed(String auditRef);
+
+  void conversationScheduled(String auditRef, long conversationId, Instant startsAt);
+
+  void conversationRescheduled(String auditRef, long conversationId, Instant startsAt);
+
+  void conversationOutcome(String auditRef, long conversationId, boolean held);
+
+  void closureProposed(String auditRef);
+
+  void closureDecided(String auditRef, boolean approved, Instant reAuditDue);
+
+  void reAuditRecorded(String auditRef);
+
+  void end(String auditRef, Ending ending);
+
+  void supportOffered(SupportStart start);
+
+  void supportAnswered(long supportItemId, boolean accepted);
+
+  void supportCompleted(long supportItemId);
+
+  void supportVerified(long supportItemId);
+
+  void supportWithdrawn(long supportItemId);
+}

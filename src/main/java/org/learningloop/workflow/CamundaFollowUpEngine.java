@@ -1,0 +1,209 @@
+package org.learningloop.workflow;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.learningloop.followup.FollowUpEngine;
+import org.learningloop.followup.FollowUpException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The follow-up's process on Camunda 7: starts it, completes the step a domain action finishes, and correlates the
+ * messages that interrupt it. Runs in the caller's transaction (the engine shares the application's transaction
+ * manager), so a domain change and the process step commit together.
+ */
+@Component
+class CamundaFollowUpEngine implements FollowUpEngine {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  CamundaFollowUpEngine(RuntimeService runtime, TaskService tasks) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void start(Start start) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FollowUpProcess.Variables.FOLLOW_UP_ID, start.followUpId());
+    variables.put(FollowUpProcess.Variables.AUDIT_REF, start.auditRef());
+    variables.put(FollowUpProcess.Variables.ALLOCATION_DUE, date(start.allocationDue()));
+    variables.put(FollowUpProcess.Variables.SIGNIFICANT_HARM_RISK, start.significantHarmRisk());
+    variables.put(FollowUpProcess.Variables.TEAM_MANAGER, start.teamManagerUsername());
+    variables.put(FollowUpProcess.Variables.SAFEGUARDING_DUE, date(start.safeguardingDue()));
+    variables.put(FollowUpProcess.Variables.SERVICE_MANAGER_DUE, date(start.serviceManagerDue()));
+    variables.put(FollowUpProcess.Variables.ASSISTANT_DIRECTOR_DUE, date(start.assistantDirectorDue()));
+    runtime.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(start.auditRef()).setVariables(variables).execute();
+  }
+
+  @Override
+  public void allocate(String auditRef, Allocation allocation) {
+    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_AllocateFollowUp), "allocation");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FollowUpProcess.Variables.OFFICER, allocation.officerUsername());
+    variables.put(FollowUpProcess.Variables.JOINT_CONVERSATION, allocation.jointConversation());
+    variables.put(FollowUpProcess.Variables.JOINT_CONVERSATION_ID, allocation.jointConversationId());
+    variables.put(FollowUpProcess.Variables.TEAM_MANAGER_CONVERSATION_ID, allocation.teamManagerConversationId());
+    variables.put(FollowUpProcess.Variables.PRACTITIONER_CONVERSATION_ID, allocation.practitionerConversationId());
+    variables.put(FollowUpProcess.Variables.CLOSURE_DUE, date(allocation.closureDue()));
+    // claimed first, so the task's history shows who took it
+    tasks.setAssignee(task.getId(), allocation.officerUsername());
+    tasks.complete(task.getId(), variables);
+  }
+
+  @Override
+  public void reassign(String auditRef, String fromOfficer, String toOfficer) {
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(auditRef).taskAssignee(fromOfficer).list()) {
+      tasks.setAssignee(task.getId(), toOfficer);
+    }
+    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(auditRef).active().list();
+    for (ProcessInstance instance : instances) {
+      if (runtime.getVariable(instance.getId(), FollowUpProcess.Variables.OFFICER) != null) {
+        runtime.setVariable(instance.getId(), FollowUpProcess.Variables.OFFICER, toOfficer);
+      }
+    }
+  }
+
+  @Override
+  public void safeguardingConfirmed(String auditRef) {
+    Task task =
+        one(
+            byKey(auditRef)
+                .taskDefinitionKeyIn(
+                    FollowUpProcess.Elements.Task_ConfirmChildSafety,
+                    FollowUpProcess.Elements.Task_ConfirmChildSafetyAsServiceManager,
+                    FollowUpProcess.Elements.Task_ConfirmChildSafetyAsAssistantDirector),
+            "the safeguarding confirmation");
+    tasks.complete(task.getId());
+  }
+
+  @Override
+  public void conversationScheduled(String auditRef, long conversationId, Instant startsAt) {
+    Task task = one(byConversation(conversationId).taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation), "scheduling");
+    tasks.complete(task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt)));
+  }
+
+  @Override
+  public void conversationRescheduled(String auditRef, long conversationId, Instant startsAt) {
+    try {
+      runtime
+          .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
+          .processInstanceVariableEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
+          .setVariable(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt))
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw FollowUpException.outOfOrder("The process is not waiting for conversation " + conversationId + " to be held.");
+    }
+  }
+
+  @Override
+  public void conversationOutcome(String auditRef, long conversationId, boolean held) {
+    Task task = one(byConversation(conversationId).taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation), "the conversation's outcome");
+    tasks.complete(task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, held));
+  }
+
+  @Override
+  public void closureProposed(String auditRef) {
+    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ProposeClosure), "a closure proposal");
+    tasks.complete(task.getId());
+  }
+
+  @Override
+  public void closureDecided(String auditRef, boolean approved, Instant reAuditDue) {
+    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_SignOffClosure), "a closure sign-off");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FollowUpProcess.Variables.CLOSURE_APPROVED, approved);
+    if (approved) {
+      variables.put(FollowUpProcess.Variables.RE_AUDIT_DUE, date(reAuditDue));
+    }
+    tasks.complete(task.getId(), variables);
+  }
+
+  @Override
+  public void reAuditRecorded(String auditRef) {
+    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ReAuditCase), "a re-audit");
+    tasks.complete(task.getId());
+  }
+
+  @Override
+  public void end(String auditRef, Ending ending) {
+    String message =
+        ending == Ending.GRADE_REVISED ? FollowUpProcess.Messages.AuditGradeRevised : FollowUpProcess.Messages.FollowUpWithdrawn;
+    try {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(auditRef).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw FollowUpException.outOfOrder("The follow-up process of audit " + auditRef + " is no longer open.");
+    }
+  }
+
+  @Override
+  public void supportOffered(SupportStart start) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SupportItemProcess.Variables.FOLLOW_UP_ID, start.followUpId());
+    variables.put(SupportItemProcess.Variables.SUPPORT_ITEM_ID, start.supportItemId());
+    variables.put(SupportItemProcess.Variables.SUPPORT_OWNER, start.ownerUsername());
+    variables.put(SupportItemProcess.Variables.SUPPORT_DUE, date(start.due()));
+    variables.put(SupportItemProcess.Variables.OFFICER, start.officerUsername());
+    runtime.createProcessInstanceByKey(SupportItemProcess.KEY).businessKey(start.auditRef()).setVariables(variables).execute();
+  }
+
+  @Override
+  public void supportAnswered(long supportItemId, boolean accepted) {
+    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer), "an answer to the offer");
+    tasks.complete(task.getId(), Map.of(SupportItemProcess.Variables.SUPPORT_ACCEPTED, accepted));
+  }
+
+  @Override
+  public void supportCompleted(long supportItemId) {
+    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport), "completion");
+    tasks.complete(task.getId());
+  }
+
+  @Override
+  public void supportVerified(long supportItemId) {
+    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion), "verification");
+    tasks.complete(task.getId());
+  }
+
+  @Override
+  public void supportWithdrawn(long supportItemId) {
+    // correlateAll: an item whose process already ended has nothing to withdraw in the engine
+    runtime
+        .createMessageCorrelation(SupportItemProcess.Messages.SupportWithdrawn)
+        .processInstanceVariableEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId)
+        .correlateAllWithResult();
+  }
+
+  private TaskQuery byKey(String auditRef) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(auditRef);
+  }
+
+  private TaskQuery byConversation(long conversationId) {
+    return tasks.createTaskQuery().processVariableValueEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId);
+  }
+
+  private TaskQuery bySupportItem(long supportItemId) {
+    return tasks.createTaskQuery().processVariableValueEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId);
+  }
+
+  private static Task one(TaskQuery query, String what) {
+    List<Task> found = query.list();
+    if (found.size() != 1) {
+      throw FollowUpException.outOfOrder("The process is not waiting for " + what + " now.");
+    }
+    return found.get(0);
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+}

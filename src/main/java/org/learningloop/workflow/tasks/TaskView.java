@@ -1,0 +1,22 @@
+package org.learningloop.workflow.tasks;
+
+import java.time.Instant;
+
+/**
+ * One open task in a task list.
+ *
+ * @param taskKey the task's id in the process model, e.g. {@code Task_AllocateFollowUp}
+ * @param link where the person acts on it
+ */
+public record TaskView(
+    String taskId,
+    Long followUpId,
+    String auditRef,
+    String taskKey,
+    String name,
+    String assignee,
+    String candidateGroup,
+    Instant dueAt,
+    Instant createdAt,
+    boolean overdue,
+    String link) {}
