@@ -28,5 +28,7 @@ public enum Template {
   /** At most one a day per person: everything due soon or overdue for them. */
   REMINDER_DIGEST,
   /** To the manager a follow-up was escalated to, when it happens. */
-  ESCALATION
+  ESCALATION,
+  /** To each Assistant Director and Service Manager: the committee report of a period was published (detail {@code period}). */
+  REPORT_PUBLISHED
 }
