@@ -162,6 +162,7 @@ class ReportsTest {
   @Test
   void reportsPageWritesTheAnalysisAsTheCouncilDoesWithAccessibleCharts() throws Exception {
     String html = page("/reports?from=2023-07&to=2023-12");
+    keep("reports-2023-07-to-2023-12.html", html.getBytes(StandardCharsets.UTF_8));
     assertThat(html)
         .contains("20 audits were graded inadequate during July 2023 – December 2023 (20% of all audits undertaken during this period).")
         .contains("Of the 20 graded 'inadequate', 11 were moderated (55%) and 5 of these were graded 'Requires improvement to be good'"
@@ -254,6 +255,7 @@ class ReportsTest {
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
         .andReturn().getResponse().getContentAsByteArray();
+    keep("committee-2023-12-to-2024-01.pdf", pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text)
@@ -269,6 +271,13 @@ class ReportsTest {
       // The charts are drawn (as vectors) into the pages, not dropped: the page content carries their drawing.
       assertThat(pdf.length).isGreaterThan(20_000);
     }
+  }
+
+  /** Kept under target/reports for a person to look at; the assertions do not read it. */
+  private static void keep(String name, byte[] content) throws java.io.IOException {
+    java.nio.file.Path folder = java.nio.file.Path.of("target", "reports");
+    java.nio.file.Files.createDirectories(folder);
+    java.nio.file.Files.write(folder.resolve(name), content);
   }
 
   private String page(String path) throws Exception {

@@ -37,27 +37,37 @@ final class SeedAudits {
   };
 
   private final AuditRegister register;
+  private final int yearsEarlier;
   private int sequence;
 
-  private SeedAudits(AuditRegister register) {
+  private SeedAudits(AuditRegister register, int yearsEarlier) {
     this.register = register;
+    this.yearsEarlier = yearsEarlier;
   }
 
-  /** Loads the seed once per database. */
-  static synchronized void ensureLoaded(AuditRegister register) {
-    if (register.exists(MARKER)) {
+  /** Loads the seed once per database, in its own months. */
+  static void ensureLoaded(AuditRegister register) {
+    ensureLoaded(register, 0);
+  }
+
+  /**
+   * Loads the seed once per database, moved that many years earlier: a database shared with other tests gets it in
+   * months nobody else uses (the figures stay the same).
+   */
+  static synchronized void ensureLoaded(AuditRegister register, int yearsEarlier) {
+    if (register.exists(MARKER + "-" + yearsEarlier)) {
       return;
     }
-    new SeedAudits(register).load();
+    new SeedAudits(register, yearsEarlier).load();
   }
 
   private void load() {
     int inadequateJulToDec = 0; // index among Jul–Dec inadequate audits: decides moderation and factors
     int decJanConfirmations = 0;
     for (int i = 0; i < MONTHS.length; i++) {
-      YearMonth month = YearMonth.of(2023, 2).plusMonths(i);
-      boolean julToDec = !month.isBefore(YearMonth.of(2023, 7)) && !month.isAfter(YearMonth.of(2023, 12));
-      boolean decJan = !month.isBefore(YearMonth.of(2023, 12));
+      YearMonth month = YearMonth.of(2023 - yearsEarlier, 2).plusMonths(i);
+      boolean julToDec = i >= 5 && i <= 10;
+      boolean decJan = i >= 10;
       int audits = MONTHS[i][0];
       int inadequate = MONTHS[i][1];
       for (int n = 0; n < audits; n++) {
@@ -82,10 +92,10 @@ final class SeedAudits {
         }
       }
     }
-    dipSamples(LocalDate.of(2023, 12, 5), "Quality of assessments in the Help and Protect teams", 16);
-    dipSamples(LocalDate.of(2024, 1, 9), "Impact of the Safer Families Practice Hub", 10);
-    dipSamples(LocalDate.of(2024, 1, 16), "Quality of assessments in the CWCN and Corporate Parenting teams", 7);
-    register.record(draft(MARKER, LocalDate.of(2020, 1, 1), "DEEP_DIVE", null, "GOOD", List.of()));
+    dipSamples(LocalDate.of(2023 - yearsEarlier, 12, 5), "Quality of assessments in the Help and Protect teams", 16);
+    dipSamples(LocalDate.of(2024 - yearsEarlier, 1, 9), "Impact of the Safer Families Practice Hub", 10);
+    dipSamples(LocalDate.of(2024 - yearsEarlier, 1, 16), "Quality of assessments in the CWCN and Corporate Parenting teams", 7);
+    register.record(draft(MARKER + "-" + yearsEarlier, LocalDate.of(2001, 1, 1), "DEEP_DIVE", null, "GOOD", List.of()));
   }
 
   /**
@@ -137,7 +147,7 @@ final class SeedAudits {
   }
 
   private String next() {
-    return "SEED-" + (++sequence);
+    return "SEED-" + yearsEarlier + "-" + (++sequence);
   }
 
   private static AuditDraft draft(String ref, LocalDate date, String type, String theme, String grade, List<String> factors) {
