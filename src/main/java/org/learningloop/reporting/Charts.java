@@ -18,7 +18,7 @@ final class Charts {
   }
 
   private static final double LEFT = 40;
-  private static final double TOP = 30;
+  private static final double TOP = 44;
   private static final double BOTTOM = 50;
 
   private Charts() {}
