@@ -54,7 +54,7 @@ class ReportPublisher {
       notifications.enqueue(new Notification(
           "report:" + period.from() + ":" + period.to() + ":published:" + person.username(),
           person.email(), person.displayName(), Template.REPORT_PUBLISHED, null, null, link,
-          Map.of("period", period.label()), null));
+          Map.of(Template.Detail.FROM_MONTH, period.from().toString(), Template.Detail.TO_MONTH, period.to().toString()), null));
     }
     return Publication.of(publication);
   }

@@ -56,7 +56,8 @@ class ReportPublishingTest {
       assertThat(n.template()).isEqualTo(Template.REPORT_PUBLISHED);
       assertThat(n.linkPath()).isEqualTo("/reports/committee?from=2023-10&to=2023-11");
       assertThat(n.auditRef()).isNull();
-      assertThat(n.details()).containsOnlyKeys("period").containsEntry("period", "October 2023 and November 2023");
+      assertThat(n.details()).containsOnlyKeys(Template.Detail.FROM_MONTH, Template.Detail.TO_MONTH)
+          .containsEntry(Template.Detail.FROM_MONTH, "2023-10").containsEntry(Template.Detail.TO_MONTH, "2023-11");
     });
 
     mvc.perform(get("/api/reports/publications").with(httpBasic("service-manager", "demo")))
