@@ -32,6 +32,8 @@ class MailRenderer {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
   private static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,5}");
+  private static final Pattern MONTH = Pattern.compile("[12][0-9]{3}-(0[1-9]|1[0-2])");
+  private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
   private static final Map<String, String> CONVERSATIONS =
       Map.of(
           "PRACTITIONER", "with the practitioner",
@@ -81,7 +83,7 @@ class MailRenderer {
     require(n.recipientEmail() != null && isAddress(n.recipientEmail()), "recipientEmail must be one email address");
     require(n.linkPath() != null && n.linkPath().startsWith("/") && !n.linkPath().startsWith("//"),
         "linkPath must be a path starting with /");
-    require(n.template() == Template.REMINDER_DIGEST || (n.auditRef() != null && !n.auditRef().isBlank()),
+    require(!n.template().aboutAnAudit() || (n.auditRef() != null && !n.auditRef().isBlank()),
         "auditRef is required for " + n.template());
     for (Map.Entry<String, String> detail : n.details().entrySet()) {
       require(n.template().allowedDetails().contains(detail.getKey()),
@@ -124,6 +126,7 @@ class MailRenderer {
     context.setVariable("overdue", details.get(Detail.OVERDUE));
     context.setVariable("stage", lookup(STAGES, details.get(Detail.STAGE), null));
     context.setVariable("daysOverdue", details.get(Detail.DAYS_OVERDUE));
+    context.setVariable("period", period(details.get(Detail.FROM_MONTH), details.get(Detail.TO_MONTH)));
     CalendarInvite invite = n.invite();
     if (invite != null) {
       context.setVariable("when", when(invite));
@@ -158,6 +161,7 @@ class MailRenderer {
       case RE_AUDIT_DUE -> audit + "a re-audit is due";
       case REMINDER_DIGEST -> "Learning Loop: your tasks due soon or overdue";
       case ESCALATION -> audit + "an overdue follow-up has been escalated to you";
+      case REPORT_PUBLISHED -> "Learning Loop: a new audit activity report is published";
     };
   }
 
@@ -167,6 +171,14 @@ class MailRenderer {
     String endText = end.toLocalDate().equals(start.toLocalDate())
         ? TIME.format(end) : DAY.format(end) + " " + TIME.format(end);
     return DAY.format(start) + ", " + TIME.format(start) + " to " + endText + " (UK time)";
+  }
+
+  /** "December 2023 to January 2024" from two checked YYYY-MM values; null when either is absent. */
+  private static String period(String from, String to) {
+    if (from == null || to == null) {
+      return null;
+    }
+    return MONTH_NAME.format(java.time.YearMonth.parse(from)) + " to " + MONTH_NAME.format(java.time.YearMonth.parse(to));
   }
 
   /** Map.of refuses a null key: an absent detail gives the fallback. */
@@ -184,6 +196,7 @@ class MailRenderer {
       case Detail.STAGE -> STAGES.containsKey(value);
       case Detail.SUPPORT -> CODE.matcher(value).matches();
       case Detail.DUE_SOON, Detail.OVERDUE, Detail.DAYS_OVERDUE -> COUNT.matcher(value).matches();
+      case Detail.FROM_MONTH, Detail.TO_MONTH -> MONTH.matcher(value).matches();
       default -> false;
     };
   }

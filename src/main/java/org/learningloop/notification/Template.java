@@ -33,7 +33,9 @@ public enum Template {
   /** At most one a day per person: everything due soon or overdue for them. */
   REMINDER_DIGEST(Detail.DUE_SOON, Detail.OVERDUE),
   /** To the manager a follow-up was escalated to, when it happens. */
-  ESCALATION(Detail.STAGE, Detail.DAYS_OVERDUE);
+  ESCALATION(Detail.STAGE, Detail.DAYS_OVERDUE),
+  /** To each Assistant Director and Service Manager: the committee report of a period was published. */
+  REPORT_PUBLISHED(Detail.FROM_MONTH, Detail.TO_MONTH);
 
   /**
    * The {@code details} keys, with what each value may be. Values are codes or counts so that no free text (which
@@ -57,6 +59,10 @@ public enum Template {
     public static final String STAGE = "stage";
     /** Working days overdue (a whole number). */
     public static final String DAYS_OVERDUE = "daysOverdue";
+    /** The first month of a report's period, {@code YYYY-MM}. */
+    public static final String FROM_MONTH = "fromMonth";
+    /** The last month of a report's period, {@code YYYY-MM}. */
+    public static final String TO_MONTH = "toMonth";
 
     private Detail() {}
   }
@@ -70,6 +76,11 @@ public enum Template {
   /** The {@link Notification#details()} keys this template reads; every one is optional. */
   public Set<String> allowedDetails() {
     return allowedDetails;
+  }
+
+  /** Whether this email is about one audit (and names its ref); digests and report notices are not. */
+  public boolean aboutAnAudit() {
+    return this != REMINDER_DIGEST && this != REPORT_PUBLISHED;
   }
 
   /** Whether this email carries an iCalendar invitation or cancellation (and must have one). */

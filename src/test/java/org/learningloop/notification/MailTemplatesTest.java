@@ -56,7 +56,9 @@ class MailTemplatesTest {
             Detail.DUE_SOON, "3",
             Detail.OVERDUE, "2",
             Detail.STAGE, "CONVERSATIONS",
-            Detail.DAYS_OVERDUE, "4");
+            Detail.DAYS_OVERDUE, "4",
+            Detail.FROM_MONTH, "2023-12",
+            Detail.TO_MONTH, "2024-01");
     Map<String, String> details = new HashMap<>();
     template.allowedDetails().forEach(key -> details.put(key, values.get(key)));
     return details;
@@ -71,7 +73,7 @@ class MailTemplatesTest {
 
   static Notification notification(Template template, Map<String, String> details, CalendarInvite invite) {
     return new Notification("test:" + template, "pat.practitioner@council.example", "Pat Practitioner", template,
-        template == Template.REMINDER_DIGEST ? null : "AUD-2024-017", LocalDate.of(2024, 1, 19), "/follow-ups/42",
+        template.aboutAnAudit() ? "AUD-2024-017" : null, LocalDate.of(2024, 1, 19), "/follow-ups/42",
         details, invite);
   }
 
@@ -96,7 +98,7 @@ class MailTemplatesTest {
         .contains("Dear Pat Practitioner").doesNotContain("[(").doesNotContain(" th:");
     assertThat(mail.htmlBody()).contains("href=\"https://loop.council.example/follow-ups/42\"")
         .contains("What is asked:").doesNotContain(" th:");
-    if (template != Template.REMINDER_DIGEST) {
+    if (template.aboutAnAudit()) {
       assertThat(mail.subject()).startsWith("Audit AUD-2024-017: ");
       assertThat(mail.textBody()).contains("AUD-2024-017").contains("Friday 19 January 2024");
     }

@@ -1,0 +1,96 @@
+package org.learningloop.audit;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The report aggregates in plain SQL, grouped in the database: each reads a range of the covering index {@code
+ * ix_audit_type_date_grades} (type, date, both grades) and never the audit rows; the factors join the inadequate ones
+ * to {@code audit_factor}'s primary key. The effective grade is written as {@code coalesce(moderated, auditor)} so that
+ * the index alone answers it.
+ */
+@Repository
+@Transactional(readOnly = true)
+class AuditStatisticsQueries implements AuditStatistics {
+
+  private static final String GRADE_TALLIES =
+      """
+      select year(audit_date) as y, month(audit_date) as m, auditor_grade, moderated_grade, count(*) as n
+      from audit
+      where audit_type = :type and audit_date >= :first and audit_date <= :last
+      group by year(audit_date), month(audit_date), auditor_grade, moderated_grade
+      """;
+
+  private static final String FACTOR_COUNTS =
+      """
+      select f.factor_code, count(*) as n
+      from audit a join audit_factor f on f.audit_id = a.id
+      where a.audit_type = :type and a.audit_date >= :first and a.audit_date <= :last
+        and coalesce(a.moderated_grade, a.auditor_grade) = 'INADEQUATE'
+      group by f.factor_code
+      order by count(*) desc, f.factor_code
+      """;
+
+  private static final String THEME_TALLIES =
+      """
+      select year(audit_date) as y, month(audit_date) as m, theme, count(*) as n
+      from audit
+      where audit_type = 'THEMATIC_DIP_SAMPLE' and audit_date >= :first and audit_date <= :last
+      group by year(audit_date), month(audit_date), theme
+      order by year(audit_date), month(audit_date), theme
+      """;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  AuditStatisticsQueries(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<GradeTally> gradeTallies(AuditType type, YearMonth from, YearMonth to) {
+    return jdbc.query(
+        GRADE_TALLIES,
+        range(from, to).addValue("type", type.name()),
+        (rs, i) -> {
+          String moderated = rs.getString("moderated_grade");
+          return new GradeTally(
+              YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+              Grade.valueOf(rs.getString("auditor_grade")),
+              moderated == null ? null : Grade.valueOf(moderated),
+              rs.getLong("n"));
+        });
+  }
+
+  @Override
+  public Map<String, Long> inadequateFactorCounts(AuditType type, YearMonth from, YearMonth to) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query(
+        FACTOR_COUNTS,
+        range(from, to).addValue("type", type.name()),
+        rs -> {
+          counts.put(rs.getString("factor_code"), rs.getLong("n"));
+        });
+    return counts;
+  }
+
+  @Override
+  public List<ThemeTally> themeTallies(YearMonth from, YearMonth to) {
+    return jdbc.query(
+        THEME_TALLIES,
+        range(from, to),
+        (rs, i) -> new ThemeTally(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getString("theme"), rs.getLong("n")));
+  }
+
+  private static MapSqlParameterSource range(YearMonth from, YearMonth to) {
+    return new MapSqlParameterSource()
+        .addValue("first", Date.valueOf(from.atDay(1)))
+        .addValue("last", Date.valueOf(to.atEndOfMonth()));
+  }
+}

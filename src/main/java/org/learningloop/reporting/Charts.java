@@ -1,0 +1,130 @@
+package org.learningloop.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.learningloop.audit.Grade;
+
+/** Lays out the report's charts: bar geometry, labels and legends, computed here so the template stays simple. */
+final class Charts {
+
+  /** Each grade's fill is a pattern defined in charts.html: a GOV.UK colour plus a texture of its own. */
+  static String patternId(String chartId, Grade grade) {
+    return chartId + "-" + grade.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String fill(String chartId, Grade grade) {
+    return "url(#" + patternId(chartId, grade) + ")";
+  }
+
+  private static final double LEFT = 40;
+  private static final double TOP = 44;
+  private static final double BOTTOM = 50;
+
+  private Charts() {}
+
+  /** One column per month, stacked by effective grade (best at the bottom), each segment labelled with its count. */
+  static Chart judgementsByMonth(String id, String title, AuditSummaryReport summary) {
+    List<AuditSummaryReport.Month> months = summary.months();
+    int width = Math.max(360, 60 + months.size() * 62);
+    int height = 320;
+    double plotHeight = height - TOP - BOTTOM;
+    long max = Math.max(1, months.stream().mapToLong(AuditSummaryReport.Month::audits).max().orElse(1));
+    double step = (width - LEFT - 10) / (double) Math.max(1, months.size());
+    double barWidth = Math.min(44, step * 0.7);
+    List<Chart.Rect> rects = new ArrayList<>();
+    List<Chart.Text> texts = new ArrayList<>();
+    List<Chart.Line> lines = new ArrayList<>();
+    double baseline = TOP + plotHeight;
+    lines.add(new Chart.Line(LEFT, baseline, width - 10, baseline));
+    texts.add(new Chart.Text(LEFT - 6, baseline + 4, "0", "end", false, false));
+    texts.add(new Chart.Text(LEFT - 6, TOP + 4, String.valueOf(max), "end", false, false));
+    lines.add(new Chart.Line(LEFT - 3, TOP, LEFT, TOP));
+    for (int i = 0; i < months.size(); i++) {
+      AuditSummaryReport.Month m = months.get(i);
+      double x = LEFT + i * step + (step - barWidth) / 2;
+      double y = baseline;
+      for (Grade grade : new Grade[] {Grade.OUTSTANDING, Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE}) {
+        long n = m.count(grade);
+        if (n == 0) {
+          continue;
+        }
+        double h = plotHeight * n / max;
+        y -= h;
+        rects.add(new Chart.Rect(x, y, barWidth, h, fill(id, grade), "#0b0c0c",
+            ReportPeriod.monthName(java.time.YearMonth.parse(m.month())) + ": " + n + " " + grade.label()));
+        if (h >= 15) {
+          texts.add(new Chart.Text(x + barWidth / 2, y + h / 2 + 4, String.valueOf(n), "middle", false, true));
+        }
+      }
+      String total = m.audits() == 0 ? "none" : Percent.oneDecimal(m.inadequatePercent()).replace(".0", "") + "%";
+      texts.add(new Chart.Text(x + barWidth / 2, y - 6, total, "middle", true, false));
+      String month = java.time.YearMonth.parse(m.month()).getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK);
+      texts.add(new Chart.Text(x + barWidth / 2, baseline + 16, month, "middle", false, false));
+      texts.add(new Chart.Text(x + barWidth / 2, baseline + 30, m.month().substring(0, 4), "middle", false, false));
+    }
+    texts.add(new Chart.Text(LEFT, 14, "Audits (bar height); share graded Inadequate above each bar", "start", false, false));
+    return new Chart(id, title,
+        "Stacked bars, one per month: audits by post-moderation grade, with the count in each segment and the share "
+            + "graded Inadequate above the bar. The table below holds the same figures.",
+        width, height, rects, texts, lines, gradeLegend(id));
+  }
+
+  /** One bar per grade for one month: the month's judgements after moderation. */
+  static Chart monthJudgements(String id, String title, AuditSummaryReport.Month month) {
+    List<Row> rows = new ArrayList<>();
+    for (Grade grade : Grade.values()) {
+      long n = month.count(grade);
+      rows.add(new Row(grade.label(), n, n + " (" + Percent.whole(n, month.audits()) + ")", fill(id, grade)));
+    }
+    return horizontal(id, title,
+        "Horizontal bars: audits of the month by post-moderation grade, each labelled with its count and share.",
+        rows, Math.max(1, month.audits()), gradeLegend(id));
+  }
+
+  /** One bar per contributory factor: in how many of the inadequate audits it played a part. */
+  static Chart factors(String id, String title, List<Row> rows, long outOf) {
+    return horizontal(id, title,
+        "Horizontal bars: how many inadequate audits each contributory factor played a part in, out of all inadequate audits.",
+        rows, Math.max(1, outOf), List.of());
+  }
+
+  /** A labelled horizontal bar. */
+  record Row(String label, long value, String valueLabel, String fill) {}
+
+  static String factorFill() {
+    return "#1d70b8";
+  }
+
+  private static Chart horizontal(String id, String title, String description, List<Row> rows, long max, List<Chart.Key> legend) {
+    int labelWidth = 330;
+    int barSpace = 260;
+    int rowHeight = 28;
+    int width = labelWidth + barSpace + 110;
+    int height = 20 + rows.size() * rowHeight + 10;
+    List<Chart.Rect> rects = new ArrayList<>();
+    List<Chart.Text> texts = new ArrayList<>();
+    List<Chart.Line> lines = new ArrayList<>();
+    lines.add(new Chart.Line(labelWidth, 10, labelWidth, height - 10));
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      double y = 16 + i * rowHeight;
+      double w = barSpace * row.value() / (double) max;
+      String label = row.label().length() > 52 ? row.label().substring(0, 50) + "…" : row.label();
+      texts.add(new Chart.Text(labelWidth - 8, y + 14, label, "end", false, false));
+      if (w > 0) {
+        rects.add(new Chart.Rect(labelWidth, y, w, 20, row.fill(), "#0b0c0c", row.label() + ": " + row.valueLabel()));
+      }
+      texts.add(new Chart.Text(labelWidth + w + 6, y + 14, row.valueLabel(), "start", true, false));
+    }
+    return new Chart(id, title, description, width, height, rects, texts, lines, legend);
+  }
+
+  private static List<Chart.Key> gradeLegend(String id) {
+    List<Chart.Key> keys = new ArrayList<>();
+    for (Grade grade : Grade.values()) {
+      keys.add(new Chart.Key(fill(id, grade), grade.label()));
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,70 @@
+package org.learningloop.reporting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports over HTTP: the audit summary (a fixed contract), the dip samples, and publishing the committee report. */
+@RestController
+@RequestMapping("/api/reports")
+@Tag(name = "Reports", description = "Judgements, moderation and inadequate analysis of a period; committee report publication")
+@ApiResponse(responseCode = "400", description = "Missing, malformed or reversed period, or longer than 24 months",
+    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+@PreAuthorize(ReportRoles.READ)
+class ReportApiController {
+
+  private final AuditSummaries summaries;
+  private final DipSamples dipSamples;
+  private final ReportPublisher publisher;
+
+  ReportApiController(AuditSummaries summaries, DipSamples dipSamples, ReportPublisher publisher) {
+    this.summaries = summaries;
+    this.dipSamples = dipSamples;
+    this.publisher = publisher;
+  }
+
+  @GetMapping("/audit-summary")
+  @Operation(summary = "Deep-dive audits of a period by month and post-moderation grade, moderation and the inadequate analysis")
+  AuditSummaryReport auditSummary(
+      @Parameter(description = "first month, YYYY-MM") @RequestParam(required = false) String from,
+      @Parameter(description = "last month, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
+    return summaries.summarise(ReportPeriod.parse(from, to));
+  }
+
+  @GetMapping("/dip-samples")
+  @Operation(summary = "Thematic dip samples of a period by month and theme, with the number of cases sampled")
+  DipSampleSummary dipSamples(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    return dipSamples.summarise(ReportPeriod.parse(from, to));
+  }
+
+  @GetMapping("/publications")
+  @Operation(summary = "Committee reports published, newest first (at most 50)")
+  List<Publication> publications() {
+    return publisher.recent();
+  }
+
+  @PostMapping("/publications")
+  @PreAuthorize(ReportRoles.PUBLISH)
+  @Operation(summary = "Publish the committee report of a period (PI leads); tells every Assistant Director and Service Manager")
+  @ApiResponse(responseCode = "201", description = "Published")
+  @ApiResponse(responseCode = "409", description = "Already published for this period",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  ResponseEntity<Publication> publish(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal principal) {
+    ReportPeriod period = ReportPeriod.parse(from, to);
+    Publication publication = publisher.publish(period, principal.getName());
+    return ResponseEntity.created(URI.create(publication.link())).body(publication);
+  }
+}

@@ -1,0 +1,127 @@
+package org.learningloop.reporting;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+import org.learningloop.common.DomainException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The reports page and the committee report (page, print and PDF). Without a period, both show the last two complete
+ * months, as the council's report does.
+ */
+@Controller
+@PreAuthorize(ReportRoles.READ)
+class ReportPageController {
+
+  private final Reports reports;
+  private final ReportPublisher publisher;
+  private final CommitteeReportPdf pdf;
+  private final ITemplateEngine templates;
+  private final Clock clock;
+
+  ReportPageController(Reports reports, ReportPublisher publisher, CommitteeReportPdf pdf, ITemplateEngine templates, Clock clock) {
+    this.reports = reports;
+    this.publisher = publisher;
+    this.pdf = pdf;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  @GetMapping("/reports")
+  String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    ReportPeriod period = periodOrDefault(from, to);
+    model.addAttribute("report", reports.forPage(period));
+    model.addAttribute("csvQuery", period.query());
+    return "reports/index";
+  }
+
+  @GetMapping("/reports/committee")
+  String committee(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model, Authentication user) {
+    committeeModel(periodOrDefault(from, to), false, user).forEach(model::addAttribute);
+    return "reports/committee";
+  }
+
+  @GetMapping("/reports/committee.pdf")
+  ResponseEntity<byte[]> committeePdf(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication user,
+      HttpServletRequest request, HttpServletResponse response) {
+    ReportPeriod period = periodOrDefault(from, to);
+    WebContext context =
+        new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response), Locale.UK);
+    committeeModel(period, true, user).forEach(context::setVariable);
+    byte[] document = pdf.render(templates.process("reports/committee", context));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("committee-report-" + period.from() + "-to-" + period.to() + ".pdf").build().toString())
+        .body(document);
+  }
+
+  @PostMapping("/reports/committee/publish")
+  @PreAuthorize(ReportRoles.PUBLISH)
+  String publish(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal principal,
+      RedirectAttributes redirect) {
+    ReportPeriod period = ReportPeriod.parse(from, to);
+    try {
+      publisher.publish(period, principal.getName());
+      redirect.addFlashAttribute("published", "The committee report for " + period.label()
+          + " is published. Assistant Directors and Service Managers have been told.");
+    } catch (ReportProblem e) {
+      redirect.addFlashAttribute("publishError", e.getMessage());
+    }
+    return "redirect:/reports/committee?" + period.query();
+  }
+
+  /** A wrong period on a page: the page's own error, with the period form to put it right. */
+  @ExceptionHandler(DomainException.class)
+  ModelAndView problem(DomainException e) {
+    ModelAndView page = new ModelAndView("reports/period-error", Map.of("problem", e, "errors", e.errors()));
+    page.setStatus(HttpStatus.valueOf(e.kind().status()));
+    return page;
+  }
+
+  private Map<String, Object> committeeModel(ReportPeriod period, boolean forPdf, Authentication user) {
+    boolean canPublish = user.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("ROLE_PI_LEAD") || a.getAuthority().equals("ROLE_ADMIN"));
+    ReportView report = reports.forCommittee(period);
+    return Map.of(
+        "report", report,
+        "pdf", forPdf,
+        "canPublish", canPublish && !forPdf,
+        "publication", publisher.find(period),
+        "csvQuery", period.query(),
+        "analysisQuery", report.analysisPeriod().query());
+  }
+
+  /** The last two complete months when no period is given; a half-given or wrong one is refused. */
+  private ReportPeriod periodOrDefault(String from, String to) {
+    if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+      YearMonth last = YearMonth.now(clock).minusMonths(1);
+      return new ReportPeriod(last.minusMonths(1), last);
+    }
+    return ReportPeriod.parse(from, to);
+  }
+}
