@@ -93,6 +93,10 @@ public class Staff {
     return displayName;
   }
 
+  public void changeEmail(String email) {
+    this.email = normaliseEmail(email);
+  }
+
   public void rename(String displayName) {
     this.displayName = DirectoryNames.require(displayName, "person");
   }

@@ -14,7 +14,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -84,7 +88,11 @@ class SecurityConfiguration {
             errors ->
                 errors
                     .defaultAuthenticationEntryPointFor(ProblemDetailsSecurityHandlers.unauthenticated(json), api)
-                    .defaultAccessDeniedHandlerFor(ProblemDetailsSecurityHandlers.forbidden(json), api))
+                    // Explicit default: with a single mapping Spring would use the API's handler for pages too.
+                    .accessDeniedHandler(
+                        new RequestMatcherDelegatingAccessDeniedHandler(
+                            new LinkedHashMap<>(Map.of(api, ProblemDetailsSecurityHandlers.forbidden(json))),
+                            new AccessDeniedHandlerImpl())))
         // API clients authenticate on every request with HTTP Basic and hold no session to ride on.
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))
         .headers(

@@ -1,0 +1,135 @@
+package org.learningloop.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs)
+ * driving the pages as a person would. Screenshots of each page checked go to {@code target/screenshots/} for review.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  private Browser(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  public static Browser open(int port) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    return new Browser(driver, "http://localhost:" + port);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Signs out by forgetting the session cookie, so each test starts as a stranger. */
+  public Browser forgetSession() {
+    driver.manage().deleteAllCookies();
+    return this;
+  }
+
+  public Browser go(String path) {
+    driver.get(baseUrl + path);
+    return this;
+  }
+
+  public Browser signIn(String username, String password) {
+    go("/login");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    return this;
+  }
+
+  public Browser signOut() {
+    driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+    return this;
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String path() {
+    return driver.getCurrentUrl().substring(baseUrl.length());
+  }
+
+  /**
+   * Checks the current page with axe-core against WCAG 2.2 A and AA, fails on any serious or critical violation, and
+   * keeps a screenshot named after the page.
+   */
+  public Browser assertAccessible(String pageName) {
+    screenshot(pageName);
+    Results results =
+        new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
+    List<String> blocking =
+        results.getViolations().stream()
+            .filter(v -> BLOCKING_IMPACTS.contains(v.getImpact()))
+            .map(Browser::describe)
+            .toList();
+    assertThat(blocking).as("serious or critical accessibility violations on %s", pageName).isEmpty();
+    return this;
+  }
+
+  public void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " elements)";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,68 @@
+package org.learningloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.Browser;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Signing in and out in a real browser; every page on the way passes axe-core. */
+// Same configuration as the other web tests, so they share one application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class SignInJourneyTest {
+
+  private static Browser browser;
+
+  @LocalServerPort int port;
+
+  /** One browser for the class (the server's port is known per instance), signed out before each test. */
+  private Browser browser() {
+    if (browser == null) {
+      browser = Browser.open(port);
+    }
+    return browser.forgetSession();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aPersonSignsInSeesWhoTheyAreAndSignsOut() {
+    Browser b = browser().go("/");
+    assertThat(b.path()).isEqualTo("/login");
+    b.assertAccessible("login");
+
+    b.signIn("team-manager", "demo");
+    assertThat(b.path()).startsWith("/").doesNotContain("login");
+    assertThat(b.text()).contains("Welcome, Tom Manager", "Team Manager", "Help and Protect Team 1");
+    b.assertAccessible("home");
+
+    b.signOut();
+    assertThat(b.path()).isEqualTo("/login?logout");
+    assertThat(b.text()).contains("You have signed out");
+    b.assertAccessible("signed-out");
+  }
+
+  @Test
+  void aWrongPasswordShowsTheErrorSummary() {
+    Browser b = browser().signIn("team-manager", "wrong");
+    assertThat(b.path()).isEqualTo("/login?error");
+    assertThat(b.text()).contains("There is a problem", "Enter a correct username and password");
+    b.assertAccessible("login-error");
+  }
+
+  @Test
+  void anUnknownPageShowsAFriendlyNotFoundPage() {
+    Browser b = browser().signIn("practitioner", "demo").go("/no-such-page");
+    assertThat(b.text()).contains("Page not found").doesNotContain("Exception", "Whitelabel");
+    b.assertAccessible("not-found");
+  }
+}
