@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Role;
 import org.learningloop.directory.Person;
-import org.learningloop.workflow.FollowUpWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -25,14 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What the walking skeleton promises, on whichever database the concrete test class runs: the service is healthy, the
- * demo users sign in, the API and the engine's web apps refuse strangers, and the follow-up process runs.
+ * demo users sign in, the API and the engine's web apps refuse strangers, and the follow-up processes are deployed.
  */
 abstract class ApplicationBehaviour {
 
   @Autowired MockMvc mvc;
   @Autowired TestRestTemplate http;
   @Autowired Directory directory;
-  @Autowired FollowUpWorkflow workflow;
 
   @Test
   void healthEndpointAnswersUpWithoutSignIn() {
@@ -104,13 +102,5 @@ abstract class ApplicationBehaviour {
     assertThat(piLead.groupIds()).contains("pi-lead", Role.PRACTICE_IMPROVEMENT_GROUP);
     assertThat(directory.passwordMatches("pi-lead", "demo")).isTrue();
     assertThat(directory.passwordMatches("pi-lead", "wrong")).isFalse();
-  }
-
-  @Test
-  void followUpProcessStartsOncePerAudit() {
-    String ref = "SKEL-" + System.nanoTime();
-    String first = workflow.startFor(ref);
-    String second = workflow.startFor(ref);
-    assertThat(second).isEqualTo(first);
   }
 }

@@ -2,7 +2,7 @@ package org.learningloop.workflow;
 
 /**
  * Names in {@code bpmn/inadequate-audit-follow-up.bpmn}: the follow-up of one inadequate audit; business key = audit ref.
- * {@code ProcessModelConstantsTest} fails when a constant and the model disagree.
+ * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
  */
 public final class FollowUpProcess {
 
@@ -62,41 +62,41 @@ public final class FollowUpProcess {
   /** Process variables: ids, usernames, due dates and small flags only. */
   public static final class Variables {
     /** The audit's reference; also the business key. */
-    public static final String AUDIT_REF = "auditref";
+    public static final String AUDIT_REF = "auditRef";
     /** The follow-up's id in the application. */
-    public static final String FOLLOW_UP_ID = "followupid";
+    public static final String FOLLOW_UP_ID = "followUpId";
     /** When allocation is due (a date). */
-    public static final String ALLOCATION_DUE = "allocationdue";
+    public static final String ALLOCATION_DUE = "allocationDue";
     /** Username of the allocated PI officer. */
     public static final String OFFICER = "officer";
     /** True when one joint conversation counts for both. */
-    public static final String JOINT_CONVERSATION = "jointconversation";
+    public static final String JOINT_CONVERSATION = "jointConversation";
     /** Id of the joint conversation. */
-    public static final String JOINT_CONVERSATION_ID = "jointconversationid";
+    public static final String JOINT_CONVERSATION_ID = "jointConversationId";
     /** Id of the conversation with the Team Manager. */
-    public static final String TEAM_MANAGER_CONVERSATION_ID = "teammanagerconversationid";
+    public static final String TEAM_MANAGER_CONVERSATION_ID = "teamManagerConversationId";
     /** Id of the conversation with the practitioner. */
-    public static final String PRACTITIONER_CONVERSATION_ID = "practitionerconversationid";
+    public static final String PRACTITIONER_CONVERSATION_ID = "practitionerConversationId";
     /** When closure is due (a date). */
-    public static final String CLOSURE_DUE = "closuredue";
+    public static final String CLOSURE_DUE = "closureDue";
     /** The PI lead's decision on a closure proposal. */
-    public static final String CLOSURE_APPROVED = "closureapproved";
+    public static final String CLOSURE_APPROVED = "closureApproved";
     /** True when the audit found a risk of significant harm: the safeguarding fast track runs. */
-    public static final String SIGNIFICANT_HARM_RISK = "significantharmrisk";
+    public static final String SIGNIFICANT_HARM_RISK = "significantHarmRisk";
     /** Username of the Team Manager. */
-    public static final String TEAM_MANAGER = "teammanager";
+    public static final String TEAM_MANAGER = "teamManager";
     /** When the Team Manager's confirmation is due; then it escalates. */
-    public static final String SAFEGUARDING_DUE = "safeguardingdue";
+    public static final String SAFEGUARDING_DUE = "safeguardingDue";
     /** When the Service Manager's confirmation is due; then it escalates. */
-    public static final String SERVICE_MANAGER_DUE = "servicemanagerdue";
+    public static final String SERVICE_MANAGER_DUE = "serviceManagerDue";
     /** When the Assistant Director's confirmation is due. */
-    public static final String ASSISTANT_DIRECTOR_DUE = "assistantdirectordue";
+    public static final String ASSISTANT_DIRECTOR_DUE = "assistantDirectorDue";
     /** Username of the manager a safeguarding check was escalated to. */
-    public static final String SAFEGUARDING_ASSIGNEE = "safeguardingassignee";
+    public static final String SAFEGUARDING_ASSIGNEE = "safeguardingAssignee";
     /** Local input of the escalation tasks: the role escalated to. */
-    public static final String ESCALATE_TO = "escalateto";
+    public static final String ESCALATE_TO = "escalateTo";
     /** When the effectiveness re-audit is due (a date). */
-    public static final String RE_AUDIT_DUE = "reauditdue";
+    public static final String RE_AUDIT_DUE = "reAuditDue";
 
     private Variables() {}
   }

@@ -2,7 +2,7 @@ package org.learningloop.workflow;
 
 /**
  * Names in {@code bpmn/reflective-conversation.bpmn}: one reflective conversation, called by the follow-up.
- * {@code ProcessModelConstantsTest} fails when a constant and the model disagree.
+ * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
  */
 public final class ReflectiveConversationProcess {
 
@@ -33,15 +33,15 @@ public final class ReflectiveConversationProcess {
   /** Process variables: ids, usernames, due dates and small flags only. */
   public static final class Variables {
     /** The follow-up's id. */
-    public static final String FOLLOW_UP_ID = "followupid";
+    public static final String FOLLOW_UP_ID = "followUpId";
     /** The conversation's id in the application. */
-    public static final String CONVERSATION_ID = "conversationid";
+    public static final String CONVERSATION_ID = "conversationId";
     /** Username of the allocated PI officer. */
     public static final String OFFICER = "officer";
     /** When the conversation is scheduled (a date). */
-    public static final String CONVERSATION_DUE = "conversationdue";
+    public static final String CONVERSATION_DUE = "conversationDue";
     /** The recorded outcome. */
-    public static final String CONVERSATION_HELD = "conversationheld";
+    public static final String CONVERSATION_HELD = "conversationHeld";
 
     private Variables() {}
   }

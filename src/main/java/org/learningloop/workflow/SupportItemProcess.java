@@ -2,7 +2,7 @@ package org.learningloop.workflow;
 
 /**
  * Names in {@code bpmn/support-item.bpmn}: one support item offered in a follow-up; business key = audit ref.
- * {@code ProcessModelConstantsTest} fails when a constant and the model disagree.
+ * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
  */
 public final class SupportItemProcess {
 
@@ -37,15 +37,15 @@ public final class SupportItemProcess {
   /** Process variables: ids, usernames, due dates and small flags only. */
   public static final class Variables {
     /** The follow-up's id. */
-    public static final String FOLLOW_UP_ID = "followupid";
+    public static final String FOLLOW_UP_ID = "followUpId";
     /** The support item's id in the application. */
-    public static final String SUPPORT_ITEM_ID = "supportitemid";
+    public static final String SUPPORT_ITEM_ID = "supportItemId";
     /** Username of whoever accepts and completes it. */
-    public static final String SUPPORT_OWNER = "supportowner";
+    public static final String SUPPORT_OWNER = "supportOwner";
     /** When the support is due (a date). */
-    public static final String SUPPORT_DUE = "supportdue";
+    public static final String SUPPORT_DUE = "supportDue";
     /** The owner's answer to the offer. */
-    public static final String SUPPORT_ACCEPTED = "supportaccepted";
+    public static final String SUPPORT_ACCEPTED = "supportAccepted";
     /** Username of the PI officer who verifies completion. */
     public static final String OFFICER = "officer";
 
