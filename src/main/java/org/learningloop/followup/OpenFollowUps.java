@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open follow-ups a manager oversees, one light row each, for the dashboard: a PI lead sees all, a Service
- * Manager or Assistant Director their service area, a Team Manager their team. One query; the dashboard groups the
- * rows by area, team and stage.
+ * Open follow-ups, one light row each: those a manager oversees, for the dashboard (a PI lead sees all, a Service
+ * Manager or Assistant Director their service area, a Team Manager their team), and those of someone's own work. One
+ * query each; the dashboard groups the rows by area, team and stage.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,15 +45,12 @@ public class OpenFollowUps {
         || (p.hasRole(Role.TEAM_MANAGER) && p.teamId() != null);
   }
 
+  /** The open follow-ups of someone's own work: as the audited practitioner or as the audit's Team Manager. */
+  public List<Row> ownWorkOf(Person p, int limit) {
+    return rows(" and (f.practitionerId = :scope or f.teamManagerId = :scope)", p.id(), limit);
+  }
+
   public List<Row> overseenBy(Person p) {
-    // when the current stage began: created, allocated, the last conversation held (or sent back), closure proposed
-    String since =
-        "case f.stage"
-            + " when org.learningloop.followup.FollowUpStage.ALLOCATION then f.createdAt"
-            + " when org.learningloop.followup.FollowUpStage.CONVERSATIONS then f.allocatedAt"
-            + " when org.learningloop.followup.FollowUpStage.SIGN_OFF then f.closureProposedAt"
-            + " else coalesce((select max(t.at) from TimelineEntry t where t.followUp = f"
-            + "   and t.action in ('CONVERSATION_HELD', 'CLOSURE_SENT_BACK')), f.allocatedAt) end";
     String scope;
     Long scopeId = null;
     if (p.hasRole(Role.PI_LEAD)) {
@@ -67,6 +64,18 @@ public class OpenFollowUps {
     } else {
       return List.of();
     }
+    return rows(scope, scopeId, Integer.MAX_VALUE);
+  }
+
+  private List<Row> rows(String scope, Long scopeId, int limit) {
+    // when the current stage began: created, allocated, the last conversation held (or sent back), closure proposed
+    String since =
+        "case f.stage"
+            + " when org.learningloop.followup.FollowUpStage.ALLOCATION then f.createdAt"
+            + " when org.learningloop.followup.FollowUpStage.CONVERSATIONS then f.allocatedAt"
+            + " when org.learningloop.followup.FollowUpStage.SIGN_OFF then f.closureProposedAt"
+            + " else coalesce((select max(t.at) from TimelineEntry t where t.followUp = f"
+            + "   and t.action in ('CONVERSATION_HELD', 'CLOSURE_SENT_BACK')), f.allocatedAt) end";
     TypedQuery<Object[]> query =
         entities.createQuery(
             "select f.id, f.auditRef, f.serviceAreaId, f.teamId, f.stage, f.dueDate, f.officerUsername, " + since
@@ -76,6 +85,7 @@ public class OpenFollowUps {
     if (scopeId != null) {
       query.setParameter("scope", scopeId);
     }
+    query.setMaxResults(limit);
     return query.getResultList().stream()
         .map(r -> new Row((Long) r[0], (String) r[1], (Long) r[2], (Long) r[3], (FollowUpStage) r[4], (LocalDate) r[5], (String) r[6], (Instant) r[7]))
         .toList();

@@ -13,8 +13,9 @@ public final class TestAudits {
 
   private TestAudits() {}
 
+  /** Starts with "A-", so that it sorts before the demo audits ("DEMO-...") on the first page of a list by ref. */
   public static String uniqueRef(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    return "A-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
   }
 
   /** An inadequate deep dive of the demo practitioner in Help and Protect Team 1, audited today. */

@@ -70,7 +70,7 @@ class FollowUpPage {
       List<ConversationRow> conversations, List<ItemRow> items, List<TimelineRow> timeline,
       String safeguarding, boolean confirmSafeguarding,
       boolean claim, boolean allocate, boolean reassign, boolean offerSupport, boolean proposeClosure,
-      boolean decideClosure, boolean withdraw, boolean recordReAudit, boolean anyAction,
+      boolean decideClosure, boolean withdraw, boolean recordReAudit,
       List<Person> officers, List<CatalogueEntry> supportTypes, Map<String, String> owners) {}
 
   View build(FollowUpDetails f, Person me) {
@@ -153,10 +153,6 @@ class FollowUpPage {
     boolean decideClosure = open && piLead && f.stage() == FollowUpStage.SIGN_OFF && !me.username().equals(f.closure().proposedBy());
     boolean withdraw = open && piLead;
     boolean recordReAudit = f.stage() == FollowUpStage.RE_AUDIT && (me.hasRole(Role.AUDITOR) || piLead);
-    boolean anyAction = claim || allocate || reassign || offerSupport || proposeClosure || decideClosure || withdraw || recordReAudit
-        || confirmSafeguarding
-        || conversations.stream().anyMatch(c -> c.schedule() || c.reschedule() || c.outcome())
-        || items.stream().anyMatch(i -> i.accept() || i.complete() || i.verify() || i.withdraw());
 
     List<Person> officers = new ArrayList<>(directory.withRole(Role.PI_OFFICER));
     directory.withRole(Role.PI_LEAD).stream().filter(p -> !officers.contains(p)).forEach(officers::add);
@@ -168,7 +164,7 @@ class FollowUpPage {
     return new View(
         f, Formats.words(f.status()), stageLabel(f.stage()), f.dueDate() == null ? null : fmt.day(f.dueDate()),
         f.assignee(), summary, conversations, items, timeline, safeguarding, confirmSafeguarding,
-        claim, allocate, reassign, offerSupport, proposeClosure, decideClosure, withdraw, recordReAudit, anyAction,
+        claim, allocate, reassign, offerSupport, proposeClosure, decideClosure, withdraw, recordReAudit,
         officers, catalogues.supportTypes().stream().filter(CatalogueEntry::active).toList(), owners);
   }
 

@@ -3,6 +3,7 @@ package org.learningloop.followup.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,8 @@ import org.learningloop.followup.FollowUpDetails;
 import org.learningloop.followup.FollowUpDetails.ConversationView;
 import org.learningloop.followup.FollowUpDetails.SupportItemView;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUpStatus;
-import org.learningloop.followup.FollowUpSummary;
 import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.OpenFollowUps;
 import org.learningloop.followup.SupportItemState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,13 +37,15 @@ class MyWorkController {
   static final int MAX_FOLLOW_UPS = 50;
 
   private final FollowUps followUps;
+  private final OpenFollowUps openFollowUps;
   private final AuditLookup audits;
   private final Directory directory;
   private final Catalogues catalogues;
   private final Clock clock;
 
-  MyWorkController(FollowUps followUps, AuditLookup audits, Directory directory, Catalogues catalogues, Clock clock) {
+  MyWorkController(FollowUps followUps, OpenFollowUps openFollowUps, AuditLookup audits, Directory directory, Catalogues catalogues, Clock clock) {
     this.followUps = followUps;
+    this.openFollowUps = openFollowUps;
     this.audits = audits;
     this.directory = directory;
     this.catalogues = catalogues;
@@ -65,17 +67,15 @@ class MyWorkController {
     List<FollowUpRow> mine = new ArrayList<>();
     List<SupportRow> support = new ArrayList<>();
     List<ConversationRow> coming = new ArrayList<>();
-    for (FollowUpSummary s : followUps.list(me.username(), FollowUpStatus.OPEN, 0, MAX_FOLLOW_UPS).content()) {
+    LocalDate today = LocalDate.now(clock);
+    for (OpenFollowUps.Row s : openFollowUps.ownWorkOf(me, MAX_FOLLOW_UPS)) {
       AuditSummary audit = audits.findByRef(s.auditRef()).orElse(null);
       if (audit == null) {
         continue;
       }
       boolean practitioner = me.id().equals(audit.practitionerId());
       boolean teamManager = me.id().equals(audit.teamManagerId());
-      if (!practitioner && !teamManager) {
-        continue; // a manager's view of the team is the dashboard, not their own work
-      }
-      mine.add(new FollowUpRow(s.id(), s.auditRef(), FollowUpPage.stageLabel(s.stage()), s.dueDate() == null ? "" : fmt.day(s.dueDate()), s.overdue()));
+      mine.add(new FollowUpRow(s.id(), s.auditRef(), FollowUpPage.stageLabel(s.stage()), s.dueDate() == null ? "" : fmt.day(s.dueDate()), s.overdue(today)));
       FollowUpDetails f = followUps.get(s.id(), me.username());
       for (SupportItemView item : f.supportItems()) {
         boolean owner = FollowUpPage.isOwner(item.owner(), me, audit.practitionerId(), audit.teamManagerId(), audit.teamId());

@@ -105,36 +105,39 @@ class TaskListPageController {
 
   @PostMapping("/tasks/follow-ups/{id}/claim")
   @PreAuthorize("hasAnyRole('PI_LEAD','PI_OFFICER')")
-  String claimFollowUp(@PathVariable long id, @RequestParam(defaultValue = "team") String view, Principal principal, RedirectAttributes redirect) {
+  String claimFollowUp(@PathVariable long id, @RequestParam(defaultValue = "team") String view,
+      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
     try {
       followUps.claim(id, principal.getName(), false);
       redirect.addFlashAttribute("saved", "You have claimed the follow-up: it is in your tasks now");
     } catch (DomainException | ObjectOptimisticLockingFailureException e) {
       redirect.addFlashAttribute("problem", PageForms.message(e));
     }
-    return "redirect:/tasks?view=" + safeView(view);
+    return back(view, sort);
   }
 
   @PostMapping("/tasks/{taskId}/claim")
-  String claim(@PathVariable String taskId, @RequestParam(defaultValue = "team") String view, Principal principal, RedirectAttributes redirect) {
+  String claim(@PathVariable String taskId, @RequestParam(defaultValue = "team") String view,
+      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
     try {
       claims.claim(taskId, principal.getName(), me(principal).groupIds());
       redirect.addFlashAttribute("saved", "You have claimed the task: it is in your tasks now");
     } catch (DomainException e) {
       redirect.addFlashAttribute("problem", PageForms.message(e));
     }
-    return "redirect:/tasks?view=" + safeView(view);
+    return back(view, sort);
   }
 
   @PostMapping("/tasks/{taskId}/unclaim")
-  String unclaim(@PathVariable String taskId, @RequestParam(defaultValue = "mine") String view, Principal principal, RedirectAttributes redirect) {
+  String unclaim(@PathVariable String taskId, @RequestParam(defaultValue = "mine") String view,
+      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
     try {
       claims.unclaim(taskId, principal.getName());
       redirect.addFlashAttribute("saved", "You have given the task back to the team queue");
     } catch (DomainException e) {
       redirect.addFlashAttribute("problem", PageForms.message(e));
     }
-    return "redirect:/tasks?view=" + safeView(view);
+    return back(view, sort);
   }
 
   @ExceptionHandler(DomainException.class)
@@ -172,8 +175,10 @@ class TaskListPageController {
         .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
   }
 
-  private static String safeView(String view) {
-    return TaskListView.fromParameter(view).orElse(TaskListView.MINE).parameter();
+  /** Back to the list and order the person was looking at; only known values go into the address. */
+  private static String back(String view, String sort) {
+    return "redirect:/tasks?view=" + TaskListView.fromParameter(view).orElse(TaskListView.MINE).parameter()
+        + "&sort=" + TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL).parameter();
   }
 
   private static int pageNumber(String page) {

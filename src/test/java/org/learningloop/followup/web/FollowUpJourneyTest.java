@@ -62,14 +62,14 @@ class FollowUpJourneyTest {
     b.assertAccessible("tasks-team");
     WebDriver d = b.driver();
     row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")).click();
-    assertThat(b.text()).contains("You have claimed the follow-up");
-    assertThat(b.path()).startsWith("/tasks?view=mine");
+    assertThat(b.text()).contains("You have claimed the follow-up").doesNotContain(ref);
+    assertThat(b.path()).isEqualTo("/tasks?view=team&sort=audit-ref");
+    b.go("/tasks?view=mine&sort=audit-ref");
     assertThat(row(d, ref).getText()).contains("Schedule conversation");
     b.assertAccessible("tasks-mine");
 
-    // A second claim (the back button and a resubmission) changes nothing and says why.
     b.go("/follow-ups/" + id);
-    assertThat(b.text()).contains("Audit " + ref, "pi-officer", "Inadequate", "Assessment").doesNotContain("C-" + ref);
+    assertThat(b.text()).contains("Audit " + ref, "pi-officer", "Inadequate", "thorough assessment").doesNotContain("C-" + ref);
     b.assertAccessible("follow-up");
 
     // Both conversations: a wrong form first, then scheduled (in the past, so the outcome can be recorded) and held.
@@ -121,7 +121,17 @@ class FollowUpJourneyTest {
     d.findElement(By.xpath("//button[normalize-space()='Propose closure']")).click();
     assertThat(b.text()).contains("Closure is proposed", "Waiting for sign-off");
 
-    b.forgetSession().signIn("pi-lead", "demo").go("/follow-ups/" + id);
+    // The PI lead takes the sign-off from the queue, gives it back, takes it again and signs off.
+    b.forgetSession().signIn("pi-lead", "demo").go("/tasks?view=team&sort=audit-ref");
+    row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")).click();
+    assertThat(b.text()).contains("You have claimed the task");
+    b.go("/tasks?view=mine&sort=audit-ref");
+    assertThat(row(d, ref).getText()).contains("Sign off closure");
+    row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Give back')]")).click();
+    assertThat(b.text()).contains("You have given the task back to the team queue");
+    b.go("/tasks?view=team&sort=audit-ref");
+    assertThat(row(d, ref).getText()).contains("Sign off closure", "Team queue");
+    b.go("/follow-ups/" + id);
     b.assertAccessible("follow-up-sign-off");
     d.findElement(By.xpath("//button[normalize-space()='Sign off closure']")).click();
     assertThat(b.text()).contains("The follow-up is closed", "Closed: re-audit to come");
