@@ -11,7 +11,8 @@ final class AuditProblem extends DomainException {
   }
 
   static AuditProblem notFound(String ref) {
-    return new AuditProblem(Kind.NOT_FOUND, "audit-not-found", "No such audit", "There is no audit " + ref + " that you may see.", List.of());
+    return new AuditProblem(Kind.NOT_FOUND, "audit-not-found", "No such audit", "There is no audit " + ref + " that you may see.",
+        List.of(new FieldError("ref", "no such audit")));
   }
 
   static AuditProblem alreadyRecorded(String ref) {

@@ -1,12 +1,13 @@
 package org.learningloop.catalogue;
 
+import java.util.List;
 import org.learningloop.common.DomainException;
 
 /** What can go wrong when reading or changing a catalogue. */
 final class CatalogueProblem extends DomainException {
 
   private CatalogueProblem(Kind kind, String type, String title, String detail) {
-    super(kind, type, title, detail);
+    super(kind, type, title, detail, List.of(new FieldError("code", title)));
   }
 
   static CatalogueProblem notFound(CatalogueKind kind, String code) {

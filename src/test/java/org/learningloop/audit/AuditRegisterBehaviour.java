@@ -403,7 +403,9 @@ abstract class AuditRegisterBehaviour {
     moderate(ref(2), "{\"date\":\"2024-01-09\",\"grade\":\"OUTSTANDING\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("rationale"));
-    moderate(prefix + "-none", "{\"date\":\"2024-01-09\",\"grade\":\"GOOD\"}").andExpect(status().isNotFound());
+    moderate(prefix + "-none", "{\"date\":\"2024-01-09\",\"grade\":\"GOOD\"}")
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.errors[0].field").value("ref"));
     mvc.perform(put("/api/audits/" + ref(2) + "/moderation").contentType(MediaType.APPLICATION_JSON)
             .content("{\"date\":\"2024-01-09\",\"grade\":\"GOOD\"}").with(AUDITOR))
         .andExpect(status().isForbidden());
