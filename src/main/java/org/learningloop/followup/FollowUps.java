@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.catalogue.CatalogueEntry;
+import org.learningloop.calendar.Deadlines;
+import org.learningloop.calendar.Stage;
+import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
@@ -46,7 +49,8 @@ public class FollowUps {
   private final Catalogues catalogues;
   private final Directory directory;
   private final FollowUpNotifier notify;
-  private final DueDates dueDates;
+  private final Deadlines deadlines;
+  private final WorkingDayCalendar calendar;
   private final FollowUpProperties properties;
   private final Clock clock;
 
@@ -57,7 +61,8 @@ public class FollowUps {
       Catalogues catalogues,
       Directory directory,
       FollowUpNotifier notify,
-      DueDates dueDates,
+      Deadlines deadlines,
+      WorkingDayCalendar calendar,
       FollowUpProperties properties,
       Clock clock) {
     this.followUps = followUps;
@@ -66,7 +71,8 @@ public class FollowUps {
     this.catalogues = catalogues;
     this.directory = directory;
     this.notify = notify;
-    this.dueDates = dueDates;
+    this.deadlines = deadlines;
+    this.calendar = calendar;
     this.properties = properties;
     this.clock = clock;
   }
@@ -86,23 +92,24 @@ public class FollowUps {
       return existing.get().getId();
     }
     AuditSummary audit = audits.findByRef(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
-    LocalDate today = today();
-    LocalDate safeguardingDue = dueDates.addWorkingDays(today, properties.safeguardingDays());
+    Instant created = now();
+    Instant allocationDue = deadlines.due(Stage.ALLOCATION, created);
+    Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created);
     FollowUp f =
         new FollowUp(
             auditRef, audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(),
-            audit.significantHarmRisk(), now(), dueDates.addWorkingDays(today, properties.allocationDays()), safeguardingDue);
+            audit.significantHarmRisk(), created, deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
     f.record(now(), SYSTEM, "CREATED", "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
     if (f.isSignificantHarmRisk()) {
-      f.record(now(), SYSTEM, "SAFEGUARDING_REQUESTED", "Risk of significant harm: Team Manager asked to confirm the child's safety review by " + safeguardingDue);
+      f.record(now(), SYSTEM, "SAFEGUARDING_REQUESTED", "Risk of significant harm: Team Manager asked to confirm the child's safety review by " + f.getSafeguardingDue());
     }
     f = followUps.saveAndFlush(f);
-    LocalDate serviceManagerDue = dueDates.addWorkingDays(safeguardingDue, properties.safeguardingEscalationDays());
-    LocalDate assistantDirectorDue = dueDates.addWorkingDays(serviceManagerDue, properties.safeguardingEscalationDays());
+    Instant serviceManagerDue = calendar.endOfWorkingDayAfter(safeguardingDue, properties.safeguardingEscalationDays());
+    Instant assistantDirectorDue = calendar.endOfWorkingDayAfter(serviceManagerDue, properties.safeguardingEscalationDays());
     engine.start(
         new FollowUpEngine.Start(
-            f.getId(), auditRef, endOf(f.getAllocationDue()), f.isSignificantHarmRisk(),
-            username(f.getTeamManagerId()).orElse(null), endOf(safeguardingDue), endOf(serviceManagerDue), endOf(assistantDirectorDue)));
+            f.getId(), auditRef, allocationDue, f.isSignificantHarmRisk(),
+            username(f.getTeamManagerId()).orElse(null), safeguardingDue, serviceManagerDue, assistantDirectorDue));
     notify.created(f);
     if (f.isSignificantHarmRisk()) {
       notify.safeguardingRequested(f);
@@ -162,12 +169,12 @@ public class FollowUps {
 
   private void allocateTo(FollowUp f, String actor, String officerUsername, boolean joint, String action) {
     Person officer = piStaff(officerUsername);
-    LocalDate today = today();
+    Instant allocated = now();
+    Instant closureDue = deadlines.due(Stage.CLOSURE, allocated);
     f.allocate(
-        officer.username(), joint, dueDates.addWorkingDays(today, properties.conversationsDays()),
-        dueDates.addWorkingDays(today, properties.closureDays()), now());
+        officer.username(), joint, deadlines.dueDate(Stage.CONVERSATIONS_HELD, allocated), deadlines.dueDate(closureDue), allocated);
     f.record(now(), actor, action, "Allocated to " + officer.username() + (joint ? "; one joint conversation" : "; two conversations"));
-    followUps.saveAndFlush(f);
+    followUps.flush(); // the new conversations get their ids, which the process holds
     engine.allocate(
         f.getAuditRef(),
         new FollowUpEngine.Allocation(
@@ -175,7 +182,7 @@ public class FollowUps {
             f.conversationWith(ConversationAttendees.JOINT).map(Conversation::getId).orElse(null),
             f.conversationWith(ConversationAttendees.TEAM_MANAGER).map(Conversation::getId).orElse(null),
             f.conversationWith(ConversationAttendees.PRACTITIONER).map(Conversation::getId).orElse(null),
-            endOf(f.getClosureDue())));
+            closureDue));
     notify.allocated(f, officer);
   }
 
@@ -280,7 +287,7 @@ public class FollowUps {
     }
     SupportItem item = f.offerSupport(entry.code(), description, owner, due, actor, now());
     f.record(now(), actor, "SUPPORT_OFFERED", entry.label() + " offered to the " + owner);
-    followUps.saveAndFlush(f);
+    followUps.flush(); // the new item gets its id, which its process holds
     Person ownerPerson = ownerOf(f, owner);
     engine.supportOffered(
         new FollowUpEngine.SupportStart(
@@ -352,10 +359,11 @@ public class FollowUps {
 
   public void signOff(long id, String actor) {
     FollowUp f = visible(id, actor);
-    LocalDate reAuditDue = today().plus(properties.reAuditAfter());
-    f.signOff(actor, now(), reAuditDue);
-    f.record(now(), actor, "CLOSED", "Closure signed off; effectiveness re-audit due " + reAuditDue);
-    engine.closureDecided(f.getAuditRef(), true, reAuditDue.atStartOfDay(clock.getZone()).toInstant());
+    Instant closed = now();
+    LocalDate reAuditDue = deadlines.reAuditDate(closed.atZone(calendar.zone()).toLocalDate());
+    f.signOff(actor, closed, reAuditDue);
+    f.record(closed, actor, "CLOSED", "Closure signed off; effectiveness re-audit due " + reAuditDue);
+    engine.closureDecided(f.getAuditRef(), true, deadlines.reAuditAt(closed));
     notify.ended(f);
   }
 
@@ -383,6 +391,9 @@ public class FollowUps {
 
   public void recordReAudit(long id, String actor, String reAuditRef) {
     FollowUp f = visible(id, actor);
+    if (f.getStage() != FollowUpStage.RE_AUDIT) {
+      throw FollowUpException.outOfOrder("The re-audit of follow-up " + id + " is not due (it is at " + f.getStage() + ").");
+    }
     String ref = requireText("auditRef", reAuditRef);
     if (ref.equals(f.getAuditRef())) {
       throw FollowUpException.invalid("auditRef", "must be another case than the one followed up");
@@ -404,7 +415,7 @@ public class FollowUps {
     Specification<FollowUp> visible = visibleTo(person);
     Specification<FollowUp> spec = status == null ? visible : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
     Page<FollowUp> result =
-        followUps.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate").nullsLast(), Sort.Order.asc("id"))));
+        followUps.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("id"))));
     LocalDate today = today();
     return new PageOf<>(
         result.getContent().stream().map(f -> FollowUpSummary.of(f, today)).toList(),
@@ -514,9 +525,9 @@ public class FollowUps {
     return local.atZone(clock.getZone()).toInstant();
   }
 
-  /** A deadline falls at the end of its due date, in the council's time zone. */
+  /** A deadline falls at the end of its due date's working day. */
   private Instant endOf(LocalDate date) {
-    return date.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    return calendar.endOfWorkingDay(date);
   }
 
   private Instant now() {

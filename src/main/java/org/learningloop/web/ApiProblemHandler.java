@@ -67,10 +67,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Method security refuses inside the controller, past the security filters: answer as they would. */
+  /** Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain: a 403 problem. */
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
     problem.setType(URI.create(TYPE_BASE + "forbidden"));
     problem.setTitle("Not allowed");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);

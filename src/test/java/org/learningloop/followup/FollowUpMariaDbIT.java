@@ -1,0 +1,67 @@
+package org.learningloop.followup;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.FollowUpScenario;
+import org.learningloop.support.MariaDb;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The happy path through the REST API on MariaDB through Connector/J: the schema, the engine and the read model. */
+@SpringBootTest(properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+@AutoConfigureMockMvc
+@ActiveProfiles("mysql")
+class FollowUpMariaDbIT extends FollowUpScenario {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    MariaDb.register(registry);
+  }
+
+  @BeforeEach
+  void catalogue() {
+    stubCatalogue();
+  }
+
+  @Test
+  void anInadequateAuditIsFollowedUpUntilClosureByApi() throws Exception {
+    String ref = newRef();
+    long id = inadequateAudit(ref);
+    String base = "/api/follow-ups/" + id;
+    getAs("pi-officer", "/api/tasks?view=team&size=200")
+        .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey").value(org.hamcrest.Matchers.contains("Task_AllocateFollowUp")));
+
+    postAs("pi-lead", base + "/allocate", "{\"officer\":\"pi-officer\"}").andExpect(status().isOk());
+    getAs("pi-officer", "/api/tasks?view=mine&size=200")
+        .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey")
+            .value(org.hamcrest.Matchers.contains("Task_ScheduleConversation", "Task_ScheduleConversation")));
+    List<Integer> conversations = read(getAs("pi-officer", base), "$.conversations[*].id");
+    for (int conversation : conversations) {
+      postAs("pi-officer", base + "/conversations/" + conversation + "/schedule", schedule(anHourAgo())).andExpect(status().isOk());
+      postAs("pi-officer", base + "/conversations/" + conversation + "/outcome", "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
+          .andExpect(status().isOk());
+    }
+    postAs("pi-officer", base + "/support-items",
+            "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"" + LocalDate.now(clock).plusDays(20) + "\"}")
+        .andExpect(status().isCreated());
+    int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
+    postAs("practitioner", base + "/support-items/" + item + "/accept", null).andExpect(status().isOk());
+    postAs("practitioner", base + "/support-items/" + item + "/complete", null).andExpect(status().isOk());
+    postAs("pi-officer", base + "/support-items/" + item + "/verify", null).andExpect(status().isOk());
+    postAs("pi-officer", base + "/closure/propose", null).andExpect(status().isOk());
+    postAs("pi-lead", base + "/closure/sign-off", null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CLOSED"))
+        .andExpect(jsonPath("$.timeline.length()").value(org.hamcrest.Matchers.greaterThan(10)));
+    getAs("pi-officer", "/api/tasks?view=mine&size=200")
+        .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')]").isEmpty());
+  }
+}

@@ -1,0 +1,115 @@
+package org.learningloop.support;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.learningloop.audit.AuditBecameInadequate;
+import org.learningloop.audit.AuditLookup;
+import org.learningloop.audit.AuditSummary;
+import org.learningloop.audit.AuditType;
+import org.learningloop.audit.Grade;
+import org.learningloop.catalogue.CatalogueEntry;
+import org.learningloop.catalogue.Catalogues;
+import org.learningloop.directory.Directory;
+import org.learningloop.directory.Person;
+import org.learningloop.notification.Notifications;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The follow-up's world for Spring tests: audits come from a stubbed {@link AuditLookup} (the audit register is built
+ * on another branch), emails go to a mock {@link Notifications} to verify, and the API is driven as the demo users.
+ * Every subclass shares one application context.
+ */
+public abstract class FollowUpScenario {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @MockitoBean protected AuditLookup audits;
+  @MockitoBean protected Catalogues catalogues;
+  @MockitoBean protected Notifications notifications;
+
+  @Autowired protected MockMvc mvc;
+  @Autowired protected Directory directory;
+  @Autowired protected ApplicationEventPublisher events;
+  @Autowired protected TransactionTemplate transaction;
+  @Autowired protected Clock clock;
+
+  protected void stubCatalogue() {
+    when(catalogues.supportType(anyString())).thenReturn(Optional.empty());
+    when(catalogues.supportType("INDIVIDUAL_COACHING")).thenReturn(Optional.of(new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true)));
+    when(catalogues.supportType("TEAM_SESSION")).thenReturn(Optional.of(new CatalogueEntry("TEAM_SESSION", "Team session", true)));
+  }
+
+  protected static String newRef() {
+    return "AUD-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  /** An audit of the demo practitioner in the demo team, as the audit register would describe it. */
+  protected AuditSummary audit(String ref, Grade grade, String... factors) {
+    Person practitioner = directory.findByUsername("practitioner").orElseThrow();
+    Person teamManager = directory.findByUsername("team-manager").orElseThrow();
+    Person auditor = directory.findByUsername("auditor").orElseThrow();
+    AuditSummary audit =
+        new AuditSummary(
+            ref, LocalDate.now(clock).minusDays(3), AuditType.DEEP_DIVE, null, practitioner.serviceAreaId(), practitioner.teamId(),
+            practitioner.id(), teamManager.id(), auditor.id(), grade, grade, false, Set.of(factors));
+    when(audits.findByRef(ref)).thenReturn(Optional.of(audit));
+    return audit;
+  }
+
+  /** As the audit register does: the event inside the transaction that recorded the grade. */
+  protected long inadequateAudit(String ref, String... factors) throws Exception {
+    audit(ref, Grade.INADEQUATE, factors);
+    transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
+    String body =
+        mvc.perform(get("/api/follow-ups").param("auditRef", ref).with(httpBasic("pi-lead", "demo")))
+            .andReturn().getResponse().getContentAsString();
+    return ((Number) JsonPath.read(body, "$.id")).longValue();
+  }
+
+  protected ResultActions as(String user, String method, String path, String json) throws Exception {
+    var request = "GET".equals(method) ? get(path) : post(path);
+    request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
+    if (json != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+    return mvc.perform(request);
+  }
+
+  protected ResultActions postAs(String user, String path, String json) throws Exception {
+    return as(user, "POST", path, json);
+  }
+
+  protected ResultActions getAs(String user, String path) throws Exception {
+    return as(user, "GET", path, null);
+  }
+
+  protected static <T> T read(ResultActions result, String path) throws Exception {
+    return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
+  }
+
+  /** A time in the council's zone, an hour ago: the conversation has happened and its outcome can be recorded. */
+  protected String anHourAgo() {
+    return LocalDateTime.now(clock).minusHours(1).withNano(0).toString();
+  }
+
+  protected String schedule(String when) {
+    return "{\"startsAt\":\"" + when + "\",\"durationMinutes\":60,\"location\":\"Room 2, County Hall\"}";
+  }
+}
