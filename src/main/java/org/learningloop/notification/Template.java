@@ -1,8 +1,13 @@
 package org.learningloop.notification;
 
+import java.util.Set;
+
 /**
  * Every kind of email Learning Loop sends. Each is notify-and-pull: the audit ref, what is asked, by when and a link;
  * never a child's name, {@code child_ref}, grade or case notes.
+ *
+ * <p>{@link #allowedDetails()} names the {@link Notification#details()} keys a template reads; any other key is refused
+ * with an {@link IllegalArgumentException}. The values are codes and numbers, never free text (see {@link Detail}).
  */
 public enum Template {
   /** To each PI lead: a new follow-up waits in the team queue. */
@@ -12,21 +17,63 @@ public enum Template {
   /** To the Team Manager: confirm within a working day that the child's current safety has been reviewed. */
   SAFEGUARDING_CHECK_REQUESTED,
   /** To each attendee, with an iCalendar invitation; a reschedule sends it again with the same UID. */
-  CONVERSATION_INVITATION,
+  CONVERSATION_INVITATION(Detail.CONVERSATION),
   /** To each attendee, with an iCalendar cancellation. */
-  CONVERSATION_CANCELLED,
+  CONVERSATION_CANCELLED(Detail.CONVERSATION),
   /** To the owner of a support item offered to them. */
-  SUPPORT_OFFERED,
+  SUPPORT_OFFERED(Detail.SUPPORT),
   /** To the PI lead asked to sign off a closure. */
   CLOSURE_PROPOSED,
   /** To the PI officer whose closure proposal was sent back. */
   CLOSURE_SENT_BACK,
   /** To the people involved when a follow-up is closed, withdrawn or ended by a revised grade. */
-  FOLLOW_UP_ENDED,
+  FOLLOW_UP_ENDED(Detail.OUTCOME),
   /** To the auditors: re-audit another case of the same practitioner. */
   RE_AUDIT_DUE,
   /** At most one a day per person: everything due soon or overdue for them. */
-  REMINDER_DIGEST,
+  REMINDER_DIGEST(Detail.DUE_SOON, Detail.OVERDUE),
   /** To the manager a follow-up was escalated to, when it happens. */
-  ESCALATION
+  ESCALATION(Detail.STAGE, Detail.DAYS_OVERDUE);
+
+  /**
+   * The {@code details} keys, with what each value may be. Values are codes or counts so that no free text (which
+   * could carry a child's name or case notes) ever reaches an email.
+   */
+  public static final class Detail {
+    /** Which conversation: {@code PRACTITIONER}, {@code TEAM_MANAGER} or {@code JOINT}. */
+    public static final String CONVERSATION = "conversation";
+    /** The support catalogue code offered, e.g. {@code ASSESSMENT_TRAINING_REFRESH}. */
+    public static final String SUPPORT = "support";
+    /** How the follow-up ended: {@code CLOSED}, {@code WITHDRAWN} or {@code GRADE_REVISED}. */
+    public static final String OUTCOME = "outcome";
+    /** How many of the recipient's tasks fall due soon (a whole number). */
+    public static final String DUE_SOON = "dueSoon";
+    /** How many of the recipient's tasks are overdue (a whole number). */
+    public static final String OVERDUE = "overdue";
+    /**
+     * The overdue stage: {@code ALLOCATION}, {@code SAFEGUARDING_CHECK}, {@code CONVERSATIONS}, {@code SUPPORT},
+     * {@code CLOSURE} or {@code EFFECTIVENESS_CHECK}.
+     */
+    public static final String STAGE = "stage";
+    /** Working days overdue (a whole number). */
+    public static final String DAYS_OVERDUE = "daysOverdue";
+
+    private Detail() {}
+  }
+
+  private final Set<String> allowedDetails;
+
+  Template(String... allowedDetails) {
+    this.allowedDetails = Set.of(allowedDetails);
+  }
+
+  /** The {@link Notification#details()} keys this template reads; every one is optional. */
+  public Set<String> allowedDetails() {
+    return allowedDetails;
+  }
+
+  /** Whether this email carries an iCalendar invitation or cancellation (and must have one). */
+  public boolean carriesInvite() {
+    return this == CONVERSATION_INVITATION || this == CONVERSATION_CANCELLED;
+  }
 }

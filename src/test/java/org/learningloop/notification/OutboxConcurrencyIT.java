@@ -1,0 +1,194 @@
+package org.learningloop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.MariaDb;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox on MariaDB through Connector/J, as several app nodes use it: two senders over one outbox, a duplicate key
+ * queued by two transactions at once, an SMTP outage seen by both nodes. Each message reaches the server once.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+@AutoConfigureMockMvc
+@ActiveProfiles("mysql")
+class OutboxConcurrencyIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    MariaDb.register(registry);
+  }
+
+  @Autowired Notifications notifications;
+  @Autowired Outbox outbox;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  TransactionTemplate transaction;
+  TestSmtp smtp;
+  TestSmtp.MovableClock clock;
+  ExecutorService nodes;
+
+  @BeforeEach
+  void setUp() {
+    transaction = new TransactionTemplate(transactionManager);
+    jdbc.update("delete from notification_outbox");
+    smtp = new TestSmtp();
+    clock = new TestSmtp.MovableClock();
+    nodes = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterEach
+  void tearDown() {
+    nodes.shutdownNow();
+    smtp.server.stop();
+  }
+
+  OutboxSender node(String name) {
+    var properties = new SenderProperties(false, Duration.ofSeconds(10), 50, Duration.ofMinutes(2), 5,
+        Duration.ofSeconds(30), Duration.ofMinutes(10));
+    return new OutboxSender(outbox, smtp.client(), properties, clock, name);
+  }
+
+  static Notification allocated(String key, String email) {
+    return new Notification(key, email, null, Template.FOLLOW_UP_ALLOCATED, "AUD-IT-1", null, "/follow-ups/1",
+        Map.of(), null);
+  }
+
+  void enqueue(int count) {
+    transaction.executeWithoutResult(status -> IntStream.range(0, count)
+        .forEach(i -> notifications.enqueue(allocated("it:" + i, "officer" + i + "@council.example"))));
+  }
+
+  /** Both nodes poll at the same moment, each until nothing is left for it; returns what each delivered. */
+  List<Integer> bothNodesPoll(OutboxSender a, OutboxSender b) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (OutboxSender node : List.of(a, b)) {
+      Callable<Integer> run = () -> {
+        start.await();
+        int delivered = 0;
+        while (!outbox.due(clock.instant(), 1).isEmpty()) {
+          delivered += node.sendDue();
+        }
+        return delivered;
+      };
+      runs.add(nodes.submit(run));
+    }
+    start.countDown();
+    List<Integer> delivered = new ArrayList<>();
+    for (Future<Integer> run : runs) {
+      delivered.add(run.get(60, TimeUnit.SECONDS));
+    }
+    return delivered;
+  }
+
+  static List<String> messageIds(MimeMessage[] messages) {
+    return Arrays.stream(messages).map(m -> {
+      try {
+        return m.getMessageID();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void twoNodesOverOneOutboxDeliverEachMessageExactlyOnce() throws Exception {
+    smtp.server.start();
+    enqueue(40);
+
+    List<Integer> delivered = bothNodesPoll(node("node-a"), node("node-b"));
+
+    assertThat(delivered.get(0) + delivered.get(1)).isEqualTo(40);
+    MimeMessage[] received = smtp.server.getReceivedMessages();
+    assertThat(received).hasSize(40);
+    assertThat(messageIds(received)).doesNotHaveDuplicates();
+    assertThat(jdbc.queryForList("select status from notification_outbox", String.class))
+        .hasSize(40).containsOnly("SENT");
+  }
+
+  @Test
+  void anOutageSeenByTwoNodesStillEndsWithEachMessageDeliveredOnce() throws Exception {
+    enqueue(10);
+    OutboxSender a = node("node-a");
+    OutboxSender b = node("node-b");
+
+    assertThat(bothNodesPoll(a, b)).containsOnly(0);
+    assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class))
+        .as("one attempt per message, whichever node made it").hasSize(10).containsOnly(1);
+
+    smtp.server.start();
+    clock.advance(Duration.ofSeconds(31));
+    List<Integer> delivered = bothNodesPoll(a, b);
+
+    assertThat(delivered.get(0) + delivered.get(1)).isEqualTo(10);
+    assertThat(smtp.server.getReceivedMessages()).hasSize(10);
+    assertThat(messageIds(smtp.server.getReceivedMessages())).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void oneKeyQueuedByTwoTransactionsAtOnceIsKeptOnceAndBothTransactionsCommit() throws Exception {
+    CountDownLatch firstQueued = new CountDownLatch(1);
+    CountDownLatch firstMayCommit = new CountDownLatch(1);
+    Future<?> first = nodes.submit(() -> transaction.executeWithoutResult(status -> {
+      notifications.enqueue(allocated("race", "first@council.example"));
+      firstQueued.countDown();
+      awaitLatch(firstMayCommit);
+    }));
+    assertThat(firstQueued.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // The second transaction does not see the first's uncommitted row, so its insert waits on the unique key...
+    Future<?> second = nodes.submit(() -> transaction.executeWithoutResult(status -> {
+      notifications.enqueue(allocated("race", "second@council.example"));
+      notifications.enqueue(allocated("race:after", "second@council.example"));
+    }));
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'", Integer.class) > 0);
+    // ...and is refused once the first commits: the savepoint absorbs it, the second transaction carries on.
+    firstMayCommit.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    second.get(30, TimeUnit.SECONDS);
+
+    assertThat(jdbc.queryForList("select recipient_email from notification_outbox where notification_key = 'race'",
+        String.class)).containsExactly("first@council.example");
+    assertThat(outbox.contains("race:after")).isTrue();
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
