@@ -36,7 +36,7 @@ class FollowUpNotifier {
 
   void created(FollowUp f) {
     for (Person lead : directory.withRole(Role.PI_LEAD)) {
-      send(key(f, "created", lead), lead, Template.FOLLOW_UP_CREATED, f, f.getAllocationDue(), Map.of("asked", "allocate a PI officer"), null);
+      send(key(f, "created", lead), lead, Template.FOLLOW_UP_CREATED, f, f.getAllocationDue(), Map.of(), null);
     }
   }
 
@@ -44,18 +44,16 @@ class FollowUpNotifier {
     person(f.getTeamManagerId())
         .ifPresent(
             tm ->
-                send(key(f, "safeguarding", tm), tm, Template.SAFEGUARDING_CHECK_REQUESTED, f, f.getSafeguardingDue(),
-                    Map.of("asked", "confirm the child's current safety has been reviewed"), null));
+                send(key(f, "safeguarding", tm), tm, Template.SAFEGUARDING_CHECK_REQUESTED, f, f.getSafeguardingDue(), Map.of(), null));
   }
 
   void safeguardingEscalated(FollowUp f, Person manager, Role rung) {
-    send(key(f, "safeguarding-" + rung.groupId(), manager), manager, Template.SAFEGUARDING_CHECK_REQUESTED, f, null,
-        Map.of("asked", "confirm the child's current safety has been reviewed", "escalated", "not confirmed in time"), null);
+    send(key(f, "safeguarding-" + rung.groupId(), manager), manager, Template.ESCALATION, f, f.getSafeguardingDue(),
+        Map.of(Template.Detail.STAGE, "SAFEGUARDING_CHECK"), null);
   }
 
   void allocated(FollowUp f, Person officer) {
-    send(key(f, "allocated-" + f.getTimeline().size(), officer), officer, Template.FOLLOW_UP_ALLOCATED, f, f.getConversationsDue(),
-        Map.of("asked", "hold the reflective conversations"), null);
+    send(key(f, "allocated-" + f.getTimeline().size(), officer), officer, Template.FOLLOW_UP_ALLOCATED, f, f.getConversationsDue(), Map.of(), null);
   }
 
   void invitation(FollowUp f, Conversation c, String officerEmail) {
@@ -67,7 +65,7 @@ class FollowUpNotifier {
     for (Person attendee : attendees(f, c)) {
       send("conversation:" + c.getId() + ":invitation:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
           Template.CONVERSATION_INVITATION, f, c.getStartsAt().atZone(clock.getZone()).toLocalDate(),
-          Map.of("asked", "attend a reflective learning conversation"), invite);
+          Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()), invite);
     }
   }
 
@@ -79,30 +77,29 @@ class FollowUpNotifier {
             c.getLocation(), officerEmail, true);
     for (Person attendee : attendees(f, c)) {
       send("conversation:" + c.getId() + ":cancelled:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
-          Template.CONVERSATION_CANCELLED, f, null, Map.of("asked", "nothing: the conversation is called off"), invite);
+          Template.CONVERSATION_CANCELLED, f, null, Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()), invite);
     }
   }
 
   void supportOffered(FollowUp f, SupportItem item, Person owner) {
     send("support-item:" + item.getId() + ":offered", owner, Template.SUPPORT_OFFERED, f, item.getDueDate(),
-        Map.of("asked", "accept or decline the support offered", "support", item.getTypeCode()), null);
+        Map.of(Template.Detail.SUPPORT, item.getTypeCode()), null);
   }
 
   void closureProposed(FollowUp f, String proposer) {
     for (Person lead : directory.withRole(Role.PI_LEAD)) {
       if (!lead.username().equals(proposer)) {
-        send(key(f, "closure-proposed-" + f.getTimeline().size(), lead), lead, Template.CLOSURE_PROPOSED, f, f.getClosureDue(),
-            Map.of("asked", "sign off the closure or send it back"), null);
+        send(key(f, "closure-proposed-" + f.getTimeline().size(), lead), lead, Template.CLOSURE_PROPOSED, f, f.getClosureDue(), Map.of(), null);
       }
     }
   }
 
-  void closureSentBack(FollowUp f, String proposer, String reason) {
+  /** The reason stays on the follow-up's page: emails carry codes, never free text. */
+  void closureSentBack(FollowUp f, String proposer) {
     directory.findByUsername(proposer)
         .ifPresent(
             p ->
-                send(key(f, "sent-back-" + f.getTimeline().size(), p), p, Template.CLOSURE_SENT_BACK, f, f.getClosureDue(),
-                    Map.of("asked", "address the reason and propose closure again", "reason", reason), null));
+                send(key(f, "sent-back-" + f.getTimeline().size(), p), p, Template.CLOSURE_SENT_BACK, f, f.getClosureDue(), Map.of(), null));
   }
 
   void ended(FollowUp f) {
@@ -115,13 +112,12 @@ class FollowUpNotifier {
         .forEach(
             p ->
                 send(key(f, "ended-" + f.getStatus().name().toLowerCase(java.util.Locale.ROOT), p), p, Template.FOLLOW_UP_ENDED, f,
-                    null, Map.of("outcome", f.getStatus().name()), null));
+                    null, Map.of(Template.Detail.OUTCOME, f.getStatus().name()), null));
   }
 
   void reAuditDue(FollowUp f) {
     for (Person auditor : directory.withRole(Role.AUDITOR)) {
-      send(key(f, "re-audit-due", auditor), auditor, Template.RE_AUDIT_DUE, f, f.getReAuditDue(),
-          Map.of("asked", "re-audit another case of the same practitioner"), null);
+      send(key(f, "re-audit-due", auditor), auditor, Template.RE_AUDIT_DUE, f, f.getReAuditDue(), Map.of(), null);
     }
   }
 

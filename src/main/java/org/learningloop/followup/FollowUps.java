@@ -375,7 +375,7 @@ public class FollowUps {
     f.record(now(), actor, "CLOSURE_SENT_BACK", why);
     engine.closureDecided(f.getAuditRef(), false, null);
     if (proposer != null) {
-      notify.closureSentBack(f, proposer, why);
+      notify.closureSentBack(f, proposer);
     }
   }
 

@@ -57,7 +57,8 @@ class TaskReadModelTest extends FollowUpScenario {
         .filteredOn(t -> t.taskKey().equals(FollowUpProcess.Elements.Task_ConfirmChildSafetyAsServiceManager))
         .extracting(TaskView::assignee)
         .containsExactly("service-manager");
-    verify(notifications).enqueue(argThat(n -> n.template() == Template.SAFEGUARDING_CHECK_REQUESTED
+    verify(notifications).enqueue(argThat(n -> n.template() == Template.ESCALATION
+        && n.details().get(Template.Detail.STAGE).equals("SAFEGUARDING_CHECK")
         && n.recipientEmail().equals("service-manager@learningloop.example")));
     getAs("service-manager", "/api/tasks?view=mine").andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey")
         .value(org.hamcrest.Matchers.contains(FollowUpProcess.Elements.Task_ConfirmChildSafetyAsServiceManager)));
