@@ -3,6 +3,8 @@ package org.learningloop.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -10,7 +12,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.learningloop.audit.AuditRegister;
 import org.learningloop.directory.Role;
+import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +39,15 @@ class EngineHardeningTest {
       "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==";
 
   @Autowired ProcessEngine engine;
-  @Autowired FollowUpWorkflow workflow;
+  @Autowired AuditRegister audits;
+  @Autowired Clock clock;
   @Autowired TestRestTemplate http;
+
+  /** An inadequate audit starts its follow-up process, as in real use; its process instance id. */
+  private String followUpProcess() {
+    String ref = TestAudits.inadequate(audits, LocalDate.now(clock), "HARDEN", List.of("PLANNING"));
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+  }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
     engine.getIdentityService().setAuthentication(user, groups);
@@ -49,7 +60,7 @@ class EngineHardeningTest {
 
   @Test
   void anEngineUserWithoutAuthorizationsSeesNothing() {
-    workflow.startFor("HARDEN-" + System.nanoTime());
+    followUpProcess();
     var repository = engine.getRepositoryService();
     var runtime = engine.getRuntimeService();
     var history = engine.getHistoryService();
@@ -81,7 +92,7 @@ class EngineHardeningTest {
 
   @Test
   void javaSerialisedVariablesAreRefused() {
-    String instance = workflow.startFor("SERIAL-" + System.nanoTime());
+    String instance = followUpProcess();
     var runtime = engine.getRuntimeService();
 
     assertThatThrownBy(
