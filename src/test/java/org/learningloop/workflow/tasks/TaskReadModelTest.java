@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +34,8 @@ class TaskReadModelTest extends FollowUpScenario {
 
   @Autowired TaskService engineTasks;
   @Autowired ManagementService management;
+  // the application's engine, not ProcessEngines' default: the bare-engine tests register one too in the same JVM
+  @Autowired RuntimeService runtime;
   @Autowired OpenTasks openTasks;
 
   @BeforeEach
@@ -154,8 +157,7 @@ class TaskReadModelTest extends FollowUpScenario {
   private void fireTimer(String ref) {
     List<Job> timers =
         management.createJobQuery().timers().processInstanceId(
-            org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRuntimeService()
-                .createProcessInstanceQuery().processInstanceBusinessKey(ref).processDefinitionKey(FollowUpProcess.KEY).singleResult().getId())
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).processDefinitionKey(FollowUpProcess.KEY).singleResult().getId())
             .list();
     assertThat(timers).hasSize(1);
     management.executeJob(timers.get(0).getId());
