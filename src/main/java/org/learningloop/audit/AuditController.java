@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.learningloop.security.AccessLog;
 
 /**
  * The audit register over HTTP. Auditors record and import, moderators moderate; everyone signed in reads, limited
@@ -49,12 +50,19 @@ class AuditController {
   private final AuditCsvImport importer;
   private final Directory directory;
   private final AuditProperties properties;
+  private final AccessLog accessLog;
 
-  AuditController(AuditRegister register, AuditCsvImport importer, Directory directory, AuditProperties properties) {
+  AuditController(
+      AuditRegister register,
+      AuditCsvImport importer,
+      Directory directory,
+      AuditProperties properties,
+      AccessLog accessLog) {
     this.register = register;
     this.importer = importer;
     this.directory = directory;
     this.properties = properties;
+    this.accessLog = accessLog;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +83,9 @@ class AuditController {
   @ApiResponse(responseCode = "404", description = "No such audit, or not one you may see",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditView get(@PathVariable String ref, Principal principal) {
-    return register.view(ref, AuditScope.of(me(principal)));
+    AuditView view = register.view(ref, AuditScope.of(me(principal)));
+    accessLog.record(principal.getName(), "VIEW", "AUDIT", view.ref());
+    return view;
   }
 
   @GetMapping
@@ -109,8 +119,14 @@ class AuditController {
     if (!errors.isEmpty()) {
       throw AuditProblem.invalidQuery(errors);
     }
-    return register.list(
-        new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter), AuditScope.of(me(principal)), pageNumber, pageSize);
+    AuditPage result =
+        register.list(
+            new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter),
+            AuditScope.of(me(principal)),
+            pageNumber,
+            pageSize);
+    accessLog.record(principal.getName(), "LIST", "AUDIT", null);
+    return result;
   }
 
   @PutMapping(path = "/{ref}/moderation", consumes = MediaType.APPLICATION_JSON_VALUE)

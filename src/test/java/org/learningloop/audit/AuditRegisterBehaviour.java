@@ -457,6 +457,24 @@ abstract class AuditRegisterBehaviour {
   }
 
   @Test
+  void everyViewOfAnAuditIsInTheAccessLog() throws Exception {
+    importFile(csv(List.of(row(ref(1))))).andExpect(status().isOk());
+    long before = jdbc.queryForObject(
+        "select count(*) from access_log where principal = 'auditor' and action = 'VIEW' and resource_type = 'AUDIT'"
+            + " and resource_id = ?", Long.class, ref(1));
+
+    mvc.perform(get("/api/audits/" + ref(1)).with(AUDITOR)).andExpect(status().isOk());
+    mvc.perform(get("/api/audits").with(AUDITOR)).andExpect(status().isOk());
+
+    assertThat(jdbc.queryForObject(
+        "select count(*) from access_log where principal = 'auditor' and action = 'VIEW' and resource_type = 'AUDIT'"
+            + " and resource_id = ?", Long.class, ref(1))).isEqualTo(before + 1);
+    assertThat(jdbc.queryForObject(
+        "select count(*) from access_log where principal = 'auditor' and action = 'LIST' and resource_type = 'AUDIT'",
+        Long.class)).isPositive();
+  }
+
+  @Test
   void catalogueEntriesAreAddedAndRetiredByAdminsAndRetiredCodesAreRefusedForNewAudits() throws Exception {
     String code = prefix.replace("-", "_") + "_FACTOR";
     mvc.perform(get("/api/catalogues/factors").with(PRACTITIONER))
