@@ -20,6 +20,7 @@ import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.directory.TeamPlace;
+import org.learningloop.security.AccessLog;
 import org.learningloop.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,15 +52,18 @@ class AuditPagesController {
   private final Directory directory;
   private final StaffRegistry registry;
   private final Catalogues catalogues;
+  private final AccessLog accessLog;
   private final Clock clock;
 
   AuditPagesController(
-      AuditRegister register, AuditCsvImport importer, Directory directory, StaffRegistry registry, Catalogues catalogues, Clock clock) {
+      AuditRegister register, AuditCsvImport importer, Directory directory, StaffRegistry registry, Catalogues catalogues,
+      AccessLog accessLog, Clock clock) {
     this.register = register;
     this.importer = importer;
     this.directory = directory;
     this.registry = registry;
     this.catalogues = catalogues;
+    this.accessLog = accessLog;
     this.clock = clock;
   }
 
@@ -88,6 +92,7 @@ class AuditPagesController {
     AuditPage found = errors.isEmpty()
         ? register.list(new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter), AuditScope.of(me(principal)), pageNumber, PAGE_SIZE)
         : new AuditPage(List.of(), 0, PAGE_SIZE, 0, 0);
+    accessLog.record(principal, "LIST", "AUDIT", null);
     model.addAttribute("rows", found.items().stream().map(AuditPagesController::row).toList());
     model.addAttribute("page", found);
     model.addAttribute("errors", errors);
@@ -136,6 +141,7 @@ class AuditPagesController {
   String show(@PathVariable String ref, Principal principal, Model model) {
     Person me = me(principal);
     AuditView audit = register.view(ref, AuditScope.of(me));
+    accessLog.record(principal, "VIEW", "AUDIT", audit.ref());
     model.addAttribute("a", audit);
     model.addAttribute("row", row(audit));
     model.addAttribute("factors", audit.factors().stream().map(this::factorLabel).toList());

@@ -17,6 +17,7 @@ import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpException;
 import org.learningloop.followup.FollowUps;
 import org.learningloop.followup.SupportOwner;
+import org.learningloop.security.AccessLog;
 import org.learningloop.web.PageForms;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,11 +48,13 @@ class FollowUpPageController {
   private final FollowUps followUps;
   private final FollowUpPage page;
   private final Directory directory;
+  private final AccessLog accessLog;
 
-  FollowUpPageController(FollowUps followUps, FollowUpPage page, Directory directory) {
+  FollowUpPageController(FollowUps followUps, FollowUpPage page, Directory directory, AccessLog accessLog) {
     this.followUps = followUps;
     this.page = page;
     this.directory = directory;
+    this.accessLog = accessLog;
   }
 
   /** One change to make; it throws a {@link DomainException} when it cannot be made. */
@@ -288,6 +291,7 @@ class FollowUpPageController {
     Person me = directory.findByUsername(principal.getName())
         .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
     model.addAttribute("v", page.build(followUps.get(id, me.username()), me));
+    accessLog.record(principal, "VIEW", "FOLLOW_UP", String.valueOf(id));
     model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("values", values);
