@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +41,9 @@ public abstract class FollowUpScenario {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @MockitoBean protected AuditLookup audits;
-  @MockitoBean protected Catalogues catalogues;
+  // Spies, not mocks: the audit register and the catalogue service are injected by their own types elsewhere too.
+  @MockitoSpyBean protected AuditLookup audits;
+  @MockitoSpyBean protected Catalogues catalogues;
   @MockitoBean protected Notifications notifications;
 
   @Autowired protected MockMvc mvc;
