@@ -67,7 +67,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Method security refuses inside the controller, past the security filters: answer as they would. */
+  /** Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain: a 403 problem. */
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");

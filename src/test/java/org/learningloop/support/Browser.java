@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs)
@@ -80,7 +82,13 @@ public final class Browser implements AutoCloseable {
     go("/login");
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
+    String signInPage = driver.getCurrentUrl();
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    // On a busy machine the click returns before the answer has loaded: wait for the next page, so that nothing
+    // reads the sign-in page or navigates away while the sign-in is still on its way.
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> !d.getCurrentUrl().equals(signInPage)
+            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     return this;
   }
 

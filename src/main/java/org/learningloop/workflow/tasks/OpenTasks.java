@@ -43,6 +43,11 @@ public class OpenTasks {
    * @param groups their engine groups (roles and the shared ones)
    */
   public PageOf<TaskView> list(TaskListView view, String username, Set<String> groups, int page, int size) {
+    return list(view, username, groups, TaskSort.NATURAL, page, size);
+  }
+
+  /** The same lists, in the order a person chose on the task list page. */
+  public PageOf<TaskView> list(TaskListView view, String username, Set<String> groups, TaskSort sort, int page, int size) {
     Instant now = clock.instant();
     LocalDate endOfWeek = LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1);
     MapSqlParameterSource params =
@@ -61,15 +66,23 @@ public class OpenTasks {
           case DUE_THIS_WEEK -> "where " + MINE_OR_QUEUE + " and due_at >= :now and due_at < :weekEnd ";
         };
     String order =
-        switch (view) {
-          case MINE -> "order by case when due_at is null then 1 else 0 end, due_at, created_at, task_id ";
-          case TEAM -> "order by created_at, task_id ";
-          case OVERDUE, DUE_THIS_WEEK -> "order by due_at, task_id ";
+        switch (sort) {
+          case DUE_DATE -> "order by case when due_at is null then 1 else 0 end, due_at, task_id ";
+          case AUDIT_REF -> "order by audit_ref, due_at, task_id ";
+          case NATURAL -> naturalOrder(view);
         };
     List<TaskView> rows = jdbc.query(COLUMNS + where + order + "limit :limit offset :offset", params, (rs, i) -> row(rs, now));
     Long total = jdbc.queryForObject("select count(*) from open_task " + where, params, Long.class);
     long count = total == null ? 0 : total;
     return new PageOf<>(rows, page, size, count, (int) ((count + size - 1) / size));
+  }
+
+  private static String naturalOrder(TaskListView view) {
+    return switch (view) {
+      case MINE -> "order by case when due_at is null then 1 else 0 end, due_at, created_at, task_id ";
+      case TEAM -> "order by created_at, task_id ";
+      case OVERDUE, DUE_THIS_WEEK -> "order by due_at, task_id ";
+    };
   }
 
   /** Every open task of one follow-up, oldest first; for its page and for checking the model against the engine. */

@@ -1,0 +1,67 @@
+package org.learningloop.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.learningloop.common.DomainException;
+import org.learningloop.common.DomainException.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What the pages share when a form or a step fails: field errors by field for the message beside each field, the
+ * GOV.UK error page for a missing or forbidden thing, and the message shown when a step was already taken.
+ */
+public final class PageForms {
+
+  /** Shown when the same change was made twice (a double click, the back button) or by two people at once. */
+  public static final String CHANGED_MEANWHILE =
+      "Someone changed this at the same time, or the step was already taken. Nothing was changed; check the page and try again.";
+
+  private PageForms() {}
+
+  /** The first message per field, for the message beside it; the summary lists them all. */
+  public static Map<String, String> byField(List<FieldError> errors) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+    return byField;
+  }
+
+  /** The errors of one form on a page of several: each field gets the form's prefix, so ids stay unique. */
+  public static List<FieldError> prefixed(String form, List<FieldError> errors) {
+    return errors.stream().map(e -> new FieldError(form + "-" + e.field(), capitalise(e.field(), e.message()))).toList();
+  }
+
+  /** A problem with no field (a step out of order, not yours, gone) as a sentence a person can act on. */
+  public static String message(RuntimeException e) {
+    if (e instanceof ObjectOptimisticLockingFailureException) {
+      return CHANGED_MEANWHILE;
+    }
+    if (e instanceof DomainException d && !d.errors().isEmpty() && d.getMessage().startsWith("Some ")) {
+      return d.errors().stream().map(f -> capitalise(f.field(), f.message())).reduce((a, b) -> a + " " + b).orElse(d.getMessage());
+    }
+    return e.getMessage();
+  }
+
+  /** The GOV.UK error page (not found, not allowed) for a domain problem met while showing a page. */
+  public static ModelAndView errorPage(DomainException e) {
+    HttpStatus status = HttpStatus.valueOf(e.kind().status());
+    ModelAndView page = new ModelAndView("error", Map.of("status", status.value()), status);
+    return page;
+  }
+
+  /** A field's message as a sentence: "auditDate" with "is required" reads "Audit date is required". */
+  public static String sentence(FieldError error) {
+    return capitalise(error.field(), error.message());
+  }
+
+  /** "is required" on field "reason" reads "Reason is required"; messages that are sentences already stay. */
+  static String capitalise(String field, String message) {
+    if (message == null || message.isEmpty() || Character.isUpperCase(message.charAt(0))) {
+      return message;
+    }
+    String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " " + message;
+  }
+}

@@ -1,0 +1,82 @@
+package org.learningloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.Browser;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core over every page each role reaches from the header (the journeys check the forms): no serious or critical
+ * WCAG 2.2 AA violation, and each role's header links to the pages of its work.
+ */
+// Same configuration as the other web tests, so they share one application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class PagesAccessibilityTest {
+
+  private static Browser browser;
+
+  @LocalServerPort int port;
+
+  private Browser browser() {
+    if (browser == null) {
+      browser = Browser.open(port);
+    }
+    return browser.forgetSession();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /** Each role, the header links it must see, and the pages it works in. */
+  private static final Map<String, List<String>> PAGES =
+      Map.of(
+          "pi-officer", List.of("/", "/tasks", "/tasks?view=team", "/tasks?view=overdue", "/tasks?view=due-this-week", "/audits"),
+          "pi-lead", List.of("/dashboard", "/tasks?view=team&sort=due-date"),
+          "practitioner", List.of("/", "/my-work", "/tasks"),
+          "team-manager", List.of("/dashboard", "/audits"),
+          "assistant-director", List.of("/", "/dashboard"),
+          "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
+          "admin", List.of("/"));
+
+  private static final Map<String, List<String>> HEADER =
+      Map.of(
+          "pi-officer", List.of("Tasks", "Audits"),
+          "pi-lead", List.of("Tasks", "Dashboard", "Audits"),
+          "practitioner", List.of("Tasks", "My work"),
+          "team-manager", List.of("Tasks", "My work", "Dashboard", "Audits"),
+          "assistant-director", List.of("Tasks", "Dashboard", "Audits"),
+          "auditor", List.of("Tasks", "Audits"),
+          "admin", List.of("Administration", "Audits"));
+
+  @Test
+  void everyPageOfEveryRolePassesAxeCore() {
+    PAGES.forEach((user, paths) -> {
+      Browser b = browser().signIn(user, "demo").go("/");
+      String header = b.driver().findElement(org.openqa.selenium.By.tagName("header")).getText();
+      assertThat(header).as("header of %s", user).contains(HEADER.get(user));
+      for (String path : paths) {
+        b.go(path);
+        assertThat(b.text()).as("%s as %s", path, user).doesNotContain("Sorry, there is a problem", "You cannot see this page");
+        b.assertAccessible(user + path.replaceAll("[^a-z0-9]+", "-"));
+      }
+    });
+  }
+
+  @Test
+  void aFollowUpThatIsNotYoursDoesNotExistForYou() {
+    Browser b = browser().signIn("practitioner", "demo").go("/follow-ups/999999999");
+    assertThat(b.text()).contains("Page not found");
+    b.assertAccessible("follow-up-not-found");
+  }
+}
