@@ -10,16 +10,22 @@ class DemoStartup implements ApplicationRunner {
 
   private final DemoProperties properties;
   private final DemoUsers users;
+  private final DemoAudits audits;
 
-  DemoStartup(DemoProperties properties, DemoUsers users) {
+  DemoStartup(DemoProperties properties, DemoUsers users, DemoAudits audits) {
     this.properties = properties;
     this.users = users;
+    this.audits = audits;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     if (properties.users()) {
       users.ensurePresent();
+      // The demo data names the demo users, so it comes only with them.
+      if (properties.data()) {
+        audits.ensurePresent();
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.learningloop.directory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,8 @@ public interface StaffRepository extends JpaRepository<Staff, Long> {
   Optional<Staff> findByUsername(String username);
 
   Optional<Staff> findByEmail(String email);
+
+  List<Staff> findByEmailIn(Collection<String> emails);
 
   @Query("select distinct s from Staff s join s.roles r where r = :role order by s.displayName")
   List<Staff> findByRole(Role role);

@@ -31,6 +31,14 @@ final class ProblemDetailsSecurityHandlers {
             "Your role does not allow this request.");
   }
 
+  /** A sign-in refused while its account or client address is locked out. */
+  static void tooManyAttempts(ObjectMapper json, HttpServletResponse response, java.time.Duration retryAfter)
+      throws IOException {
+    response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+    write(json, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
+        "Sign-in is locked after too many failed attempts. Try again after the time in Retry-After (seconds).");
+  }
+
   private static void write(
       ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
       throws IOException {

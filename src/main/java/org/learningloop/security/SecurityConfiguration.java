@@ -3,25 +3,32 @@ package org.learningloop.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.learningloop.directory.Directory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -39,6 +46,29 @@ class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self';"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+  /**
+   * The engine's REST API and web apps, matched on the decoded path within the application (servlet path + path
+   * info). A path pattern matcher would not do: the REST API is its own servlet mapped to {@code /engine-rest/*}, and
+   * for such a servlet Spring's parsed request path is the path within that servlet ({@code /engine}), so {@code
+   * /engine-rest/**} never matched over real HTTP and the engine fell to the application's chain.
+   */
+  static final RequestMatcher ENGINE_REST = under("/engine-rest");
+
+  static final RequestMatcher CAMUNDA_WEB_APPS = under("/camunda");
+
+  private static RequestMatcher under(String prefix) {
+    return request -> {
+      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      return path.equals(prefix) || path.startsWith(prefix + "/");
+    };
+  }
+
+  /** Browser features our pages never use, switched off for them and anything injected into them. */
+  static final String PERMISSIONS_POLICY =
+      "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(),"
+          + " usb=()";
+
+  /** bcrypt for new hashes; the {id} prefix lets stronger encoders take over without invalidating old ones. */
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -50,26 +80,35 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(1)
-  SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
-    http.securityMatcher("/camunda/**", "/engine-rest/**")
+  SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
+      throws Exception {
+    http.securityMatcher(new OrRequestMatcher(CAMUNDA_WEB_APPS, ENGINE_REST))
         .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
         .httpBasic(withDefaults())
+        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
                     .defaultAuthenticationEntryPointFor(
-                        ProblemDetailsSecurityHandlers.unauthenticated(json),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                    .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+                        ProblemDetailsSecurityHandlers.unauthenticated(json), ENGINE_REST)
+                    .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), CAMUNDA_WEB_APPS))
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(headers -> commonHeaders(headers).referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain applicationFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain applicationFilterChain(
+      HttpSecurity http,
+      ObjectMapper json,
+      LoginThrottle throttle,
+      AccessLog accessLog,
+      CouncilSignIn councilSignIn,
+      Directory directory,
+      SecuritySettings settings)
+      throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.authorizeHttpRequests(
             auth ->
@@ -77,13 +116,22 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(EndpointRequest.toAnyEndpoint())
                     .hasRole("ADMIN")
+                    // Endpoints that are not exposed answer 404, but only to an admin.
+                    .requestMatchers("/actuator", "/actuator/**")
+                    .hasRole("ADMIN")
                     .requestMatchers("/login", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
+                    // Also checked on the controllers: two locks on the administrators' door.
+                    .requestMatchers("/admin/**", "/api/admin/**")
+                    .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(withDefaults())
+        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // A new session id at sign-in, so a session id planted before it is worth nothing after.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .exceptionHandling(
             errors ->
                 errors
@@ -97,9 +145,29 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(api))
         .headers(
             headers ->
-                headers
+                commonHeaders(headers)
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    if (councilSignIn.enabled()) {
+      OidcDirectoryUserService users = new OidcDirectoryUserService(new OidcUserService(), directory, settings.oidc());
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/login")
+                  .failureUrl("/login?council-error")
+                  .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users)));
+    }
     return http.build();
+  }
+
+  /**
+   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, and HSTS (a year, with
+   * sub-domains) on responses that came over TLS, as the proxy reports it (server.forward-headers-strategy).
+   */
+  private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    return headers
+        .contentTypeOptions(withDefaults())
+        .frameOptions(frame -> frame.deny())
+        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
   }
 }

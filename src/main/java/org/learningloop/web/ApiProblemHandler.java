@@ -1,16 +1,20 @@
 package org.learningloop.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.learningloop.common.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -51,11 +55,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain: a 403 problem. */
-  @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+  /** Two requests wrote the same unique thing at once (e.g. the same new audit ref): the later one may retry. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> simultaneousWrite(DataIntegrityViolationException e) {
+    log.info("Refused a write that clashed with another: {}", e.getMostSpecificCause().getMessage());
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "Someone else wrote the same record at the same time. Nothing was changed; try again.");
+    problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
+    problem.setTitle("Changed by someone else");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /** Method security refuses inside the controller, past the security filters: answer as they would. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");
     problem.setType(URI.create(TYPE_BASE + "forbidden"));
     problem.setTitle("Not allowed");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -86,6 +101,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .map(f -> new DomainException.FieldError(f.getField(), f.getDefaultMessage()))
                 .toList()));
     return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** Unreadable JSON: say where, by the path of the property at fault when there is one. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON of the expected shape.");
+    problem.setType(URI.create(TYPE_BASE + "unreadable-request"));
+    problem.setTitle("Unreadable request");
+    String field = "body";
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field =
+          mapping.getPath().stream()
+              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+    }
+    String message = e.getCause() instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
+    problem.setProperty("errors", errors(List.of(new DomainException.FieldError(field, message))));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   private static List<Map<String, String>> errors(List<DomainException.FieldError> errors) {

@@ -1,0 +1,134 @@
+package org.learningloop.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.learningloop.directory.Person;
+import org.learningloop.directory.Role;
+import org.learningloop.directory.StaffRegistry;
+import org.learningloop.directory.TeamPlace;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores valid audits (new or changed) and announces every change of the effective grade into or out of Inadequate,
+ * exactly once, inside the caller's transaction: listeners in other modules run in it and roll back with it.
+ */
+@Component
+class AuditWriter {
+
+  /** How many audits were created, changed, or left as they were because nothing differed. */
+  record Outcome(int created, int updated, int unchanged) {}
+
+  private final AuditRepository audits;
+  private final StaffRegistry registry;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  AuditWriter(AuditRepository audits, StaffRegistry registry, ApplicationEventPublisher events, Clock clock) {
+    this.audits = audits;
+    this.registry = registry;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * @param existing the stored audits among them, by ref
+   * @param changedBy email of the person making the change, named when a grade leaves Inadequate without moderation
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Outcome write(List<ValidAudit> valid, Map<String, Audit> existing, String changedBy) {
+    Map<String, TeamPlace> teams = new HashMap<>();
+    for (ValidAudit audit : valid) {
+      teams.computeIfAbsent(audit.team().toLowerCase(Locale.ROOT), k -> registry.placeTeam(audit.serviceArea(), audit.team()));
+    }
+    Set<String> emails = new HashSet<>();
+    for (ValidAudit audit : valid) {
+      emails.add(audit.practitionerEmail());
+      emails.add(audit.teamManagerEmail());
+      emails.add(audit.auditorEmail());
+      if (audit.moderation() != null) {
+        emails.add(audit.moderation().moderatorEmail());
+      }
+    }
+    People people = new People(new HashMap<>(registry.findByEmails(emails)));
+
+    Instant now = clock.instant();
+    List<Object> announcements = new ArrayList<>();
+    int created = 0;
+    int updated = 0;
+    for (ValidAudit audit : valid) {
+      TeamPlace team = teams.get(audit.team().toLowerCase(Locale.ROOT));
+      AuditState state = stateOf(audit, team, people);
+      Audit stored = existing.get(audit.ref());
+      if (stored == null) {
+        audits.save(new Audit(state, now));
+        created++;
+        announce(null, state, audit, changedBy, announcements);
+      } else {
+        AuditState before = stored.state();
+        if (stored.apply(state, now)) {
+          updated++;
+          announce(before.effectiveGrade(), state, audit, changedBy, announcements);
+        }
+      }
+    }
+    // Listeners may read what was written, by JPA or plain SQL alike.
+    audits.flush();
+    announcements.forEach(events::publishEvent);
+    return new Outcome(created, updated, valid.size() - created - updated);
+  }
+
+  private AuditState stateOf(ValidAudit audit, TeamPlace team, People people) {
+    Long practitioner = people.id(audit.practitionerEmail(), audit.practitionerName(), Role.PRACTITIONER, team.teamId());
+    Long teamManager = people.id(audit.teamManagerEmail(), audit.teamManagerName(), Role.TEAM_MANAGER, team.teamId());
+    Long auditor = people.id(audit.auditorEmail(), null, Role.AUDITOR, null);
+    ValidAudit.Moderation moderation = audit.moderation();
+    return new AuditState(
+        audit.ref(), audit.auditDate(), audit.type(), audit.theme(), team.serviceAreaId(), team.teamId(), practitioner,
+        teamManager, auditor, audit.childRef(), audit.grade(),
+        moderation == null ? null : people.id(moderation.moderatorEmail(), null, Role.MODERATOR, null),
+        moderation == null ? null : moderation.date(),
+        moderation == null ? null : moderation.grade(),
+        moderation == null ? null : moderation.rationale(),
+        audit.factorCodes(), audit.notes());
+  }
+
+  private static void announce(
+      Grade before, AuditState after, ValidAudit audit, String changedBy, List<Object> announcements) {
+    boolean wasInadequate = before == Grade.INADEQUATE;
+    boolean isInadequate = after.effectiveGrade() == Grade.INADEQUATE;
+    if (!wasInadequate && isInadequate) {
+      announcements.add(new AuditBecameInadequate(after.ref()));
+    } else if (wasInadequate && !isInadequate) {
+      announcements.add(
+          after.moderated()
+              ? new AuditNoLongerInadequate(
+                  after.ref(), after.effectiveGrade(), audit.moderation().moderatorEmail(), after.moderationRationale())
+              : new AuditNoLongerInadequate(
+                  after.ref(), after.effectiveGrade(), changedBy,
+                  "The auditor's grade was corrected to " + after.effectiveGrade().label() + " by " + changedBy + "."));
+    }
+  }
+
+  /** The people named so far, found or created once each. */
+  private final class People {
+    private final Map<String, Person> byEmail;
+
+    People(Map<String, Person> byEmail) {
+      this.byEmail = byEmail;
+    }
+
+    Long id(String email, String name, Role role, Long teamId) {
+      return byEmail.computeIfAbsent(email, e -> registry.findOrCreate(e, name, role, teamId)).id();
+    }
+  }
+}

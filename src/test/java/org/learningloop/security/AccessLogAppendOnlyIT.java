@@ -1,0 +1,74 @@
+package org.learningloop.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.MariaDb;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * On MySQL/MariaDB the database itself keeps the access log append-only: no update, and no delete but the retention
+ * purge's, of expired rows only.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+@AutoConfigureMockMvc
+@ActiveProfiles("mysql")
+class AccessLogAppendOnlyIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    MariaDb.register(registry);
+  }
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AccessLog accessLog;
+  @Autowired AccessLogRetention retention;
+
+  @Test
+  void rowsCannotBeChangedOrDeletedBehindTheApplicationsBack() {
+    String ref = "IT-" + System.nanoTime();
+    accessLog.record("pi-officer", "VIEW", "AUDIT", ref);
+
+    assertThatThrownBy(() -> jdbc.update("update access_log set principal = 'nobody' where resource_id = ?", ref))
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from access_log where resource_id = ?", ref))
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("append-only");
+    assertThat(jdbc.queryForObject("select principal from access_log where resource_id = ?", String.class, ref))
+        .isEqualTo("pi-officer");
+  }
+
+  @Test
+  void theRetentionPurgeDeletesExpiredRowsOnly() {
+    String ref = "IT-RET-" + System.nanoTime();
+    Instant longAgo = Instant.now().minus(3 * 366, ChronoUnit.DAYS);
+    jdbc.update(
+        "insert into access_log (occurred_at, principal, action, resource_type, resource_id) values (?, 'x', 'VIEW', 'AUDIT', ?)",
+        LocalDateTime.ofInstant(longAgo, ZoneOffset.UTC),
+        ref + "-expired");
+    accessLog.record("pi-officer", "VIEW", "AUDIT", ref + "-current");
+
+    assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
+
+    assertThat(jdbc.queryForList("select resource_id from access_log where resource_id like ?", String.class, ref + "%"))
+        .containsExactly(ref + "-current");
+    // The purge's permission ended with it.
+    assertThatThrownBy(() -> jdbc.update("delete from access_log where resource_id = ?", ref + "-current"))
+        .isInstanceOf(DataAccessException.class);
+  }
+}
