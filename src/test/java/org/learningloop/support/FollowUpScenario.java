@@ -1,7 +1,7 @@
 package org.learningloop.support;
 
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.doReturn;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,21 +27,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The follow-up's world for Spring tests: audits come from a stubbed {@link AuditLookup} (the audit register is built
- * on another branch), emails go to a mock {@link Notifications} to verify, and the API is driven as the demo users.
+ * The follow-up's world for Spring tests: audits are stubbed on a spy of the real audit register ({@link AuditLookup}),
+ * support types on a spy of the catalogues, emails go to a mock {@link Notifications} to verify, and the API is driven as the demo users.
  * Every subclass shares one application context.
  */
 public abstract class FollowUpScenario {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @MockitoBean protected AuditLookup audits;
-  @MockitoBean protected Catalogues catalogues;
+  @MockitoSpyBean protected AuditLookup audits;
+  @MockitoSpyBean protected Catalogues catalogues;
   @MockitoBean protected Notifications notifications;
 
   @Autowired protected MockMvc mvc;
@@ -51,9 +52,9 @@ public abstract class FollowUpScenario {
   @Autowired protected Clock clock;
 
   protected void stubCatalogue() {
-    when(catalogues.supportType(anyString())).thenReturn(Optional.empty());
-    when(catalogues.supportType("INDIVIDUAL_COACHING")).thenReturn(Optional.of(new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true)));
-    when(catalogues.supportType("TEAM_SESSION")).thenReturn(Optional.of(new CatalogueEntry("TEAM_SESSION", "Team session", true)));
+    doReturn(Optional.empty()).when(catalogues).supportType(anyString());
+    doReturn(Optional.of(new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true))).when(catalogues).supportType("INDIVIDUAL_COACHING");
+    doReturn(Optional.of(new CatalogueEntry("TEAM_SESSION", "Team session", true))).when(catalogues).supportType("TEAM_SESSION");
   }
 
   protected static String newRef() {
@@ -69,7 +70,7 @@ public abstract class FollowUpScenario {
         new AuditSummary(
             ref, LocalDate.now(clock).minusDays(3), AuditType.DEEP_DIVE, null, practitioner.serviceAreaId(), practitioner.teamId(),
             practitioner.id(), teamManager.id(), auditor.id(), grade, grade, false, Set.of(factors));
-    when(audits.findByRef(ref)).thenReturn(Optional.of(audit));
+    doReturn(Optional.of(audit)).when(audits).findByRef(ref);
     return audit;
   }
 
