@@ -36,8 +36,14 @@ class FollowUpMariaDbIT extends FollowUpScenario {
     String ref = newRef();
     long id = inadequateAudit(ref);
     String base = "/api/follow-ups/" + id;
-    getAs("pi-officer", "/api/tasks?view=team&size=200")
-        .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey").value(org.hamcrest.Matchers.contains("Task_AllocateFollowUp")));
+    // The queue is oldest first and the MariaDB database outlives test runs: the new task is on one of the last pages.
+    int total = ((Number) read(getAs("pi-officer", "/api/tasks?view=team&size=200"), "$.totalElements")).intValue();
+    int last = Math.max(0, (total - 1) / 200);
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    for (int page = Math.max(0, last - 1); page <= last + 1; page++) {
+      keys.addAll(read(getAs("pi-officer", "/api/tasks?view=team&size=200&page=" + page), "$.content[?(@.auditRef == '" + ref + "')].taskKey"));
+    }
+    org.assertj.core.api.Assertions.assertThat(keys).containsExactly("Task_AllocateFollowUp");
 
     postAs("pi-lead", base + "/allocate", "{\"officer\":\"pi-officer\"}").andExpect(status().isOk());
     getAs("pi-officer", "/api/tasks?view=mine&size=200")
