@@ -164,6 +164,33 @@ public class FollowUp {
     this.safeguardingDue = significantHarmRisk ? safeguardingDue : null;
   }
 
+  /**
+   * A manager moved a stage's due date (see FollowUpDeadlines); the follow-up's current due date moves with it when it
+   * was that stage's. Stages are the escalation email's codes; SUPPORT has its due date on the support item's task.
+   */
+  void extendDue(String stage, LocalDate newDate) {
+    LocalDate old =
+        switch (stage) {
+          case "ALLOCATION" -> allocationDue;
+          case "SAFEGUARDING_CHECK" -> safeguardingDue;
+          case "CONVERSATIONS" -> conversationsDue;
+          case "CLOSURE" -> closureDue;
+          case "EFFECTIVENESS_CHECK" -> reAuditDue;
+          default -> null;
+        };
+    switch (stage) {
+      case "ALLOCATION" -> allocationDue = newDate;
+      case "SAFEGUARDING_CHECK" -> safeguardingDue = newDate;
+      case "CONVERSATIONS" -> conversationsDue = newDate;
+      case "CLOSURE" -> closureDue = newDate;
+      case "EFFECTIVENESS_CHECK" -> reAuditDue = newDate;
+      default -> {}
+    }
+    if (old != null && old.equals(dueDate)) {
+      dueDate = newDate;
+    }
+  }
+
   void record(Instant at, String actor, String action, String detail) {
     timeline.add(new TimelineEntry(this, at, actor, action, detail));
   }

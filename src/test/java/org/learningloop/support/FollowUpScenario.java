@@ -1,8 +1,6 @@
 package org.learningloop.support;
 
 import static org.mockito.Mockito.doReturn;
-
-import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,17 +31,16 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The follow-up's world for Spring tests: audits come from a stubbed {@link AuditLookup}, so each test states exactly
- * the audit it needs; emails go to a mock {@link Notifications} to verify, and the API is driven as the demo users.
- * No demo audits (their follow-ups would ask the stub for audits it does not know). Every subclass shares one
- * application context.
+ * The follow-up's world for Spring tests: audits are stubbed on a spy of the real audit register ({@link AuditLookup}),
+ * support types come from the real catalogue, emails go to a mock {@link Notifications} to verify, and the API is
+ * driven as the demo users. No demo audits (their follow-ups would ask the stub for audits it does not know). Every
+ * subclass shares one application context.
  */
 @TestPropertySource(properties = "learning-loop.demo.data=false")
 public abstract class FollowUpScenario {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  /** The real audit register, spied on: each test states the audit its follow-up reads. */
   @MockitoSpyBean protected AuditLookup audits;
   @MockitoBean protected Notifications notifications;
 

@@ -93,6 +93,17 @@ public class OpenTasks {
         (rs, i) -> row(rs, clock.instant()));
   }
 
+  /**
+   * Every open task with a due date before {@code until}, soonest first: what the reminder and escalation sweep looks
+   * at (one range scan of the due-date index).
+   */
+  public List<TaskView> dueBefore(Instant until) {
+    return jdbc.query(
+        COLUMNS + "where due_at is not null and due_at < :until order by due_at, task_id",
+        new MapSqlParameterSource("until", utc(until)),
+        (rs, i) -> row(rs, clock.instant()));
+  }
+
   private static TaskView row(ResultSet rs, Instant now) throws SQLException {
     Instant due = instant(rs.getObject("due_at", LocalDateTime.class));
     long followUpId = rs.getLong("follow_up_id");

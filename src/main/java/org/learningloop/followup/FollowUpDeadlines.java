@@ -1,0 +1,71 @@
+package org.learningloop.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the reminder module may read of a follow-up and put on its timeline: hand escalations and due-date
+ * extensions are kept there, with who, when and why.
+ */
+@Service
+public class FollowUpDeadlines {
+
+  /** A follow-up as the reminders and the escalation ladder see it: no child data, no notes. */
+  public record Subject(
+      long id, String auditRef, FollowUpStatus status, FollowUpStage stage, Long teamId, Long serviceAreaId, LocalDate dueDate) {
+
+    public boolean isOpen() {
+      return status == FollowUpStatus.OPEN;
+    }
+  }
+
+  private final FollowUpRepository followUps;
+  private final Clock clock;
+
+  FollowUpDeadlines(FollowUpRepository followUps, Clock clock) {
+    this.followUps = followUps;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Subject> find(long id) {
+    return followUps.findById(id).map(FollowUpDeadlines::subject);
+  }
+
+  /** Puts a manager's hand escalation on the timeline; the follow-up must be open. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subject recordEscalation(long id, String actor, String note) {
+    FollowUp f = open(id);
+    f.record(clock.instant(), actor, "ESCALATED", note);
+    return subject(f);
+  }
+
+  /**
+   * Puts a due-date extension on the timeline and moves the stage's due date on the follow-up; the caller has checked
+   * that the stage has an open task.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subject recordExtension(long id, String actor, String stage, LocalDate from, LocalDate to, String reason) {
+    // The effectiveness re-audit is due after closure, so a closed follow-up's task can still be moved.
+    FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    f.extendDue(stage, to);
+    f.record(clock.instant(), actor, "DUE_DATE_EXTENDED", stage + " due date moved from " + from + " to " + to + ": " + reason);
+    return subject(f);
+  }
+
+  private FollowUp open(long id) {
+    FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    if (f.getStatus() != FollowUpStatus.OPEN) {
+      throw FollowUpException.outOfOrder("Follow-up " + id + " is " + f.getStatus() + ": nothing is due any more.");
+    }
+    return f;
+  }
+
+  private static Subject subject(FollowUp f) {
+    return new Subject(f.getId(), f.getAuditRef(), f.getStatus(), f.getStage(), f.getTeamId(), f.getServiceAreaId(), f.getDueDate());
+  }
+}

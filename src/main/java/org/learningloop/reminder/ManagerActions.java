@@ -1,0 +1,169 @@
+package org.learningloop.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.learningloop.calendar.Deadlines;
+import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.directory.Directory;
+import org.learningloop.directory.Person;
+import org.learningloop.directory.Role;
+import org.learningloop.followup.FollowUpDeadlines;
+import org.learningloop.followup.FollowUpDeadlines.Subject;
+import org.learningloop.notification.Notification;
+import org.learningloop.notification.Notifications;
+import org.learningloop.notification.Template;
+import org.learningloop.security.AccessScope;
+import org.learningloop.security.CurrentUser;
+import org.learningloop.workflow.TaskDeadlines;
+import org.learningloop.workflow.tasks.OpenTasks;
+import org.learningloop.workflow.tasks.TaskView;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What managers do by hand: escalate a follow-up (with a note) or extend a stage's due date (with a reason). Both go
+ * on the follow-up's timeline in the same transaction as their effect.
+ */
+@Service
+@PreAuthorize("hasAnyRole('SERVICE_MANAGER','ASSISTANT_DIRECTOR','PI_LEAD')")
+class ManagerActions {
+
+  /** The outcome of a hand escalation: who was told. */
+  record EscalationDone(long followUpId, String stage, List<String> notified) {}
+
+  /** The outcome of an extension: which tasks moved, to when. */
+  record ExtensionDone(long followUpId, String stage, LocalDate newDueDate, List<String> taskIds) {}
+
+  private final FollowUpDeadlines followUps;
+  private final OpenTasks openTasks;
+  private final TaskDeadlines taskDeadlines;
+  private final Deadlines deadlines;
+  private final WorkingDayCalendar calendar;
+  private final Directory directory;
+  private final Notifications notifications;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  ManagerActions(
+      FollowUpDeadlines followUps, OpenTasks openTasks, TaskDeadlines taskDeadlines, Deadlines deadlines,
+      WorkingDayCalendar calendar, Directory directory, Notifications notifications, CurrentUser currentUser, Clock clock) {
+    this.followUps = followUps;
+    this.openTasks = openTasks;
+    this.taskDeadlines = taskDeadlines;
+    this.deadlines = deadlines;
+    this.calendar = calendar;
+    this.directory = directory;
+    this.notifications = notifications;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  /**
+   * Tells every manager above the escalating one in the follow-up's service area (Service Manager and Assistant
+   * Director, and the PI leads), now, whatever the ladder says; the note stays on the timeline.
+   */
+  @Transactional
+  EscalationDone escalate(long followUpId, String actor, String note) {
+    if (note == null || note.isBlank()) {
+      throw ReminderProblem.invalid("note", "say why the follow-up is escalated");
+    }
+    Subject subject = followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
+    requireInScope(subject);
+    Subject f = followUps.recordEscalation(followUpId, actor, note.strip());
+    String stage = currentStage(f);
+    int overdue = f.dueDate() == null ? 0 : Math.max(0, calendar.workingDaysBetween(f.dueDate(), LocalDate.now(clock)));
+    Map<String, Person> told = new LinkedHashMap<>();
+    for (Role role : List.of(Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.PI_LEAD)) {
+      for (Person p : directory.withRole(role)) {
+        boolean inArea = role == Role.PI_LEAD || (f.serviceAreaId() != null && f.serviceAreaId().equals(p.serviceAreaId()));
+        if (inArea && !p.username().equals(actor)) {
+          told.putIfAbsent(p.username(), p);
+        }
+      }
+    }
+    String occasion = Long.toString(clock.instant().toEpochMilli());
+    for (Person to : told.values()) {
+      notifications.enqueue(
+          new Notification(
+              "escalation:follow-up:" + f.id() + ":hand-" + occasion + ":" + to.username(), to.email(), to.displayName(),
+              Template.ESCALATION, f.auditRef(), f.dueDate(), "/follow-ups/" + f.id(),
+              Map.of(Template.Detail.STAGE, stage, Template.Detail.DAYS_OVERDUE, Integer.toString(overdue)), null));
+    }
+    return new EscalationDone(f.id(), stage, List.copyOf(told.keySet()));
+  }
+
+  /**
+   * Moves the due date of the named open task, or of every open task of the named stage, to the end of
+   * {@code newDueDate}'s working day; reminders, the ladder and the process's timers follow.
+   */
+  @Transactional
+  ExtensionDone extend(long followUpId, String actor, String taskId, String stage, LocalDate newDueDate, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ReminderProblem.invalid("reason", "say why the due date moves");
+    }
+    if (newDueDate == null) {
+      throw ReminderProblem.invalid("newDueDate", "give the new due date (YYYY-MM-DD)");
+    }
+    if (newDueDate.isBefore(LocalDate.now(clock))) {
+      throw ReminderProblem.invalid("newDueDate", newDueDate + " is in the past");
+    }
+    if (!calendar.isWorkingDay(newDueDate)) {
+      throw ReminderProblem.invalid("newDueDate", newDueDate + " is not a working day");
+    }
+    if ((taskId == null || taskId.isBlank()) == (stage == null || stage.isBlank())) {
+      throw ReminderProblem.invalid("taskId", "name either the task (taskId) or the stage, not both");
+    }
+    Subject subject = followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
+    requireInScope(subject);
+    String wanted = stage == null ? null : stage.strip().toUpperCase(Locale.ROOT);
+    List<TaskView> tasks =
+        openTasks.ofFollowUp(followUpId).stream()
+            .filter(t -> t.dueAt() != null)
+            .filter(t -> taskId != null && !taskId.isBlank()
+                ? t.taskId().equals(taskId)
+                : TaskStage.of(t.taskKey()).map(s -> s.code().equals(wanted)).orElse(false))
+            .toList();
+    if (tasks.isEmpty()) {
+      throw ReminderProblem.nothingDue(
+          "Follow-up " + followUpId + " has no open task with a due date "
+              + (wanted != null ? "at stage " + wanted : "with id " + taskId) + ".");
+    }
+    Instant due = calendar.endOfWorkingDay(newDueDate);
+    String code = TaskStage.of(tasks.get(0).taskKey()).map(TaskStage::code).orElse("UNKNOWN");
+    LocalDate from = deadlines.dueDate(tasks.get(0).dueAt());
+    for (TaskView task : tasks) {
+      taskDeadlines.extend(task.taskId(), due, TaskStage.of(task.taskKey()).map(TaskStage::dueVariable).orElse(null));
+    }
+    followUps.recordExtension(followUpId, actor, code, from, newDueDate, reason.strip());
+    return new ExtensionDone(followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
+  }
+
+  private String currentStage(Subject f) {
+    return openTasks.ofFollowUp(f.id()).stream()
+        .map(t -> TaskStage.of(t.taskKey()))
+        .flatMap(java.util.Optional::stream)
+        .map(TaskStage::code)
+        .findFirst()
+        .orElse(switch (f.stage()) {
+          case ALLOCATION -> "ALLOCATION";
+          case CLOSURE, SIGN_OFF -> "CLOSURE";
+          case AWAITING_RE_AUDIT, RE_AUDIT -> "EFFECTIVENESS_CHECK";
+          default -> "CONVERSATIONS";
+        });
+  }
+
+  /** Service Managers and Assistant Directors act in their own service area only; PI leads everywhere. */
+  private void requireInScope(Subject f) {
+    AccessScope scope = currentUser.scope();
+    if (scope instanceof AccessScope.ServiceArea area
+        && (f.serviceAreaId() == null || area.serviceAreaId() != f.serviceAreaId())) {
+      throw ReminderProblem.notYourArea(f.id());
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.learningloop.reminder;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Managers' hand escalations and due-date extensions, and their dashboard. */
+@RestController
+class ReminderController {
+
+  /** A hand escalation: why. */
+  record EscalationRequest(String note) {}
+
+  /** An extension: one task (taskId) or every open task of a stage, the new working day, and why. */
+  record ExtensionRequest(String taskId, String stage, LocalDate newDueDate, String reason) {}
+
+  private final ManagerActions actions;
+  private final Dashboard dashboard;
+
+  ReminderController(ManagerActions actions, Dashboard dashboard) {
+    this.actions = actions;
+    this.dashboard = dashboard;
+  }
+
+  @PostMapping("/api/follow-ups/{id}/escalations")
+  @ResponseStatus(HttpStatus.CREATED)
+  ManagerActions.EscalationDone escalate(@PathVariable long id, @RequestBody EscalationRequest request, Principal principal) {
+    return actions.escalate(id, principal.getName(), request.note());
+  }
+
+  @PostMapping("/api/follow-ups/{id}/due-date-extensions")
+  @ResponseStatus(HttpStatus.CREATED)
+  ManagerActions.ExtensionDone extend(@PathVariable long id, @RequestBody ExtensionRequest request, Principal principal) {
+    return actions.extend(id, principal.getName(), request.taskId(), request.stage(), request.newDueDate(), request.reason());
+  }
+
+  @GetMapping("/api/dashboard")
+  Dashboard.View dashboard() {
+    return dashboard.view();
+  }
+}
