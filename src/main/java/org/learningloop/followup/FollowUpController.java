@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.learningloop.security.AccessLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -36,8 +37,11 @@ class FollowUpController {
 
   private final FollowUps followUps;
 
-  FollowUpController(FollowUps followUps) {
+  private final AccessLog accessLog;
+
+  FollowUpController(FollowUps followUps, AccessLog accessLog) {
     this.followUps = followUps;
+    this.accessLog = accessLog;
   }
 
   record Allocation(String officer, Boolean jointConversation) {}
@@ -68,12 +72,16 @@ class FollowUpController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
       Authentication user) {
-    return followUps.list(user.getName(), status, page, size);
+    PageOf<FollowUpSummary> result = followUps.list(user.getName(), status, page, size);
+    accessLog.record(user.getName(), "LIST", "FOLLOW_UP", null);
+    return result;
   }
 
   @GetMapping("/{id}")
   FollowUpDetails get(@PathVariable long id, Authentication user) {
-    return followUps.get(id, user.getName());
+    FollowUpDetails details = followUps.get(id, user.getName());
+    accessLog.record(user.getName(), "VIEW", "FOLLOW_UP", String.valueOf(id));
+    return details;
   }
 
   @PostMapping("/{id}/claim")

@@ -16,6 +16,8 @@ import org.learningloop.audit.Grade;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Template;
 import org.learningloop.support.FollowUpScenario;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -23,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 @AutoConfigureMockMvc
 class FollowUpApiTest extends FollowUpScenario {
+
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void anInadequateAuditOpensOneFollowUpInTheTeamQueueAndTellsThePiLeads() throws Exception {
@@ -42,6 +46,15 @@ class FollowUpApiTest extends FollowUpScenario {
             && n.recipientEmail().equals("pi-lead@learningloop.example") && n.linkPath().equals("/follow-ups/" + id)));
     List<Integer> ids = read(getAs("pi-lead", "/api/follow-ups?status=OPEN&size=200"), "$.content[?(@.auditRef == '" + ref + "')].id");
     assertThat(ids).containsExactly((int) id);
+    // Every view of a follow-up is in the access log.
+    assertThat(jdbc.queryForObject(
+            "select count(*) from access_log where principal = 'pi-officer' and action = 'VIEW'"
+                + " and resource_type = 'FOLLOW_UP' and resource_id = ?", Long.class, String.valueOf(id)))
+        .isEqualTo(1);
+    assertThat(jdbc.queryForObject(
+            "select count(*) from access_log where principal = 'pi-lead' and action = 'LIST' and resource_type = 'FOLLOW_UP'",
+            Long.class))
+        .isPositive();
   }
 
   @Test
