@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,7 +94,19 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser signOut() {
-    driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+    return clickAndWait(By.xpath("//button[normalize-space()='Sign out']"));
+  }
+
+  /**
+   * Clicks a link or a form's button and waits for the next page to have loaded, so that nothing reads the old page
+   * while the answer is still on its way (a busy machine returns from the click early).
+   */
+  public Browser clickAndWait(By target) {
+    var page = driver.findElement(By.tagName("html"));
+    driver.findElement(target).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> ExpectedConditions.stalenessOf(page).apply(d)
+            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     return this;
   }
 

@@ -40,20 +40,20 @@ class AdminPeopleJourneyTest {
     b.assertAccessible("admin");
     WebDriver d = b.driver();
 
-    d.findElement(By.linkText("Teams and service areas")).click();
+    b.clickAndWait(By.linkText("Teams and service areas"));
     b.assertAccessible("admin-teams");
     d.findElement(By.id("name")).sendKeys("Corporate Parenting Team 2");
-    d.findElement(By.xpath("//button[normalize-space()='Add team']")).click();
+    b.clickAndWait(By.xpath("//button[normalize-space()='Add team']"));
     assertThat(b.text()).contains("There is a problem", "Choose the team's service area");
     b.assertAccessible("admin-teams-error");
     new Select(d.findElement(By.id("serviceAreaId"))).selectByVisibleText("Help and Protect");
-    d.findElement(By.xpath("//button[normalize-space()='Add team']")).click();
+    b.clickAndWait(By.xpath("//button[normalize-space()='Add team']"));
     assertThat(b.text()).contains("Team Corporate Parenting Team 2 has been added");
 
     b.go("/admin/users");
     b.assertAccessible("admin-users");
-    d.findElement(By.linkText("Add a person")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Add person']")).click();
+    b.clickAndWait(By.linkText("Add a person"));
+    b.clickAndWait(By.xpath("//button[normalize-space()='Add person']"));
     assertThat(b.text()).contains("There is a problem", "Enter the person's name", "Choose at least one role");
     b.assertAccessible("admin-user-errors");
 
@@ -62,12 +62,12 @@ class AdminPeopleJourneyTest {
     d.findElement(By.id("email")).sendKeys("sam.new@council.example");
     d.findElement(By.id("roles-PRACTITIONER")).click();
     new Select(d.findElement(By.id("teamId"))).selectByVisibleText("Corporate Parenting Team 2 (Help and Protect)");
-    d.findElement(By.xpath("//button[normalize-space()='Add person']")).click();
+    b.clickAndWait(By.xpath("//button[normalize-space()='Add person']"));
     assertThat(b.text()).contains("Sam New has been added");
     b.assertAccessible("admin-user");
 
     d.findElement(By.id("password")).sendKeys("a-long-enough-secret");
-    d.findElement(By.xpath("//button[normalize-space()='Set password']")).click();
+    b.clickAndWait(By.xpath("//button[normalize-space()='Set password']"));
     assertThat(b.text()).contains("A new password has been set for Sam New");
     // A reload after the redirect shows the page again and submits nothing.
     d.navigate().refresh();
