@@ -61,6 +61,13 @@ class RoleMatrixTest {
           // Exposed to nobody, but only an admin gets as far as learning that.
           Rule.only("GET", "/actuator/env", 404, Role.ADMIN),
           Rule.only("GET", "/actuator/metrics", 404, Role.ADMIN),
+          Rule.only("GET", "/audits/new", 200, Role.AUDITOR, Role.ADMIN),
+          Rule.only("GET", "/audits/import", 200, Role.AUDITOR, Role.ADMIN),
+          Rule.only("GET", "/dashboard", 200, Role.PI_LEAD, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR),
+          Rule.only("GET", "/reports?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
+          Rule.only("GET", "/api/reports/audit-summary?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR, Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
           Rule.only("GET", "/admin", 200, Role.ADMIN),
           Rule.only("GET", "/admin/users", 200, Role.ADMIN),
           Rule.only("GET", "/admin/users/new", 200, Role.ADMIN),
