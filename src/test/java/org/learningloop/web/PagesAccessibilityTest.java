@@ -45,7 +45,7 @@ class PagesAccessibilityTest {
           "pi-lead", List.of("/dashboard", "/tasks?view=team&sort=due-date"),
           "practitioner", List.of("/", "/my-work", "/tasks"),
           "team-manager", List.of("/dashboard", "/audits"),
-          "assistant-director", List.of("/", "/dashboard"),
+          "assistant-director", List.of("/", "/dashboard", "/dashboard/follow-ups/1"),
           "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
           "admin", List.of("/"));
 

@@ -1,0 +1,101 @@
+package org.learningloop.reminder;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.learningloop.common.DomainException;
+import org.learningloop.common.DomainException.FieldError;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The managers' hand on a follow-up, from the dashboard: escalate it with a note, or extend a stage's due date with a
+ * reason. Post-redirect-get; refusals re-show the page with the GOV.UK error summary.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SERVICE_MANAGER','ASSISTANT_DIRECTOR','PI_LEAD')")
+class ManagerActionsPageController {
+
+  /** The stages a due date can be extended for, as {@link ManagerActions#extend} names them. */
+  static final List<String> STAGES =
+      List.of("ALLOCATION", "SAFEGUARDING_CHECK", "CONVERSATIONS", "SUPPORT", "CLOSURE", "EFFECTIVENESS_CHECK");
+
+  private final ManagerActions actions;
+
+  ManagerActionsPageController(ManagerActions actions) {
+    this.actions = actions;
+  }
+
+  @GetMapping("/dashboard/follow-ups/{id}")
+  String page(@PathVariable long id, Model model) {
+    return page(model, id, List.of(), "", "", "", "");
+  }
+
+  @PostMapping("/dashboard/follow-ups/{id}/escalation")
+  String escalate(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String note,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      ManagerActions.EscalationDone done = actions.escalate(id, principal.getName(), note);
+      redirect.addFlashAttribute(
+          "saved", "Follow-up escalated: " + done.notified().size() + " managers have been told by email");
+      return "redirect:/dashboard";
+    } catch (DomainException problem) {
+      return page(model, id, errorsOf(problem), note, "", "", "");
+    }
+  }
+
+  @PostMapping("/dashboard/follow-ups/{id}/extension")
+  String extend(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String stage,
+      @RequestParam(defaultValue = "") String newDueDate,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    LocalDate date;
+    try {
+      date = newDueDate.isBlank() ? null : LocalDate.parse(newDueDate.strip());
+    } catch (DateTimeParseException e) {
+      return page(model, id, List.of(new FieldError("newDueDate", "Enter the new due date as YYYY-MM-DD")), "", stage, newDueDate, reason);
+    }
+    try {
+      ManagerActions.ExtensionDone done =
+          actions.extend(id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason);
+      redirect.addFlashAttribute("saved", "The " + done.stage() + " due date is now " + done.newDueDate());
+      return "redirect:/dashboard";
+    } catch (DomainException problem) {
+      return page(model, id, errorsOf(problem), "", stage, newDueDate, reason);
+    }
+  }
+
+  private static List<FieldError> errorsOf(DomainException problem) {
+    return problem.errors().isEmpty() ? List.of(new FieldError("note", problem.getMessage())) : problem.errors();
+  }
+
+  private String page(
+      Model model, long id, List<FieldError> errors, String note, String stage, String newDueDate, String reason) {
+    model.addAttribute("id", id);
+    model.addAttribute("errors", errors);
+    java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+    model.addAttribute("fieldErrors", byField);
+    model.addAttribute("note", note);
+    model.addAttribute("stage", stage);
+    model.addAttribute("newDueDate", newDueDate);
+    model.addAttribute("reason", reason);
+    model.addAttribute("stages", STAGES);
+    return "reminder/act";
+  }
+}

@@ -1,0 +1,83 @@
+package org.learningloop.reminder;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.learningloop.audit.AuditRegister;
+import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.followup.FollowUps;
+import org.learningloop.support.TestAudits;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A Service Manager escalates and extends from the dashboard, in pages, without the API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class ManagerActionsPageTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired AuditRegister audits;
+  @Autowired FollowUps followUps;
+  @Autowired WorkingDayCalendar calendar;
+  @Autowired Clock clock;
+
+  private long openFollowUp() {
+    String ref = TestAudits.inadequate(audits, LocalDate.now(clock), "ACT", List.of("PLANNING"));
+    return followUps.idOf(ref).orElseThrow();
+  }
+
+  @Test
+  void aServiceManagerEscalatesWithANoteAndExtendsADueDateWithAReason() throws Exception {
+    long id = openFollowUp();
+    String page = "/dashboard/follow-ups/" + id;
+
+    mvc.perform(get(page).with(httpBasic("service-manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Escalate or extend")));
+
+    mvc.perform(post(page + "/escalation").param("note", " ").with(httpBasic("service-manager", "demo")).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("There is a problem")));
+    mvc.perform(post(page + "/escalation").param("note", "No progress this week")
+            .with(httpBasic("service-manager", "demo")).with(csrf()))
+        .andExpect(redirectedUrl("/dashboard"));
+
+    mvc.perform(post(page + "/extension").param("stage", "ALLOCATION").param("newDueDate", "not a date")
+            .param("reason", "Officer on leave").with(httpBasic("service-manager", "demo")).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Enter the new due date as YYYY-MM-DD")));
+    LocalDate later = calendar.addWorkingDays(LocalDate.now(clock), 5);
+    mvc.perform(post(page + "/extension").param("stage", "ALLOCATION").param("newDueDate", later.toString())
+            .param("reason", "Officer on leave").with(httpBasic("service-manager", "demo")).with(csrf()))
+        .andExpect(redirectedUrl("/dashboard"));
+
+    mvc.perform(get("/api/follow-ups/" + id).with(httpBasic("pi-lead", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.timeline[*].action", hasItem("ESCALATED")))
+        .andExpect(jsonPath("$.timeline[*].action", hasItem("DUE_DATE_EXTENDED")));
+  }
+
+  @Test
+  void onlyManagersReachThePage() throws Exception {
+    long id = openFollowUp();
+    mvc.perform(get("/dashboard/follow-ups/" + id).with(httpBasic("practitioner", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/dashboard/follow-ups/" + id + "/escalation").param("note", "x")
+            .with(httpBasic("pi-officer", "demo")).with(csrf()))
+        .andExpect(status().isForbidden());
+  }
+}
