@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,9 +89,7 @@ class ManagerActionsPageController {
       Model model, long id, List<FieldError> errors, String note, String stage, String newDueDate, String reason) {
     model.addAttribute("id", id);
     model.addAttribute("errors", errors);
-    java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
-    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-    model.addAttribute("fieldErrors", byField);
+    model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("note", note);
     model.addAttribute("stage", stage);
     model.addAttribute("newDueDate", newDueDate);

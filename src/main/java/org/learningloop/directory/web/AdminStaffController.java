@@ -1,15 +1,14 @@
 package org.learningloop.directory.web;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.DirectoryProblem;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.directory.StaffAdministration;
+import org.learningloop.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -130,7 +129,7 @@ class AdminStaffController {
     model.addAttribute("teams", administration.teams());
     model.addAttribute("serviceAreas", administration.serviceAreas());
     model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", byField(errors));
+    model.addAttribute("fieldErrors", PageForms.byField(errors));
     return "admin/user-form";
   }
 
@@ -138,17 +137,10 @@ class AdminStaffController {
     model.addAttribute("teams", administration.teams());
     model.addAttribute("serviceAreas", administration.serviceAreas());
     model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", byField(errors));
+    model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("name", name);
     model.addAttribute("serviceAreaId", serviceAreaId);
     model.addAttribute("areaName", areaName);
     return "admin/teams";
-  }
-
-  /** The first message per field, for the message beside it; the summary lists them all. */
-  static Map<String, String> byField(List<FieldError> errors) {
-    Map<String, String> byField = new LinkedHashMap<>();
-    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-    return byField;
   }
 }
