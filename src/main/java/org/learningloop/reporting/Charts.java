@@ -89,6 +89,22 @@ final class Charts {
         rows, Math.max(1, outOf), List.of());
   }
 
+  /** Where the follow-ups of the inadequate audits stand: one labelled bar per state, out of all of them. */
+  static Chart followUpStatus(String id, String title, List<Row> rows, long outOf) {
+    return horizontal(id, title,
+        "Horizontal bars: how many of the follow-ups are closed, open on time, open and overdue, or ended early, each "
+            + "labelled with its count out of all follow-ups. The table below holds the same figures.",
+        rows, Math.max(1, outOf), List.of());
+  }
+
+  /** Median working days each stage took, against its target; every bar is labelled with both. */
+  static Chart followUpTimeliness(String id, String title, List<Row> rows, long max) {
+    return horizontal(id, title,
+        "Horizontal bars: the median number of working days each stage of the follow-up took, labelled with the "
+            + "median and the stage's target. The table below holds the same figures.",
+        rows, Math.max(1, max), List.of());
+  }
+
   /** A labelled horizontal bar. */
   record Row(String label, long value, String valueLabel, String fill) {}
 

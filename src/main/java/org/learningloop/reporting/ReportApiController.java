@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports over HTTP: the audit summary (a fixed contract), the dip samples, and publishing the committee report. */
+/**
+ * Reports over HTTP: the audit summary (a fixed contract), the follow-up KPIs, the dip samples, and publishing the
+ * committee report.
+ */
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "Reports", description = "Judgements, moderation and inadequate analysis of a period; committee report publication")
@@ -28,11 +31,13 @@ class ReportApiController {
 
   private final AuditSummaries summaries;
   private final DipSamples dipSamples;
+  private final FollowUpKpiReports followUps;
   private final ReportPublisher publisher;
 
-  ReportApiController(AuditSummaries summaries, DipSamples dipSamples, ReportPublisher publisher) {
+  ReportApiController(AuditSummaries summaries, DipSamples dipSamples, FollowUpKpiReports followUps, ReportPublisher publisher) {
     this.summaries = summaries;
     this.dipSamples = dipSamples;
+    this.followUps = followUps;
     this.publisher = publisher;
   }
 
@@ -48,6 +53,19 @@ class ReportApiController {
   @Operation(summary = "Thematic dip samples of a period by month and theme, with the number of cases sampled")
   DipSampleSummary dipSamples(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return dipSamples.summarise(ReportPeriod.parse(from, to));
+  }
+
+  @GetMapping("/follow-ups")
+  @Operation(
+      summary = "Follow-up KPIs of the inadequate audits dated in a period",
+      description = "Where the follow-ups stand now (open, closed, ended early, overdue by stage), the median working "
+          + "days to allocation, to the safety review, to both conversations and to closure against their targets, the "
+          + "share closed within target, support offered by type with its completion rate, and the grades of the "
+          + "effectiveness re-audits.")
+  FollowUpKpis followUps(
+      @Parameter(description = "first month of the audits, YYYY-MM") @RequestParam(required = false) String from,
+      @Parameter(description = "last month of the audits, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
+    return followUps.summarise(ReportPeriod.parse(from, to));
   }
 
   @GetMapping("/publications")

@@ -12,23 +12,27 @@ import org.learningloop.catalogue.Catalogues;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts a report together: the period's summary, the twelve-month trend, the inadequate analysis and the dip
- * samples; then the sentences, charts and tables made from them. Three aggregate queries per summary, whatever the
- * number of audits.
+ * Puts a report together: the period's summary, the twelve-month trend, the inadequate analysis, the follow-up of the
+ * inadequate audits and the dip samples; then the sentences, charts and tables made from them. Three aggregate
+ * queries per summary and three for the follow-ups, whatever the number of audits.
  */
 @Service
 class Reports {
 
   static final List<String> TABLE_NAMES =
-      List.of("trend", "judgements", "moderation", "grade-changes", "inadequate", "downgrades", "factors", "dip-samples");
+      List.of(
+          "trend", "judgements", "moderation", "grade-changes", "inadequate", "downgrades", "factors", "follow-ups",
+          "follow-up-stages", "follow-up-timeliness", "support", "re-audits", "dip-samples");
 
   private final AuditSummaries summaries;
   private final DipSamples dipSamples;
+  private final FollowUpKpiReports followUpKpis;
   private final Catalogues catalogues;
 
-  Reports(AuditSummaries summaries, DipSamples dipSamples, Catalogues catalogues) {
+  Reports(AuditSummaries summaries, DipSamples dipSamples, FollowUpKpiReports followUpKpis, Catalogues catalogues) {
     this.summaries = summaries;
     this.dipSamples = dipSamples;
+    this.followUpKpis = followUpKpis;
     this.catalogues = catalogues;
   }
 
@@ -56,13 +60,14 @@ class Reports {
     AuditSummaryReport trend = trendPeriod.equals(period) ? summary : summaries.summarise(trendPeriod);
     AuditSummaryReport analysis = analysisPeriod.equals(period) ? summary : summaries.summarise(analysisPeriod);
     DipSampleSummary dips = dipSamples.summarise(period);
+    FollowUpKpis kpis = followUpKpis.summarise(analysisPeriod);
 
     ReportView.Sentences sentences =
         new ReportView.Sentences(
             trendSentence(trend), mostWorkSentence(trend), activitySentence(period, summary),
             summary.moderated() + " of " + summary.audits() + " audits were moderated ("
                 + Percent.oneDecimal(summary.moderatedPercent()) + "%).",
-            inadequateSentence(analysisPeriod, analysis));
+            inadequateSentence(analysisPeriod, analysis), followUpSentences(analysisPeriod, kpis));
 
     List<Chart> monthCharts = new ArrayList<>();
     for (AuditSummaryReport.Month month : summary.months()) {
@@ -86,13 +91,19 @@ class Reports {
     tables.put("inadequate", inadequateTable(analysisPeriod, analysis));
     tables.put("downgrades", downgradeTable(analysisPeriod, analysis));
     tables.put("factors", factorTable(analysisPeriod, analysis));
+    tables.put("follow-ups", followUpTable(analysisPeriod, kpis));
+    tables.put("follow-up-stages", followUpStageTable(analysisPeriod, kpis));
+    tables.put("follow-up-timeliness", timelinessTable(analysisPeriod, kpis));
+    tables.put("support", supportTable(analysisPeriod, kpis));
+    tables.put("re-audits", reAuditTable(analysisPeriod, kpis));
     tables.put("dip-samples", dipSampleTable(period, dips));
 
     return new ReportView(
-        period, trendPeriod, analysisPeriod, summary, trend, analysis, dips, sentences,
+        period, trendPeriod, analysisPeriod, summary, trend, analysis, dips, kpis, sentences,
         Charts.judgementsByMonth("chart-trend", "Audit judgements post moderation, " + trendPeriod.rangeLabel(), trend),
         monthCharts,
         Charts.factors("chart-factors", "Contributory factors of inadequate audits, " + analysisPeriod.rangeLabel(), factorRows, inadequate),
+        followUpStatusChart(analysisPeriod, kpis), followUpTimelinessChart(analysisPeriod, kpis),
         findings, tables);
   }
 
@@ -187,6 +198,105 @@ class Reports {
         .append(" prior to being downgraded to 'Inadequate' following moderation.").toString();
   }
 
+  /** Open follow-ups past their stage's due date (re-audits, due after closure, left out). */
+  static long openOverdue(FollowUpKpis k) {
+    return k.stages().stream()
+        .filter(s -> s.stage() != org.learningloop.followup.FollowUpStage.RE_AUDIT)
+        .mapToLong(FollowUpKpis.StageCount::overdue).sum();
+  }
+
+  /**
+   * The follow-up of the inadequate audits, in the council's plain style: where they stand, how long each stage
+   * took against its target, the support offered and what the re-audits found.
+   */
+  static List<String> followUpSentences(ReportPeriod period, FollowUpKpis k) {
+    if (k.followUps() == 0) {
+      return List.of("No follow-ups have been opened for audits graded inadequate during " + period.rangeLabel() + ".");
+    }
+    List<String> sentences = new ArrayList<>();
+    StringBuilder status = new StringBuilder()
+        .append(k.followUps()).append(k.followUps() == 1 ? " follow-up was" : " follow-ups were")
+        .append(" opened by the Practice Improvement team for audits graded inadequate during ").append(period.rangeLabel())
+        .append(". As at ").append(k.asAt().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)))
+        .append(", ").append(k.closed()).append(k.closed() == 1 ? " is" : " are").append(" closed (")
+        .append(Percent.whole(k.closed(), k.followUps())).append(") and ").append(k.open()).append(k.open() == 1 ? " is open" : " are open");
+    long overdue = openOverdue(k);
+    if (k.open() > 0) {
+      status.append(overdue == 0 ? (k.open() == 1 ? ", on time" : ", none of them overdue")
+          : k.open() == 1 ? ", overdue" : " (" + overdue + " of them overdue)");
+    }
+    List<String> ended = new ArrayList<>();
+    if (k.gradeRevised() > 0) {
+      ended.add(k.gradeRevised() + " ended because moderation revised the grade");
+    }
+    if (k.withdrawn() > 0) {
+      ended.add(k.withdrawn() + (k.withdrawn() == 1 ? " was withdrawn" : " were withdrawn"));
+    }
+    if (!ended.isEmpty()) {
+      status.append("; ").append(join(ended));
+    }
+    sentences.add(status.append(".").toString());
+
+    List<String> times = new ArrayList<>();
+    for (FollowUpKpis.Timeliness t : k.timeliness()) {
+      if (t.reached() == 0) {
+        continue;
+      }
+      String median = days(t.medianWorkingDays());
+      times.add(switch (t.stage()) {
+        case ALLOCATION -> "a PI officer was allocated in a median of " + median;
+        case SAFEGUARDING_CONFIRMATION -> "where there was a risk of significant harm, the child's safety review was confirmed in a median of " + median;
+        case CONVERSATIONS_HELD -> "both reflective learning conversations were held a median of " + median + " after allocation";
+        case CLOSURE -> "the loop was closed a median of " + median + " after allocation";
+      } + " (target " + t.targetWorkingDays() + ", met in " + t.withinTarget() + " of " + t.reached() + ")");
+    }
+    if (!times.isEmpty()) {
+      String text = String.join("; ", times) + ".";
+      sentences.add(text.substring(0, 1).toUpperCase(Locale.UK) + text.substring(1));
+    }
+
+    long offered = k.support().stream().mapToLong(FollowUpKpis.SupportType::offered).sum();
+    if (offered == 0) {
+      sentences.add("No support has been offered yet.");
+    } else {
+      long completed = k.support().stream().mapToLong(FollowUpKpis.SupportType::completed).sum();
+      long declined = k.support().stream().mapToLong(FollowUpKpis.SupportType::declined).sum();
+      long withdrawn = k.support().stream().mapToLong(FollowUpKpis.SupportType::withdrawn).sum();
+      long inProgress = k.support().stream().mapToLong(FollowUpKpis.SupportType::inProgress).sum();
+      List<String> parts = new ArrayList<>();
+      parts.add(completed + (completed == 1 ? " has" : " have") + " been completed (" + Percent.whole(completed, offered) + ")");
+      if (inProgress > 0) {
+        parts.add(inProgress + (inProgress == 1 ? " is" : " are") + " in progress");
+      }
+      if (declined > 0) {
+        parts.add(declined + (declined == 1 ? " was" : " were") + " declined");
+      }
+      if (withdrawn > 0) {
+        parts.add(withdrawn + (withdrawn == 1 ? " was" : " were") + " withdrawn");
+      }
+      List<String> types = k.support().stream()
+          .map(s -> s.label().substring(0, 1).toLowerCase(Locale.UK) + s.label().substring(1) + " (" + s.offered() + ")").toList();
+      sentences.add(offered + (offered == 1 ? " support item was" : " support items were") + " offered: " + join(types)
+          + ". Of these, " + join(parts) + ".");
+    }
+
+    FollowUpKpis.ReAudits r = k.reAudits();
+    if (r.recorded() > 0) {
+      List<String> grades = new ArrayList<>();
+      r.grades().forEach((grade, n) -> grades.add(n + " " + grade.label()));
+      sentences.add(r.recorded() + (r.recorded() == 1 ? " effectiveness re-audit of the same practitioner's work has" : " effectiveness re-audits of the same practitioners' work have")
+          + " been graded since the loop was closed: " + join(grades) + ".");
+    } else if (k.closed() > 0) {
+      sentences.add("No effectiveness re-audit has been graded yet: they fall due some months after closure.");
+    }
+    return sentences;
+  }
+
+  private static String days(Double median) {
+    String n = median % 1 == 0 ? String.valueOf(median.longValue()) : String.valueOf(median);
+    return n + (median == 1.0 ? " working day" : " working days");
+  }
+
   /** "For most children, …" when a factor played a part in more than half; otherwise "In 9 out of 20, …". */
   static String finding(String label, long n, long outOf) {
     String what = label.substring(0, 1).toLowerCase(Locale.UK) + label.substring(1);
@@ -266,6 +376,106 @@ class Reports {
         rows.add(List.of(factorLabel(code), n(n), n(outOf), Percent.oneDecimal(Percent.of(n, outOf)))));
     return new ReportTable("factors", "Contributory factors of inadequate audits, " + period.rangeLabel(),
         List.of("Contributory factor", "Inadequate audits", "Out of", "Share (%)"), rows, true);
+  }
+
+  private static Chart followUpStatusChart(ReportPeriod period, FollowUpKpis k) {
+    long overdue = openOverdue(k);
+    List<Charts.Row> rows = new ArrayList<>();
+    rows.add(statusRow("Closed", k.closed(), k.followUps(), "#00703c"));
+    rows.add(statusRow("Open, on time", k.open() - overdue, k.followUps(), "#1d70b8"));
+    rows.add(statusRow("Open, overdue", overdue, k.followUps(), "#d4351c"));
+    rows.add(statusRow("Ended: grade revised by moderation", k.gradeRevised(), k.followUps(), "#505a5f"));
+    rows.add(statusRow("Ended: withdrawn", k.withdrawn(), k.followUps(), "#505a5f"));
+    return Charts.followUpStatus("chart-follow-ups", "Follow-up of inadequate audits, " + period.rangeLabel(), rows, k.followUps());
+  }
+
+  private static Charts.Row statusRow(String label, long n, long outOf, String fill) {
+    return new Charts.Row(label, n, n + " of " + outOf, fill);
+  }
+
+  private static Chart followUpTimelinessChart(ReportPeriod period, FollowUpKpis k) {
+    List<Charts.Row> rows = new ArrayList<>();
+    long max = 1;
+    for (FollowUpKpis.Timeliness t : k.timeliness()) {
+      String label = switch (t.stage()) {
+        case ALLOCATION -> "PI officer allocated";
+        case SAFEGUARDING_CONFIRMATION -> "Child's safety review confirmed";
+        case CONVERSATIONS_HELD -> "Both conversations held";
+        case CLOSURE -> "Loop closed";
+      };
+      if (t.reached() == 0) {
+        rows.add(new Charts.Row(label, 0, "none yet (target " + t.targetWorkingDays() + ")", Charts.factorFill()));
+        continue;
+      }
+      double median = t.medianWorkingDays();
+      max = Math.max(max, Math.max(t.targetWorkingDays(), (long) Math.ceil(median)));
+      rows.add(new Charts.Row(label, Math.round(median), days(median) + " (target " + t.targetWorkingDays() + ")", Charts.factorFill()));
+    }
+    return Charts.followUpTimeliness("chart-follow-up-timeliness",
+        "Median working days per stage of the follow-up, " + period.rangeLabel(), rows, max);
+  }
+
+  private static ReportTable followUpTable(ReportPeriod period, FollowUpKpis k) {
+    long overdue = openOverdue(k);
+    List<List<String>> rows = List.of(
+        List.of("Follow-ups opened", n(k.followUps()), "100.0"),
+        List.of("Closed", n(k.closed()), Percent.oneDecimal(Percent.of(k.closed(), k.followUps()))),
+        List.of("Closed within target", n(k.closedWithinTarget()), Percent.oneDecimal(Percent.of(k.closedWithinTarget(), k.followUps()))),
+        List.of("Open", n(k.open()), Percent.oneDecimal(Percent.of(k.open(), k.followUps()))),
+        List.of("Open and overdue", n(overdue), Percent.oneDecimal(Percent.of(overdue, k.followUps()))),
+        List.of("Ended: grade revised by moderation", n(k.gradeRevised()), Percent.oneDecimal(Percent.of(k.gradeRevised(), k.followUps()))),
+        List.of("Ended: withdrawn", n(k.withdrawn()), Percent.oneDecimal(Percent.of(k.withdrawn(), k.followUps()))));
+    return new ReportTable("follow-ups", "Follow-up of inadequate audits, " + period.rangeLabel() + ", as at " + k.asAt(),
+        List.of("Follow-ups", "Number", "Share of follow-ups (%)"), k.followUps() == 0 ? List.of() : rows, true);
+  }
+
+  private static ReportTable followUpStageTable(ReportPeriod period, FollowUpKpis k) {
+    List<List<String>> rows = new ArrayList<>();
+    for (FollowUpKpis.StageCount s : k.stages()) {
+      rows.add(List.of(s.label(), n(s.followUps()), n(s.overdue())));
+    }
+    return new ReportTable("follow-up-stages", "Follow-ups in progress by stage, " + period.rangeLabel() + ", as at " + k.asAt(),
+        List.of("Stage", "Follow-ups at this stage", "Overdue"), k.followUps() == 0 ? List.of() : rows, true);
+  }
+
+  private static ReportTable timelinessTable(ReportPeriod period, FollowUpKpis k) {
+    List<List<String>> rows = new ArrayList<>();
+    for (FollowUpKpis.Timeliness t : k.timeliness()) {
+      rows.add(List.of(t.label(), n(t.reached()), t.medianWorkingDays() == null ? "" : Percent.oneDecimal(t.medianWorkingDays()),
+          n(t.targetWorkingDays()), n(t.withinTarget()), Percent.oneDecimal(t.withinTargetPercent())));
+    }
+    return new ReportTable("follow-up-timeliness", "Working days taken per stage, " + period.rangeLabel(),
+        List.of("Stage", "Follow-ups that reached it", "Median (working days)", "Target (working days)", "Within target",
+            "Within target (%)"),
+        k.followUps() == 0 ? List.of() : rows, true);
+  }
+
+  private static ReportTable supportTable(ReportPeriod period, FollowUpKpis k) {
+    List<List<String>> rows = new ArrayList<>();
+    long[] totals = new long[5];
+    for (FollowUpKpis.SupportType s : k.support()) {
+      rows.add(List.of(s.label(), n(s.offered()), n(s.inProgress()), n(s.completed()), n(s.declined()), n(s.withdrawn()),
+          Percent.oneDecimal(s.completionPercent())));
+      totals[0] += s.offered();
+      totals[1] += s.inProgress();
+      totals[2] += s.completed();
+      totals[3] += s.declined();
+      totals[4] += s.withdrawn();
+    }
+    if (!rows.isEmpty()) {
+      rows.add(List.of("Total", n(totals[0]), n(totals[1]), n(totals[2]), n(totals[3]), n(totals[4]),
+          Percent.oneDecimal(Percent.of(totals[2], totals[0]))));
+    }
+    return new ReportTable("support", "Support offered by type, " + period.rangeLabel(),
+        List.of("Support", "Offered", "In progress", "Completed", "Declined", "Withdrawn", "Completed (% of offered)"), rows, true);
+  }
+
+  private static ReportTable reAuditTable(ReportPeriod period, FollowUpKpis k) {
+    List<List<String>> rows = new ArrayList<>();
+    k.reAudits().grades().forEach((grade, n) ->
+        rows.add(List.of(grade.label(), n(n), Percent.oneDecimal(Percent.of(n, k.reAudits().recorded())))));
+    return new ReportTable("re-audits", "Effectiveness re-audits after closure by grade, " + period.rangeLabel(),
+        List.of("Grade of the re-audit", "Re-audits", "Share (%)"), rows, true);
   }
 
   private static ReportTable dipSampleTable(ReportPeriod period, DipSampleSummary dips) {

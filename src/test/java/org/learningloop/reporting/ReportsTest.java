@@ -10,17 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
+import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
@@ -35,11 +40,118 @@ class ReportsTest {
 
   @Autowired MockMvc mvc;
   @Autowired AuditRegister register;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WorkingDayCalendar calendar;
   @MockitoBean Notifications notifications;
 
   @BeforeEach
   void seed() {
     SeedAudits.ensureLoaded(register);
+    SeedFollowUps.ensureWritten(jdbc, calendar, 0);
+  }
+
+  @Test
+  void followUpKpisOfJulyToDecemberShowThePracticeImprovementTeamsWork() throws Exception {
+    mvc.perform(get("/api/reports/follow-ups?from=2023-07&to=2023-12").with(httpBasic("service-manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.from").value("2023-07"))
+        .andExpect(jsonPath("$.to").value("2023-12"))
+        .andExpect(jsonPath("$.asAt").value(LocalDate.now(calendar.zone()).toString()))
+        .andExpect(jsonPath("$.followUps").value(21))
+        .andExpect(jsonPath("$.open").value(8))
+        .andExpect(jsonPath("$.closed").value(12))
+        .andExpect(jsonPath("$.gradeRevised").value(0))
+        .andExpect(jsonPath("$.withdrawn").value(1))
+        .andExpect(jsonPath("$.overdue").value(13))
+        .andExpect(jsonPath("$.closedWithinTarget").value(10))
+        .andExpect(jsonPath("$.closedWithinTargetPercent").value(83.3))
+        .andExpect(jsonPath("$.stages[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.stages[0].followUps").value(1))
+        .andExpect(jsonPath("$.stages[0].overdue").value(1))
+        .andExpect(jsonPath("$.stages[1].stage").value("CONVERSATIONS"))
+        .andExpect(jsonPath("$.stages[1].followUps").value(3))
+        .andExpect(jsonPath("$.stages[1].overdue").value(2))
+        .andExpect(jsonPath("$.stages[2].followUps").value(3))
+        .andExpect(jsonPath("$.stages[3].stage").value("SIGN_OFF"))
+        .andExpect(jsonPath("$.stages[3].overdue").value(1))
+        .andExpect(jsonPath("$.stages[4].stage").value("RE_AUDIT"))
+        .andExpect(jsonPath("$.stages[4].overdue").value(6))
+        .andExpect(jsonPath("$.timeliness[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.timeliness[0].reached").value(20))
+        .andExpect(jsonPath("$.timeliness[0].medianWorkingDays").value(1.5))
+        .andExpect(jsonPath("$.timeliness[0].withinTarget").value(18))
+        .andExpect(jsonPath("$.timeliness[0].withinTargetPercent").value(90.0))
+        .andExpect(jsonPath("$.timeliness[1].stage").value("SAFEGUARDING_CONFIRMATION"))
+        .andExpect(jsonPath("$.timeliness[1].reached").value(5))
+        .andExpect(jsonPath("$.timeliness[1].medianWorkingDays").value(0.0))
+        .andExpect(jsonPath("$.timeliness[1].withinTarget").value(3))
+        .andExpect(jsonPath("$.timeliness[2].stage").value("CONVERSATIONS_HELD"))
+        .andExpect(jsonPath("$.timeliness[2].reached").value(16))
+        .andExpect(jsonPath("$.timeliness[2].medianWorkingDays").value(12.5))
+        .andExpect(jsonPath("$.timeliness[2].targetWorkingDays").value(20))
+        .andExpect(jsonPath("$.timeliness[2].withinTargetPercent").value(62.5))
+        .andExpect(jsonPath("$.timeliness[3].stage").value("CLOSURE"))
+        .andExpect(jsonPath("$.timeliness[3].reached").value(12))
+        .andExpect(jsonPath("$.timeliness[3].medianWorkingDays").value(45.0))
+        .andExpect(jsonPath("$.timeliness[3].targetWorkingDays").value(60))
+        .andExpect(jsonPath("$.support.length()").value(4))
+        .andExpect(jsonPath("$.support[0].type").value("ASSESSMENT_TRAINING_REFRESH"))
+        .andExpect(jsonPath("$.support[0].offered").value(8))
+        .andExpect(jsonPath("$.support[0].completed").value(6))
+        .andExpect(jsonPath("$.support[0].declined").value(1))
+        .andExpect(jsonPath("$.support[0].inProgress").value(1))
+        .andExpect(jsonPath("$.support[0].completionPercent").value(75.0))
+        .andExpect(jsonPath("$.support[1].type").value("CARE_PLANNING_VIDEO"))
+        .andExpect(jsonPath("$.support[1].completionPercent").value(100.0))
+        .andExpect(jsonPath("$.support[2].type").value("INDIVIDUAL_COACHING"))
+        .andExpect(jsonPath("$.support[2].offered").value(6))
+        .andExpect(jsonPath("$.support[2].withdrawn").value(1))
+        .andExpect(jsonPath("$.support[3].type").value("TEAM_SESSION"))
+        .andExpect(jsonPath("$.reAudits.due").value(6))
+        .andExpect(jsonPath("$.reAudits.recorded").value(6))
+        .andExpect(jsonPath("$.reAudits.grades.GOOD").value(3))
+        .andExpect(jsonPath("$.reAudits.grades.REQUIRES_IMPROVEMENT").value(2))
+        .andExpect(jsonPath("$.reAudits.grades.INADEQUATE").value(1));
+
+    mvc.perform(get("/api/reports/follow-ups?from=2023-13&to=2023-12").with(httpBasic("pi-lead", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/reports/follow-ups?from=2023-07&to=2023-12").with(httpBasic("practitioner", "demo")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void reportsPageWritesTheFollowUpAsSentencesChartsAndTables() throws Exception {
+    String html = page("/reports?from=2023-07&to=2023-12");
+    assertThat(html)
+        .contains("Follow-up of inadequate audits: July 2023 – December 2023")
+        .contains("21 follow-ups were opened by the Practice Improvement team for audits graded inadequate during July 2023"
+            + " – December 2023. As at " + asAt() + ", 12 are closed (57%) and 8 are open (7 of them overdue); 1 was withdrawn.")
+        .contains("A PI officer was allocated in a median of 1.5 working days (target 2, met in 18 of 20); where there was a"
+            + " risk of significant harm, the child's safety review was confirmed in a median of 0 working days (target 1,"
+            + " met in 3 of 5); both reflective learning conversations were held a median of 12.5 working days after"
+            + " allocation (target 20, met in 10 of 16); the loop was closed a median of 45 working days after allocation"
+            + " (target 60, met in 10 of 12).")
+        .contains("21 support items were offered: refresh of assessment training (8), review of the care planning video (5),"
+            + " individual coaching (6) and team session (2). Of these, 15 have been completed (71%), 4 are in progress,"
+            + " 1 was declined and 1 was withdrawn.")
+        .contains("6 effectiveness re-audits of the same practitioners' work have been graded since the loop was closed:"
+            + " 3 Good, 2 Requires improvement to be good and 1 Inadequate.");
+    assertThat(html).contains("<title id=\"chart-follow-ups-title\">Follow-up of inadequate audits, July 2023 – December 2023</title>");
+    assertThat(html).contains(">12 of 21</text>").contains(">7 of 21</text>");
+    assertThat(html).contains(">12.5 working days (target 20)</text>");
+    assertThat(html).contains("id=\"table-follow-up-stages\"").contains("id=\"table-support\"").contains("id=\"table-re-audits\"");
+
+    String support = csv("support", "2023-07", "2023-12");
+    assertThat(support).startsWith("Support,Offered,In progress,Completed,Declined,Withdrawn,Completed (% of offered)\r\n")
+        .contains("Refresh of assessment training,8,1,6,1,0,75.0\r\n")
+        .contains("Total,21,4,15,1,1,71.4\r\n");
+    assertThat(csv("follow-up-timeliness", "2023-07", "2023-12"))
+        .contains("Both conversations held (from allocation),16,12.5,20,10,62.5\r\n")
+        .contains("Loop closed (from allocation),12,45.0,60,10,83.3\r\n");
+    assertThat(csv("follow-up-stages", "2023-07", "2023-12")).contains("Support and closure,3,3\r\n");
+    assertThat(csv("follow-ups", "2023-07", "2023-12")).contains("Open and overdue,7,33.3\r\n");
+    assertThat(csv("re-audits", "2023-07", "2023-12")).contains("Good,3,50.0\r\n");
   }
 
   @Test
@@ -244,7 +356,10 @@ class ReportsTest {
         .contains("December 2023:")
         .contains("Quality of assessments in the Help and Protect teams – 16 cases sampled.")
         .contains("Impact of the Safer Families Practice Hub – 10 cases sampled.")
-        .contains("Quality of assessments in the CWCN and Corporate Parenting teams – 7 cases sampled.");
+        .contains("Quality of assessments in the CWCN and Corporate Parenting teams – 7 cases sampled.")
+        .contains("Closing the Loop – Follow-up of Inadequate Audits, July 2023 – December 2023")
+        .contains("21 follow-ups were opened by the Practice Improvement team for audits graded inadequate during July 2023")
+        .contains("/reports/support.csv?from=2023-07&to=2023-12");
     assertThat(html).contains("<title id=\"chart-trend-title\">Audit judgements post moderation, February 2023 – January 2024</title>");
     assertThat(html).doesNotContain("style=");
   }
@@ -266,7 +381,13 @@ class ReportsTest {
           .contains("20 audits were graded inadequate during July 2023 – December 2023 (20% of all audits undertaken during this period).")
           .contains("11 were moderated (55%) and 5 of these were graded 'Requires improvement to be good'")
           .contains("In 9 out of 20,").contains("In 7 out of 20;".replace(';', ',')).contains("In 4 out of 20,")
-          .contains("16 cases sampled");
+          .contains("16 cases sampled")
+          .contains("Closing the Loop – Follow-up of Inadequate Audits, July 2023 – December 2023")
+          .contains("As at " + asAt() + ", 12 are closed (57%) and 8 are open (7 of them overdue); 1 was withdrawn.")
+          .contains("the loop was closed a median of 45 working days after allocation (target 60, met in 10 of 12)")
+          .contains("Of these, 15 have been completed (71%)")
+          .contains("3 Good, 2 Requires improvement to be good and 1 Inadequate.")
+          .contains("Individual coaching 6 2 3 0 1 50.0");
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
       // The charts are drawn (as vectors) into the pages, not dropped: the page content carries their drawing.
       assertThat(pdf.length).isGreaterThan(20_000);
@@ -278,6 +399,16 @@ class ReportsTest {
     java.nio.file.Path folder = java.nio.file.Path.of("target", "reports");
     java.nio.file.Files.createDirectories(folder);
     java.nio.file.Files.write(folder.resolve(name), content);
+  }
+
+  private String csv(String table, String from, String to) throws Exception {
+    return mvc.perform(get("/reports/" + table + ".csv?from=" + from + "&to=" + to).with(httpBasic("pi-officer", "demo")))
+        .andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private String asAt() {
+    return LocalDate.now(calendar.zone()).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
   }
 
   private String page(String path) throws Exception {

@@ -1,0 +1,186 @@
+package org.learningloop.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.learningloop.audit.Grade;
+import org.learningloop.calendar.DeadlineProperties;
+import org.learningloop.calendar.Stage;
+import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.catalogue.CatalogueEntry;
+import org.learningloop.catalogue.Catalogues;
+import org.learningloop.followup.FollowUpStage;
+import org.learningloop.followup.FollowUpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The follow-up KPIs of a period, from {@link FollowUpKpiQueries}' rows. Working days are counted as the deadlines
+ * count them ({@link WorkingDayCalendar#workingDayOf} of each moment, then {@link WorkingDayCalendar#workingDaysBetween}),
+ * so "within target" here means what "on time" means in the task lists.
+ */
+@Service
+class FollowUpKpiReports {
+
+  /** The stages a follow-up can be overdue at, in process order, with the words the report uses for them. */
+  static final Map<FollowUpStage, String> STAGE_LABELS = stageLabels();
+
+  static final Map<Stage, String> TIMELINESS_LABELS = timelinessLabels();
+
+  private final FollowUpKpiQueries queries;
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties deadlines;
+  private final Catalogues catalogues;
+  private final Clock clock;
+
+  FollowUpKpiReports(
+      FollowUpKpiQueries queries, WorkingDayCalendar calendar, DeadlineProperties deadlines, Catalogues catalogues, Clock clock) {
+    this.queries = queries;
+    this.calendar = calendar;
+    this.deadlines = deadlines;
+    this.catalogues = catalogues;
+    this.clock = clock;
+  }
+
+  FollowUpKpis summarise(ReportPeriod period) {
+    LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+    return compute(period, today, queries.followUps(period), queries.support(period));
+  }
+
+  FollowUpKpis compute(
+      ReportPeriod period, LocalDate today, List<FollowUpKpiQueries.Row> rows, List<FollowUpKpiQueries.SupportTally> support) {
+    Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
+    Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
+    STAGE_LABELS.keySet().forEach(s -> byStage.put(s, new long[2]));
+    Map<Grade, Long> reAuditGrades = new EnumMap<>(Grade.class);
+    long awaitingReAudit = 0;
+    long reAuditDue = 0;
+    long overdue = 0;
+    for (FollowUpKpiQueries.Row row : rows) {
+      byStatus.merge(FollowUpStatus.valueOf(row.status()), 1L, Long::sum);
+      FollowUpStage stage = FollowUpStage.valueOf(row.stage());
+      long[] counts = byStage.get(stage);
+      if (counts != null) {
+        counts[0]++;
+        if (row.dueDate() != null && row.dueDate().isBefore(today)) {
+          counts[1]++;
+          overdue++;
+        }
+      }
+      if (stage == FollowUpStage.AWAITING_RE_AUDIT) {
+        awaitingReAudit++;
+      } else if (stage == FollowUpStage.RE_AUDIT) {
+        reAuditDue++;
+      }
+      if (row.reAuditGrade() != null) {
+        reAuditGrades.merge(Grade.valueOf(row.reAuditGrade()), 1L, Long::sum);
+      }
+    }
+    List<FollowUpKpis.StageCount> stages = new ArrayList<>();
+    byStage.forEach((stage, c) -> stages.add(new FollowUpKpis.StageCount(stage, STAGE_LABELS.get(stage), c[0], c[1])));
+
+    FollowUpKpis.Timeliness allocation =
+        timeliness(Stage.ALLOCATION, rows, FollowUpKpiQueries.Row::createdAt, FollowUpKpiQueries.Row::allocatedAt);
+    FollowUpKpis.Timeliness safeguarding =
+        timeliness(Stage.SAFEGUARDING_CONFIRMATION, rows, FollowUpKpiQueries.Row::createdAt, FollowUpKpiQueries.Row::safeguardingConfirmedAt);
+    FollowUpKpis.Timeliness conversations =
+        timeliness(Stage.CONVERSATIONS_HELD, rows, FollowUpKpiQueries.Row::allocatedAt, FollowUpKpiQueries.Row::bothConversationsHeldAt);
+    FollowUpKpis.Timeliness closure =
+        timeliness(Stage.CLOSURE, rows, FollowUpKpiQueries.Row::allocatedAt, FollowUpKpiQueries.Row::closedAt);
+
+    long recorded = reAuditGrades.values().stream().mapToLong(Long::longValue).sum();
+    return new FollowUpKpis(
+        period.from().toString(), period.to().toString(), today, rows.size(),
+        byStatus.getOrDefault(FollowUpStatus.OPEN, 0L), byStatus.getOrDefault(FollowUpStatus.CLOSED, 0L),
+        byStatus.getOrDefault(FollowUpStatus.GRADE_REVISED, 0L), byStatus.getOrDefault(FollowUpStatus.WITHDRAWN, 0L),
+        overdue, closure.withinTarget(), closure.withinTargetPercent(),
+        stages, List.of(allocation, safeguarding, conversations, closure), supportTypes(support),
+        new FollowUpKpis.ReAudits(awaitingReAudit, reAuditDue, recorded, reAuditGrades));
+  }
+
+  private FollowUpKpis.Timeliness timeliness(
+      Stage stage, List<FollowUpKpiQueries.Row> rows, Function<FollowUpKpiQueries.Row, Instant> start,
+      Function<FollowUpKpiQueries.Row, Instant> end) {
+    int target = deadlines.target(stage);
+    List<Integer> days = new ArrayList<>();
+    for (FollowUpKpiQueries.Row row : rows) {
+      Instant from = start.apply(row);
+      Instant to = end.apply(row);
+      if (from != null && to != null) {
+        // Never negative: a conversation recorded as held before the allocation was written counts as day 0.
+        days.add(Math.max(0, calendar.workingDaysBetween(calendar.workingDayOf(from), calendar.workingDayOf(to))));
+      }
+    }
+    long within = days.stream().filter(d -> d <= target).count();
+    return new FollowUpKpis.Timeliness(
+        stage, TIMELINESS_LABELS.get(stage), days.size(), median(days), target, within, Percent.of(within, days.size()));
+  }
+
+  /** The middle value, or the mean of the two middle ones, to one decimal; null of nothing. */
+  static Double median(List<Integer> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Integer> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    BigDecimal middle = n % 2 == 1
+        ? BigDecimal.valueOf(sorted.get(n / 2))
+        : BigDecimal.valueOf(sorted.get(n / 2 - 1) + (long) sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    return middle.setScale(1, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** Every type offered, in the catalogue's order (types since retired from the catalogue after them). */
+  private List<FollowUpKpis.SupportType> supportTypes(List<FollowUpKpiQueries.SupportTally> tallies) {
+    Map<String, long[]> byType = new LinkedHashMap<>(); // offered, in progress, completed, declined, withdrawn
+    catalogues.supportTypes().forEach(entry -> byType.put(entry.code(), null));
+    for (FollowUpKpiQueries.SupportTally t : tallies) {
+      long[] counts = byType.get(t.typeCode());
+      if (counts == null) {
+        counts = new long[5];
+        byType.put(t.typeCode(), counts);
+      }
+      counts[0] += t.count();
+      switch (t.state()) {
+        case "OFFERED", "ACCEPTED" -> counts[1] += t.count();
+        case "COMPLETED" -> counts[2] += t.count();
+        case "DECLINED" -> counts[3] += t.count();
+        case "WITHDRAWN" -> counts[4] += t.count();
+        default -> throw new IllegalStateException("Unknown support item state " + t.state());
+      }
+    }
+    List<FollowUpKpis.SupportType> types = new ArrayList<>();
+    byType.forEach((code, c) -> {
+      if (c != null) {
+        String label = catalogues.supportType(code).map(CatalogueEntry::label).orElse(code);
+        types.add(new FollowUpKpis.SupportType(code, label, c[0], c[1], c[2], c[3], c[4], Percent.of(c[2], c[0])));
+      }
+    });
+    return types;
+  }
+
+  private static Map<FollowUpStage, String> stageLabels() {
+    Map<FollowUpStage, String> labels = new LinkedHashMap<>();
+    labels.put(FollowUpStage.ALLOCATION, "Waiting for a PI officer");
+    labels.put(FollowUpStage.CONVERSATIONS, "Reflective learning conversations");
+    labels.put(FollowUpStage.CLOSURE, "Support and closure");
+    labels.put(FollowUpStage.SIGN_OFF, "Waiting for a PI lead's sign-off");
+    labels.put(FollowUpStage.RE_AUDIT, "Effectiveness re-audit due");
+    return java.util.Collections.unmodifiableMap(labels);
+  }
+
+  private static Map<Stage, String> timelinessLabels() {
+    Map<Stage, String> labels = new EnumMap<>(Stage.class);
+    labels.put(Stage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
+    labels.put(Stage.CONVERSATIONS_HELD, "Both conversations held (from allocation)");
+    labels.put(Stage.CLOSURE, "Loop closed (from allocation)");
+    labels.put(Stage.SAFEGUARDING_CONFIRMATION, "Child's safety review confirmed (risk of significant harm; from the follow-up opening)");
+    return java.util.Collections.unmodifiableMap(labels);
+  }
+}
