@@ -116,7 +116,9 @@ final class Charts {
     int labelWidth = 330;
     int barSpace = 260;
     int rowHeight = 28;
-    int width = labelWidth + barSpace + 110;
+    // Room after the longest bar for its label (bold 12px Arial: about 7.5px a character).
+    int labelRoom = Math.max(110, 12 + (int) Math.ceil(7.5 * rows.stream().mapToInt(r -> r.valueLabel().length()).max().orElse(0)));
+    int width = labelWidth + barSpace + labelRoom;
     int height = 20 + rows.size() * rowHeight + 10;
     List<Chart.Rect> rects = new ArrayList<>();
     List<Chart.Text> texts = new ArrayList<>();

@@ -217,7 +217,7 @@ class Reports {
     StringBuilder status = new StringBuilder()
         .append(k.followUps()).append(k.followUps() == 1 ? " follow-up was" : " follow-ups were")
         .append(" opened by the Practice Improvement team for audits graded inadequate during ").append(period.rangeLabel())
-        .append(". As at ").append(k.asAt().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)))
+        .append(". As at ").append(longDate(k.asAt()))
         .append(", ").append(k.closed()).append(k.closed() == 1 ? " is" : " are").append(" closed (")
         .append(Percent.whole(k.closed(), k.followUps())).append(") and ").append(k.open()).append(k.open() == 1 ? " is open" : " are open");
     long overdue = openOverdue(k);
@@ -290,6 +290,10 @@ class Reports {
       sentences.add("No effectiveness re-audit has been graded yet: they fall due some months after closure.");
     }
     return sentences;
+  }
+
+  private static String longDate(java.time.LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
   }
 
   private static String days(Double median) {
@@ -425,7 +429,7 @@ class Reports {
         List.of("Open and overdue", n(overdue), Percent.oneDecimal(Percent.of(overdue, k.followUps()))),
         List.of("Ended: grade revised by moderation", n(k.gradeRevised()), Percent.oneDecimal(Percent.of(k.gradeRevised(), k.followUps()))),
         List.of("Ended: withdrawn", n(k.withdrawn()), Percent.oneDecimal(Percent.of(k.withdrawn(), k.followUps()))));
-    return new ReportTable("follow-ups", "Follow-up of inadequate audits, " + period.rangeLabel() + ", as at " + k.asAt(),
+    return new ReportTable("follow-ups", "Follow-up of inadequate audits, " + period.rangeLabel() + ", as at " + longDate(k.asAt()),
         List.of("Follow-ups", "Number", "Share of follow-ups (%)"), k.followUps() == 0 ? List.of() : rows, true);
   }
 
@@ -434,7 +438,7 @@ class Reports {
     for (FollowUpKpis.StageCount s : k.stages()) {
       rows.add(List.of(s.label(), n(s.followUps()), n(s.overdue())));
     }
-    return new ReportTable("follow-up-stages", "Follow-ups in progress by stage, " + period.rangeLabel() + ", as at " + k.asAt(),
+    return new ReportTable("follow-up-stages", "Follow-ups in progress by stage, " + period.rangeLabel() + ", as at " + longDate(k.asAt()),
         List.of("Stage", "Follow-ups at this stage", "Overdue"), k.followUps() == 0 ? List.of() : rows, true);
   }
 

@@ -42,20 +42,20 @@ class PagesAccessibilityTest {
   private static final Map<String, List<String>> PAGES =
       Map.of(
           "pi-officer", List.of("/", "/tasks", "/tasks?view=team", "/tasks?view=overdue", "/tasks?view=due-this-week", "/audits"),
-          "pi-lead", List.of("/dashboard", "/tasks?view=team&sort=due-date"),
+          "pi-lead", List.of("/dashboard", "/tasks?view=team&sort=due-date", "/reports", "/reports/committee"),
           "practitioner", List.of("/", "/my-work", "/tasks"),
           "team-manager", List.of("/dashboard", "/audits"),
-          "assistant-director", List.of("/", "/dashboard", "/dashboard/follow-ups/1"),
+          "assistant-director", List.of("/", "/dashboard", "/dashboard/follow-ups/1", "/reports?from=2026-01&to=2026-10"),
           "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
           "admin", List.of("/"));
 
   private static final Map<String, List<String>> HEADER =
       Map.of(
           "pi-officer", List.of("Tasks", "Audits"),
-          "pi-lead", List.of("Tasks", "Dashboard", "Audits"),
+          "pi-lead", List.of("Tasks", "Dashboard", "Audits", "Reports"),
           "practitioner", List.of("Tasks", "My work"),
           "team-manager", List.of("Tasks", "My work", "Dashboard", "Audits"),
-          "assistant-director", List.of("Tasks", "Dashboard", "Audits"),
+          "assistant-director", List.of("Tasks", "Dashboard", "Audits", "Reports"),
           "auditor", List.of("Tasks", "Audits"),
           "admin", List.of("Administration", "Audits"));
 
