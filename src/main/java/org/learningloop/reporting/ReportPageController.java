@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
@@ -35,17 +39,23 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @PreAuthorize(ReportRoles.READ)
 class ReportPageController {
 
+  private static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
   private final Reports reports;
   private final ReportPublisher publisher;
   private final CommitteeReportPdf pdf;
   private final ITemplateEngine templates;
+  private final CommitteeReportProperties cover;
   private final Clock clock;
 
-  ReportPageController(Reports reports, ReportPublisher publisher, CommitteeReportPdf pdf, ITemplateEngine templates, Clock clock) {
+  ReportPageController(
+      Reports reports, ReportPublisher publisher, CommitteeReportPdf pdf, ITemplateEngine templates,
+      CommitteeReportProperties cover, Clock clock) {
     this.reports = reports;
     this.publisher = publisher;
     this.pdf = pdf;
     this.templates = templates;
+    this.cover = cover;
     this.clock = clock;
   }
 
@@ -59,19 +69,22 @@ class ReportPageController {
 
   @GetMapping("/reports/committee")
   String committee(
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model, Authentication user) {
-    committeeModel(periodOrDefault(from, to), false, user).forEach(model::addAttribute);
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String meeting, Model model, Authentication user) {
+    committeeModel(periodOrDefault(from, to), meetingDate(meeting), false, user).forEach(model::addAttribute);
     return "reports/committee";
   }
 
   @GetMapping("/reports/committee.pdf")
   ResponseEntity<byte[]> committeePdf(
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication user,
-      HttpServletRequest request, HttpServletResponse response) {
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String meeting, Authentication user, HttpServletRequest request,
+      HttpServletResponse response) {
     ReportPeriod period = periodOrDefault(from, to);
+    LocalDate meetingDate = meetingDate(meeting);
     WebContext context =
         new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response), Locale.UK);
-    committeeModel(period, true, user).forEach(context::setVariable);
+    committeeModel(period, meetingDate, true, user).forEach(context::setVariable);
     byte[] document = pdf.render(templates.process("reports/committee", context));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
@@ -103,17 +116,33 @@ class ReportPageController {
     return page;
   }
 
-  private Map<String, Object> committeeModel(ReportPeriod period, boolean forPdf, Authentication user) {
+  private Map<String, Object> committeeModel(ReportPeriod period, LocalDate meeting, boolean forPdf, Authentication user) {
     boolean canPublish = user.getAuthorities().stream()
         .anyMatch(a -> a.getAuthority().equals("ROLE_PI_LEAD") || a.getAuthority().equals("ROLE_ADMIN"));
     ReportView report = reports.forCommittee(period);
-    return Map.of(
-        "report", report,
-        "pdf", forPdf,
-        "canPublish", canPublish && !forPdf,
-        "publication", publisher.find(period),
-        "csvQuery", period.query(),
-        "analysisQuery", report.analysisPeriod().query());
+    Map<String, Object> model = new HashMap<>();
+    model.put("report", report);
+    model.put("pdf", forPdf);
+    model.put("canPublish", canPublish && !forPdf);
+    model.put("publication", publisher.find(period));
+    model.put("csvQuery", period.query());
+    model.put("analysisQuery", report.analysisPeriod().query());
+    model.put("cover", cover);
+    model.put("meeting", meeting == null ? "" : meeting.toString());
+    model.put("meetingText", meeting == null ? null : MEETING.format(meeting));
+    return model;
+  }
+
+  /** The committee's meeting date for the cover, "Tuesday 12 March 2024"; none when not given. */
+  private static LocalDate meetingDate(String meeting) {
+    if (meeting == null || meeting.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(meeting.strip());
+    } catch (DateTimeParseException e) {
+      throw ReportProblem.invalidMeetingDate(meeting);
+    }
   }
 
   /** The last two complete months when no period is given; a half-given or wrong one is refused. */

@@ -17,6 +17,13 @@ final class ReportProblem extends DomainException {
         errors);
   }
 
+  static ReportProblem invalidMeetingDate(String value) {
+    return new ReportProblem(
+        Kind.INVALID, "invalid-meeting-date", "Invalid meeting date",
+        "Give the committee's meeting date as meeting=YYYY-MM-DD, or leave it out.",
+        List.of(new FieldError("meeting", "'" + value + "' is not a date as YYYY-MM-DD")));
+  }
+
   static ReportProblem unknownTable(String name) {
     return new ReportProblem(Kind.NOT_FOUND, "report-table-not-found", "No such report table", "There is no report table '" + name + "'.", List.of());
   }

@@ -341,8 +341,15 @@ class ReportsTest {
 
   @Test
   void committeeReportFollowsTheCouncilsStructure() throws Exception {
-    String html = page("/reports/committee?from=2023-12&to=2024-01");
+    String html = page("/reports/committee?from=2023-12&to=2024-01&meeting=2024-03-12");
     assertThat(html)
+        .contains("Overview and Scrutiny Committee (Children's Services and Safeguarding)")
+        .contains("Date of Meeting:</th><td>Tuesday 12 March 2024")
+        .contains("Report of:</th><td>Assistant Director, Safeguarding, Review and Quality Assurance")
+        .contains("Wards Affected:</th><td>(All Wards)")
+        .contains("Contact Officer:</th><td>Jo Banks, Quality Assurance Lead")
+        .contains("Email Address:</th><td>qa@learningloop.example")
+        .contains("/reports/committee.pdf?from=2023-12&to=2024-01&meeting=2024-03-12")
         .contains("Summary of recent audit activity")
         .contains("1. Introduction/Background")
         .contains("(February 2023 35% versus January 2024 13%)")
@@ -362,11 +369,17 @@ class ReportsTest {
         .contains("/reports/support.csv?from=2023-07&to=2023-12");
     assertThat(html).contains("<title id=\"chart-trend-title\">Audit judgements post moderation, February 2023 – January 2024</title>");
     assertThat(html).doesNotContain("style=");
+    assertThat(page("/reports/committee?from=2023-12&to=2024-01")).doesNotContain("Date of Meeting:");
+
+    mvc.perform(get("/reports/committee?from=2023-12&to=2024-01&meeting=12/03/2024").with(httpBasic("pi-lead", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Invalid meeting date")))
+        .andExpect(content().string(containsString("is not a date as YYYY-MM-DD")));
   }
 
   @Test
   void committeeReportAsPdfCarriesTheFiguresAndCharts() throws Exception {
-    byte[] pdf = mvc.perform(get("/reports/committee.pdf?from=2023-12&to=2024-01").with(httpBasic("assistant-director", "demo")))
+    byte[] pdf = mvc.perform(get("/reports/committee.pdf?from=2023-12&to=2024-01&meeting=2024-03-12").with(httpBasic("assistant-director", "demo")))
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
         .andReturn().getResponse().getContentAsByteArray();
@@ -374,6 +387,8 @@ class ReportsTest {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text)
+          .contains("Date of Meeting: Tuesday 12 March 2024")
+          .contains("Report of: Assistant Director, Safeguarding, Review and Quality Assurance")
           .contains("(February 2023 35% versus January 2024 13%)")
           .contains("35 deep dive audits have been completed")
           .contains("14 of these audits were moderated (40%)")
