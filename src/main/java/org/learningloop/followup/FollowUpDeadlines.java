@@ -2,6 +2,7 @@ package org.learningloop.followup;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,9 +51,22 @@ public class FollowUpDeadlines {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordExtension(long id, String actor, String stage, LocalDate from, LocalDate to, String reason) {
+    return recordExtension(id, actor, stage, from, to, reason, List.of());
+  }
+
+  /**
+   * As {@link #recordExtension(long, String, String, LocalDate, LocalDate, String)}, and the named support items' due
+   * dates (the ones whose tasks moved) move with them, so the follow-up page and the owners' lists show the new date.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subject recordExtension(
+      long id, String actor, String stage, LocalDate from, LocalDate to, String reason, List<Long> supportItemIds) {
     // The effectiveness re-audit is due after closure, so a closed follow-up's task can still be moved.
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
     f.extendDue(stage, to);
+    for (Long itemId : supportItemIds) {
+      f.supportItem(itemId).moveDue(to);
+    }
     f.record(clock.instant(), actor, "DUE_DATE_EXTENDED", stage + " due date moved from " + from + " to " + to + ": " + reason);
     return subject(f);
   }

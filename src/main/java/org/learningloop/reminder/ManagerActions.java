@@ -137,10 +137,14 @@ class ManagerActions {
     Instant due = calendar.endOfWorkingDay(newDueDate);
     String code = TaskStage.of(tasks.get(0).taskKey()).map(TaskStage::code).orElse("UNKNOWN");
     LocalDate from = deadlines.dueDate(tasks.get(0).dueAt());
+    List<Long> supportItems = new java.util.ArrayList<>();
     for (TaskView task : tasks) {
+      if (TaskStage.of(task.taskKey()).orElse(null) == TaskStage.SUPPORT) {
+        taskDeadlines.supportItemOf(task.taskId()).ifPresent(supportItems::add);
+      }
       taskDeadlines.extend(task.taskId(), due, TaskStage.of(task.taskKey()).map(TaskStage::dueVariable).orElse(null));
     }
-    followUps.recordExtension(followUpId, actor, code, from, newDueDate, reason.strip());
+    followUps.recordExtension(followUpId, actor, code, from, newDueDate, reason.strip(), supportItems);
     return new ExtensionDone(followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
   }
 

@@ -2,6 +2,7 @@ package org.learningloop.workflow;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,5 +56,16 @@ public class TaskDeadlines {
       }
     }
     return true;
+  }
+
+  /** The support item an open support task is about, when it is one (its process variable); empty otherwise. */
+  @Transactional(readOnly = true)
+  public Optional<Long> supportItemOf(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getExecutionId() == null) {
+      return Optional.empty();
+    }
+    Object id = runtime.getVariable(task.getExecutionId(), SupportItemProcess.Variables.SUPPORT_ITEM_ID);
+    return id instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
   }
 }

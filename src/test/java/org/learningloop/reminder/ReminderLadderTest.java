@@ -157,6 +157,33 @@ class ReminderLadderTest {
   }
 
   @Test
+  void extendingASupportTaskMovesTheSupportItemsDueDateToo() throws Exception {
+    long id = inadequateAudit(newRef());
+    String base = "/api/follow-ups/" + id;
+    postAs("pi-officer", base + "/claim", "{\"jointConversation\":true}").andExpect(status().isOk());
+    LocalDate offeredDue = calendar.addWorkingDays(LocalDate.now(clock), 10);
+    postAs("pi-officer", base + "/support-items",
+            "{\"type\":\"INDIVIDUAL_COACHING\",\"description\":\"Four sessions\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+                + offeredDue + "\"}")
+        .andExpect(status().isCreated());
+    String task = jdbc.queryForObject(
+        "select task_id from open_task where follow_up_id = ? and task_key = 'Task_RespondToSupportOffer'", String.class, id);
+    LocalDate newDate = calendar.addWorkingDays(offeredDue, 5);
+
+    postAs("service-manager", base + "/due-date-extensions",
+            "{\"taskId\":\"" + task + "\",\"newDueDate\":\"" + newDate + "\",\"reason\":\"Coach on leave for a week\"}")
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.stage").value("SUPPORT"));
+
+    getAs("pi-officer", base)
+        .andExpect(jsonPath("$.supportItems[0].dueDate").value(newDate.toString()))
+        .andExpect(jsonPath("$.timeline[?(@.action == 'DUE_DATE_EXTENDED')].detail")
+            .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Coach on leave for a week"))));
+    assertThat(jdbc.queryForObject("select due_at from open_task where task_id = ?", LocalDateTime.class, task)
+        .toInstant(ZoneOffset.UTC)).isEqualTo(calendar.endOfWorkingDay(newDate));
+  }
+
+  @Test
   void anExtensionIsRefusedForAPastDateADayOffNoReasonOrNothingDue() throws Exception {
     long id = inadequateAudit(newRef());
     String path = "/api/follow-ups/" + id + "/due-date-extensions";
