@@ -80,6 +80,7 @@ class AuditController {
 
   @GetMapping("/{ref}")
   @Operation(summary = "One audit, with both grades, its moderation, factors, child ref and notes")
+  @ApiResponse(responseCode = "200", description = "The audit")
   @ApiResponse(responseCode = "404", description = "No such audit, or not one you may see",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditView get(@PathVariable String ref, Principal principal) {
@@ -90,6 +91,7 @@ class AuditController {
 
   @GetMapping
   @Operation(summary = "Audits you may see, newest first, filtered and paged")
+  @ApiResponse(responseCode = "200", description = "A page of audits")
   AuditPage list(
       @Parameter(description = "first audit month, YYYY-MM") @RequestParam(required = false) String from,
       @Parameter(description = "last audit month, YYYY-MM (inclusive)") @RequestParam(required = false) String to,
@@ -134,6 +136,7 @@ class AuditController {
   @Operation(summary = "Moderate an audit (moderators)",
       description = "The signed-in user is the moderator. A grade different from the auditor's needs a rationale; a "
           + "moderation to INADEQUATE needs at least one contributory factor (give `factors` to revise them).")
+  @ApiResponse(responseCode = "200", description = "Moderated: the audit as it is now")
   @ApiResponse(responseCode = "404", description = "No such audit", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditView moderate(@PathVariable String ref, @RequestBody ModerationDraft moderation, Principal principal) {
     register.moderate(ref, moderation.withModerator(me(principal).email()));

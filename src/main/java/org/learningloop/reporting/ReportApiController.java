@@ -43,6 +43,7 @@ class ReportApiController {
 
   @GetMapping("/audit-summary")
   @Operation(summary = "Deep-dive audits of a period by month and post-moderation grade, moderation and the inadequate analysis")
+  @ApiResponse(responseCode = "200", description = "The audit summary (a fixed contract: PRODUCT.md)")
   AuditSummaryReport auditSummary(
       @Parameter(description = "first month, YYYY-MM") @RequestParam(required = false) String from,
       @Parameter(description = "last month, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
@@ -51,6 +52,7 @@ class ReportApiController {
 
   @GetMapping("/dip-samples")
   @Operation(summary = "Thematic dip samples of a period by month and theme, with the number of cases sampled")
+  @ApiResponse(responseCode = "200", description = "The dip samples by month and theme")
   DipSampleSummary dipSamples(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return dipSamples.summarise(ReportPeriod.parse(from, to));
   }
@@ -62,6 +64,7 @@ class ReportApiController {
           + "days to allocation, to the safety review, to both conversations and to closure against their targets, the "
           + "share closed within target, support offered by type with its completion rate, and the grades of the "
           + "effectiveness re-audits.")
+  @ApiResponse(responseCode = "200", description = "The follow-up KPIs")
   FollowUpKpis followUps(
       @Parameter(description = "first month of the audits, YYYY-MM") @RequestParam(required = false) String from,
       @Parameter(description = "last month of the audits, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
@@ -70,6 +73,7 @@ class ReportApiController {
 
   @GetMapping("/publications")
   @Operation(summary = "Committee reports published, newest first (at most 50)")
+  @ApiResponse(responseCode = "200", description = "The publications")
   List<Publication> publications() {
     return publisher.recent();
   }

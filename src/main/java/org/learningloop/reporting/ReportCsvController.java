@@ -1,5 +1,9 @@
 package org.learningloop.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +39,12 @@ class ReportCsvController {
   }
 
   @GetMapping("/reports/{name}.csv")
+  @Operation(summary = "One table of the reports page as CSV (RFC 4180, UTF-8)")
+  @ApiResponse(responseCode = "200", description = "The table, header row first",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "Missing, malformed or reversed period",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "404", description = "No such table", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   ResponseEntity<String> csv(@PathVariable String name, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     ReportPeriod period = ReportPeriod.parse(from, to);
     ReportTable table = reports.table(name, period);

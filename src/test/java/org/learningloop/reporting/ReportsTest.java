@@ -121,6 +121,21 @@ class ReportsTest {
   }
 
   @Test
+  void theOpenApiDescriptionDocumentsTheReportEndpoints() throws Exception {
+    mvc.perform(get("/v3/api-docs").with(httpBasic("pi-lead", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/reports/audit-summary'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/reports/follow-ups'].get.parameters[?(@.name == 'from')]").exists())
+        .andExpect(jsonPath("$.paths['/api/reports/follow-ups'].get.responses['400']").exists())
+        .andExpect(jsonPath("$.components.schemas.FollowUpKpis.properties.closedWithinTargetPercent").exists())
+        .andExpect(jsonPath("$.components.schemas.Timeliness.properties.medianWorkingDays").exists())
+        .andExpect(jsonPath("$.paths['/api/reports/audit-summary'].get.responses['200'].content['application/json'].schema['$ref']")
+            .value("#/components/schemas/AuditSummaryReport"))
+        .andExpect(jsonPath("$.paths['/api/audits/{ref}'].get.responses['200'].content").exists())
+        .andExpect(jsonPath("$.paths['/api/audits/{ref}/moderation'].put.responses['200'].content").exists());
+  }
+
+  @Test
   void reportsPageWritesTheFollowUpAsSentencesChartsAndTables() throws Exception {
     String html = page("/reports?from=2023-07&to=2023-12");
     assertThat(html)
