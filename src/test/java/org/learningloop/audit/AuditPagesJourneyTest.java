@@ -8,48 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.followup.FollowUps;
 import org.learningloop.support.Browser;
+import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The quality-assurance team's pages in a real browser: an auditor records an audit (after a form with mistakes),
  * imports a file (after one whose bad lines are listed), and a moderator downgrades an audit to Inadequate, which
  * opens its follow-up. Every page passes axe-core.
  */
-// Same configuration as the other web tests, so they share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class AuditPagesJourneyTest {
+class AuditPagesJourneyTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
   @Autowired FollowUps followUps;
   @Autowired Clock clock;
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void anAuditorRecordsAndImportsAndAModeratorDowngradesToInadequate() throws IOException {

@@ -4,39 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.Browser;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.learningloop.support.BrowserJourney;
 
 /**
  * axe-core over every page each role reaches from the header (the journeys check the forms): no serious or critical
  * WCAG 2.2 AA violation, and each role's header links to the pages of its work.
  */
-// Same configuration as the other web tests, so they share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class PagesAccessibilityTest {
+class PagesAccessibilityTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** Each role, the header links it must see, and the pages it works in. */
   private static final Map<String, List<String>> PAGES =

@@ -2,37 +2,13 @@ package org.learningloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.Browser;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.learningloop.support.BrowserJourney;
 
 /** Signing in and out in a real browser; every page on the way passes axe-core. */
-// Same configuration as the other web tests, so they share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class SignInJourneyTest {
+class SignInJourneyTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
-
-  /** One browser for the class (the server's port is known per instance), signed out before each test. */
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aPersonSignsInSeesWhoTheyAreAndSignsOut() {

@@ -2,37 +2,15 @@ package org.learningloop.directory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.Browser;
+import org.learningloop.support.BrowserJourney;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class AdminPeopleJourneyTest {
+class AdminPeopleJourneyTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void anAdminAddsATeamAndAPersonWhoThenSignsIn() {

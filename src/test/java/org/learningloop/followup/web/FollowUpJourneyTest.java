@@ -5,51 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.followup.FollowUps;
 import org.learningloop.support.Browser;
+import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A follow-up worked from start to end in a real browser, each person in their own role: a PI officer claims it from
  * the team queue, holds both conversations and offers support; the practitioner accepts and completes it; the officer
  * verifies it and proposes closure; a PI lead signs off. Every page on the way passes axe-core.
  */
-// Same configuration as the other web tests, so they share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class FollowUpJourneyTest {
+class FollowUpJourneyTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
   @Autowired AuditRegister register;
   @Autowired FollowUps followUps;
   @Autowired Clock clock;
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aFollowUpIsClaimedWorkedSupportedAndSignedOffInTheBrowser() {

@@ -5,49 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.followup.FollowUps;
 import org.learningloop.support.Browser;
+import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Managers in a real browser: the Team Manager confirms the child's safety review from their task list, and the
  * Service Manager sees an overdue follow-up of their area on the dashboard. Every page passes axe-core.
  */
-// Same configuration as the other web tests, so they share one application context.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-class ManagerPagesJourneyTest {
+class ManagerPagesJourneyTest extends BrowserJourney {
 
-  private static Browser browser;
-
-  @LocalServerPort int port;
   @Autowired AuditRegister register;
   @Autowired FollowUps followUps;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser.forgetSession();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void theTeamManagerConfirmsTheSafetyReviewFromTheirTaskList() {
