@@ -107,7 +107,13 @@ class AuditWriter {
     boolean wasInadequate = before == Grade.INADEQUATE;
     boolean isInadequate = after.effectiveGrade() == Grade.INADEQUATE;
     if (!wasInadequate && isInadequate) {
-      announcements.add(new AuditBecameInadequate(after.ref()));
+      announcements.add(
+          before == null
+              ? new AuditBecameInadequate(after.ref())
+              : after.moderated()
+                  ? new AuditBecameInadequate(after.ref(), audit.moderation().moderatorEmail(), after.moderationRationale())
+                  : new AuditBecameInadequate(
+                      after.ref(), changedBy, "The auditor's grade was changed to " + Grade.INADEQUATE.label() + " by " + changedBy + "."));
     } else if (wasInadequate && !isInadequate) {
       announcements.add(
           after.moderated()

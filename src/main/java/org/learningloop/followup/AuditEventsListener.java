@@ -20,7 +20,7 @@ class AuditEventsListener {
 
   @EventListener
   void on(AuditBecameInadequate event) {
-    followUps.openFor(event.auditRef());
+    followUps.openFor(event.auditRef(), event.changedBy(), event.rationale());
   }
 
   @EventListener

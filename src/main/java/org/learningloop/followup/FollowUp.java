@@ -191,6 +191,9 @@ public class FollowUp {
     }
   }
 
+  /** The timeline action of a follow-up reopened because its audit became inadequate again. */
+  static final String REOPENED = "REOPENED";
+
   void record(Instant at, String actor, String action, String detail) {
     timeline.add(new TimelineEntry(this, at, actor, action, detail));
   }
@@ -251,7 +254,7 @@ public class FollowUp {
 
   /** After an outcome: both conversations held (or the joint one) moves the follow-up on to closure. */
   void conversationsChanged() {
-    if (stage == FollowUpStage.CONVERSATIONS && conversations.stream().allMatch(Conversation::isHeld)) {
+    if (stage == FollowUpStage.CONVERSATIONS && currentConversations().stream().allMatch(Conversation::isHeld)) {
       moveTo(FollowUpStage.CLOSURE);
     }
   }
@@ -328,6 +331,62 @@ public class FollowUp {
     moveTo(FollowUpStage.DONE);
   }
 
+  /**
+   * The audit of a follow-up ended as GRADE_REVISED is inadequate again: the follow-up opens again at allocation, as
+   * a new one would, with the audit's people and risk as they are now and fresh due dates. The earlier conversations
+   * and support items stay as its history; the timeline records why.
+   */
+  void reopen(
+      Long practitionerId,
+      Long teamManagerId,
+      Long teamId,
+      Long serviceAreaId,
+      boolean significantHarmRisk,
+      LocalDate allocationDue,
+      LocalDate safeguardingDue) {
+    if (status != FollowUpStatus.GRADE_REVISED) {
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is " + status + ": only a follow-up ended by a revised grade is reopened.");
+    }
+    status = FollowUpStatus.OPEN;
+    this.practitionerId = practitionerId;
+    this.teamManagerId = teamManagerId;
+    this.teamId = teamId;
+    this.serviceAreaId = serviceAreaId;
+    this.significantHarmRisk = significantHarmRisk;
+    officerUsername = null;
+    jointConversation = false;
+    allocatedAt = null;
+    this.allocationDue = allocationDue;
+    conversationsDue = null;
+    closureDue = null;
+    this.safeguardingDue = significantHarmRisk ? safeguardingDue : null;
+    safeguardingConfirmedAt = null;
+    safeguardingConfirmedBy = null;
+    closureProposedBy = null;
+    closureProposedAt = null;
+    endedAt = null;
+    endReason = null;
+    moveTo(FollowUpStage.ALLOCATION);
+  }
+
+  /** 1 for a follow-up as first opened, one more for each time it was reopened; emails of a round are keyed by it. */
+  int round() {
+    return 1 + (int) timeline.stream().filter(t -> REOPENED.equals(t.getAction())).count();
+  }
+
+  /**
+   * The conversations of the current allocation: the last one (joint) or two that allocation added. A reopened
+   * follow-up keeps those of earlier rounds (held or cancelled) as history only.
+   */
+  List<Conversation> currentConversations() {
+    if (stage == FollowUpStage.ALLOCATION || conversations.isEmpty()) {
+      return List.of();
+    }
+    int count = jointConversation ? 1 : 2;
+    return List.copyOf(conversations.subList(Math.max(0, conversations.size() - count), conversations.size()));
+  }
+
   /** Ends an open follow-up early: grade revised by moderation, or withdrawn by a PI lead. */
   void end(FollowUpStatus ending, String reason, Instant at) {
     requireOpen();
@@ -370,8 +429,9 @@ public class FollowUp {
     return significantHarmRisk && safeguardingConfirmedAt == null;
   }
 
+  /** The current allocation's conversation with these attendees (see {@link #currentConversations()}). */
   public Optional<Conversation> conversationWith(ConversationAttendees attendees) {
-    return conversations.stream().filter(c -> c.getAttendees() == attendees).findFirst();
+    return currentConversations().stream().filter(c -> c.getAttendees() == attendees).findFirst();
   }
 
   public Long getId() {

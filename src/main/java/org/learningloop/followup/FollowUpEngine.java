@@ -43,6 +43,10 @@ public interface FollowUpEngine {
     WITHDRAWN
   }
 
+  /**
+   * Starts the follow-up's process: when it is opened, and again when it is reopened (its earlier process has ended).
+   * Fails with a conflict while a process of the same follow-up is still running.
+   */
   void start(Start start);
 
   void allocate(String auditRef, Allocation allocation);
@@ -67,6 +71,12 @@ public interface FollowUpEngine {
   void end(String auditRef, Ending ending);
 
   void supportOffered(SupportStart start);
+
+  /**
+   * A support item completed but not yet verified when its follow-up ended, in a follow-up now reopened: its process
+   * starts again at the PI officer's verification.
+   */
+  void supportAwaitingVerification(SupportStart start);
 
   void supportAnswered(long supportItemId, boolean accepted);
 

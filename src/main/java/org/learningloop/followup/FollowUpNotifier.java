@@ -133,8 +133,10 @@ class FollowUpNotifier {
     return id == null ? java.util.Optional.empty() : directory.findById(id);
   }
 
+  /** A reopened follow-up tells people again: its occasions from the second round on carry the round's number. */
   private static String key(FollowUp f, String occasion, Person to) {
-    return "follow-up:" + f.getId() + ":" + occasion + ":" + to.id();
+    int round = f.round();
+    return "follow-up:" + f.getId() + ":" + occasion + (round > 1 ? "-round-" + round : "") + ":" + to.id();
   }
 
   private void send(

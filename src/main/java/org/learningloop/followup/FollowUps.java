@@ -80,16 +80,27 @@ public class FollowUps {
   // ---- start and early ends (audit events) ----
 
   /**
-   * Opens the follow-up of an audit that became inadequate and starts its process; nothing happens when the audit
-   * already has one (never two follow-ups for one audit).
+   * Opens the follow-up of an audit that became inadequate and starts its process. An audit has one follow-up at
+   * most: when it has one already, one that ended as GRADE_REVISED is reopened (see {@link #reopen}); an open one is
+   * left as it is; a withdrawn or closed one stays ended and only records that the audit is inadequate again.
    *
+   * @param changedBy email of whoever made an audit that was stored already inadequate (null for a new audit)
+   * @param rationale why (the moderator's reason), or null
    * @return the follow-up's id
    */
-  public long openFor(String auditRef) {
+  public long openFor(String auditRef, String changedBy, String rationale) {
     Optional<FollowUp> existing = followUps.findByAuditRef(auditRef);
     if (existing.isPresent()) {
-      log.info("Audit {} already has follow-up {} ({}); nothing to open", auditRef, existing.get().getId(), existing.get().getStatus());
-      return existing.get().getId();
+      FollowUp f = existing.get();
+      switch (f.getStatus()) {
+        case GRADE_REVISED -> reopen(f, changedBy, rationale);
+        case WITHDRAWN, CLOSED ->
+            f.record(now(), actorOr(changedBy), "INADEQUATE_AGAIN_AFTER_END",
+                "The audit is inadequate again" + because(rationale) + "; the follow-up stays " + f.getStatus()
+                    + ": open it again by hand if needed");
+        case OPEN -> log.info("Audit {} already has open follow-up {}; nothing to open", auditRef, f.getId());
+      }
+      return f.getId();
     }
     AuditSummary audit = audits.findByRef(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
     Instant created = now();
@@ -100,21 +111,57 @@ public class FollowUps {
             auditRef, audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(),
             audit.significantHarmRisk(), created, deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
     f.record(now(), SYSTEM, "CREATED", "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
+    f = followUps.saveAndFlush(f);
+    start(f, allocationDue, safeguardingDue);
+    return f.getId();
+  }
+
+  /** {@link #openFor(String, String, String)} for an audit recorded or imported as inadequate. */
+  public long openFor(String auditRef) {
+    return openFor(auditRef, null, null);
+  }
+
+  /**
+   * The audit of a follow-up that moderation ended as GRADE_REVISED is inadequate again: the follow-up opens again as
+   * a new one would (back at allocation in the PI team's queue, due dates counted from now, the safety review asked
+   * again when the audit now finds a risk of significant harm, the PI leads told) with a new process instance. The
+   * earlier conversations and support items stay as history; a support item completed but not verified when it ended
+   * waits for verification again, so that it does not hold up closure.
+   */
+  private void reopen(FollowUp f, String changedBy, String rationale) {
+    AuditSummary audit = audits.findByRef(f.getAuditRef()).orElseThrow(() -> FollowUpException.auditNotFound(f.getAuditRef()));
+    Instant reopened = now();
+    Instant allocationDue = deadlines.due(Stage.ALLOCATION, reopened);
+    Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, reopened);
+    f.reopen(
+        audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(), audit.significantHarmRisk(),
+        deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
+    f.record(reopened, actorOr(changedBy), FollowUp.REOPENED,
+        "Audit " + f.getAuditRef() + " is inadequate again" + because(rationale) + ": follow-up reopened in the PI team's queue");
+    followUps.flush();
+    for (SupportItem item : f.getSupportItems()) {
+      if (item.getState() == SupportItemState.COMPLETED && !item.isSettled()) {
+        engine.supportAwaitingVerification(supportStart(f, item));
+      }
+    }
+    start(f, allocationDue, safeguardingDue);
+  }
+
+  /** The process of a follow-up opened (or reopened) now, and the emails that say so. */
+  private void start(FollowUp f, Instant allocationDue, Instant safeguardingDue) {
     if (f.isSignificantHarmRisk()) {
       f.record(now(), SYSTEM, "SAFEGUARDING_REQUESTED", "Risk of significant harm: Team Manager asked to confirm the child's safety review by " + f.getSafeguardingDue());
     }
-    f = followUps.saveAndFlush(f);
     Instant serviceManagerDue = calendar.endOfWorkingDayAfter(safeguardingDue, properties.safeguardingEscalationDays());
     Instant assistantDirectorDue = calendar.endOfWorkingDayAfter(serviceManagerDue, properties.safeguardingEscalationDays());
     engine.start(
         new FollowUpEngine.Start(
-            f.getId(), auditRef, allocationDue, f.isSignificantHarmRisk(),
+            f.getId(), f.getAuditRef(), allocationDue, f.isSignificantHarmRisk(),
             username(f.getTeamManagerId()).orElse(null), safeguardingDue, serviceManagerDue, assistantDirectorDue));
     notify.created(f);
     if (f.isSignificantHarmRisk()) {
       notify.safeguardingRequested(f);
     }
-    return f.getId();
   }
 
   /** Moderation lifted the grade: an open follow-up ends as GRADE_REVISED with the moderator's reason. */
@@ -289,10 +336,7 @@ public class FollowUps {
     f.record(now(), actor, "SUPPORT_OFFERED", entry.label() + " offered to the " + owner);
     followUps.flush(); // the new item gets its id, which its process holds
     Person ownerPerson = ownerOf(f, owner);
-    engine.supportOffered(
-        new FollowUpEngine.SupportStart(
-            f.getId(), f.getAuditRef(), item.getId(), ownerPerson == null ? null : ownerPerson.username(),
-            endOf(due), f.getOfficerUsername()));
+    engine.supportOffered(supportStart(f, item));
     if (ownerPerson != null) {
       notify.supportOffered(f, item, ownerPerson);
     }
@@ -474,6 +518,13 @@ public class FollowUps {
     }
   }
 
+  private FollowUpEngine.SupportStart supportStart(FollowUp f, SupportItem item) {
+    Person owner = ownerOf(f, item.getOwner());
+    return new FollowUpEngine.SupportStart(
+        f.getId(), f.getAuditRef(), item.getId(), owner == null ? null : owner.username(), endOf(item.getDueDate()),
+        f.getOfficerUsername());
+  }
+
   private Person ownerOf(FollowUp f, SupportOwner owner) {
     Long id = owner == SupportOwner.PRACTITIONER ? f.getPractitionerId() : f.getTeamManagerId();
     return id == null ? null : directory.findById(id).orElse(null);
@@ -498,6 +549,10 @@ public class FollowUps {
 
   private String email(String username) {
     return directory.findByUsername(username).map(Person::email).orElse(null);
+  }
+
+  private static String because(String rationale) {
+    return rationale == null || rationale.isBlank() ? "" : " (" + rationale.strip() + ")";
   }
 
   private static String actorOr(String actor) {

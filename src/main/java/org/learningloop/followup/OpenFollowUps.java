@@ -68,10 +68,12 @@ public class OpenFollowUps {
   }
 
   private List<Row> rows(String scope, Long scopeId, int limit) {
-    // when the current stage began: created, allocated, the last conversation held (or sent back), closure proposed
+    // when the current stage began: created (or last reopened), allocated, the last conversation held (or sent back),
+    // closure proposed
     String since =
         "case f.stage"
-            + " when org.learningloop.followup.FollowUpStage.ALLOCATION then f.createdAt"
+            + " when org.learningloop.followup.FollowUpStage.ALLOCATION then coalesce((select max(r.at) from TimelineEntry r"
+            + "   where r.followUp = f and r.action = '" + FollowUp.REOPENED + "'), f.createdAt)"
             + " when org.learningloop.followup.FollowUpStage.CONVERSATIONS then f.allocatedAt"
             + " when org.learningloop.followup.FollowUpStage.SIGN_OFF then f.closureProposedAt"
             + " else coalesce((select max(t.at) from TimelineEntry t where t.followUp = f"

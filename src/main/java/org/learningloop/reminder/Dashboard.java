@@ -70,12 +70,13 @@ class Dashboard {
       throw new AccessDeniedException("The dashboard is for managers and the PI team");
     }
     LocalDate today = LocalDate.now(clock);
-    // The stage started at: creation for allocation, allocation for the conversations and closure, the proposal for
-    // sign-off, closure for the re-audit.
+    // The stage started at: creation (or the last reopening) for allocation, allocation for the conversations and
+    // closure, the proposal for sign-off, closure for the re-audit.
     List<Row> rows =
         jdbc.query(
             "select f.service_area_id, sa.name as area_name, f.team_id, t.name as team_name, f.stage, f.due_date,"
-                + " case when f.stage = 'ALLOCATION' then f.created_at"
+                + " case when f.stage = 'ALLOCATION' then coalesce((select max(e.occurred_at) from follow_up_event e"
+                + "   where e.follow_up_id = f.id and e.action = 'REOPENED'), f.created_at)"
                 + " when f.stage = 'SIGN_OFF' then coalesce(f.closure_proposed_at, f.allocated_at)"
                 + " when f.stage in ('AWAITING_RE_AUDIT', 'RE_AUDIT') then coalesce(f.closed_at, f.allocated_at)"
                 + " else coalesce(f.allocated_at, f.created_at) end as stage_started"

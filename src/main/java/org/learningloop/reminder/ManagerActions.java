@@ -65,6 +65,15 @@ class ManagerActions {
   }
 
   /**
+   * Before showing the escalate-or-extend page: the follow-up must exist ({@code 404}) and, for a Service Manager or
+   * Assistant Director, be in their own service area ({@code 403}), as for the actions themselves.
+   */
+  @Transactional(readOnly = true)
+  void requireMayAct(long followUpId) {
+    requireInScope(followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId)));
+  }
+
+  /**
    * Tells every manager above the escalating one in the follow-up's service area (Service Manager and Assistant
    * Director, and the PI leads), now, whatever the ladder says; the note stays on the timeline.
    */

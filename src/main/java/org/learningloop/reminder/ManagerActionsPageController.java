@@ -10,10 +10,12 @@ import org.learningloop.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,7 +38,14 @@ class ManagerActionsPageController {
 
   @GetMapping("/dashboard/follow-ups/{id}")
   String page(@PathVariable long id, Model model) {
+    actions.requireMayAct(id);
     return page(model, id, List.of(), "", "", "", "");
+  }
+
+  /** Not there, or another service area's: the error page, as for the follow-up's own page. */
+  @ExceptionHandler(DomainException.class)
+  ModelAndView problem(DomainException e) {
+    return PageForms.errorPage(e);
   }
 
   @PostMapping("/dashboard/follow-ups/{id}/escalation")

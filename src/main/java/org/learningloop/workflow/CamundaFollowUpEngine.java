@@ -31,8 +31,17 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     this.tasks = tasks;
   }
 
+  /**
+   * The business key is the audit ref, which a reopened follow-up keeps: its new instance runs under the same key as
+   * the ended one, so only one instance of the follow-up's process may be running at a time.
+   */
   @Override
   public void start(Start start) {
+    long running =
+        runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY).processInstanceBusinessKey(start.auditRef()).count();
+    if (running > 0) {
+      throw FollowUpException.outOfOrder("The follow-up process of audit " + start.auditRef() + " is running already.");
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(FollowUpProcess.Variables.FOLLOW_UP_ID, start.followUpId());
     variables.put(FollowUpProcess.Variables.AUDIT_REF, start.auditRef());
@@ -147,13 +156,27 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void supportOffered(SupportStart start) {
+    runtime.createProcessInstanceByKey(SupportItemProcess.KEY).businessKey(start.auditRef()).setVariables(variables(start)).execute();
+  }
+
+  @Override
+  public void supportAwaitingVerification(SupportStart start) {
+    runtime
+        .createProcessInstanceByKey(SupportItemProcess.KEY)
+        .businessKey(start.auditRef())
+        .setVariables(variables(start))
+        .startBeforeActivity(SupportItemProcess.Elements.Task_VerifySupportCompletion)
+        .execute();
+  }
+
+  private static Map<String, Object> variables(SupportStart start) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SupportItemProcess.Variables.FOLLOW_UP_ID, start.followUpId());
     variables.put(SupportItemProcess.Variables.SUPPORT_ITEM_ID, start.supportItemId());
     variables.put(SupportItemProcess.Variables.SUPPORT_OWNER, start.ownerUsername());
     variables.put(SupportItemProcess.Variables.SUPPORT_DUE, date(start.due()));
     variables.put(SupportItemProcess.Variables.OFFICER, start.officerUsername());
-    runtime.createProcessInstanceByKey(SupportItemProcess.KEY).businessKey(start.auditRef()).setVariables(variables).execute();
+    return variables;
   }
 
   @Override

@@ -148,7 +148,9 @@ abstract class AuditRegisterBehaviour {
     events.clear();
     Map<String, String> inadequate = with(audit, "grade", "INADEQUATE", "factors", "RECORDING");
     importFile(csv(List.of(inadequate))).andExpect(content().json("{\"created\":0,\"updated\":1,\"unchanged\":0}"));
-    assertThat(events.stream(AuditBecameInadequate.class)).containsExactly(new AuditBecameInadequate(ref(1)));
+    assertThat(events.stream(AuditBecameInadequate.class))
+        .containsExactly(new AuditBecameInadequate(ref(1), "auditor@learningloop.example",
+            "The auditor's grade was changed to Inadequate by auditor@learningloop.example."));
 
     events.clear();
     importFile(csv(List.of(with(inadequate, "notes", "More detail", "factors", "RECORDING;PLANNING"))))
@@ -376,12 +378,21 @@ abstract class AuditRegisterBehaviour {
     String down = "{\"date\":\"2024-01-10\",\"grade\":\"INADEQUATE\",\"rationale\":\"Risk not assessed.\",\"factors\":[\"SIGNIFICANT_HARM_RISK\"]}";
     moderate(ref(1), down).andExpect(status().isOk()).andExpect(jsonPath("$.effectiveGrade").value("INADEQUATE"));
     moderate(ref(1), down).andExpect(status().isOk());
-    assertThat(events.stream(AuditBecameInadequate.class)).containsExactly(new AuditBecameInadequate(ref(1)));
+    assertThat(events.stream(AuditBecameInadequate.class))
+        .containsExactly(new AuditBecameInadequate(ref(1), "moderator@learningloop.example", "Risk not assessed."));
 
     moderate(ref(1), "{\"date\":\"2024-01-11\",\"grade\":\"REQUIRES_IMPROVEMENT\",\"rationale\":\"Safety plan found on file.\"}")
         .andExpect(status().isOk());
     assertThat(events.stream(AuditNoLongerInadequate.class))
         .containsExactly(new AuditNoLongerInadequate(ref(1), Grade.REQUIRES_IMPROVEMENT, "moderator@learningloop.example", "Safety plan found on file."));
+
+    // and down again: announced again, with the moderator's new reason (the follow-up is reopened on it)
+    events.clear();
+    moderate(ref(1), "{\"date\":\"2024-01-12\",\"grade\":\"INADEQUATE\",\"rationale\":\"The safety plan was out of date.\","
+            + "\"factors\":[\"SIGNIFICANT_HARM_RISK\"]}")
+        .andExpect(status().isOk());
+    assertThat(events.stream(AuditBecameInadequate.class))
+        .containsExactly(new AuditBecameInadequate(ref(1), "moderator@learningloop.example", "The safety plan was out of date."));
   }
 
   @Test

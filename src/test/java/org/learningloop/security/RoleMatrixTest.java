@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.learningloop.audit.AuditDraft;
+import org.learningloop.audit.AuditRegister;
 import org.learningloop.directory.Role;
+import org.learningloop.followup.FollowUps;
+import org.learningloop.support.TestAudits;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,21 +43,54 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AutoConfigureMockMvc
 class RoleMatrixTest {
 
-  /** One address, the roles allowed there, whether it is public, and the status an allowed request gets. */
-  record Rule(String method, String path, Set<Role> allowed, boolean open, int allowedStatus) {
+  /**
+   * One address, the roles allowed there, whether it is public, and the status an allowed request gets. Some roles
+   * pass the role check but are scoped away from the one follow-up asked for: they get {@code 404}, as if it did not
+   * exist ({@link #notFoundFor}). A request with a body sends it as JSON ({@link #withJson}). A path may name test
+   * data in braces ({@code {followUp}}), made once for the class (see {@link #resolve}).
+   */
+  record Rule(
+      String method, String path, Set<Role> allowed, boolean open, int allowedStatus, Set<Role> notFound, String json) {
 
     static Rule everyone(String method, String path) {
-      return new Rule(method, path, EnumSet.allOf(Role.class), true, 200);
+      return new Rule(method, path, EnumSet.allOf(Role.class), true, 200, Set.of(), null);
     }
 
     static Rule signedIn(String method, String path) {
-      return new Rule(method, path, EnumSet.allOf(Role.class), false, 200);
+      return new Rule(method, path, EnumSet.allOf(Role.class), false, 200, Set.of(), null);
     }
 
     static Rule only(String method, String path, int allowedStatus, Role first, Role... rest) {
-      return new Rule(method, path, EnumSet.of(first, rest), false, allowedStatus);
+      return new Rule(method, path, EnumSet.of(first, rest), false, allowedStatus, Set.of(), null);
+    }
+
+    Rule notFoundFor(Role first, Role... rest) {
+      return new Rule(method, path, allowed, open, allowedStatus, EnumSet.of(first, rest), json);
+    }
+
+    Rule withJson(String body) {
+      return new Rule(method, path, allowed, open, allowedStatus, notFound, body);
+    }
+
+    int statusFor(Role role) {
+      return role != null && notFound.contains(role) ? 404 : allowedStatus;
+    }
+
+    boolean api() {
+      return path.startsWith("/api/");
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
     }
   }
+
+  /**
+   * Those who see the follow-ups of their own work, team or service area only (the demo users' area and team); PI
+   * staff, auditors and admins see all.
+   */
+  static final Role[] SCOPED = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR};
 
   static final List<Rule> MATRIX =
       List.of(
@@ -78,7 +118,25 @@ class RoleMatrixTest {
           Rule.only("GET", "/engine-rest/process-definition?maxResults=10", 200, Role.ADMIN),
           Rule.only("GET", "/engine-rest/engine", 200, Role.ADMIN),
           Rule.only("GET", "/camunda/app/cockpit/default/", 200, Role.ADMIN),
-          Rule.only("GET", "/camunda/app/admin/default/", 200, Role.ADMIN));
+          Rule.only("GET", "/camunda/app/admin/default/", 200, Role.ADMIN),
+          // Follow-ups: anyone signed in may ask; each sees only those their role and place allow, and one they may
+          // not see does not exist for them. {followUp} concerns the demo practitioner, Team Manager and service
+          // area; {otherAreaFollowUp} other people in another service area.
+          Rule.signedIn("GET", "/api/follow-ups"),
+          Rule.signedIn("GET", "/api/follow-ups/{followUp}").notFoundFor(Role.MODERATOR),
+          Rule.signedIn("GET", "/api/follow-ups/{otherAreaFollowUp}").notFoundFor(Role.MODERATOR, SCOPED),
+          Rule.signedIn("GET", "/follow-ups/{followUp}").notFoundFor(Role.MODERATOR),
+          Rule.signedIn("GET", "/follow-ups/{otherAreaFollowUp}").notFoundFor(Role.MODERATOR, SCOPED),
+          Rule.only("POST", "/api/follow-ups/{followUpToAllocate}/allocate", 200, Role.PI_LEAD)
+              .withJson("{\"officer\":\"pi-officer\",\"jointConversation\":true}"),
+          // Task lists: everyone's own, served from the read model.
+          Rule.signedIn("GET", "/api/tasks"),
+          Rule.signedIn("GET", "/tasks"),
+          Rule.signedIn("GET", "/my-work"),
+          // The managers' escalate-or-extend page: Service Managers and Assistant Directors of the follow-up's
+          // service area, and PI leads.
+          Rule.only("GET", "/dashboard/follow-ups/{followUp}", 200, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.PI_LEAD),
+          Rule.only("GET", "/dashboard/follow-ups/{otherAreaFollowUp}", 200, Role.PI_LEAD));
 
   /** Demo users: the username is the role's engine group id (pi-lead, team-manager, ...). */
   static Stream<Arguments> cases() {
@@ -93,6 +151,45 @@ class RoleMatrixTest {
   }
 
   @LocalServerPort int port;
+
+  @Autowired AuditRegister register;
+  @Autowired FollowUps followUps;
+  @Autowired Clock clock;
+
+  /** The follow-ups the rows name, made through the audit register on first use and kept for the class. */
+  private static final Map<String, Long> DATA = new ConcurrentHashMap<>();
+
+  /** Replaces each {name} in a path by the id of the follow-up of that name. */
+  private String resolve(String path) {
+    Matcher name = Pattern.compile("\\{(\\w+)}").matcher(path);
+    StringBuilder resolved = new StringBuilder();
+    while (name.find()) {
+      name.appendReplacement(resolved, Long.toString(DATA.computeIfAbsent(name.group(1), this::followUp)));
+    }
+    name.appendTail(resolved);
+    return resolved.toString();
+  }
+
+  private long followUp(String name) {
+    String ref =
+        switch (name) {
+          case "followUp", "followUpToAllocate" ->
+              TestAudits.inadequate(register, LocalDate.now(clock), "MATRIX", List.of("PLANNING"));
+          case "otherAreaFollowUp" -> inadequateElsewhere();
+          default -> throw new IllegalArgumentException("no test data called " + name);
+        };
+    return followUps.idOf(ref).orElseThrow();
+  }
+
+  /** An inadequate audit of people in another service area and team than the demo users'. */
+  private String inadequateElsewhere() {
+    String ref = TestAudits.uniqueRef("MATRIX-ELSEWHERE");
+    register.record(new AuditDraft(
+        ref, LocalDate.now(clock).toString(), "DEEP_DIVE", null, "Matrix Elsewhere Area", "Matrix Elsewhere Team",
+        "elsewhere-practitioner@learningloop.example", "Elle Where", "elsewhere-manager@learningloop.example", "Mel Where",
+        "C-" + ref, "auditor@learningloop.example", "INADEQUATE", null, null, null, null, List.of("PLANNING"), "Role matrix"));
+    return ref;
+  }
 
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -144,15 +241,22 @@ class RoleMatrixTest {
   @MethodSource("cases")
   void eachAddressAdmitsExactlyItsRoles(Rule rule, Role role) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base() + rule.path()))
-            .method(rule.method(), HttpRequest.BodyPublishers.noBody());
+        HttpRequest.newBuilder(URI.create(base() + resolve(rule.path())))
+            .method(
+                rule.method(),
+                rule.json() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rule.json()));
+    if (rule.json() != null) {
+      request.header("Content-Type", "application/json");
+    }
     if (role != null) {
       request.header("Cookie", SESSIONS.computeIfAbsent(role, this::signIn));
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
     if (rule.open() || (role != null && rule.allowed().contains(role))) {
-      assertThat(response.statusCode()).as("status").isEqualTo(rule.allowedStatus());
+      assertThat(response.statusCode()).as("status").isEqualTo(rule.statusFor(role));
+    } else if (role == null && rule.api()) {
+      assertThat(response.statusCode()).as("nobody is asked to authenticate").isEqualTo(401);
     } else if (role == null) {
       boolean toLogin =
           response.statusCode() == 302

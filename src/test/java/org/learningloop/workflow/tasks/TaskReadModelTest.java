@@ -1,6 +1,7 @@
 package org.learningloop.workflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,8 +15,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.learningloop.audit.AuditBecameInadequate;
+import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
+import org.learningloop.followup.FollowUpEngine;
+import org.learningloop.followup.FollowUpException;
 import org.learningloop.notification.Template;
 import org.learningloop.support.FollowUpScenario;
 import org.learningloop.workflow.FollowUpProcess;
@@ -36,6 +41,7 @@ class TaskReadModelTest extends FollowUpScenario {
   // the application's engine, not ProcessEngines' default: the bare-engine tests register one too in the same JVM
   @Autowired RuntimeService runtime;
   @Autowired OpenTasks openTasks;
+  @Autowired FollowUpEngine engine;
 
   @Test
   void theReadModelFollowsTheEngineThroughTheWholeLoop() throws Exception {
@@ -117,6 +123,40 @@ class TaskReadModelTest extends FollowUpScenario {
     postAs("pi-lead", "/api/follow-ups/" + id + "/withdraw", "{\"reason\":\"Entered twice\"}").andExpect(status().isOk());
     assertThat(openTasks.ofFollowUp(id)).isEmpty();
     assertInStep(ref, id);
+  }
+
+  @Test
+  void aFollowUpReopenedAfterAGradeRevisionRunsOneNewProcessAndTheReadModelFollows() throws Exception {
+    String ref = newRef();
+    long id = inadequateAudit(ref);
+    postAs("pi-officer", "/api/follow-ups/" + id + "/claim", null).andExpect(status().isOk());
+    assertInStep(ref, id);
+
+    audit(ref, Grade.REQUIRES_IMPROVEMENT);
+    transaction.executeWithoutResult(s -> events.publishEvent(
+        new AuditNoLongerInadequate(ref, Grade.REQUIRES_IMPROVEMENT, "moderator@learningloop.example", "Risk was managed")));
+    assertThat(openTasks.ofFollowUp(id)).isEmpty();
+    assertInStep(ref, id);
+
+    audit(ref, Grade.INADEQUATE);
+    transaction.executeWithoutResult(s -> events.publishEvent(
+        new AuditBecameInadequate(ref, "moderator@learningloop.example", "Risk not managed after all")));
+    assertInStep(ref, id);
+    assertThat(openTasks.ofFollowUp(id)).extracting(TaskView::taskKey).containsExactly(FollowUpProcess.Elements.Task_AllocateFollowUp);
+    // the new instance runs under the same business key (the audit ref); the ended one no longer runs
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY).processInstanceBusinessKey(ref).count())
+        .isEqualTo(1);
+    // a second start while it runs is refused
+    assertThatThrownBy(() -> transaction.executeWithoutResult(s -> engine.start(
+            new FollowUpEngine.Start(id, ref, clock.instant(), false, null, null, null, null))))
+        .isInstanceOf(FollowUpException.class);
+
+    postAs("pi-officer", "/api/follow-ups/" + id + "/claim", null).andExpect(status().isOk());
+    assertInStep(ref, id);
+    assertThat(openTasks.ofFollowUp(id)).extracting(TaskView::taskKey)
+        .containsExactlyInAnyOrder(
+            org.learningloop.workflow.ReflectiveConversationProcess.Elements.Task_ScheduleConversation,
+            org.learningloop.workflow.ReflectiveConversationProcess.Elements.Task_ScheduleConversation);
   }
 
   @Test
