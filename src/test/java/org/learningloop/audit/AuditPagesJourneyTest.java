@@ -35,8 +35,8 @@ class AuditPagesJourneyTest extends BrowserJourney {
     b.assertAccessible("audits");
     WebDriver d = b.driver();
 
-    d.findElement(By.linkText("Record an audit")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Record the audit']")).click();
+    b.clickAndWait(d.findElement(By.linkText("Record an audit")));
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Record the audit']")));
     assertThat(b.text()).contains("There is a problem");
     b.assertAccessible("audit-new-errors");
 
@@ -47,7 +47,7 @@ class AuditPagesJourneyTest extends BrowserJourney {
     d.findElement(By.id("teamManagerEmail")).sendKeys("team-manager@learningloop.example");
     d.findElement(By.id("childRef")).sendKeys("C-" + ref);
     d.findElement(By.id("grade-REQUIRES_IMPROVEMENT")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Record the audit']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Record the audit']")));
     assertThat(b.text()).contains("Audit " + ref + " is recorded", "Requires improvement").doesNotContain("C-" + ref);
     b.assertAccessible("audit");
 
@@ -60,24 +60,24 @@ class AuditPagesJourneyTest extends BrowserJourney {
         + "team-manager@learningloop.example,,C-2,auditor@learningloop.example,SPLENDID,,,,,,\n";
     b.go("/audits/import");
     d.findElement(By.id("file")).sendKeys(file(header + good + bad).toString());
-    d.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Import']")));
     assertThat(b.text()).contains("There is a problem", "line 3, audit_date", "line 3, grade", "Nothing was imported");
     b.assertAccessible("audit-import-errors");
 
     d.findElement(By.id("file")).sendKeys(file(header + good).toString());
-    d.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Import']")));
     assertThat(b.text()).contains("File imported: 1 audits added, 0 changed, 0 unchanged");
 
     // The moderator finds the recorded audit and downgrades it: its follow-up opens.
     b.forgetSession().signIn("moderator", "demo").go("/audits/" + ref);
-    d.findElement(By.linkText("Moderate this audit")).click();
+    b.clickAndWait(d.findElement(By.linkText("Moderate this audit")));
     b.assertAccessible("audit-moderate");
     d.findElement(By.id("grade-INADEQUATE")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Record the moderation']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Record the moderation']")));
     assertThat(b.text()).contains("There is a problem");
     d.findElement(By.id("rationale")).sendKeys("Risk to the child was not assessed promptly.");
     d.findElement(By.id("factors-ASSESSMENT_QUALITY")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Record the moderation']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Record the moderation']")));
     assertThat(b.text()).contains("The moderation of audit " + ref + " is recorded", "Inadequate");
     assertThat(followUps.idOf(ref)).isPresent();
 

@@ -102,8 +102,13 @@ public final class Browser implements AutoCloseable {
    * while the answer is still on its way (a busy machine returns from the click early).
    */
   public Browser clickAndWait(By target) {
+    return clickAndWait(driver.findElement(target));
+  }
+
+  /** As {@link #clickAndWait(By)}, for a button or link already found. */
+  public Browser clickAndWait(org.openqa.selenium.WebElement target) {
     var page = driver.findElement(By.tagName("html"));
-    driver.findElement(target).click();
+    target.click();
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(d -> ExpectedConditions.stalenessOf(page).apply(d)
             && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));

@@ -38,7 +38,7 @@ class FollowUpJourneyTest extends BrowserJourney {
     Browser b = browser().signIn("pi-officer", "demo").go("/tasks?view=team&sort=audit-ref");
     b.assertAccessible("tasks-team");
     WebDriver d = b.driver();
-    row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")).click();
+    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
     assertThat(b.text()).contains("You have claimed the follow-up").doesNotContain(ref);
     assertThat(b.path()).isEqualTo("/tasks?view=team&sort=audit-ref");
     b.go("/tasks?view=mine&sort=audit-ref");
@@ -53,7 +53,7 @@ class FollowUpJourneyTest extends BrowserJourney {
     for (int n = 0; n < 2; n++) {
       WebElement schedule = d.findElement(By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
       if (n == 0) {
-        schedule.click();
+        b.clickAndWait(schedule);
         assertThat(b.text()).contains("There is a problem", "Enter the date of the conversation", "Enter the place");
         b.assertAccessible("follow-up-errors");
         schedule = d.findElement(By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
@@ -63,12 +63,12 @@ class FollowUpJourneyTest extends BrowserJourney {
       type(form, "time", "10:00");
       type(form, "durationMinutes", "60");
       type(form, "location", "Room 2, Civic Centre");
-      form.findElement(By.tagName("button")).click();
+      b.clickAndWait(form.findElement(By.tagName("button")));
       assertThat(b.text()).contains("The conversation is scheduled");
       WebElement held = d.findElement(By.xpath("//button[normalize-space()='Record as held']")).findElement(By.xpath("./ancestor::form"));
       held.findElement(By.name("notes")).sendKeys("Talked through the assessment.");
       held.findElement(By.name("learningPoints")).sendKeys("Record the child's views in every assessment.");
-      held.findElement(By.tagName("button")).click();
+      b.clickAndWait(held.findElement(By.tagName("button")));
       assertThat(b.text()).contains("The conversation is recorded as held");
     }
     assertThat(b.text()).contains("Support and closure");
@@ -77,16 +77,16 @@ class FollowUpJourneyTest extends BrowserJourney {
     new Select(d.findElement(By.id("offer-type"))).selectByValue("INDIVIDUAL_COACHING");
     new Select(d.findElement(By.id("offer-owner"))).selectByValue("PRACTITIONER");
     type(d.findElement(By.id("offer-dueDate")).findElement(By.xpath("./ancestor::form")), "dueDate", today.plusDays(14).toString());
-    d.findElement(By.xpath("//button[normalize-space()='Offer support']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Offer support']")));
     assertThat(b.text()).contains("The support is offered", "Offered");
 
     // The practitioner accepts and completes it from their own work page.
     b.forgetSession().signIn("practitioner", "demo").go("/my-work");
     b.assertAccessible("my-work");
     WebElement card = card(d, ref);
-    card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accept')]")).click();
+    b.clickAndWait(card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accept')]")));
     assertThat(b.text()).contains("You have accepted the support");
-    card(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Mark as completed')]")).click();
+    b.clickAndWait(card(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Mark as completed')]")));
     assertThat(b.text()).contains("The support is marked as completed");
     b.go("/follow-ups/" + id);
     assertThat(b.text()).contains("Completed, to verify").doesNotContain("Propose closure", "Withdraw the follow-up");
@@ -94,23 +94,23 @@ class FollowUpJourneyTest extends BrowserJourney {
 
     // The officer verifies it and proposes closure; a PI lead signs off.
     b.forgetSession().signIn("pi-officer", "demo").go("/follow-ups/" + id);
-    d.findElement(By.xpath("//button[starts-with(normalize-space(), 'Verify completion')]")).click();
-    d.findElement(By.xpath("//button[normalize-space()='Propose closure']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[starts-with(normalize-space(), 'Verify completion')]")));
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Propose closure']")));
     assertThat(b.text()).contains("Closure is proposed", "Waiting for sign-off");
 
     // The PI lead takes the sign-off from the queue, gives it back, takes it again and signs off.
     b.forgetSession().signIn("pi-lead", "demo").go("/tasks?view=team&sort=audit-ref");
-    row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")).click();
+    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
     assertThat(b.text()).contains("You have claimed the task");
     b.go("/tasks?view=mine&sort=audit-ref");
     assertThat(row(d, ref).getText()).contains("Sign off closure");
-    row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Give back')]")).click();
+    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Give back')]")));
     assertThat(b.text()).contains("You have given the task back to the team queue");
     b.go("/tasks?view=team&sort=audit-ref");
     assertThat(row(d, ref).getText()).contains("Sign off closure", "Team queue");
     b.go("/follow-ups/" + id);
     b.assertAccessible("follow-up-sign-off");
-    d.findElement(By.xpath("//button[normalize-space()='Sign off closure']")).click();
+    b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Sign off closure']")));
     assertThat(b.text()).contains("The follow-up is closed", "Closed: re-audit to come");
     // A reload shows the page again and signs off nothing twice.
     d.navigate().refresh();
@@ -124,7 +124,7 @@ class FollowUpJourneyTest extends BrowserJourney {
     Browser b = browser().signIn("pi-officer", "demo").go("/tasks?view=team&sort=audit-ref");
     WebElement claim = row(b.driver(), ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]"));
     followUps.claim(id, "pi-lead", false); // someone else is quicker
-    claim.click();
+    b.clickAndWait(claim);
     assertThat(b.text()).contains("Important", "can be allocated only at ALLOCATION");
     b.assertAccessible("tasks-claim-conflict");
   }

@@ -31,10 +31,10 @@ class ManagerPagesJourneyTest extends BrowserJourney {
     String ref = TestAudits.inadequate(register, LocalDate.now(clock), "SAFE", List.of("SIGNIFICANT_HARM_RISK"));
     Browser b = browser().signIn("team-manager", "demo").go("/tasks?view=mine&sort=audit-ref");
     assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText()).contains("Confirm the child's current safety has been reviewed");
-    FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)).click();
+    b.clickAndWait(FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)));
     assertThat(b.text()).contains("Risk of significant harm").doesNotContain("Claim this follow-up", "Offer support");
     b.assertAccessible("follow-up-team-manager");
-    b.driver().findElement(By.xpath("//button[normalize-space()='Confirm the safety review']")).click();
+    b.clickAndWait(b.driver().findElement(By.xpath("//button[normalize-space()='Confirm the safety review']")));
     assertThat(b.text()).contains("You have confirmed the child's current safety has been reviewed", "review was confirmed by team-manager");
 
     b.go("/my-work");
@@ -55,7 +55,7 @@ class ManagerPagesJourneyTest extends BrowserJourney {
     assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText()).contains("Overdue", "7", "Team queue");
     b.assertAccessible("dashboard");
 
-    FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)).click();
+    b.clickAndWait(FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)));
     assertThat(b.text()).contains("Audit " + ref, "Overdue").doesNotContain("Claim this follow-up", "Withdraw the follow-up");
     b.assertAccessible("follow-up-service-manager");
   }
