@@ -93,7 +93,10 @@ public class ReminderSweep {
   public int escalate(Instant now) {
     int asked = 0;
     Map<Long, Optional<Subject>> subjects = new HashMap<>();
-    for (TaskView task : openTasks.dueBefore(now.plusNanos(1))) {
+    // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL Connector/J cuts the
+    // fractional seconds of the bound value (sendFractionalSeconds=false), so "+ 1 ns" became "before now" and a task
+    // due exactly now was left for the next sweep. Tasks due later in that second are skipped below, rung by rung.
+    for (TaskView task : openTasks.dueBefore(now.plusSeconds(1))) {
       Optional<TaskStage> stage = TaskStage.of(task.taskKey());
       if (task.followUpId() == null || stage.isEmpty() || stage.get().hasOwnLadder()) {
         continue;

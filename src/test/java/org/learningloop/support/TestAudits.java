@@ -20,10 +20,18 @@ public final class TestAudits {
 
   /** An inadequate deep dive of the demo practitioner in Help and Protect Team 1, audited today. */
   public static String inadequate(AuditRegister register, LocalDate today, String prefix, List<String> factors) {
+    return inadequate(register, today, prefix, factors, "Help and Protect", "Help and Protect Team 1",
+        "practitioner" + DOMAIN, "team-manager" + DOMAIN);
+  }
+
+  /** An inadequate deep dive, audited today by the demo auditor, of a practitioner in the named team. */
+  public static String inadequate(
+      AuditRegister register, LocalDate today, String prefix, List<String> factors, String serviceArea, String team,
+      String practitionerEmail, String teamManagerEmail) {
     String ref = uniqueRef(prefix);
     register.record(new AuditDraft(
-        ref, today.toString(), "DEEP_DIVE", null, "Help and Protect", "Help and Protect Team 1",
-        "practitioner" + DOMAIN, null, "team-manager" + DOMAIN, null, "C-" + ref, "auditor" + DOMAIN,
+        ref, today.toString(), "DEEP_DIVE", null, serviceArea, team,
+        practitionerEmail, null, teamManagerEmail, null, "C-" + ref, "auditor" + DOMAIN,
         "INADEQUATE", null, null, null, null, factors, "Test audit"));
     return ref;
   }
