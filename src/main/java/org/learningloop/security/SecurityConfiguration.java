@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -141,8 +142,9 @@ class SecurityConfiguration {
                         new RequestMatcherDelegatingAccessDeniedHandler(
                             new LinkedHashMap<>(Map.of(api, ProblemDetailsSecurityHandlers.forbidden(json))),
                             new AccessDeniedHandlerImpl())))
-        // API clients authenticate on every request with HTTP Basic and hold no session to ride on.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+        // API clients authenticate on every request with HTTP Basic and hold no session for a forged request to ride
+        // on. A request that brings a session cookie can ride on it, so it must show the CSRF token like a form does.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(api, SecurityConfiguration::withoutSession)))
         .headers(
             headers ->
                 commonHeaders(headers)
@@ -169,5 +171,13 @@ class SecurityConfiguration {
         .frameOptions(frame -> frame.deny())
         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+  }
+
+  /**
+   * No session to ride on: the request names no session (no cookie), or authenticates itself with an Authorization
+   * header, which a forged cross-site request cannot set without the browser asking (CORS preflight).
+   */
+  static boolean withoutSession(jakarta.servlet.http.HttpServletRequest request) {
+    return request.getRequestedSessionId() == null || request.getHeader("Authorization") != null;
   }
 }

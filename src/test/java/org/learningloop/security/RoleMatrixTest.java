@@ -179,7 +179,7 @@ class RoleMatrixTest {
   private long followUp(String name) {
     String ref =
         switch (name) {
-          case "followUp", "followUpToAllocate" ->
+          case "followUp", "followUpToAllocate", "followUpToForge" ->
               TestAudits.inadequate(register, LocalDate.now(clock), "MATRIX", List.of("PLANNING"));
           case "otherAreaFollowUp" -> inadequateElsewhere();
           default -> throw new IllegalArgumentException("no test data called " + name);
@@ -200,11 +200,14 @@ class RoleMatrixTest {
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** One signed-in session per demo user, for the whole class: each sign-in costs a bcrypt check. */
-  private static final Map<Role, String> SESSIONS = new ConcurrentHashMap<>();
+  private static final Map<Role, Session> SESSIONS = new ConcurrentHashMap<>();
+
+  /** A signed-in browser session: its cookie, and the CSRF token its pages carry (sent as a header, as a script would). */
+  private record Session(String cookie, String csrf) {}
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  private String signIn(Role role) {
+  private Session signIn(Role role) {
     try {
       HttpResponse<String> form =
           client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
@@ -222,7 +225,13 @@ class RoleMatrixTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(signedIn.headers().firstValue("Location")).as("signed in as " + role).hasValueSatisfying(
           location -> assertThat(location).doesNotContain("error"));
-      return sessionCookie(signedIn);
+      String cookie = sessionCookie(signedIn);
+      // Every page's header has the sign-out form, with the session's CSRF token.
+      HttpResponse<String> page = client.send(
+          HttpRequest.newBuilder(URI.create(base() + "/")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+      Matcher pageToken = CSRF.matcher(page.body());
+      assertThat(pageToken.find()).as("the home page of %s carries a CSRF token", role).isTrue();
+      return new Session(cookie, pageToken.group(1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -255,7 +264,11 @@ class RoleMatrixTest {
       request.header("Content-Type", "application/json");
     }
     if (role != null) {
-      request.header("Cookie", SESSIONS.computeIfAbsent(role, this::signIn));
+      Session session = SESSIONS.computeIfAbsent(role, this::signIn);
+      request.header("Cookie", session.cookie());
+      if (!rule.method().equals("GET")) {
+        request.header("X-CSRF-TOKEN", session.csrf());
+      }
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -273,5 +286,23 @@ class RoleMatrixTest {
     } else {
       assertThat(response.statusCode()).as("status").isEqualTo(403);
     }
+  }
+
+  /**
+   * A browser session does not let a forged request through the API: a change without the session's CSRF token is
+   * refused before anything happens, even for the one role allowed to make it.
+   */
+  @org.junit.jupiter.api.Test
+  void aSessionCannotChangeAnythingThroughTheApiWithoutItsCsrfToken() throws Exception {
+    Session lead = SESSIONS.computeIfAbsent(Role.PI_LEAD, this::signIn);
+    HttpResponse<String> forged = client.send(
+        HttpRequest.newBuilder(URI.create(base() + resolve("/api/follow-ups/{followUpToForge}/allocate")))
+            .header("Cookie", lead.cookie())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"officer\":\"pi-officer\",\"jointConversation\":false}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(followUps.get(DATA.get("followUpToForge"), "pi-lead").stage().name()).isEqualTo("ALLOCATION");
   }
 }
