@@ -1,5 +1,7 @@
 package org.learningloop.reporting;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -60,15 +62,20 @@ public final class AuditSummaryBenchmark {
   public static void main(String[] args) throws Exception {
     int audits = Integer.getInteger("benchmark.audits", 200_000);
     int years = Integer.getInteger("benchmark.years", Math.max(1, audits / 100_000));
+    boolean inDateOrder = Boolean.getBoolean("benchmark.dateOrder");
+    // Times the schema the last run loaded (with any migration added since), e.g. to try an index.
+    boolean reuse = Boolean.getBoolean("benchmark.reuse");
     String server = System.getProperty("benchmark.db.host", "127.0.0.1:3306");
     String url = "jdbc:mysql://" + server + "/learningloop_bench?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
         + "&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true";
     String user = System.getProperty("benchmark.db.username", "root");
     String password = System.getProperty("benchmark.db.password", "");
 
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-      s.execute("drop database if exists learningloop_bench");
-      s.execute("create database learningloop_bench character set utf8mb4 collate utf8mb4_unicode_ci");
+    if (!reuse) {
+      try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        s.execute("drop database if exists learningloop_bench");
+        s.execute("create database learningloop_bench character set utf8mb4 collate utf8mb4_unicode_ci");
+      }
     }
     DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/mysql").load().migrate();
@@ -76,17 +83,30 @@ public final class AuditSummaryBenchmark {
     YearMonth last = YearMonth.of(2025, 12);
     YearMonth first = last.minusYears(years).plusMonths(1);
     WorkingDayCalendar calendar = WorkingDayCalendar.englandAndWales();
-    long started = System.nanoTime();
-    FollowUpLoader followUps = load(dataSource.getConnection(), audits, first, last, calendar);
-    System.out.printf("Loaded %,d audits over %s to %s in %.1f s%n", audits, first, last, (System.nanoTime() - started) / 1e9);
-    System.out.printf("  with %,d follow-ups (%,d open, %,d closed, %,d withdrawn), %,d conversations, %,d support items%n",
-        followUps.followUps, followUps.open, followUps.closed, followUps.withdrawn, followUps.conversations, followUps.supportItems);
+    if (reuse) {
+      System.out.println("Reusing the schema learningloop_bench as it is");
+    } else {
+      long started = System.nanoTime();
+      FollowUpLoader followUps = load(dataSource.getConnection(), audits, first, last, calendar, inDateOrder);
+      System.out.printf("Loaded %,d audits over %s to %s (%s) in %.1f s%n", audits, first, last,
+          inDateOrder ? "ids in date order" : "dates at random", (System.nanoTime() - started) / 1e9);
+      System.out.printf("  with %,d follow-ups (%,d open, %,d closed, %,d withdrawn), %,d conversations, %,d support items%n",
+          followUps.followUps, followUps.open, followUps.closed, followUps.withdrawn, followUps.conversations,
+          followUps.supportItems);
+    }
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze table audit, audit_factor, follow_up, follow_up_conversation, support_item");
     }
 
-    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(dataSource));
+    // Timed through a pool as in the application: the follow-up KPIs run three queries a month.
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(url);
+    pool.setUsername(user);
+    pool.setPassword(password);
+    pool.setMaximumPoolSize(2);
+    try (HikariDataSource pooled = new HikariDataSource(pool);
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(pooled));
       // The audit module keeps its query class package-private; the benchmark registers it as the application would.
       context.registerBean(Class.forName("org.learningloop.audit.AuditStatisticsQueries"));
       context.registerBean(FollowUpKpiQueries.class);
@@ -119,7 +139,13 @@ public final class AuditSummaryBenchmark {
     System.out.printf("%-45s %7.1f ms  (%,d %s)%n", what, (System.nanoTime() - start) / 1e6, n, unit);
   }
 
-  private static FollowUpLoader load(Connection c, int audits, YearMonth first, YearMonth last, WorkingDayCalendar calendar)
+  /**
+   * With {@code inDateOrder}, the same audits, but the dates, drawn alike, are handed out in order, so that ids (and
+   * the follow-ups' ids, which follow them) grow with the date as in a register filled day by day; by default each
+   * audit's date is drawn at random, so a period's rows lie all over the tables.
+   */
+  private static FollowUpLoader load(
+      Connection c, int audits, YearMonth first, YearMonth last, WorkingDayCalendar calendar, boolean inDateOrder)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
@@ -137,17 +163,27 @@ public final class AuditSummaryBenchmark {
       s.execute(staff.toString());
     }
     long days = last.atEndOfMonth().toEpochDay() - first.atDay(1).toEpochDay() + 1;
+    long[] orderedDays = null;
+    if (inDateOrder) {
+      SplittableRandom dates = new SplittableRandom(20240313L);
+      orderedDays = new long[audits];
+      for (int i = 0; i < audits; i++) {
+        orderedDays[i] = dates.nextLong(days);
+      }
+      Arrays.sort(orderedDays);
+    }
     Timestamp now = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
     SplittableRandom random = new SplittableRandom(20240312L);
     String insertAudit =
         "insert into audit (id, ref, audit_date, audit_type, theme, service_area_id, team_id, practitioner_id, team_manager_id,"
             + " auditor_id, child_ref, auditor_grade, moderator_id, moderation_date, moderated_grade, effective_grade,"
             + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    FollowUpLoader followUps = new FollowUpLoader(c, calendar, audits);
+    FollowUpLoader followUps = new FollowUpLoader(c, calendar, audits, first.atDay(1), orderedDays);
     try (PreparedStatement audit = c.prepareStatement(insertAudit);
         PreparedStatement factor = c.prepareStatement("insert into audit_factor (audit_id, factor_code) values (?, ?)")) {
       for (int id = 1; id <= audits; id++) {
-        LocalDate date = LocalDate.ofEpochDay(first.atDay(1).toEpochDay() + random.nextLong(days));
+        long drawn = random.nextLong(days); // drawn in either case, so the rest of each audit is the same
+        LocalDate date = LocalDate.ofEpochDay(first.atDay(1).toEpochDay() + (inDateOrder ? orderedDays[id - 1] : drawn));
         boolean thematic = random.nextInt(10) == 0;
         String grade = GRADES[Math.min(3, Math.max(0, (int) Math.round(random.nextGaussian() * 0.8 + 2)))];
         boolean moderated = random.nextInt(10) < 4;
@@ -261,6 +297,8 @@ public final class AuditSummaryBenchmark {
 
     private final WorkingDayCalendar calendar;
     private final int audits;
+    private final LocalDate firstDay;
+    private final long[] orderedDays;
     private final SplittableRandom random = new SplittableRandom(20251201L);
     private final PreparedStatement followUp;
     private final PreparedStatement conversation;
@@ -272,9 +310,12 @@ public final class AuditSummaryBenchmark {
     long conversations;
     long supportItems;
 
-    FollowUpLoader(Connection c, WorkingDayCalendar calendar, int audits) throws SQLException {
+    FollowUpLoader(Connection c, WorkingDayCalendar calendar, int audits, LocalDate firstDay, long[] orderedDays)
+        throws SQLException {
       this.calendar = calendar;
       this.audits = audits;
+      this.firstDay = firstDay;
+      this.orderedDays = orderedDays;
       followUp = c.prepareStatement(
           "insert into follow_up (id, audit_ref, status, stage, practitioner_id, team_manager_id, team_id, service_area_id,"
               + " significant_harm_risk, officer_username, joint_conversation, created_at, allocated_at, allocation_due,"
@@ -357,7 +398,7 @@ public final class AuditSummaryBenchmark {
         } else if (random.nextInt(4) > 0) {
           stage = "DONE";
           due = null;
-          reAuditRef = "BENCH-" + (1 + random.nextInt(audits));
+          reAuditRef = "BENCH-" + reAuditId(reAuditDue.plusDays(random.nextInt(21)));
           reAuditGrade = pick(GRADES_NOW);
         } else {
           stage = "RE_AUDIT";
@@ -499,6 +540,15 @@ public final class AuditSummaryBenchmark {
         support.addBatch();
         supportItems++;
       }
+    }
+
+    /** An audit of about that day where the ids follow the dates, else any. */
+    private long reAuditId(LocalDate day) {
+      if (orderedDays == null) {
+        return 1 + random.nextInt(audits);
+      }
+      int at = Arrays.binarySearch(orderedDays, day.toEpochDay() - firstDay.toEpochDay());
+      return 1 + Math.min(audits - 1, at >= 0 ? at : -at - 1);
     }
 
     /** Follow-ups first: the conversations and support items refer to them. */
