@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * in the database. The re-audit's grade is its audit's effective grade now, so a later moderation of the re-audit
  * counts. A reporting read: it never writes, and the follow-up module's own code stays the only writer.
  *
- * <p>Each query covers one month, so that it starts from that month's audits ({@code ix_audit_date}'s range) and
- * joins on unique keys and the child tables' follow-up indexes. Asked for a whole year at once, MariaDB 10.11 read
+ * <p>Each query covers one month, so that it starts from that month's audits (a range of {@code ix_audit_date_ref},
+ * which holds their references) and joins on unique keys and the child tables' follow-up indexes. Asked for a whole year at once, MariaDB 10.11 read
  * the conversations and the support items the other way round: every follow-up ever opened (an index scan of
  * {@code uk_follow_up_audit_ref}), each looked up in {@code audit} for its date; with 1,000,000 audits (284,000
  * follow-ups) that took 2.3 to 2.8 s a query, against 0.3 to 0.5 s for the twelve months read a month at a time
