@@ -2,23 +2,31 @@ package org.learningloop.reporting;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
+import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.support.MariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The audit summary's SQL on MariaDB through Connector/J (YEAR/MONTH grouping, the join to the factors). The
+ * The audit summary's SQL on MariaDB through Connector/J (YEAR/MONTH grouping, the join to the factors), and the
+ * follow-up KPIs' (date-times read back as UTC, working days, the support tallies): the same figures as on H2. The
  * database is shared with the other *IT classes (same context), so the seed goes twenty years back, Feb 2003 to Jan
  * 2004, where no other test writes.
  */
@@ -31,6 +39,8 @@ class AuditSummaryMariaDbIT {
 
   @Autowired MockMvc mvc;
   @Autowired AuditRegister register;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WorkingDayCalendar calendar;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -40,6 +50,7 @@ class AuditSummaryMariaDbIT {
   @BeforeEach
   void seed() {
     SeedAudits.ensureLoaded(register, 20);
+    SeedFollowUps.ensureWritten(jdbc, calendar, 20);
   }
 
   @Test
@@ -82,5 +93,93 @@ class AuditSummaryMariaDbIT {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(33))
         .andExpect(jsonPath("$.months[0].themes[0].count").value(16));
+  }
+
+  /** The figures of {@code ReportsTest}'s follow-up KPIs: {@link SeedFollowUps} counts in working days, whatever the year. */
+  @Test
+  void followUpKpisOfJulyToDecemberAreTheSameAsOnH2() throws Exception {
+    mvc.perform(get("/api/reports/follow-ups?from=2003-07&to=2003-12").with(httpBasic("service-manager", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.from").value("2003-07"))
+        .andExpect(jsonPath("$.to").value("2003-12"))
+        .andExpect(jsonPath("$.asAt").value(LocalDate.now(calendar.zone()).toString()))
+        .andExpect(jsonPath("$.followUps").value(21))
+        .andExpect(jsonPath("$.open").value(8))
+        .andExpect(jsonPath("$.closed").value(12))
+        .andExpect(jsonPath("$.gradeRevised").value(0))
+        .andExpect(jsonPath("$.withdrawn").value(1))
+        .andExpect(jsonPath("$.overdue").value(13))
+        .andExpect(jsonPath("$.closedWithinTarget").value(10))
+        .andExpect(jsonPath("$.closedWithinTargetPercent").value(83.3))
+        .andExpect(jsonPath("$.stages[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.stages[0].followUps").value(1))
+        .andExpect(jsonPath("$.stages[0].overdue").value(1))
+        .andExpect(jsonPath("$.stages[1].stage").value("CONVERSATIONS"))
+        .andExpect(jsonPath("$.stages[1].followUps").value(3))
+        .andExpect(jsonPath("$.stages[1].overdue").value(2))
+        .andExpect(jsonPath("$.stages[2].stage").value("CLOSURE"))
+        .andExpect(jsonPath("$.stages[2].followUps").value(3))
+        .andExpect(jsonPath("$.stages[2].overdue").value(3))
+        .andExpect(jsonPath("$.stages[3].stage").value("SIGN_OFF"))
+        .andExpect(jsonPath("$.stages[3].followUps").value(1))
+        .andExpect(jsonPath("$.stages[3].overdue").value(1))
+        .andExpect(jsonPath("$.stages[4].stage").value("RE_AUDIT"))
+        .andExpect(jsonPath("$.stages[4].followUps").value(6))
+        .andExpect(jsonPath("$.stages[4].overdue").value(6))
+        .andExpect(jsonPath("$.timeliness[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.timeliness[0].reached").value(20))
+        .andExpect(jsonPath("$.timeliness[0].medianWorkingDays").value(1.5))
+        .andExpect(jsonPath("$.timeliness[0].targetWorkingDays").value(2))
+        .andExpect(jsonPath("$.timeliness[0].withinTarget").value(18))
+        .andExpect(jsonPath("$.timeliness[0].withinTargetPercent").value(90.0))
+        .andExpect(jsonPath("$.timeliness[1].stage").value("SAFEGUARDING_CONFIRMATION"))
+        .andExpect(jsonPath("$.timeliness[1].reached").value(5))
+        .andExpect(jsonPath("$.timeliness[1].medianWorkingDays").value(0.0))
+        .andExpect(jsonPath("$.timeliness[1].targetWorkingDays").value(1))
+        .andExpect(jsonPath("$.timeliness[1].withinTarget").value(3))
+        .andExpect(jsonPath("$.timeliness[2].stage").value("CONVERSATIONS_HELD"))
+        .andExpect(jsonPath("$.timeliness[2].reached").value(16))
+        .andExpect(jsonPath("$.timeliness[2].medianWorkingDays").value(12.5))
+        .andExpect(jsonPath("$.timeliness[2].targetWorkingDays").value(20))
+        .andExpect(jsonPath("$.timeliness[2].withinTarget").value(10))
+        .andExpect(jsonPath("$.timeliness[2].withinTargetPercent").value(62.5))
+        .andExpect(jsonPath("$.timeliness[3].stage").value("CLOSURE"))
+        .andExpect(jsonPath("$.timeliness[3].reached").value(12))
+        .andExpect(jsonPath("$.timeliness[3].medianWorkingDays").value(45.0))
+        .andExpect(jsonPath("$.timeliness[3].targetWorkingDays").value(60))
+        .andExpect(jsonPath("$.timeliness[3].withinTarget").value(10))
+        .andExpect(jsonPath("$.support.length()").value(4))
+        .andExpect(jsonPath("$.support[0].type").value("ASSESSMENT_TRAINING_REFRESH"))
+        .andExpect(jsonPath("$.support[0].offered").value(8))
+        .andExpect(jsonPath("$.support[0].completed").value(6))
+        .andExpect(jsonPath("$.support[0].declined").value(1))
+        .andExpect(jsonPath("$.support[0].inProgress").value(1))
+        .andExpect(jsonPath("$.support[0].completionPercent").value(75.0))
+        .andExpect(jsonPath("$.support[1].type").value("CARE_PLANNING_VIDEO"))
+        .andExpect(jsonPath("$.support[1].offered").value(5))
+        .andExpect(jsonPath("$.support[1].completionPercent").value(100.0))
+        .andExpect(jsonPath("$.support[2].type").value("INDIVIDUAL_COACHING"))
+        .andExpect(jsonPath("$.support[2].offered").value(6))
+        .andExpect(jsonPath("$.support[2].completed").value(3))
+        .andExpect(jsonPath("$.support[2].inProgress").value(2))
+        .andExpect(jsonPath("$.support[2].withdrawn").value(1))
+        .andExpect(jsonPath("$.support[3].type").value("TEAM_SESSION"))
+        .andExpect(jsonPath("$.support[3].offered").value(2))
+        .andExpect(jsonPath("$.support[3].completed").value(1))
+        .andExpect(jsonPath("$.reAudits.awaiting").value(0))
+        .andExpect(jsonPath("$.reAudits.due").value(6))
+        .andExpect(jsonPath("$.reAudits.recorded").value(6))
+        .andExpect(jsonPath("$.reAudits.grades.GOOD").value(3))
+        .andExpect(jsonPath("$.reAudits.grades.REQUIRES_IMPROVEMENT").value(2))
+        .andExpect(jsonPath("$.reAudits.grades.INADEQUATE").value(1));
+
+    String timeliness = mvc.perform(get("/reports/follow-up-timeliness.csv?from=2003-07&to=2003-12").with(httpBasic("pi-officer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(timeliness)
+        .contains("PI officer allocated (from the follow-up opening),20,1.5,2,18,90.0\r\n")
+        .contains("Both conversations held (from allocation),16,12.5,20,10,62.5\r\n")
+        .contains("Loop closed (from allocation),12,45.0,60,10,83.3\r\n");
   }
 }
