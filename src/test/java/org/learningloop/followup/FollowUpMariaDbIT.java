@@ -64,4 +64,17 @@ class FollowUpMariaDbIT extends FollowUpScenario {
     getAs("pi-officer", "/api/tasks?view=mine&size=200")
         .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')]").isEmpty());
   }
+
+  /** Audit references are case-sensitive: "x" and "X" are two audits, so two follow-ups, each with its own tasks. */
+  @Test
+  void auditReferencesThatDifferOnlyInCaseHaveAFollowUpEach() throws Exception {
+    String upper = newRef() + "-CASE";
+    String lower = upper.toLowerCase(java.util.Locale.ROOT);
+    long first = inadequateAudit(upper);
+    long second = inadequateAudit(lower);
+    org.assertj.core.api.Assertions.assertThat(second).isNotEqualTo(first);
+    getAs("pi-lead", "/api/follow-ups/" + first).andExpect(jsonPath("$.auditRef").value(upper));
+    getAs("pi-lead", "/api/follow-ups/" + second).andExpect(jsonPath("$.auditRef").value(lower));
+    getAs("pi-lead", "/api/follow-ups?auditRef=" + lower).andExpect(jsonPath("$.id").value(second));
+  }
 }
