@@ -78,6 +78,9 @@ class AuditWriter {
         if (stored.apply(state, now)) {
           updated++;
           announce(before.effectiveGrade(), state, audit, changedBy, announcements);
+          if (!before.auditDate().equals(state.auditDate())) {
+            announcements.add(new AuditRedated(state.ref(), state.auditDate()));
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ package org.learningloop.followup;
 
 import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditNoLongerInadequate;
+import org.learningloop.audit.AuditRedated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,5 +27,10 @@ class AuditEventsListener {
   @EventListener
   void on(AuditNoLongerInadequate event) {
     followUps.gradeRevised(event.auditRef(), event.moderatorEmail(), event.rationale());
+  }
+
+  @EventListener
+  void on(AuditRedated event) {
+    followUps.auditRedated(event.auditRef(), event.auditDate());
   }
 }

@@ -44,6 +44,10 @@ public class FollowUp {
   @Column(nullable = false, length = 30)
   private FollowUpStage stage = FollowUpStage.ALLOCATION;
 
+  /** The audit's date, as the register has it now (reports count follow-ups by it). */
+  @Column(name = "audit_date")
+  private LocalDate auditDate;
+
   @Column(name = "practitioner_id")
   private Long practitionerId;
 
@@ -144,6 +148,7 @@ public class FollowUp {
 
   FollowUp(
       String auditRef,
+      LocalDate auditDate,
       Long practitionerId,
       Long teamManagerId,
       Long teamId,
@@ -153,6 +158,7 @@ public class FollowUp {
       LocalDate allocationDue,
       LocalDate safeguardingDue) {
     this.auditRef = auditRef;
+    this.auditDate = auditDate;
     this.practitionerId = practitionerId;
     this.teamManagerId = teamManagerId;
     this.teamId = teamId;
@@ -193,6 +199,11 @@ public class FollowUp {
 
   /** The timeline action of a follow-up reopened because its audit became inadequate again. */
   static final String REOPENED = "REOPENED";
+
+  /** The audit's date was corrected in the register. */
+  void redate(LocalDate auditDate) {
+    this.auditDate = auditDate;
+  }
 
   void record(Instant at, String actor, String action, String detail) {
     timeline.add(new TimelineEntry(this, at, actor, action, detail));
@@ -337,6 +348,7 @@ public class FollowUp {
    * and support items stay as its history; the timeline records why.
    */
   void reopen(
+      LocalDate auditDate,
       Long practitionerId,
       Long teamManagerId,
       Long teamId,
@@ -349,6 +361,7 @@ public class FollowUp {
           "Follow-up " + id + " is " + status + ": only a follow-up ended by a revised grade is reopened.");
     }
     status = FollowUpStatus.OPEN;
+    this.auditDate = auditDate;
     this.practitionerId = practitionerId;
     this.teamManagerId = teamManagerId;
     this.teamId = teamId;
@@ -548,6 +561,10 @@ public class FollowUp {
 
   public List<Conversation> getConversations() {
     return Collections.unmodifiableList(conversations);
+  }
+
+  public LocalDate getAuditDate() {
+    return auditDate;
   }
 
   public List<SupportItem> getSupportItems() {

@@ -108,7 +108,7 @@ public class FollowUps {
     Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created);
     FollowUp f =
         new FollowUp(
-            auditRef, audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(),
+            auditRef, audit.auditDate(), audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(),
             audit.significantHarmRisk(), created, deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
     f.record(now(), SYSTEM, "CREATED", "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
     f = followUps.saveAndFlush(f);
@@ -134,7 +134,7 @@ public class FollowUps {
     Instant allocationDue = deadlines.due(Stage.ALLOCATION, reopened);
     Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, reopened);
     f.reopen(
-        audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(), audit.significantHarmRisk(),
+        audit.auditDate(), audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(), audit.significantHarmRisk(),
         deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
     f.record(reopened, actorOr(changedBy), FollowUp.REOPENED,
         "Audit " + f.getAuditRef() + " is inadequate again" + because(rationale) + ": follow-up reopened in the PI team's queue");
@@ -162,6 +162,11 @@ public class FollowUps {
     if (f.isSignificantHarmRisk()) {
       notify.safeguardingRequested(f);
     }
+  }
+
+  /** The audit's date was corrected: its follow-up, if it has one, is counted in the reports by the new date. */
+  public void auditRedated(String auditRef, LocalDate auditDate) {
+    followUps.findByAuditRef(auditRef).ifPresent(f -> f.redate(auditDate));
   }
 
   /** Moderation lifted the grade: an open follow-up ends as GRADE_REVISED with the moderator's reason. */

@@ -5,31 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The follow-ups of the audits dated in a period, read for the KPI report in three queries a month whatever their
- * number: the follow-ups themselves (one narrow row each, for medians and working-day counts, which the database
- * cannot do), the first held conversation of each kind per follow-up, and the support items counted by type and state
- * in the database. The re-audit's grade is its audit's effective grade now, so a later moderation of the re-audit
- * counts. A reporting read: it never writes, and the follow-up module's own code stays the only writer.
- *
- * <p>Each query covers one month, so that it starts from that month's audits (a range of {@code ix_audit_date_ref},
- * which holds their references) and joins on unique keys and the child tables' follow-up indexes. Asked for a whole year at once, MariaDB 10.11 read
- * the conversations and the support items the other way round: every follow-up ever opened (an index scan of
- * {@code uk_follow_up_audit_ref}), each looked up in {@code audit} for its date; with 1,000,000 audits (284,000
- * follow-ups) that took 2.3 to 2.8 s a query, against 0.3 to 0.5 s for the twelve months read a month at a time
- * (README, "Reports", benchmark).
+ * The follow-ups of the audits dated in a period, read for the KPI report in three queries whatever their number: the
+ * follow-ups themselves (one narrow row each, for medians and working-day counts, which the database cannot do), the
+ * first held conversation of each kind per follow-up, and the support items counted by type and state in the
+ * database. Each reads a range of {@code ix_follow_up_audit_date} (the audit's date, which the follow-up module keeps
+ * on the follow-up) and joins the child tables by their follow-up indexes, so it touches the period's follow-ups only,
+ * never the period's audits. The re-audit's grade is its audit's effective grade now, so a later moderation of the
+ * re-audit counts. A reporting read: it never writes, and the follow-up module's own code stays the only writer.
  *
  * <p>Instants are stored as UTC date-times (Hibernate's {@code jdbc.time_zone}), so they are read back as such.
  */
@@ -40,20 +32,20 @@ class FollowUpKpiQueries {
   private static final String FOLLOW_UPS =
       "select f.id, f.status, f.stage, f.due_date, f.created_at, f.allocated_at, f.safeguarding_confirmed_at, f.closed_at, "
           + "coalesce(r.effective_grade, f.re_audit_grade) as re_audit_grade "
-          + "from audit a join follow_up f on f.audit_ref = a.ref left join audit r on r.ref = f.re_audit_ref "
-          + "where a.audit_date >= :first and a.audit_date <= :last";
+          + "from follow_up f left join audit r on r.ref = f.re_audit_ref "
+          + "where f.audit_date >= :first and f.audit_date <= :last";
 
   private static final String HELD_CONVERSATIONS =
       "select c.follow_up_id, c.attendees, min(c.starts_at) as held_at "
-          + "from audit a join follow_up f on f.audit_ref = a.ref join follow_up_conversation c on c.follow_up_id = f.id "
-          + "where a.audit_date >= :first and a.audit_date <= :last and c.status = 'HELD' "
+          + "from follow_up f join follow_up_conversation c on c.follow_up_id = f.id "
+          + "where f.audit_date >= :first and f.audit_date <= :last and c.status = 'HELD' "
           + "group by c.follow_up_id, c.attendees";
 
   private static final String SUPPORT =
       "select s.type_code, s.state, count(*) as n "
-          + "from audit a join follow_up f on f.audit_ref = a.ref join support_item s on s.follow_up_id = f.id "
-          + "where a.audit_date >= :first and a.audit_date <= :last "
-          + "group by s.type_code, s.state";
+          + "from follow_up f join support_item s on s.follow_up_id = f.id "
+          + "where f.audit_date >= :first and f.audit_date <= :last "
+          + "group by s.type_code, s.state order by s.type_code, s.state";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -69,38 +61,25 @@ class FollowUpKpiQueries {
   record SupportTally(String typeCode, String state, long count) {}
 
   List<Row> followUps(ReportPeriod period) {
-    List<Row> rows = new ArrayList<>();
-    for (YearMonth month : period.months()) {
-      MapSqlParameterSource range = range(month);
-      Map<Long, Map<String, Instant>> held = new HashMap<>();
-      jdbc.query(HELD_CONVERSATIONS, range, rs -> {
-        held.computeIfAbsent(rs.getLong("follow_up_id"), id -> new HashMap<>())
-            .put(rs.getString("attendees"), instant(rs, "held_at"));
-      });
-      rows.addAll(jdbc.query(FOLLOW_UPS, range, (rs, i) -> {
-        long id = rs.getLong("id");
-        java.sql.Date due = rs.getDate("due_date");
-        return new Row(
-            id, rs.getString("status"), rs.getString("stage"), due == null ? null : due.toLocalDate(),
-            instant(rs, "created_at"), instant(rs, "allocated_at"), instant(rs, "safeguarding_confirmed_at"), bothHeld(held.getOrDefault(id, Map.of())),
-            instant(rs, "closed_at"), rs.getString("re_audit_grade"));
-      }));
-    }
-    return rows;
+    MapSqlParameterSource range = range(period);
+    Map<Long, Map<String, Instant>> held = new HashMap<>();
+    jdbc.query(HELD_CONVERSATIONS, range, rs -> {
+      held.computeIfAbsent(rs.getLong("follow_up_id"), id -> new HashMap<>())
+          .put(rs.getString("attendees"), instant(rs, "held_at"));
+    });
+    return jdbc.query(FOLLOW_UPS, range, (rs, i) -> {
+      long id = rs.getLong("id");
+      java.sql.Date due = rs.getDate("due_date");
+      return new Row(
+          id, rs.getString("status"), rs.getString("stage"), due == null ? null : due.toLocalDate(),
+          instant(rs, "created_at"), instant(rs, "allocated_at"), instant(rs, "safeguarding_confirmed_at"),
+          bothHeld(held.getOrDefault(id, Map.of())), instant(rs, "closed_at"), rs.getString("re_audit_grade"));
+    });
   }
 
-  /** The months' tallies added up, by type and then state. */
   List<SupportTally> support(ReportPeriod period) {
-    Map<String, Map<String, Long>> counts = new TreeMap<>();
-    for (YearMonth month : period.months()) {
-      jdbc.query(SUPPORT, range(month), rs -> {
-        counts.computeIfAbsent(rs.getString("type_code"), type -> new TreeMap<>())
-            .merge(rs.getString("state"), rs.getLong("n"), Long::sum);
-      });
-    }
-    List<SupportTally> tallies = new ArrayList<>();
-    counts.forEach((type, byState) -> byState.forEach((state, n) -> tallies.add(new SupportTally(type, state, n))));
-    return tallies;
+    return jdbc.query(SUPPORT, range(period),
+        (rs, i) -> new SupportTally(rs.getString("type_code"), rs.getString("state"), rs.getLong("n")));
   }
 
   /**
@@ -119,10 +98,10 @@ class FollowUpKpiQueries {
     return separate == null || joint.isBefore(separate) ? joint : separate;
   }
 
-  private static MapSqlParameterSource range(YearMonth month) {
+  private static MapSqlParameterSource range(ReportPeriod period) {
     return new MapSqlParameterSource()
-        .addValue("first", java.sql.Date.valueOf(month.atDay(1)))
-        .addValue("last", java.sql.Date.valueOf(month.atEndOfMonth()));
+        .addValue("first", java.sql.Date.valueOf(period.from().atDay(1)))
+        .addValue("last", java.sql.Date.valueOf(period.to().atEndOfMonth()));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -168,6 +168,27 @@ abstract class AuditRegisterBehaviour {
   }
 
   @Test
+  void aCorrectedAuditDateIsAnnouncedAndItsFollowUpIsCountedByIt() throws Exception {
+    Map<String, String> inadequate = with(row(ref(1)), "grade", "INADEQUATE", "factors", "RECORDING");
+    importFile(csv(List.of(inadequate))).andExpect(content().json("{\"created\":1}"));
+    assertThat(jdbc.queryForObject("select audit_date from follow_up where audit_ref = ?", java.sql.Date.class, ref(1)))
+        .hasToString("2024-01-10");
+
+    events.clear();
+    importFile(csv(List.of(with(inadequate, "audit_date", "2023-12-28")))).andExpect(content().json("{\"updated\":1}"));
+    assertThat(events.stream(org.learningloop.audit.AuditRedated.class))
+        .containsExactly(new org.learningloop.audit.AuditRedated(ref(1), java.time.LocalDate.of(2023, 12, 28)));
+    assertThat(events(AuditBecameInadequate.class) + events(AuditNoLongerInadequate.class)).isZero();
+    assertThat(jdbc.queryForObject("select audit_date from follow_up where audit_ref = ?", java.sql.Date.class, ref(1)))
+        .hasToString("2023-12-28");
+
+    events.clear();
+    importFile(csv(List.of(with(inadequate, "audit_date", "2023-12-28", "notes", "More detail"))))
+        .andExpect(content().json("{\"updated\":1}"));
+    assertThat(events(org.learningloop.audit.AuditRedated.class)).isZero();
+  }
+
+  @Test
   void aBadFileWritesNothingAndNamesEveryBadLineAndField() throws Exception {
     long audits = count("audit");
     long staff = count("staff");
