@@ -1,5 +1,6 @@
 package org.learningloop.audit;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +33,15 @@ class AuditWriter {
   private final StaffRegistry registry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final EntityManager entities;
 
-  AuditWriter(AuditRepository audits, StaffRegistry registry, ApplicationEventPublisher events, Clock clock) {
+  AuditWriter(
+      AuditRepository audits, StaffRegistry registry, ApplicationEventPublisher events, Clock clock, EntityManager entities) {
     this.audits = audits;
     this.registry = registry;
     this.events = events;
     this.clock = clock;
+    this.entities = entities;
   }
 
   /**
@@ -63,6 +67,7 @@ class AuditWriter {
 
     Instant now = clock.instant();
     List<Object> announcements = new ArrayList<>();
+    List<Audit> written = new ArrayList<>(existing.values());
     int created = 0;
     int updated = 0;
     for (ValidAudit audit : valid) {
@@ -70,7 +75,7 @@ class AuditWriter {
       AuditState state = stateOf(audit, team, people);
       Audit stored = existing.get(audit.ref());
       if (stored == null) {
-        audits.save(new Audit(state, now));
+        written.add(audits.save(new Audit(state, now)));
         created++;
         announce(null, state, audit, changedBy, announcements);
       } else {
@@ -83,6 +88,8 @@ class AuditWriter {
     }
     // Listeners may read what was written, by JPA or plain SQL alike.
     audits.flush();
+    // Stored: let go of them, so that every flush a listener causes need not check thousands of imported audits again.
+    written.forEach(entities::detach);
     announcements.forEach(events::publishEvent);
     return new Outcome(created, updated, valid.size() - created - updated);
   }
