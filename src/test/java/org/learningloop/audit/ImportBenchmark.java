@@ -149,6 +149,8 @@ public final class ImportBenchmark {
 
     private static final Map<String, long[]> BY_KIND = new ConcurrentHashMap<>();
     private static final ThreadLocal<Long> STARTED = new ThreadLocal<>();
+    /** How much of a statement names it when no table can be made out (-Dbenchmark.sql-chars). */
+    private static final int SQL_SHOWN = Integer.getInteger("benchmark.sql-chars", 60);
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|into|update)\\s+`?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     static void reset() {
@@ -194,10 +196,13 @@ public final class ImportBenchmark {
         return "?";
       }
       String head = sql.strip();
-      head = head.length() > 400 ? head.substring(0, 400) : head;
+      head = head.length() > 4000 ? head.substring(0, 4000) : head;
       String verb = head.split("\\s+", 2)[0];
       Matcher table = TABLE.matcher(head);
-      return (table.find() ? verb + " " + table.group(1) : verb).toLowerCase(Locale.ROOT);
+      if (table.find()) {
+        return (verb + " " + table.group(1)).toLowerCase(Locale.ROOT);
+      }
+      return head.substring(0, Math.min(SQL_SHOWN, head.length())).replaceAll("\\s+", " ");
     }
 
     @Override
