@@ -49,6 +49,8 @@ public final class ImportBenchmark {
 
   private static final String SCHEMA = "learningloop_import_bench";
   private static final String IMPORTER = "auditor@learningloop.example";
+  /** -Dbenchmark.statements=false leaves out the statement counts (and the little time they take). */
+  private static final boolean COUNT_STATEMENTS = Boolean.parseBoolean(System.getProperty("benchmark.statements", "true"));
 
   private ImportBenchmark() {}
 
@@ -67,23 +69,26 @@ public final class ImportBenchmark {
       s.execute("create database " + SCHEMA + " character set utf8mb4 collate utf8mb4_unicode_ci");
     }
 
+    // As arguments, so that they win over the profile's configuration.
+    List<String> arguments = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
+        "--spring.datasource.password=" + password,
+        "--server.port=0",
+        "--learning-loop.demo.users=true",
+        "--learning-loop.demo.data=false",
+        // Emails are queued in the outbox inside the import's transaction (timed); sending them is not.
+        "--learning-loop.mail.sender.enabled=false",
+        "--learning-loop.mail.drop-folder=target/benchmark-mail",
+        "--logging.level.root=WARN"));
+    if (COUNT_STATEMENTS) {
+      // Counts and times every statement the import sends (see Statements below).
+      arguments.add("--spring.datasource.hikari.data-source-properties.queryInterceptors=" + Statements.class.getName());
+    }
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(LearningLoopApplication.class)
             .profiles("mysql")
-            // As arguments, so that they win over the profile's configuration.
-            .run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password,
-                "--server.port=0",
-                "--learning-loop.demo.users=true",
-                "--learning-loop.demo.data=false",
-                // Emails are queued in the outbox inside the import's transaction (timed); sending them is not.
-                "--learning-loop.mail.sender.enabled=false",
-                "--learning-loop.mail.drop-folder=target/benchmark-mail",
-                "--logging.level.root=WARN",
-                // Counts and times every statement the import sends (see Statements below).
-                "--spring.datasource.hikari.data-source-properties.queryInterceptors=" + Statements.class.getName())) {
+            .run(arguments.toArray(String[]::new))) {
       AuditCsvImport importer = app.getBean(AuditCsvImport.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       for (int round = 1; round <= rounds; round++) {
@@ -138,7 +143,9 @@ public final class ImportBenchmark {
     System.out.printf("round %d: %-26s %8.1f s, %5.1f s on the CPU  (created %,d, updated %,d, unchanged %,d)%n", round,
         what, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9, result.created(),
         result.updated(), result.unchanged());
-    Statements.print();
+    if (COUNT_STATEMENTS) {
+      Statements.print();
+    }
   }
 
   /**
