@@ -1,5 +1,6 @@
 package org.learningloop.audit;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.learningloop.common.Burst;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.directory.TeamPlace;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,16 +31,29 @@ class AuditWriter {
   /** How many audits were created, changed, or left as they were because nothing differed. */
   record Outcome(int created, int updated, int unchanged) {}
 
+  /** How many follow-ups open in one burst. */
+  private static final int BURST = 100;
+
   private final AuditRepository audits;
   private final StaffRegistry registry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final EntityManager entities;
+  private final Burst burst;
 
-  AuditWriter(AuditRepository audits, StaffRegistry registry, ApplicationEventPublisher events, Clock clock) {
+  AuditWriter(
+      AuditRepository audits,
+      StaffRegistry registry,
+      ApplicationEventPublisher events,
+      Clock clock,
+      EntityManager entities,
+      ObjectProvider<Burst> burst) {
     this.audits = audits;
     this.registry = registry;
     this.events = events;
     this.clock = clock;
+    this.entities = entities;
+    this.burst = burst.getIfAvailable(() -> Burst.NONE);
   }
 
   /**
@@ -63,6 +79,7 @@ class AuditWriter {
 
     Instant now = clock.instant();
     List<Object> announcements = new ArrayList<>();
+    List<Audit> written = new ArrayList<>(existing.values());
     int created = 0;
     int updated = 0;
     for (ValidAudit audit : valid) {
@@ -70,7 +87,7 @@ class AuditWriter {
       AuditState state = stateOf(audit, team, people);
       Audit stored = existing.get(audit.ref());
       if (stored == null) {
-        audits.save(new Audit(state, now));
+        written.add(audits.save(new Audit(state, now)));
         created++;
         announce(null, state, audit, changedBy, announcements);
       } else {
@@ -86,7 +103,17 @@ class AuditWriter {
     }
     // Listeners may read what was written, by JPA or plain SQL alike.
     audits.flush();
-    announcements.forEach(events::publishEvent);
+    // Stored: let go of them, so that every flush a listener causes need not check thousands of imported audits again.
+    written.forEach(entities::detach);
+    // Audits that became Inadequate in bursts: their follow-ups' processes are written together, a burst at a time
+    // (the engine's flush sorts its writes in time that grows with the square of their number). Audits leaving
+    // Inadequate end processes, reading the engine, so each of those goes on its own, afterwards.
+    List<Object> opening = announcements.stream().filter(AuditBecameInadequate.class::isInstance).toList();
+    for (int i = 0; i < opening.size(); i += BURST) {
+      List<Object> part = opening.subList(i, Math.min(opening.size(), i + BURST));
+      burst.run(() -> part.forEach(events::publishEvent));
+    }
+    announcements.stream().filter(a -> !(a instanceof AuditBecameInadequate)).forEach(events::publishEvent);
     return new Outcome(created, updated, valid.size() - created - updated);
   }
 

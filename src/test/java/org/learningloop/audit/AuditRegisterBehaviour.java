@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,6 +124,33 @@ abstract class AuditRegisterBehaviour {
           assertThat(s.moderated()).isTrue();
         });
     assertThat(events(AuditBecameInadequate.class)).isEqualTo(1);
+  }
+
+  /** An import opens follow-ups in bursts of 100 (one engine command each): 120 make two, and each is whole. */
+  @Test
+  void everyAuditAnImportMakesInadequateGetsItsFollowUpAndRunningProcess() throws Exception {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i <= 121; i++) {
+      rows.add(i <= 120 ? with(row(ref(i)), "grade", "INADEQUATE", "factors", "PLANNING") : row(ref(i)));
+    }
+    importFile(csv(rows)).andExpect(status().isOk()).andExpect(content().json("{\"created\":121,\"updated\":0,\"unchanged\":0}"));
+
+    String mine = " like '" + prefix + "-%'";
+    assertThat(events(AuditBecameInadequate.class)).isEqualTo(120);
+    assertThat(jdbc.queryForObject("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine, Long.class)).isEqualTo(120);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_" + mine, Long.class))
+        .isEqualTo(120);
+    assertThat(jdbc.queryForObject("select count(distinct audit_ref) from open_task where audit_ref" + mine, Long.class)).isEqualTo(120);
+
+    // One file both lifts a grade out of Inadequate (its follow-up ends) and brings another into it (one opens).
+    rows.set(0, with(rows.get(0), "grade", "GOOD", "factors", ""));
+    rows.set(120, with(rows.get(120), "grade", "INADEQUATE", "factors", "PLANNING"));
+    importFile(csv(rows)).andExpect(status().isOk()).andExpect(content().json("{\"created\":0,\"updated\":2,\"unchanged\":119}"));
+    assertThat(jdbc.queryForObject("select status from follow_up where audit_ref = ?", String.class, ref(1))).isEqualTo("GRADE_REVISED");
+    assertThat(jdbc.queryForObject("select status from follow_up where audit_ref = ?", String.class, ref(121))).isEqualTo("OPEN");
+    assertThat(jdbc.queryForObject("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine, Long.class)).isEqualTo(120);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_" + mine, Long.class))
+        .isEqualTo(120);
   }
 
   @Test
