@@ -245,37 +245,6 @@ public final class AuditSummaryBenchmark {
       List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))), Period.ofMonths(3),
       LocalTime.of(7, 0));
 
-  /** The support types the migrations ship, in their order; the benchmark has no JPA for the real catalogue. */
-  static final class ShippedSupportCatalogue implements Catalogues {
-
-    private final List<CatalogueEntry> types = List.of(
-        new CatalogueEntry("ASSESSMENT_TRAINING_REFRESH", "Refresh of assessment training", true),
-        new CatalogueEntry("CARE_PLANNING_VIDEO", "Review of the care planning video", true),
-        new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true),
-        new CatalogueEntry("TEAM_SESSION", "Team session", true),
-        new CatalogueEntry("OTHER", "Other", true));
-
-    @Override
-    public List<CatalogueEntry> factors() {
-      return List.of();
-    }
-
-    @Override
-    public List<CatalogueEntry> supportTypes() {
-      return types;
-    }
-
-    @Override
-    public Optional<CatalogueEntry> factor(String code) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<CatalogueEntry> supportType(String code) {
-      return types.stream().filter(t -> t.code().equals(code)).findFirst();
-    }
-  }
-
   /**
    * The follow-up of one inadequate audit, its conversations and support items, with a history drawn at random (its
    * own seed, so the audits are those of the benchmark without follow-ups): opened 0 to 3 working days after the

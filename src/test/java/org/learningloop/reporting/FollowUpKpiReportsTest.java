@@ -14,15 +14,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.Grade;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.catalogue.CatalogueEntry;
-import org.learningloop.catalogue.Catalogues;
 import org.learningloop.followup.FollowUpStage;
 
 /** The follow-up KPIs from hand-made rows: working days as the deadlines count them, medians, targets and grammar. */
@@ -37,7 +34,7 @@ class FollowUpKpiReportsTest {
       new DeadlineProperties(2, 1, 20, 60, 2,
           List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))), Period.ofMonths(3),
           LocalTime.of(7, 0)),
-      new SupportCatalogue(), Clock.systemUTC());
+      new ShippedSupportCatalogue(), Clock.systemUTC());
 
   long ids;
 
@@ -229,35 +226,6 @@ class FollowUpKpiReportsTest {
 
     FollowUpKpiQueries.Row build() {
       return new FollowUpKpiQueries.Row(id, status, stage, due, created, allocated, null, bothHeld, closed, reAuditGrade);
-    }
-  }
-
-  /** The shipped support catalogue, in its order. */
-  static final class SupportCatalogue implements Catalogues {
-
-    final List<CatalogueEntry> types = List.of(
-        new CatalogueEntry("ASSESSMENT_TRAINING_REFRESH", "Refresh of assessment training", true),
-        new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true),
-        new CatalogueEntry("TEAM_SESSION", "Team session", true));
-
-    @Override
-    public List<CatalogueEntry> factors() {
-      return List.of();
-    }
-
-    @Override
-    public List<CatalogueEntry> supportTypes() {
-      return types;
-    }
-
-    @Override
-    public Optional<CatalogueEntry> factor(String code) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<CatalogueEntry> supportType(String code) {
-      return types.stream().filter(t -> t.code().equals(code)).findFirst();
     }
   }
 }

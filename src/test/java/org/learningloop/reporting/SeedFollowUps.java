@@ -1,5 +1,7 @@
 package org.learningloop.reporting;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Five months of the Practice Improvement team's work on the 21 follow-ups of July–December 2023 in {@link SeedAudits}
@@ -168,5 +171,79 @@ final class SeedFollowUps {
 
   private static LocalDateTime utc(Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** The KPI figures these histories give, whatever the year (the API's answer for July–December). */
+  static ResultActions expectFigures(ResultActions kpis) throws Exception {
+    return kpis
+        .andExpect(jsonPath("$.followUps").value(21))
+        .andExpect(jsonPath("$.open").value(8))
+        .andExpect(jsonPath("$.closed").value(12))
+        .andExpect(jsonPath("$.gradeRevised").value(0))
+        .andExpect(jsonPath("$.withdrawn").value(1))
+        .andExpect(jsonPath("$.overdue").value(13))
+        .andExpect(jsonPath("$.closedWithinTarget").value(10))
+        .andExpect(jsonPath("$.closedWithinTargetPercent").value(83.3))
+        .andExpect(jsonPath("$.stages[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.stages[0].followUps").value(1))
+        .andExpect(jsonPath("$.stages[0].overdue").value(1))
+        .andExpect(jsonPath("$.stages[1].stage").value("CONVERSATIONS"))
+        .andExpect(jsonPath("$.stages[1].followUps").value(3))
+        .andExpect(jsonPath("$.stages[1].overdue").value(2))
+        .andExpect(jsonPath("$.stages[2].stage").value("CLOSURE"))
+        .andExpect(jsonPath("$.stages[2].followUps").value(3))
+        .andExpect(jsonPath("$.stages[2].overdue").value(3))
+        .andExpect(jsonPath("$.stages[3].stage").value("SIGN_OFF"))
+        .andExpect(jsonPath("$.stages[3].followUps").value(1))
+        .andExpect(jsonPath("$.stages[3].overdue").value(1))
+        .andExpect(jsonPath("$.stages[4].stage").value("RE_AUDIT"))
+        .andExpect(jsonPath("$.stages[4].followUps").value(6))
+        .andExpect(jsonPath("$.stages[4].overdue").value(6))
+        .andExpect(jsonPath("$.timeliness[0].stage").value("ALLOCATION"))
+        .andExpect(jsonPath("$.timeliness[0].reached").value(20))
+        .andExpect(jsonPath("$.timeliness[0].medianWorkingDays").value(1.5))
+        .andExpect(jsonPath("$.timeliness[0].targetWorkingDays").value(2))
+        .andExpect(jsonPath("$.timeliness[0].withinTarget").value(18))
+        .andExpect(jsonPath("$.timeliness[0].withinTargetPercent").value(90.0))
+        .andExpect(jsonPath("$.timeliness[1].stage").value("SAFEGUARDING_CONFIRMATION"))
+        .andExpect(jsonPath("$.timeliness[1].reached").value(5))
+        .andExpect(jsonPath("$.timeliness[1].medianWorkingDays").value(0.0))
+        .andExpect(jsonPath("$.timeliness[1].targetWorkingDays").value(1))
+        .andExpect(jsonPath("$.timeliness[1].withinTarget").value(3))
+        .andExpect(jsonPath("$.timeliness[2].stage").value("CONVERSATIONS_HELD"))
+        .andExpect(jsonPath("$.timeliness[2].reached").value(16))
+        .andExpect(jsonPath("$.timeliness[2].medianWorkingDays").value(12.5))
+        .andExpect(jsonPath("$.timeliness[2].targetWorkingDays").value(20))
+        .andExpect(jsonPath("$.timeliness[2].withinTarget").value(10))
+        .andExpect(jsonPath("$.timeliness[2].withinTargetPercent").value(62.5))
+        .andExpect(jsonPath("$.timeliness[3].stage").value("CLOSURE"))
+        .andExpect(jsonPath("$.timeliness[3].reached").value(12))
+        .andExpect(jsonPath("$.timeliness[3].medianWorkingDays").value(45.0))
+        .andExpect(jsonPath("$.timeliness[3].targetWorkingDays").value(60))
+        .andExpect(jsonPath("$.timeliness[3].withinTarget").value(10))
+        .andExpect(jsonPath("$.support.length()").value(4))
+        .andExpect(jsonPath("$.support[0].type").value("ASSESSMENT_TRAINING_REFRESH"))
+        .andExpect(jsonPath("$.support[0].offered").value(8))
+        .andExpect(jsonPath("$.support[0].completed").value(6))
+        .andExpect(jsonPath("$.support[0].declined").value(1))
+        .andExpect(jsonPath("$.support[0].inProgress").value(1))
+        .andExpect(jsonPath("$.support[0].completionPercent").value(75.0))
+        .andExpect(jsonPath("$.support[1].type").value("CARE_PLANNING_VIDEO"))
+        .andExpect(jsonPath("$.support[1].offered").value(5))
+        .andExpect(jsonPath("$.support[1].completionPercent").value(100.0))
+        .andExpect(jsonPath("$.support[2].type").value("INDIVIDUAL_COACHING"))
+        .andExpect(jsonPath("$.support[2].offered").value(6))
+        .andExpect(jsonPath("$.support[2].completed").value(3))
+        .andExpect(jsonPath("$.support[2].inProgress").value(2))
+        .andExpect(jsonPath("$.support[2].withdrawn").value(1))
+        .andExpect(jsonPath("$.support[3].type").value("TEAM_SESSION"))
+        .andExpect(jsonPath("$.support[3].offered").value(2))
+        .andExpect(jsonPath("$.support[3].completed").value(1))
+        .andExpect(jsonPath("$.reAudits.awaiting").value(0))
+        .andExpect(jsonPath("$.reAudits.due").value(6))
+        .andExpect(jsonPath("$.reAudits.recorded").value(6))
+        .andExpect(jsonPath("$.reAudits.grades.GOOD").value(3))
+        .andExpect(jsonPath("$.reAudits.grades.REQUIRES_IMPROVEMENT").value(2))
+        .andExpect(jsonPath("$.reAudits.grades.INADEQUATE").value(1));
   }
 }
