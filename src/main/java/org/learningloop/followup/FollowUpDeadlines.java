@@ -46,17 +46,9 @@ public class FollowUpDeadlines {
   }
 
   /**
-   * Puts a due-date extension on the timeline and moves the stage's due date on the follow-up; the caller has checked
-   * that the stage has an open task.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Subject recordExtension(long id, String actor, String stage, LocalDate from, LocalDate to, String reason) {
-    return recordExtension(id, actor, stage, from, to, reason, List.of());
-  }
-
-  /**
-   * As {@link #recordExtension(long, String, String, LocalDate, LocalDate, String)}, and the named support items' due
-   * dates (the ones whose tasks moved) move with them, so the follow-up page and the owners' lists show the new date.
+   * Puts a due-date extension on the timeline and moves the stage's due date on the follow-up, and the named support
+   * items' due dates (those whose tasks moved), so the follow-up page and the owners' lists show the new date; the
+   * caller has checked that the stage has an open task.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordExtension(

@@ -202,14 +202,10 @@ public class SupportItem {
   /**
    * A manager extended the item's task: its due date moves with it (the extension is on the timeline). Once the item
    * is settled nothing moves: the verification task's date is the officer's, not the item's.
-   *
-   * @return whether the due date moved
    */
-  boolean moveDue(LocalDate newDate) {
-    if (state.isSettled()) {
-      return false;
+  void moveDue(LocalDate newDate) {
+    if (!state.isSettled()) {
+      dueDate = newDate;
     }
-    dueDate = newDate;
-    return true;
   }
 }

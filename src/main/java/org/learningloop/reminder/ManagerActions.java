@@ -148,10 +148,11 @@ class ManagerActions {
     LocalDate from = deadlines.dueDate(tasks.get(0).dueAt());
     List<Long> supportItems = new java.util.ArrayList<>();
     for (TaskView task : tasks) {
-      if (TaskStage.of(task.taskKey()).orElse(null) == TaskStage.SUPPORT) {
+      TaskStage stageOfTask = TaskStage.of(task.taskKey()).orElse(null);
+      if (stageOfTask == TaskStage.SUPPORT) {
         taskDeadlines.supportItemOf(task.taskId()).ifPresent(supportItems::add);
       }
-      taskDeadlines.extend(task.taskId(), due, TaskStage.of(task.taskKey()).map(TaskStage::dueVariable).orElse(null));
+      taskDeadlines.extend(task.taskId(), due, stageOfTask == null ? null : stageOfTask.dueVariable());
     }
     followUps.recordExtension(followUpId, actor, code, from, newDueDate, reason.strip(), supportItems);
     return new ExtensionDone(followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
