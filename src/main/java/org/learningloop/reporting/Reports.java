@@ -255,14 +255,15 @@ class Reports {
       sentences.add(text.substring(0, 1).toUpperCase(Locale.UK) + text.substring(1));
     }
 
-    long offered = k.support().stream().mapToLong(FollowUpKpis.SupportType::offered).sum();
+    FollowUpKpis.SupportType total = supportTotal(k);
+    long offered = total.offered();
     if (offered == 0) {
       sentences.add("No support has been offered yet.");
     } else {
-      long completed = k.support().stream().mapToLong(FollowUpKpis.SupportType::completed).sum();
-      long declined = k.support().stream().mapToLong(FollowUpKpis.SupportType::declined).sum();
-      long withdrawn = k.support().stream().mapToLong(FollowUpKpis.SupportType::withdrawn).sum();
-      long inProgress = k.support().stream().mapToLong(FollowUpKpis.SupportType::inProgress).sum();
+      long completed = total.completed();
+      long declined = total.declined();
+      long withdrawn = total.withdrawn();
+      long inProgress = total.inProgress();
       List<String> parts = new ArrayList<>();
       parts.add(completed + (completed == 1 ? " has" : " have") + " been completed (" + Percent.whole(completed, offered) + ")");
       if (inProgress > 0) {
@@ -275,7 +276,7 @@ class Reports {
         parts.add(withdrawn + (withdrawn == 1 ? " was" : " were") + " withdrawn");
       }
       List<String> types = k.support().stream()
-          .map(s -> s.label().substring(0, 1).toLowerCase(Locale.UK) + s.label().substring(1) + " (" + s.offered() + ")").toList();
+          .map(s -> lowerFirst(s.label()) + " (" + s.offered() + ")").toList();
       sentences.add(offered + (offered == 1 ? " support item was" : " support items were") + " offered: " + join(types)
           + ". Of these, " + join(parts) + ".");
     }
@@ -303,13 +304,18 @@ class Reports {
 
   /** "For most children, …" when a factor played a part in more than half; otherwise "In 9 out of 20, …". */
   static String finding(String label, long n, long outOf) {
-    String what = label.substring(0, 1).toLowerCase(Locale.UK) + label.substring(1);
+    String what = lowerFirst(label);
     String start = n * 2 > outOf ? "For most children, " : "In " + n + " out of " + outOf + ", ";
     return start + what + " contributed to the inadequate grade.";
   }
 
   private String factorLabel(String code) {
     return catalogues.factor(code).map(CatalogueEntry::label).orElse(code);
+  }
+
+  /** "Individual coaching" as the middle of a sentence has it: "individual coaching". */
+  private static String lowerFirst(String text) {
+    return text.substring(0, 1).toLowerCase(Locale.UK) + text.substring(1);
   }
 
   private static String join(List<String> parts) {
@@ -456,22 +462,37 @@ class Reports {
 
   private static ReportTable supportTable(ReportPeriod period, FollowUpKpis k) {
     List<List<String>> rows = new ArrayList<>();
-    long[] totals = new long[5];
     for (FollowUpKpis.SupportType s : k.support()) {
-      rows.add(List.of(s.label(), n(s.offered()), n(s.inProgress()), n(s.completed()), n(s.declined()), n(s.withdrawn()),
-          Percent.oneDecimal(s.completionPercent())));
-      totals[0] += s.offered();
-      totals[1] += s.inProgress();
-      totals[2] += s.completed();
-      totals[3] += s.declined();
-      totals[4] += s.withdrawn();
+      rows.add(supportRow(s.label(), s));
     }
     if (!rows.isEmpty()) {
-      rows.add(List.of("Total", n(totals[0]), n(totals[1]), n(totals[2]), n(totals[3]), n(totals[4]),
-          Percent.oneDecimal(Percent.of(totals[2], totals[0]))));
+      rows.add(supportRow("Total", supportTotal(k)));
     }
     return new ReportTable("support", "Support offered by type, " + period.rangeLabel(),
         List.of("Support", "Offered", "In progress", "Completed", "Declined", "Withdrawn", "Completed (% of offered)"), rows, true);
+  }
+
+  private static List<String> supportRow(String label, FollowUpKpis.SupportType s) {
+    return List.of(label, n(s.offered()), n(s.inProgress()), n(s.completed()), n(s.declined()), n(s.withdrawn()),
+        Percent.oneDecimal(s.completionPercent()));
+  }
+
+  /** Every type's support added up, for the sentence and the table's total row. */
+  static FollowUpKpis.SupportType supportTotal(FollowUpKpis k) {
+    long offered = 0;
+    long inProgress = 0;
+    long completed = 0;
+    long declined = 0;
+    long withdrawn = 0;
+    for (FollowUpKpis.SupportType s : k.support()) {
+      offered += s.offered();
+      inProgress += s.inProgress();
+      completed += s.completed();
+      declined += s.declined();
+      withdrawn += s.withdrawn();
+    }
+    return new FollowUpKpis.SupportType(
+        "TOTAL", "Total", offered, inProgress, completed, declined, withdrawn, Percent.of(completed, offered));
   }
 
   private static ReportTable reAuditTable(ReportPeriod period, FollowUpKpis k) {

@@ -1,5 +1,7 @@
 package org.learningloop.reporting;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import org.learningloop.audit.AuditDraft;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.audit.ModerationDraft;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The council's report as data, recorded and moderated through the audit register as real users would:
@@ -156,5 +159,22 @@ final class SeedAudits {
         ref, date.toString(), type, theme, AREA, TEAM, "seed.practitioner" + n + "@learningloop.example", null,
         "seed.manager@learningloop.example", "Seed Manager", "C-" + (200000 + Math.abs(ref.hashCode() % 700000)), AUDITOR,
         grade, null, null, null, null, factors, "Seed audit.");
+  }
+
+  /** The council's inadequate analysis of July–December, as the audit summary of those months answers it. */
+  static ResultActions expectInadequateAnalysis(ResultActions summary) throws Exception {
+    return summary
+        .andExpect(jsonPath("$.audits").value(100))
+        .andExpect(jsonPath("$.inadequate.count").value(20))
+        .andExpect(jsonPath("$.inadequate.percentOfAudits").value(20.0))
+        .andExpect(jsonPath("$.inadequate.moderated").value(11))
+        .andExpect(jsonPath("$.inadequate.moderatedPercent").value(55.0))
+        .andExpect(jsonPath("$.inadequate.downgradedToInadequate.REQUIRES_IMPROVEMENT").value(5))
+        .andExpect(jsonPath("$.inadequate.downgradedToInadequate.length()").value(1))
+        .andExpect(jsonPath("$.inadequate.factors.PERMANENCE_DRIFT_DELAY").value(14))
+        .andExpect(jsonPath("$.inadequate.factors.ASSESSMENT_QUALITY").value(9))
+        .andExpect(jsonPath("$.inadequate.factors.SIGNIFICANT_HARM_RISK").value(7))
+        .andExpect(jsonPath("$.inadequate.factors.OVERSIGHT_ESCALATION").value(4))
+        .andExpect(jsonPath("$.inadequate.factors.length()").value(4));
   }
 }
