@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Learning Loop: follow-up of inadequate case-file audits, from allocation until the loop is closed. */
+/**
+ * Learning Loop: follow-up of inadequate case-file audits, from allocation until the loop is
+ * closed.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LearningLoopApplication {

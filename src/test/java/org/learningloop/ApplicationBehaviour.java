@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.learningloop.directory.Directory;
-import org.learningloop.directory.Role;
 import org.learningloop.directory.Person;
+import org.learningloop.directory.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -23,8 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the walking skeleton promises, on whichever database the concrete test class runs: the service is healthy, the
- * demo users sign in, the API and the engine's web apps refuse strangers, and the follow-up processes are deployed.
+ * What the walking skeleton promises, on whichever database the concrete test class runs: the
+ * service is healthy, the demo users sign in, the API and the engine's web apps refuse strangers,
+ * and the follow-up processes are deployed.
  */
 abstract class ApplicationBehaviour {
 
@@ -47,7 +48,8 @@ abstract class ApplicationBehaviour {
     mvc.perform(get("/").with(httpBasic("pi-officer", "demo")))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("Owen Officer")))
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("Practice Improvement officer")));
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("Practice Improvement officer")));
   }
 
   @Test
@@ -62,7 +64,11 @@ abstract class ApplicationBehaviour {
     mvc.perform(get("/login"))
         .andExpect(status().isOk())
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-        .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
         .andExpect(header().exists("Referrer-Policy"));
   }
 
@@ -77,9 +83,11 @@ abstract class ApplicationBehaviour {
 
   @Test
   void unknownApiAddressIsAProblemNotAPage() {
-    var response = http.withBasicAuth("pi-officer", "demo").getForEntity("/api/no-such-thing", String.class);
+    var response =
+        http.withBasicAuth("pi-officer", "demo").getForEntity("/api/no-such-thing", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getBody()).contains("\"status\":404").doesNotContain("Exception");
   }
 
@@ -91,7 +99,11 @@ abstract class ApplicationBehaviour {
         .andExpect(status().isForbidden());
     mvc.perform(get("/camunda/app/cockpit/default/").with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isForbidden());
-    var asAdmin = http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/process-definition?key=InadequateAuditFollowUp&maxResults=10", String.class);
+    var asAdmin =
+        http.withBasicAuth("admin", "demo")
+            .getForEntity(
+                "/engine-rest/process-definition?key=InadequateAuditFollowUp&maxResults=10",
+                String.class);
     assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(asAdmin.getBody()).contains("InadequateAuditFollowUp");
   }

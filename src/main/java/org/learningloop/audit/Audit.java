@@ -19,8 +19,9 @@ import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * One case-file audit. Both grades are kept for ever (reports compare them); the effective grade is stored too, so
- * that lists and reports filter on an indexed column. People, teams and service areas are directory ids.
+ * One case-file audit. Both grades are kept for ever (reports compare them); the effective grade is
+ * stored too, so that lists and reports filter on an indexed column. People, teams and service
+ * areas are directory ids.
  */
 @Entity
 @Table(name = "audit")
@@ -140,8 +141,23 @@ class Audit {
 
   AuditState state() {
     return new AuditState(
-        ref, auditDate, type, theme, serviceAreaId, teamId, practitionerId, teamManagerId, auditorId, childRef,
-        auditorGrade, moderatorId, moderationDate, moderatedGrade, moderationRationale, factorCodes, notes);
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceAreaId,
+        teamId,
+        practitionerId,
+        teamManagerId,
+        auditorId,
+        childRef,
+        auditorGrade,
+        moderatorId,
+        moderationDate,
+        moderatedGrade,
+        moderationRationale,
+        factorCodes,
+        notes);
   }
 
   Long getId() {
@@ -166,7 +182,18 @@ class Audit {
 
   AuditSummary summary() {
     return new AuditSummary(
-        ref, auditDate, type, theme, serviceAreaId, teamId, practitionerId, teamManagerId, auditorId, auditorGrade,
-        effectiveGrade, moderatedGrade != null, factorCodes);
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceAreaId,
+        teamId,
+        practitionerId,
+        teamManagerId,
+        auditorId,
+        auditorGrade,
+        effectiveGrade,
+        moderatedGrade != null,
+        factorCodes);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.security.AccessLog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,16 +32,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.learningloop.security.AccessLog;
 
 /**
- * The audit register over HTTP. Auditors record and import, moderators moderate; everyone signed in reads, limited
- * to what their role may see (a practitioner their own audits, a team manager their team's).
+ * The audit register over HTTP. Auditors record and import, moderators moderate; everyone signed in
+ * reads, limited to what their role may see (a practitioner their own audits, a team manager their
+ * team's).
  */
 @RestController
 @RequestMapping("/api/audits")
 @Tag(name = "Audits", description = "Record, moderate, import and read case-file audits")
-@ApiResponse(responseCode = "400", description = "Invalid input; `errors` names every field at fault",
+@ApiResponse(
+    responseCode = "400",
+    description = "Invalid input; `errors` names every field at fault",
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class AuditController {
 
@@ -67,21 +70,31 @@ class AuditController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
-  @Operation(summary = "Record an audit (auditors)", description = "auditorEmail defaults to the signed-in user.")
+  @Operation(
+      summary = "Record an audit (auditors)",
+      description = "auditorEmail defaults to the signed-in user.")
   @ApiResponse(responseCode = "201", description = "Recorded")
-  @ApiResponse(responseCode = "409", description = "An audit with this ref is already recorded",
+  @ApiResponse(
+      responseCode = "409",
+      description = "An audit with this ref is already recorded",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   ResponseEntity<AuditView> record(@RequestBody AuditDraft draft, Principal principal) {
     Person me = me(principal);
-    AuditDraft withAuditor = draft.auditorEmail() == null || draft.auditorEmail().isBlank() ? draft.withAuditor(me.email()) : draft;
+    AuditDraft withAuditor =
+        draft.auditorEmail() == null || draft.auditorEmail().isBlank()
+            ? draft.withAuditor(me.email())
+            : draft;
     String ref = register.record(withAuditor);
-    return ResponseEntity.created(URI.create("/api/audits/" + ref)).body(register.view(ref, AuditScope.unrestricted()));
+    return ResponseEntity.created(URI.create("/api/audits/" + ref))
+        .body(register.view(ref, AuditScope.unrestricted()));
   }
 
   @GetMapping("/{ref}")
   @Operation(summary = "One audit, with both grades, its moderation, factors, child ref and notes")
   @ApiResponse(responseCode = "200", description = "The audit")
-  @ApiResponse(responseCode = "404", description = "No such audit, or not one you may see",
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such audit, or not one you may see",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditView get(@PathVariable String ref, Principal principal) {
     AuditView view = register.view(ref, AuditScope.of(me(principal)));
@@ -93,13 +106,22 @@ class AuditController {
   @Operation(summary = "Audits you may see, newest first, filtered and paged")
   @ApiResponse(responseCode = "200", description = "A page of audits")
   AuditPage list(
-      @Parameter(description = "first audit month, YYYY-MM") @RequestParam(required = false) String from,
-      @Parameter(description = "last audit month, YYYY-MM (inclusive)") @RequestParam(required = false) String to,
+      @Parameter(description = "first audit month, YYYY-MM") @RequestParam(required = false)
+          String from,
+      @Parameter(description = "last audit month, YYYY-MM (inclusive)")
+          @RequestParam(required = false)
+          String to,
       @Parameter(description = "team id or name") @RequestParam(required = false) String team,
-      @Parameter(description = "effective (post-moderation) grade") @RequestParam(required = false) String grade,
-      @Parameter(description = "DEEP_DIVE or THEMATIC_DIP_SAMPLE") @RequestParam(required = false) String type,
-      @Parameter(description = "page number from 0") @RequestParam(required = false, defaultValue = "0") String page,
-      @Parameter(description = "page size, 1 to 200") @RequestParam(required = false, defaultValue = "50") String size,
+      @Parameter(description = "effective (post-moderation) grade") @RequestParam(required = false)
+          String grade,
+      @Parameter(description = "DEEP_DIVE or THEMATIC_DIP_SAMPLE") @RequestParam(required = false)
+          String type,
+      @Parameter(description = "page number from 0")
+          @RequestParam(required = false, defaultValue = "0")
+          String page,
+      @Parameter(description = "page size, 1 to 200")
+          @RequestParam(required = false, defaultValue = "50")
+          String size,
       Principal principal) {
     List<FieldError> errors = new ArrayList<>();
     YearMonth fromMonth = month("from", from, errors);
@@ -133,25 +155,37 @@ class AuditController {
 
   @PutMapping(path = "/{ref}/moderation", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('MODERATOR','ADMIN')")
-  @Operation(summary = "Moderate an audit (moderators)",
-      description = "The signed-in user is the moderator. A grade different from the auditor's needs a rationale; a "
-          + "moderation to INADEQUATE needs at least one contributory factor (give `factors` to revise them).")
+  @Operation(
+      summary = "Moderate an audit (moderators)",
+      description =
+          "The signed-in user is the moderator. A grade different from the auditor's needs a rationale; a "
+              + "moderation to INADEQUATE needs at least one contributory factor (give `factors` to revise them).")
   @ApiResponse(responseCode = "200", description = "Moderated: the audit as it is now")
-  @ApiResponse(responseCode = "404", description = "No such audit", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  AuditView moderate(@PathVariable String ref, @RequestBody ModerationDraft moderation, Principal principal) {
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such audit",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  AuditView moderate(
+      @PathVariable String ref, @RequestBody ModerationDraft moderation, Principal principal) {
     register.moderate(ref, moderation.withModerator(me(principal).email()));
     return register.view(ref, AuditScope.unrestricted());
   }
 
   @PostMapping(path = "/import", consumes = "text/csv")
   @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
-  @Operation(summary = "Import audits from a CSV file (auditors)",
-      description = "UTF-8 (with or without BOM), RFC 4180 quoting, CRLF or LF, header row with the contract's columns. "
-          + "All or nothing; idempotent by audit_ref.",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @Operation(
+      summary = "Import audits from a CSV file (auditors)",
+      description =
+          "UTF-8 (with or without BOM), RFC 4180 quoting, CRLF or LF, header row with the contract's columns. "
+              + "All or nothing; idempotent by audit_ref.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   @ApiResponse(responseCode = "200", description = "Imported")
-  @ApiResponse(responseCode = "413", description = "File too large", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(
+      responseCode = "413",
+      description = "File too large",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditImportResult importFile(HttpServletRequest request, Principal principal) throws IOException {
     return importer.importFile(readLimited(request), me(principal).email());
   }
@@ -175,7 +209,9 @@ class AuditController {
   }
 
   private Person me(Principal principal) {
-    return directory.findByUsername(principal.getName()).orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
+    return directory
+        .findByUsername(principal.getName())
+        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 
   private static YearMonth month(String name, String value, List<FieldError> errors) {
@@ -190,7 +226,8 @@ class AuditController {
     }
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String name, String value, List<FieldError> errors) {
+  private static <E extends Enum<E>> E parse(
+      Class<E> type, String name, String value, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       return null;
     }

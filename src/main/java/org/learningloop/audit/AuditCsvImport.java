@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports an audit file (the CSV contract in the README): all or nothing, idempotent by {@code audit_ref}. Every row
- * is checked before anything is written, so one answer names every bad line and field.
+ * Imports an audit file (the CSV contract in the README): all or nothing, idempotent by {@code
+ * audit_ref}. Every row is checked before anything is written, so one answer names every bad line
+ * and field.
  */
 @Service
 class AuditCsvImport {
@@ -44,7 +45,11 @@ class AuditCsvImport {
   private final AuditWriter writer;
   private final AuditProperties properties;
 
-  AuditCsvImport(AuditRegister register, AuditRepository audits, AuditWriter writer, AuditProperties properties) {
+  AuditCsvImport(
+      AuditRegister register,
+      AuditRepository audits,
+      AuditWriter writer,
+      AuditProperties properties) {
     this.register = register;
     this.audits = audits;
     this.writer = writer;
@@ -72,11 +77,18 @@ class AuditCsvImport {
       String ref = row.draft().ref() == null ? null : row.draft().ref().strip();
       Audit stored = ref == null ? null : existing.get(ref);
       ValidAudit audit =
-          validator.check(row.draft(), stored == null ? null : stored.state(), f -> "line " + row.line() + ", " + f.column(), errors);
+          validator.check(
+              row.draft(),
+              stored == null ? null : stored.state(),
+              f -> "line " + row.line() + ", " + f.column(),
+              errors);
       if (ref != null && !ref.isEmpty()) {
         Long first = firstLineOfRef.putIfAbsent(ref, row.line());
         if (first != null) {
-          errors.add(new FieldError("line " + row.line() + ", audit_ref", ref + " is also on line " + first + "; a file names each audit once"));
+          errors.add(
+              new FieldError(
+                  "line " + row.line() + ", audit_ref",
+                  ref + " is also on line " + first + "; a file names each audit once"));
         }
       }
       if (errors.size() > before) {
@@ -95,7 +107,8 @@ class AuditCsvImport {
   /** Strict UTF-8, with or without a byte order mark; a wrong byte is reported with its line. */
   private static String decode(byte[] content) {
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
@@ -113,7 +126,11 @@ class AuditCsvImport {
         }
       }
       throw AuditProblem.fileRejected(
-          List.of(new FieldError("line " + line, "the file is not UTF-8 text; save it as CSV UTF-8 and try again")), 0);
+          List.of(
+              new FieldError(
+                  "line " + line,
+                  "the file is not UTF-8 text; save it as CSV UTF-8 and try again")),
+          0);
     }
   }
 
@@ -125,7 +142,8 @@ class AuditCsvImport {
       Iterator<CSVRecord> records = parser.iterator();
       long line = 1;
       if (!records.hasNext()) {
-        throw AuditProblem.fileRejected(List.of(new FieldError("file", "is empty; the first line must be the header")), 0);
+        throw AuditProblem.fileRejected(
+            List.of(new FieldError("file", "is empty; the first line must be the header")), 0);
       }
       Map<String, Integer> columns = header(records.next());
       while (true) {
@@ -137,8 +155,10 @@ class AuditCsvImport {
           }
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          errors.add(new FieldError("line " + line,
-              "broken quoting: a field holding a comma, quote or line break must be enclosed in double quotes, and a quote inside it doubled"));
+          errors.add(
+              new FieldError(
+                  "line " + line,
+                  "broken quoting: a field holding a comma, quote or line break must be enclosed in double quotes, and a quote inside it doubled"));
           badLines.add(line);
           break;
         }
@@ -146,7 +166,10 @@ class AuditCsvImport {
           continue; // blank lines carry nothing
         }
         if (record.size() != columns.size()) {
-          errors.add(new FieldError("line " + line, "has " + record.size() + " fields; the header has " + columns.size()));
+          errors.add(
+              new FieldError(
+                  "line " + line,
+                  "has " + record.size() + " fields; the header has " + columns.size()));
           badLines.add(line);
           continue;
         }
@@ -162,12 +185,16 @@ class AuditCsvImport {
       throw AuditProblem.fileRejected(errors, badLines.size());
     }
     if (rows.isEmpty()) {
-      throw AuditProblem.fileRejected(List.of(new FieldError("file", "has a header but no audit rows")), 0);
+      throw AuditProblem.fileRejected(
+          List.of(new FieldError("file", "has a header but no audit rows")), 0);
     }
     return rows;
   }
 
-  /** Column positions by name; every column of the contract must be there, in any order, and nothing else. */
+  /**
+   * Column positions by name; every column of the contract must be there, in any order, and nothing
+   * else.
+   */
   private static Map<String, Integer> header(CSVRecord header) {
     Map<String, Integer> columns = new LinkedHashMap<>();
     Set<String> unknown = new LinkedHashSet<>();
@@ -180,10 +207,12 @@ class AuditCsvImport {
         repeated.add(name);
       }
     }
-    List<String> missing = AuditField.CSV_HEADER.stream().filter(c -> !columns.containsKey(c)).toList();
+    List<String> missing =
+        AuditField.CSV_HEADER.stream().filter(c -> !columns.containsKey(c)).toList();
     List<FieldError> errors = new ArrayList<>();
     if (!missing.isEmpty()) {
-      errors.add(new FieldError("line 1", "the header lacks the column(s) " + String.join(", ", missing)));
+      errors.add(
+          new FieldError("line 1", "the header lacks the column(s) " + String.join(", ", missing)));
     }
     if (!unknown.isEmpty()) {
       errors.add(new FieldError("line 1", "unknown column(s) " + String.join(", ", unknown)));
@@ -192,7 +221,9 @@ class AuditCsvImport {
       errors.add(new FieldError("line 1", "repeated column(s) " + String.join(", ", repeated)));
     }
     if (!errors.isEmpty()) {
-      errors.add(new FieldError("line 1", "the header must be: " + String.join(",", AuditField.CSV_HEADER)));
+      errors.add(
+          new FieldError(
+              "line 1", "the header must be: " + String.join(",", AuditField.CSV_HEADER)));
       throw AuditProblem.fileRejected(errors, 1);
     }
     return columns;
@@ -204,26 +235,50 @@ class AuditCsvImport {
       v.put(field, record.get(columns.get(field.column())));
     }
     return new AuditDraft(
-        v.get(AuditField.AUDIT_REF), v.get(AuditField.AUDIT_DATE), v.get(AuditField.AUDIT_TYPE), v.get(AuditField.THEME),
-        v.get(AuditField.SERVICE_AREA), v.get(AuditField.TEAM), v.get(AuditField.PRACTITIONER_EMAIL),
-        v.get(AuditField.PRACTITIONER_NAME), v.get(AuditField.TEAM_MANAGER_EMAIL), v.get(AuditField.TEAM_MANAGER_NAME),
-        v.get(AuditField.CHILD_REF), v.get(AuditField.AUDITOR_EMAIL), v.get(AuditField.GRADE),
-        v.get(AuditField.MODERATOR_EMAIL), v.get(AuditField.MODERATION_DATE), v.get(AuditField.MODERATED_GRADE),
-        v.get(AuditField.MODERATION_RATIONALE), List.of(v.get(AuditField.FACTORS)), v.get(AuditField.NOTES));
+        v.get(AuditField.AUDIT_REF),
+        v.get(AuditField.AUDIT_DATE),
+        v.get(AuditField.AUDIT_TYPE),
+        v.get(AuditField.THEME),
+        v.get(AuditField.SERVICE_AREA),
+        v.get(AuditField.TEAM),
+        v.get(AuditField.PRACTITIONER_EMAIL),
+        v.get(AuditField.PRACTITIONER_NAME),
+        v.get(AuditField.TEAM_MANAGER_EMAIL),
+        v.get(AuditField.TEAM_MANAGER_NAME),
+        v.get(AuditField.CHILD_REF),
+        v.get(AuditField.AUDITOR_EMAIL),
+        v.get(AuditField.GRADE),
+        v.get(AuditField.MODERATOR_EMAIL),
+        v.get(AuditField.MODERATION_DATE),
+        v.get(AuditField.MODERATED_GRADE),
+        v.get(AuditField.MODERATION_RATIONALE),
+        List.of(v.get(AuditField.FACTORS)),
+        v.get(AuditField.NOTES));
   }
 
-  /** The stored audits the file names, a chunk of refs per query (with their factors, for comparison). */
+  /**
+   * The stored audits the file names, a chunk of refs per query (with their factors, for
+   * comparison).
+   */
   private Map<String, Audit> loadExisting(List<Row> rows) {
     List<String> refs =
-        rows.stream().map(r -> r.draft().ref()).filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+        rows.stream()
+            .map(r -> r.draft().ref())
+            .filter(r -> r != null && !r.isBlank())
+            .map(String::strip)
+            .distinct()
+            .toList();
     Map<String, Audit> found = new HashMap<>();
     for (int i = 0; i < refs.size(); i += CHUNK) {
-      audits.findWithFactorsByRefIn(refs.subList(i, Math.min(refs.size(), i + CHUNK))).forEach(a -> found.put(a.getRef(), a));
+      audits
+          .findWithFactorsByRefIn(refs.subList(i, Math.min(refs.size(), i + CHUNK)))
+          .forEach(a -> found.put(a.getRef(), a));
     }
     return found;
   }
 
   private AuditProblem tooLarge() {
-    return AuditProblem.fileTooLarge(properties.importMaxSize().toBytes(), properties.importMaxRows());
+    return AuditProblem.fileTooLarge(
+        properties.importMaxSize().toBytes(), properties.importMaxRows());
   }
 }

@@ -4,28 +4,39 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * An audit as someone typed it: the body of {@code POST /api/audits}, and one row of an import file. Everything is
- * text until the register has checked it, so that every mistake is reported against its field, never as a parse
- * failure of the whole request.
+ * An audit as someone typed it: the body of {@code POST /api/audits}, and one row of an import
+ * file. Everything is text until the register has checked it, so that every mistake is reported
+ * against its field, never as a parse failure of the whole request.
  *
  * @param auditorEmail blank for the signed-in user
- * @param moderatedGrade present when the audit was already moderated; then moderator and date are required too
+ * @param moderatedGrade present when the audit was already moderated; then moderator and date are
+ *     required too
  */
-@Schema(description = "An audit to record; dates are YYYY-MM-DD, grades and factors are catalogue codes")
+@Schema(
+    description =
+        "An audit to record; dates are YYYY-MM-DD, grades and factors are catalogue codes")
 public record AuditDraft(
     @Schema(example = "AUD-2024-0001") String ref,
     @Schema(example = "2024-01-15") String auditDate,
-    @Schema(example = "DEEP_DIVE", allowableValues = {"DEEP_DIVE", "THEMATIC_DIP_SAMPLE"}) String type,
-    @Schema(description = "Required for a thematic dip sample, absent for a deep dive") String theme,
+    @Schema(
+            example = "DEEP_DIVE",
+            allowableValues = {"DEEP_DIVE", "THEMATIC_DIP_SAMPLE"})
+        String type,
+    @Schema(description = "Required for a thematic dip sample, absent for a deep dive")
+        String theme,
     @Schema(example = "Help and Protect") String serviceArea,
     @Schema(example = "Help and Protect Team 1") String team,
     String practitionerEmail,
     String practitionerName,
     String teamManagerEmail,
     String teamManagerName,
-    @Schema(description = "Pseudonymous case number, never a name", example = "C-104233") String childRef,
+    @Schema(description = "Pseudonymous case number, never a name", example = "C-104233")
+        String childRef,
     String auditorEmail,
-    @Schema(example = "INADEQUATE", allowableValues = {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"}) String grade,
+    @Schema(
+            example = "INADEQUATE",
+            allowableValues = {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"})
+        String grade,
     String moderatorEmail,
     String moderationDate,
     String moderatedGrade,
@@ -63,15 +74,47 @@ public record AuditDraft(
 
   AuditDraft withAuditor(String email) {
     return new AuditDraft(
-        ref, auditDate, type, theme, serviceArea, team, practitionerEmail, practitionerName, teamManagerEmail,
-        teamManagerName, childRef, email, grade, moderatorEmail, moderationDate, moderatedGrade, moderationRationale,
-        factors, notes);
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceArea,
+        team,
+        practitionerEmail,
+        practitionerName,
+        teamManagerEmail,
+        teamManagerName,
+        childRef,
+        email,
+        grade,
+        moderatorEmail,
+        moderationDate,
+        moderatedGrade,
+        moderationRationale,
+        factors,
+        notes);
   }
 
   AuditDraft withModeration(ModerationDraft moderation) {
     return new AuditDraft(
-        ref, auditDate, type, theme, serviceArea, team, practitionerEmail, practitionerName, teamManagerEmail,
-        teamManagerName, childRef, auditorEmail, grade, moderation.moderatorEmail(), moderation.date(),
-        moderation.grade(), moderation.rationale(), moderation.factors() == null ? factors : moderation.factors(), notes);
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceArea,
+        team,
+        practitionerEmail,
+        practitionerName,
+        teamManagerEmail,
+        teamManagerName,
+        childRef,
+        auditorEmail,
+        grade,
+        moderation.moderatorEmail(),
+        moderation.date(),
+        moderation.grade(),
+        moderation.rationale(),
+        moderation.factors() == null ? factors : moderation.factors(),
+        notes);
   }
 }

@@ -36,10 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit register's pages: the list (filtered by period, team, grade and type; paged), recording an audit,
- * moderating one, and importing a CSV file whose every bad line and field is listed in the GOV.UK error summary. In
- * the audit package because they read the register's own views; the child's case number is asked for when recording
- * and never shown.
+ * The audit register's pages: the list (filtered by period, team, grade and type; paged), recording
+ * an audit, moderating one, and importing a CSV file whose every bad line and field is listed in
+ * the GOV.UK error summary. In the audit package because they read the register's own views; the
+ * child's case number is asked for when recording and never shown.
  */
 @Controller
 class AuditPagesController {
@@ -56,8 +56,13 @@ class AuditPagesController {
   private final Clock clock;
 
   AuditPagesController(
-      AuditRegister register, AuditCsvImport importer, Directory directory, StaffRegistry registry, Catalogues catalogues,
-      AccessLog accessLog, Clock clock) {
+      AuditRegister register,
+      AuditCsvImport importer,
+      Directory directory,
+      StaffRegistry registry,
+      Catalogues catalogues,
+      AccessLog accessLog,
+      Clock clock) {
     this.register = register;
     this.importer = importer;
     this.directory = directory;
@@ -67,7 +72,14 @@ class AuditPagesController {
     this.clock = clock;
   }
 
-  record Row(String ref, String date, String type, String team, String practitioner, String grade, boolean moderated) {}
+  record Row(
+      String ref,
+      String date,
+      String type,
+      String team,
+      String practitioner,
+      String grade,
+      boolean moderated) {}
 
   @GetMapping("/audits")
   String list(
@@ -83,26 +95,41 @@ class AuditPagesController {
     YearMonth fromMonth = month("from", from, errors);
     YearMonth toMonth = month("to", to, errors);
     if (fromMonth != null && toMonth != null && toMonth.isBefore(fromMonth)) {
-      errors.add(new FieldError("to", "The last month must be the same as or after the first month"));
+      errors.add(
+          new FieldError("to", "The last month must be the same as or after the first month"));
     }
     Long teamId = team.isBlank() ? null : register.teamId(team).orElse(null);
     Grade gradeFilter = choice(Grade.class, grade);
     AuditType typeFilter = choice(AuditType.class, type);
     int pageNumber = pageNumber(page);
-    AuditPage found = errors.isEmpty()
-        ? register.list(new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter), AuditScope.of(me(principal)), pageNumber, PAGE_SIZE)
-        : new AuditPage(List.of(), 0, PAGE_SIZE, 0, 0);
+    AuditPage found =
+        errors.isEmpty()
+            ? register.list(
+                new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter),
+                AuditScope.of(me(principal)),
+                pageNumber,
+                PAGE_SIZE)
+            : new AuditPage(List.of(), 0, PAGE_SIZE, 0, 0);
     accessLog.record(principal, "LIST", "AUDIT", null);
     model.addAttribute("rows", found.items().stream().map(AuditPagesController::row).toList());
     model.addAttribute("page", found);
     model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", PageForms.byField(errors));
-    model.addAttribute("values", Map.of("from", from, "to", to, "team", team, "grade", grade, "type", type));
+    model.addAttribute(
+        "values", Map.of("from", from, "to", to, "team", team, "grade", grade, "type", type));
     model.addAttribute("teams", registry.teams());
     model.addAttribute("grades", Arrays.asList(Grade.values()));
-    model.addAttribute("base", UriComponentsBuilder.fromPath("/audits")
-        .queryParam("from", from).queryParam("to", to).queryParam("team", team).queryParam("grade", grade).queryParam("type", type)
-        .encode().build().toUriString());
+    model.addAttribute(
+        "base",
+        UriComponentsBuilder.fromPath("/audits")
+            .queryParam("from", from)
+            .queryParam("to", to)
+            .queryParam("team", team)
+            .queryParam("grade", grade)
+            .queryParam("type", type)
+            .encode()
+            .build()
+            .toUriString());
     return "audits/list";
   }
 
@@ -116,23 +143,54 @@ class AuditPagesController {
 
   @PostMapping("/audits/new")
   @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
-  String record(@RequestParam Map<String, String> form, @RequestParam(defaultValue = "") List<String> factors, Principal principal,
-      Model model, RedirectAttributes redirect) {
-    TeamPlace team = registry.teams().stream().filter(t -> t.teamName().equals(form.get("team"))).findFirst().orElse(null);
-    AuditDraft draft = new AuditDraft(
-        form.get("ref"), form.get("auditDate"), form.get("type"), blankToNull(form.get("theme")),
-        team == null ? null : team.serviceAreaName(), form.get("team"), form.get("practitionerEmail"), null,
-        form.get("teamManagerEmail"), null, form.get("childRef"), me(principal).email(), form.get("grade"),
-        null, null, null, null, factors.stream().filter(f -> !f.isBlank()).toList(), form.get("notes"));
+  String record(
+      @RequestParam Map<String, String> form,
+      @RequestParam(defaultValue = "") List<String> factors,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    TeamPlace team =
+        registry.teams().stream()
+            .filter(t -> t.teamName().equals(form.get("team")))
+            .findFirst()
+            .orElse(null);
+    AuditDraft draft =
+        new AuditDraft(
+            form.get("ref"),
+            form.get("auditDate"),
+            form.get("type"),
+            blankToNull(form.get("theme")),
+            team == null ? null : team.serviceAreaName(),
+            form.get("team"),
+            form.get("practitionerEmail"),
+            null,
+            form.get("teamManagerEmail"),
+            null,
+            form.get("childRef"),
+            me(principal).email(),
+            form.get("grade"),
+            null,
+            null,
+            null,
+            null,
+            factors.stream().filter(f -> !f.isBlank()).toList(),
+            form.get("notes"));
     try {
       String ref = register.record(draft);
       redirect.addFlashAttribute("saved", "Audit " + ref + " is recorded");
       return "redirect:/audits/" + ref;
     } catch (DomainException e) {
       // the service area comes with the team on this form, so its errors belong to the team field
-      List<FieldError> errors = e.errors().isEmpty()
-          ? List.of(new FieldError("ref", e.getMessage()))
-          : e.errors().stream().map(f -> new FieldError(f.field().equals("serviceArea") ? "team" : f.field(), PageForms.sentence(f))).toList();
+      List<FieldError> errors =
+          e.errors().isEmpty()
+              ? List.of(new FieldError("ref", e.getMessage()))
+              : e.errors().stream()
+                  .map(
+                      f ->
+                          new FieldError(
+                              f.field().equals("serviceArea") ? "team" : f.field(),
+                              PageForms.sentence(f)))
+                  .toList();
       return recordForm(model, form, factors, errors);
     }
   }
@@ -154,24 +212,41 @@ class AuditPagesController {
     AuditView audit = register.view(ref, AuditScope.unrestricted());
     Map<String, String> values = new HashMap<>();
     values.put("date", LocalDate.now(clock).toString());
-    values.put("grade", audit.moderated() ? audit.moderation().grade().name() : audit.auditorGrade().name());
+    values.put(
+        "grade",
+        audit.moderated() ? audit.moderation().grade().name() : audit.auditorGrade().name());
     return moderationForm(model, audit, values, audit.factors(), List.of());
   }
 
   @PostMapping("/audits/{ref}/moderation")
   @PreAuthorize("hasAnyRole('MODERATOR','ADMIN')")
-  String moderate(@PathVariable String ref, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "") List<String> factors,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String moderate(
+      @PathVariable String ref,
+      @RequestParam Map<String, String> form,
+      @RequestParam(defaultValue = "") List<String> factors,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     AuditView audit = register.view(ref, AuditScope.unrestricted());
     List<String> chosen = factors.stream().filter(f -> !f.isBlank()).toList();
     try {
-      register.moderate(ref, new ModerationDraft(me(principal).email(), form.get("date"), form.get("grade"), form.get("rationale"), chosen));
+      register.moderate(
+          ref,
+          new ModerationDraft(
+              me(principal).email(),
+              form.get("date"),
+              form.get("grade"),
+              form.get("rationale"),
+              chosen));
       redirect.addFlashAttribute("saved", "The moderation of audit " + ref + " is recorded");
       return "redirect:/audits/" + ref;
     } catch (DomainException e) {
-      List<FieldError> errors = e.errors().isEmpty()
-          ? List.of(new FieldError("grade", e.getMessage()))
-          : e.errors().stream().map(f -> new FieldError(f.field(), PageForms.sentence(f))).toList();
+      List<FieldError> errors =
+          e.errors().isEmpty()
+              ? List.of(new FieldError("grade", e.getMessage()))
+              : e.errors().stream()
+                  .map(f -> new FieldError(f.field(), PageForms.sentence(f)))
+                  .toList();
       return moderationForm(model, audit, form, chosen, errors);
     }
   }
@@ -188,8 +263,12 @@ class AuditPagesController {
 
   @PostMapping("/audits/import")
   @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
-  String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal, Model model,
-      RedirectAttributes redirect) throws IOException {
+  String importFile(
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
     model.addAttribute("columns", String.join(",", AuditField.CSV_HEADER));
     if (file == null || file.isEmpty()) {
       List<FieldError> errors = List.of(new FieldError("file", "Choose a CSV file to import"));
@@ -200,13 +279,23 @@ class AuditPagesController {
     }
     try {
       AuditImportResult result = importer.importFile(file.getBytes(), me(principal).email());
-      redirect.addFlashAttribute("saved", "File imported: " + result.created() + " audits added, " + result.updated()
-          + " changed, " + result.unchanged() + " unchanged");
+      redirect.addFlashAttribute(
+          "saved",
+          "File imported: "
+              + result.created()
+              + " audits added, "
+              + result.updated()
+              + " changed, "
+              + result.unchanged()
+              + " unchanged");
       return "redirect:/audits";
     } catch (DomainException e) {
-      // every error points at the file field; each names its line and column, as the file's author needs them
-      List<FieldError> lines = e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors();
-      List<FieldError> errors = lines.stream().map(l -> new FieldError("file", l.field() + ": " + l.message())).toList();
+      // every error points at the file field; each names its line and column, as the file's author
+      // needs them
+      List<FieldError> lines =
+          e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors();
+      List<FieldError> errors =
+          lines.stream().map(l -> new FieldError("file", l.field() + ": " + l.message())).toList();
       model.addAttribute("errors", errors);
       model.addAttribute("lineErrors", lines);
       model.addAttribute("summary", e.getMessage());
@@ -220,7 +309,8 @@ class AuditPagesController {
     return PageForms.errorPage(e);
   }
 
-  private String recordForm(Model model, Map<String, String> values, List<String> factors, List<FieldError> errors) {
+  private String recordForm(
+      Model model, Map<String, String> values, List<String> factors, List<FieldError> errors) {
     model.addAttribute("values", values);
     model.addAttribute("chosenFactors", factors);
     model.addAttribute("teams", registry.teams());
@@ -231,7 +321,12 @@ class AuditPagesController {
     return "audits/new";
   }
 
-  private String moderationForm(Model model, AuditView audit, Map<String, String> values, List<String> factors, List<FieldError> errors) {
+  private String moderationForm(
+      Model model,
+      AuditView audit,
+      Map<String, String> values,
+      List<String> factors,
+      List<FieldError> errors) {
     model.addAttribute("a", audit);
     model.addAttribute("row", row(audit));
     model.addAttribute("values", values);
@@ -245,9 +340,15 @@ class AuditPagesController {
 
   private static Row row(AuditView a) {
     return new Row(
-        a.ref(), DAY.format(a.auditDate()),
-        a.type() == AuditType.THEMATIC_DIP_SAMPLE ? "Thematic dip sample: " + a.theme() : "Deep dive",
-        a.team().name(), a.practitioner().name(), a.effectiveGrade().label(), a.moderated());
+        a.ref(),
+        DAY.format(a.auditDate()),
+        a.type() == AuditType.THEMATIC_DIP_SAMPLE
+            ? "Thematic dip sample: " + a.theme()
+            : "Deep dive",
+        a.team().name(),
+        a.practitioner().name(),
+        a.effectiveGrade().label(),
+        a.moderated());
   }
 
   private String factorLabel(String code) {
@@ -255,7 +356,9 @@ class AuditPagesController {
   }
 
   private Person me(Principal principal) {
-    return directory.findByUsername(principal.getName()).orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
+    return directory
+        .findByUsername(principal.getName())
+        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 
   private static YearMonth month(String field, String value, List<FieldError> errors) {

@@ -6,43 +6,72 @@ import org.learningloop.common.DomainException;
 /** What can go wrong with the audit register, each named for the person who has to fix it. */
 final class AuditProblem extends DomainException {
 
-  private AuditProblem(Kind kind, String type, String title, String detail, List<FieldError> errors) {
+  private AuditProblem(
+      Kind kind, String type, String title, String detail, List<FieldError> errors) {
     super(kind, type, title, detail, errors);
   }
 
   static AuditProblem notFound(String ref) {
-    return new AuditProblem(Kind.NOT_FOUND, "audit-not-found", "No such audit", "There is no audit " + ref + " that you may see.",
+    return new AuditProblem(
+        Kind.NOT_FOUND,
+        "audit-not-found",
+        "No such audit",
+        "There is no audit " + ref + " that you may see.",
         List.of(new FieldError("ref", "no such audit")));
   }
 
   static AuditProblem alreadyRecorded(String ref) {
     return new AuditProblem(
-        Kind.CONFLICT, "audit-exists", "Audit already recorded",
-        "Audit " + ref + " is already recorded; moderate it, or import a corrected row to change it.",
+        Kind.CONFLICT,
+        "audit-exists",
+        "Audit already recorded",
+        "Audit "
+            + ref
+            + " is already recorded; moderate it, or import a corrected row to change it.",
         List.of(new FieldError(AuditField.AUDIT_REF.property(), "already recorded")));
   }
 
   static AuditProblem invalid(List<FieldError> errors) {
-    return new AuditProblem(Kind.INVALID, "invalid-audit", "Invalid audit", "Some fields are missing or wrong; see errors.", errors);
+    return new AuditProblem(
+        Kind.INVALID,
+        "invalid-audit",
+        "Invalid audit",
+        "Some fields are missing or wrong; see errors.",
+        errors);
   }
 
   static AuditProblem invalidQuery(List<FieldError> errors) {
-    return new AuditProblem(Kind.INVALID, "invalid-request", "Invalid request", "Some parameters are wrong; see errors.", errors);
+    return new AuditProblem(
+        Kind.INVALID,
+        "invalid-request",
+        "Invalid request",
+        "Some parameters are wrong; see errors.",
+        errors);
   }
 
   static AuditProblem fileRejected(List<FieldError> errors, long badLines) {
     return new AuditProblem(
-        Kind.INVALID, "invalid-audit-file", "Audit file rejected",
+        Kind.INVALID,
+        "invalid-audit-file",
+        "Audit file rejected",
         badLines == 0
             ? "The file cannot be read; see errors. Nothing was imported."
-            : badLines + (badLines == 1 ? " line is" : " lines are") + " wrong; see errors. Nothing was imported.",
+            : badLines
+                + (badLines == 1 ? " line is" : " lines are")
+                + " wrong; see errors. Nothing was imported.",
         errors);
   }
 
   static AuditProblem fileTooLarge(long limitBytes, int limitRows) {
     return new AuditProblem(
-        Kind.TOO_LARGE, "audit-file-too-large", "Audit file too large",
-        "An import file may hold at most " + limitBytes + " bytes and " + limitRows + " rows; split it and import the parts.",
+        Kind.TOO_LARGE,
+        "audit-file-too-large",
+        "Audit file too large",
+        "An import file may hold at most "
+            + limitBytes
+            + " bytes and "
+            + limitRows
+            + " rows; split it and import the parts.",
         List.of(new FieldError("file", "too large")));
   }
 }

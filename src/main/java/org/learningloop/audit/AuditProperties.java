@@ -13,4 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("learning-loop.audit")
-public record AuditProperties(@NotNull DataSize importMaxSize, @Min(1) @Max(1_000_000) int importMaxRows) {}
+public record AuditProperties(
+    @NotNull DataSize importMaxSize, @Min(1) @Max(1_000_000) int importMaxRows) {}

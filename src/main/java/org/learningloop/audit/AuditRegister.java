@@ -26,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit register: records audits, moderates them and reads them back. Every write goes through {@link
- * AuditWriter}, so the grade-change events fire the same way whether an audit was recorded, imported or moderated.
- * Role checks sit on the controller; this service is also used at start-up by the demo data.
+ * The audit register: records audits, moderates them and reads them back. Every write goes through
+ * {@link AuditWriter}, so the grade-change events fire the same way whether an audit was recorded,
+ * imported or moderated. Role checks sit on the controller; this service is also used at start-up
+ * by the demo data.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,7 +41,12 @@ public class AuditRegister implements AuditLookup {
   private final Catalogues catalogues;
   private final Clock clock;
 
-  AuditRegister(AuditRepository audits, AuditWriter writer, StaffRegistry registry, Catalogues catalogues, Clock clock) {
+  AuditRegister(
+      AuditRepository audits,
+      AuditWriter writer,
+      StaffRegistry registry,
+      Catalogues catalogues,
+      Clock clock) {
     this.audits = audits;
     this.writer = writer;
     this.registry = registry;
@@ -61,11 +67,14 @@ public class AuditRegister implements AuditLookup {
    * Records a new audit (possibly already moderated).
    *
    * @return its ref
-   * @throws org.learningloop.common.DomainException with every field at fault, or when the ref is taken
+   * @throws org.learningloop.common.DomainException with every field at fault, or when the ref is
+   *     taken
    */
   @Transactional
   public String record(AuditDraft draft) {
-    if (draft.ref() != null && !draft.ref().isBlank() && audits.findByRef(draft.ref().strip()).isPresent()) {
+    if (draft.ref() != null
+        && !draft.ref().isBlank()
+        && audits.findByRef(draft.ref().strip()).isPresent()) {
       throw AuditProblem.alreadyRecorded(draft.ref().strip());
     }
     List<FieldError> errors = new ArrayList<>();
@@ -78,15 +87,17 @@ public class AuditRegister implements AuditLookup {
   }
 
   /**
-   * Records (or revises) the moderation of an audit. Errors name the fields of the moderation request: {@code grade},
-   * {@code date}, {@code rationale}, {@code factors}, {@code moderatorEmail}.
+   * Records (or revises) the moderation of an audit. Errors name the fields of the moderation
+   * request: {@code grade}, {@code date}, {@code rationale}, {@code factors}, {@code
+   * moderatorEmail}.
    */
   @Transactional
   public void moderate(String ref, ModerationDraft moderation) {
     Audit audit = audits.findByRef(ref).orElseThrow(() -> AuditProblem.notFound(ref));
     AuditDraft draft = draftOf(audit.state()).withModeration(moderation);
     List<FieldError> errors = new ArrayList<>();
-    ValidAudit valid = validator().check(draft, audit.state(), AuditRegister::moderationField, errors);
+    ValidAudit valid =
+        validator().check(draft, audit.state(), AuditRegister::moderationField, errors);
     if (valid == null) {
       throw AuditProblem.invalid(errors);
     }
@@ -99,7 +110,8 @@ public class AuditRegister implements AuditLookup {
 
   AuditView view(String ref, AuditScope scope) {
     Specification<Audit> byRef = (root, query, cb) -> cb.equal(root.get("ref"), ref);
-    Audit audit = audits.findOne(byRef.and(visibleTo(scope))).orElseThrow(() -> AuditProblem.notFound(ref));
+    Audit audit =
+        audits.findOne(byRef.and(visibleTo(scope))).orElseThrow(() -> AuditProblem.notFound(ref));
     return views(List.of(audit)).get(0);
   }
 
@@ -107,14 +119,21 @@ public class AuditRegister implements AuditLookup {
   AuditPage list(AuditQuery filter, AuditScope scope, int page, int size) {
     Specification<Audit> spec = visibleTo(scope).and(filter.specification());
     Page<Audit> found =
-        audits.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("auditDate"), Sort.Order.desc("id"))));
-    return new AuditPage(views(found.getContent()), page, size, found.getTotalElements(), found.getTotalPages());
+        audits.findAll(
+            spec,
+            PageRequest.of(
+                page, size, Sort.by(Sort.Order.desc("auditDate"), Sort.Order.desc("id"))));
+    return new AuditPage(
+        views(found.getContent()), page, size, found.getTotalElements(), found.getTotalPages());
   }
 
   /** Resolves a team filter given as an id or a name. */
   Optional<Long> teamId(String idOrName) {
     return registry.teams().stream()
-        .filter(t -> String.valueOf(t.teamId()).equals(idOrName.strip()) || t.teamName().equalsIgnoreCase(idOrName.strip()))
+        .filter(
+            t ->
+                String.valueOf(t.teamId()).equals(idOrName.strip())
+                    || t.teamName().equalsIgnoreCase(idOrName.strip()))
         .map(TeamPlace::teamId)
         .findFirst();
   }
@@ -160,37 +179,76 @@ public class AuditRegister implements AuditLookup {
     Function<Long, AuditView.StaffRef> staff =
         id -> {
           Person p = people.get(id);
-          return p == null ? new AuditView.StaffRef(id, null, null) : new AuditView.StaffRef(id, p.email(), p.displayName());
+          return p == null
+              ? new AuditView.StaffRef(id, null, null)
+              : new AuditView.StaffRef(id, p.email(), p.displayName());
         };
-    String areaName = teams.values().stream()
-        .filter(t -> t.serviceAreaId().equals(s.serviceAreaId()))
-        .map(TeamPlace::serviceAreaName)
-        .findFirst()
-        .orElse(null);
+    String areaName =
+        teams.values().stream()
+            .filter(t -> t.serviceAreaId().equals(s.serviceAreaId()))
+            .map(TeamPlace::serviceAreaName)
+            .findFirst()
+            .orElse(null);
     return new AuditView(
-        s.ref(), s.auditDate(), s.type(), s.theme(),
+        s.ref(),
+        s.auditDate(),
+        s.type(),
+        s.theme(),
         new AuditView.Named(s.serviceAreaId(), areaName),
         new AuditView.Named(s.teamId(), team == null ? null : team.teamName()),
-        staff.apply(s.practitionerId()), staff.apply(s.teamManagerId()), staff.apply(s.auditorId()),
-        s.childRef(), s.auditorGrade(), s.effectiveGrade(), s.moderated(),
-        s.moderated() ? new AuditView.Moderation(staff.apply(s.moderatorId()), s.moderationDate(), s.moderatedGrade(), s.moderationRationale()) : null,
-        List.copyOf(s.factorCodes()), s.notes(), audit.getCreatedAt(), audit.getUpdatedAt());
+        staff.apply(s.practitionerId()),
+        staff.apply(s.teamManagerId()),
+        staff.apply(s.auditorId()),
+        s.childRef(),
+        s.auditorGrade(),
+        s.effectiveGrade(),
+        s.moderated(),
+        s.moderated()
+            ? new AuditView.Moderation(
+                staff.apply(s.moderatorId()),
+                s.moderationDate(),
+                s.moderatedGrade(),
+                s.moderationRationale())
+            : null,
+        List.copyOf(s.factorCodes()),
+        s.notes(),
+        audit.getCreatedAt(),
+        audit.getUpdatedAt());
   }
 
   private Map<Long, TeamPlace> teamsById() {
     return registry.teams().stream().collect(Collectors.toMap(TeamPlace::teamId, t -> t));
   }
 
-  /** A stored audit as a draft again, so that a moderation is checked with every rule an audit must keep. */
+  /**
+   * A stored audit as a draft again, so that a moderation is checked with every rule an audit must
+   * keep.
+   */
   private AuditDraft draftOf(AuditState s) {
-    Collection<Long> ids = new HashSet<>(List.of(s.practitionerId(), s.teamManagerId(), s.auditorId()));
+    Collection<Long> ids =
+        new HashSet<>(List.of(s.practitionerId(), s.teamManagerId(), s.auditorId()));
     Map<Long, Person> people = registry.findByIds(ids);
     TeamPlace team = teamsById().get(s.teamId());
     return new AuditDraft(
-        s.ref(), s.auditDate().toString(), s.type().name(), s.theme(), team.serviceAreaName(), team.teamName(),
-        people.get(s.practitionerId()).email(), null, people.get(s.teamManagerId()).email(), null, s.childRef(),
-        people.get(s.auditorId()).email(), s.auditorGrade().name(), null, null, null, null,
-        List.copyOf(s.factorCodes()), s.notes());
+        s.ref(),
+        s.auditDate().toString(),
+        s.type().name(),
+        s.theme(),
+        team.serviceAreaName(),
+        team.teamName(),
+        people.get(s.practitionerId()).email(),
+        null,
+        people.get(s.teamManagerId()).email(),
+        null,
+        s.childRef(),
+        people.get(s.auditorId()).email(),
+        s.auditorGrade().name(),
+        null,
+        null,
+        null,
+        null,
+        List.copyOf(s.factorCodes()),
+        s.notes());
   }
 
   private static String moderationField(AuditField field) {
@@ -202,7 +260,9 @@ public class AuditRegister implements AuditLookup {
     };
   }
 
-  /** The list's filters: audit months (inclusive), team id, effective grade, type; each optional. */
+  /**
+   * The list's filters: audit months (inclusive), team id, effective grade, type; each optional.
+   */
   record AuditQuery(YearMonth from, YearMonth to, Long teamId, Grade grade, AuditType type) {
 
     Specification<Audit> specification() {

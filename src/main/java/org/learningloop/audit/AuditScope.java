@@ -6,13 +6,22 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 
 /**
- * Which audits someone may read, applied inside the query: QA, PI and senior managers see all; a team manager their
- * team's (and those naming them as manager); a practitioner only audits of their own work.
+ * Which audits someone may read, applied inside the query: QA, PI and senior managers see all; a
+ * team manager their team's (and those naming them as manager); a practitioner only audits of their
+ * own work.
  */
-record AuditScope(boolean all, Long teamId, Long staffId, boolean teamManager, boolean practitioner) {
+record AuditScope(
+    boolean all, Long teamId, Long staffId, boolean teamManager, boolean practitioner) {
 
   private static final Set<Role> SEE_ALL =
-      EnumSet.of(Role.AUDITOR, Role.MODERATOR, Role.ADMIN, Role.PI_LEAD, Role.PI_OFFICER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR);
+      EnumSet.of(
+          Role.AUDITOR,
+          Role.MODERATOR,
+          Role.ADMIN,
+          Role.PI_LEAD,
+          Role.PI_OFFICER,
+          Role.SERVICE_MANAGER,
+          Role.ASSISTANT_DIRECTOR);
 
   static AuditScope unrestricted() {
     return new AuditScope(true, null, null, false, false);
@@ -23,6 +32,10 @@ record AuditScope(boolean all, Long teamId, Long staffId, boolean teamManager, b
       return unrestricted();
     }
     return new AuditScope(
-        false, person.teamId(), person.id(), person.hasRole(Role.TEAM_MANAGER), person.hasRole(Role.PRACTITIONER));
+        false,
+        person.teamId(),
+        person.id(),
+        person.hasRole(Role.TEAM_MANAGER),
+        person.hasRole(Role.PRACTITIONER));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything an audit holds, by value, so that an import can tell an unchanged row from a changed one by comparing two
- * states. Staff, teams and service areas are directory ids.
+ * Everything an audit holds, by value, so that an import can tell an unchanged row from a changed
+ * one by comparing two states. Staff, teams and service areas are directory ids.
  */
 record AuditState(
     String ref,

@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts of audits for reports, aggregated by the database (never audits loaded one by one), so that a year's
- * figures over a million audits come back in well under a second.
+ * Counts of audits for reports, aggregated by the database (never audits loaded one by one), so
+ * that a year's figures over a million audits come back in well under a second.
  */
 public interface AuditStatistics {
 
   /**
-   * Audits of a type whose audit date lies in the months {@code from} to {@code to} (inclusive), counted by month,
-   * auditor grade and moderated grade.
+   * Audits of a type whose audit date lies in the months {@code from} to {@code to} (inclusive),
+   * counted by month, auditor grade and moderated grade.
    */
   List<GradeTally> gradeTallies(AuditType type, YearMonth from, YearMonth to);
 
-  /** Audits of a type in the months whose effective grade is Inadequate, counted per contributory factor. */
+  /**
+   * Audits of a type in the months whose effective grade is Inadequate, counted per contributory
+   * factor.
+   */
   Map<String, Long> inadequateFactorCounts(AuditType type, YearMonth from, YearMonth to);
 
   /** Thematic dip samples in the months, counted by month and theme, in month then theme order. */

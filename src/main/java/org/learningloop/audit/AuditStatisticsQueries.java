@@ -11,10 +11,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The report aggregates in plain SQL, grouped in the database: each reads a range of the covering index {@code
- * ix_audit_type_date_grades} (type, date, both grades) and never the audit rows; the factors join the inadequate ones
- * to {@code audit_factor}'s primary key. The effective grade is written as {@code coalesce(moderated, auditor)} so that
- * the index alone answers it.
+ * The report aggregates in plain SQL, grouped in the database: each reads a range of the covering
+ * index {@code ix_audit_type_date_grades} (type, date, both grades) and never the audit rows; the
+ * factors join the inadequate ones to {@code audit_factor}'s primary key. The effective grade is
+ * written as {@code coalesce(moderated, auditor)} so that the index alone answers it.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -85,7 +85,11 @@ class AuditStatisticsQueries implements AuditStatistics {
     return jdbc.query(
         THEME_TALLIES,
         range(from, to),
-        (rs, i) -> new ThemeTally(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getString("theme"), rs.getLong("n")));
+        (rs, i) ->
+            new ThemeTally(
+                YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+                rs.getString("theme"),
+                rs.getLong("n")));
   }
 
   private static MapSqlParameterSource range(YearMonth from, YearMonth to) {

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * What other modules may know of an audit. Deliberately without {@code child_ref} or notes: the follow-up, its pages
- * and its emails never need them.
+ * What other modules may know of an audit. Deliberately without {@code child_ref} or notes: the
+ * follow-up, its pages and its emails never need them.
  *
  * @param practitionerId, teamManagerId, auditorId staff ids in the directory
  * @param factorCodes contributory-factor codes, e.g. {@code SIGNIFICANT_HARM_RISK}

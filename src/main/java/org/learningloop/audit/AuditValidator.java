@@ -17,8 +17,9 @@ import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.TeamPlace;
 
 /**
- * The checks a QA officer expects of an audit, the same for the API and for every row of an import. It collects every
- * fault of a draft rather than stopping at the first, so one answer names them all.
+ * The checks a QA officer expects of an audit, the same for the API and for every row of an import.
+ * It collects every fault of a draft rather than stopping at the first, so one answer names them
+ * all.
  */
 final class AuditValidator {
 
@@ -26,12 +27,18 @@ final class AuditValidator {
   static final int MAX_TEXT = 4000;
 
   private static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,59}");
-  private static final Pattern CHILD_REF = Pattern.compile("(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9/-]{0,59}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s,;\"<>]+@[^@\\s,;\"<>]+\\.[^@\\s,;\"<>]+");
+  private static final Pattern CHILD_REF =
+      Pattern.compile("(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9/-]{0,59}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s,;\"<>]+@[^@\\s,;\"<>]+\\.[^@\\s,;\"<>]+");
 
   private final LocalDate today;
   private final Map<String, CatalogueEntry> factors;
-  /** Service area of each team by lower-case team name: the directory's, plus those new teams named so far. */
+
+  /**
+   * Service area of each team by lower-case team name: the directory's, plus those new teams named
+   * so far.
+   */
   private final Map<String, String> teamAreas = new HashMap<>();
 
   AuditValidator(LocalDate today, List<CatalogueEntry> factors, List<TeamPlace> teams) {
@@ -44,16 +51,23 @@ final class AuditValidator {
   /**
    * Checks a draft.
    *
-   * @param existing the stored audit of that ref, or null: its retired factors stay allowed, its moderation must stay
+   * @param existing the stored audit of that ref, or null: its retired factors stay allowed, its
+   *     moderation must stay
    * @param name how to name a field in an error (a JSON property, or "line 7, grade")
    * @return the valid audit, or null when {@code errors} got at least one entry
    */
-  ValidAudit check(AuditDraft draft, AuditState existing, Function<AuditField, String> name, List<FieldError> errors) {
+  ValidAudit check(
+      AuditDraft draft,
+      AuditState existing,
+      Function<AuditField, String> name,
+      List<FieldError> errors) {
     Check c = new Check(draft, name, errors);
 
     String ref = c.required(AuditField.AUDIT_REF, 60);
     if (ref != null && !REF.matcher(ref).matches()) {
-      c.fail(AuditField.AUDIT_REF, "must start with a letter or digit and hold only letters, digits, '.', '_' or '-'");
+      c.fail(
+          AuditField.AUDIT_REF,
+          "must start with a letter or digit and hold only letters, digits, '.', '_' or '-'");
       ref = null;
     }
     LocalDate auditDate = c.date(AuditField.AUDIT_DATE, EARLIEST, "2000-01-01");
@@ -62,14 +76,24 @@ final class AuditValidator {
     if (type == AuditType.THEMATIC_DIP_SAMPLE && theme == null) {
       c.fail(AuditField.THEME, "a thematic dip sample needs its theme");
     } else if (type == AuditType.DEEP_DIVE && theme != null) {
-      c.fail(AuditField.THEME, "only a thematic dip sample has a theme; leave it empty for a deep dive");
+      c.fail(
+          AuditField.THEME,
+          "only a thematic dip sample has a theme; leave it empty for a deep dive");
     }
     String serviceArea = c.required(AuditField.SERVICE_AREA, 200);
     String team = c.required(AuditField.TEAM, 200);
     if (serviceArea != null && team != null) {
       String known = teamAreas.putIfAbsent(team.toLowerCase(Locale.ROOT), serviceArea);
       if (known != null && !known.equalsIgnoreCase(serviceArea)) {
-        c.fail(AuditField.TEAM, "team '" + team + "' belongs to service area '" + known + "', not '" + serviceArea + "'");
+        c.fail(
+            AuditField.TEAM,
+            "team '"
+                + team
+                + "' belongs to service area '"
+                + known
+                + "', not '"
+                + serviceArea
+                + "'");
       }
     }
     String practitioner = c.email(AuditField.PRACTITIONER_EMAIL, true);
@@ -81,7 +105,9 @@ final class AuditValidator {
     }
     String childRef = c.required(AuditField.CHILD_REF, 60);
     if (childRef != null && !CHILD_REF.matcher(childRef).matches()) {
-      c.fail(AuditField.CHILD_REF, "must be a pseudonymous case number (letters, digits, '/' or '-', at least one digit), never a name");
+      c.fail(
+          AuditField.CHILD_REF,
+          "must be a pseudonymous case number (letters, digits, '/' or '-', at least one digit), never a name");
     }
     String auditor = c.email(AuditField.AUDITOR_EMAIL, true);
     if (auditor != null && auditor.equals(practitioner)) {
@@ -93,11 +119,20 @@ final class AuditValidator {
     String moderator = c.email(AuditField.MODERATOR_EMAIL, false);
     String rationale = c.optional(AuditField.MODERATION_RATIONALE, MAX_TEXT);
     if (c.blank(AuditField.MODERATED_GRADE)) {
-      if (!c.blank(AuditField.MODERATOR_EMAIL) || !c.blank(AuditField.MODERATION_DATE) || !c.blank(AuditField.MODERATION_RATIONALE)) {
-        c.fail(AuditField.MODERATED_GRADE, "missing: a moderator, moderation date or rationale is given, so the moderated grade is needed too");
+      if (!c.blank(AuditField.MODERATOR_EMAIL)
+          || !c.blank(AuditField.MODERATION_DATE)
+          || !c.blank(AuditField.MODERATION_RATIONALE)) {
+        c.fail(
+            AuditField.MODERATED_GRADE,
+            "missing: a moderator, moderation date or rationale is given, so the moderated grade is needed too");
       } else if (existing != null && existing.moderated()) {
-        c.fail(AuditField.MODERATED_GRADE,
-            "missing: audit " + existing.ref() + " was moderated on " + existing.moderationDate() + " and moderation is kept for ever");
+        c.fail(
+            AuditField.MODERATED_GRADE,
+            "missing: audit "
+                + existing.ref()
+                + " was moderated on "
+                + existing.moderationDate()
+                + " and moderation is kept for ever");
       }
     } else {
       Grade moderatedGrade = c.grade(AuditField.MODERATED_GRADE, true);
@@ -106,11 +141,17 @@ final class AuditValidator {
       } else if (moderator != null && moderator.equals(auditor)) {
         c.fail(AuditField.MODERATOR_EMAIL, "moderation is by someone other than the auditor");
       }
-      LocalDate moderationDate = c.blank(AuditField.MODERATION_DATE)
-          ? c.missing(AuditField.MODERATION_DATE, "a moderated grade needs its moderation date")
-          : c.date(AuditField.MODERATION_DATE, auditDate == null ? EARLIEST : auditDate, "the audit date");
+      LocalDate moderationDate =
+          c.blank(AuditField.MODERATION_DATE)
+              ? c.missing(AuditField.MODERATION_DATE, "a moderated grade needs its moderation date")
+              : c.date(
+                  AuditField.MODERATION_DATE,
+                  auditDate == null ? EARLIEST : auditDate,
+                  "the audit date");
       if (moderatedGrade != null && grade != null && moderatedGrade != grade && rationale == null) {
-        c.fail(AuditField.MODERATION_RATIONALE, "a moderation that changes the grade needs its rationale");
+        c.fail(
+            AuditField.MODERATION_RATIONALE,
+            "a moderation that changes the grade needs its rationale");
       }
       moderation = new ValidAudit.Moderation(moderator, moderationDate, moderatedGrade, rationale);
     }
@@ -126,8 +167,22 @@ final class AuditValidator {
       return null;
     }
     return new ValidAudit(
-        ref, auditDate, type, theme, serviceArea, team, practitioner, practitionerName, teamManager, teamManagerName,
-        childRef, auditor, grade, moderation, factorCodes, notes);
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceArea,
+        team,
+        practitioner,
+        practitionerName,
+        teamManager,
+        teamManagerName,
+        childRef,
+        auditor,
+        grade,
+        moderation,
+        factorCodes,
+        notes);
   }
 
   /** The checks of one draft, remembering whether any failed. */
@@ -168,9 +223,13 @@ final class AuditValidator {
       }
       String value = draft.value(field).strip();
       if (value.length() > maxLength) {
-        return missing(field, "is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+        return missing(
+            field,
+            "is " + value.length() + " characters long; at most " + maxLength + " are allowed");
       }
-      if (value.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
+      if (value
+          .chars()
+          .anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
         return missing(field, "holds control characters");
       }
       return value;
@@ -222,7 +281,9 @@ final class AuditValidator {
       try {
         return AuditType.valueOf(code(value));
       } catch (IllegalArgumentException e) {
-        return missing(AuditField.AUDIT_TYPE, "unknown audit type '" + value + "'; use DEEP_DIVE or THEMATIC_DIP_SAMPLE");
+        return missing(
+            AuditField.AUDIT_TYPE,
+            "unknown audit type '" + value + "'; use DEEP_DIVE or THEMATIC_DIP_SAMPLE");
       }
     }
 
@@ -236,10 +297,17 @@ final class AuditValidator {
           return grade;
         }
       }
-      return missing(field, "unknown grade '" + value + "'; use OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT or INADEQUATE");
+      return missing(
+          field,
+          "unknown grade '"
+              + value
+              + "'; use OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT or INADEQUATE");
     }
 
-    /** Codes of the factors, each known and active (or already on the stored audit); null when one is wrong. */
+    /**
+     * Codes of the factors, each known and active (or already on the stored audit); null when one
+     * is wrong.
+     */
     Set<String> factors(Set<String> alreadyOnAudit) {
       Set<String> codes = new LinkedHashSet<>();
       List<String> wrong = new ArrayList<>();
@@ -253,7 +321,8 @@ final class AuditValidator {
           if (entry == null) {
             wrong.add("unknown contributory factor '" + part.strip() + "'");
           } else if (!entry.active() && !alreadyOnAudit.contains(code)) {
-            wrong.add("contributory factor " + code + " is retired and cannot be used for new audits");
+            wrong.add(
+                "contributory factor " + code + " is retired and cannot be used for new audits");
           } else {
             codes.add(code);
           }

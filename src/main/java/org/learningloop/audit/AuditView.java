@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An audit as its own API shows it, to those allowed to read it; the only place {@code childRef} and notes leave the
- * audit module.
+ * An audit as its own API shows it, to those allowed to read it; the only place {@code childRef}
+ * and notes leave the audit module.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AuditView(

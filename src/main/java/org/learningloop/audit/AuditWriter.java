@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores valid audits (new or changed) and announces every change of the effective grade into or out of Inadequate,
- * exactly once, inside the caller's transaction: listeners in other modules run in it and roll back with it.
+ * Stores valid audits (new or changed) and announces every change of the effective grade into or
+ * out of Inadequate, exactly once, inside the caller's transaction: listeners in other modules run
+ * in it and roll back with it.
  */
 @Component
 class AuditWriter {
@@ -58,13 +59,16 @@ class AuditWriter {
 
   /**
    * @param existing the stored audits among them, by ref
-   * @param changedBy email of the person making the change, named when a grade leaves Inadequate without moderation
+   * @param changedBy email of the person making the change, named when a grade leaves Inadequate
+   *     without moderation
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Outcome write(List<ValidAudit> valid, Map<String, Audit> existing, String changedBy) {
     Map<String, TeamPlace> teams = new HashMap<>();
     for (ValidAudit audit : valid) {
-      teams.computeIfAbsent(audit.team().toLowerCase(Locale.ROOT), k -> registry.placeTeam(audit.serviceArea(), audit.team()));
+      teams.computeIfAbsent(
+          audit.team().toLowerCase(Locale.ROOT),
+          k -> registry.placeTeam(audit.serviceArea(), audit.team()));
     }
     Set<String> emails = new HashSet<>();
     for (ValidAudit audit : valid) {
@@ -103,37 +107,63 @@ class AuditWriter {
     }
     // Listeners may read what was written, by JPA or plain SQL alike.
     audits.flush();
-    // Stored: let go of them, so that every flush a listener causes need not check thousands of imported audits again.
+    // Stored: let go of them, so that every flush a listener causes need not check thousands of
+    // imported audits again.
     written.forEach(entities::detach);
-    // Audits that became Inadequate in bursts: their follow-ups' processes are written together, a burst at a time
-    // (the engine's flush sorts its writes in time that grows with the square of their number). Audits leaving
+    // Audits that became Inadequate in bursts: their follow-ups' processes are written together, a
+    // burst at a time
+    // (the engine's flush sorts its writes in time that grows with the square of their number).
+    // Audits leaving
     // Inadequate end processes, reading the engine, so each of those goes on its own, afterwards.
-    List<Object> opening = announcements.stream().filter(AuditBecameInadequate.class::isInstance).toList();
+    List<Object> opening =
+        announcements.stream().filter(AuditBecameInadequate.class::isInstance).toList();
     for (int i = 0; i < opening.size(); i += BURST) {
       List<Object> part = opening.subList(i, Math.min(opening.size(), i + BURST));
       burst.run(() -> part.forEach(events::publishEvent));
     }
-    announcements.stream().filter(a -> !(a instanceof AuditBecameInadequate)).forEach(events::publishEvent);
+    announcements.stream()
+        .filter(a -> !(a instanceof AuditBecameInadequate))
+        .forEach(events::publishEvent);
     return new Outcome(created, updated, valid.size() - created - updated);
   }
 
   private AuditState stateOf(ValidAudit audit, TeamPlace team, People people) {
-    Long practitioner = people.id(audit.practitionerEmail(), audit.practitionerName(), Role.PRACTITIONER, team.teamId());
-    Long teamManager = people.id(audit.teamManagerEmail(), audit.teamManagerName(), Role.TEAM_MANAGER, team.teamId());
+    Long practitioner =
+        people.id(
+            audit.practitionerEmail(), audit.practitionerName(), Role.PRACTITIONER, team.teamId());
+    Long teamManager =
+        people.id(
+            audit.teamManagerEmail(), audit.teamManagerName(), Role.TEAM_MANAGER, team.teamId());
     Long auditor = people.id(audit.auditorEmail(), null, Role.AUDITOR, null);
     ValidAudit.Moderation moderation = audit.moderation();
     return new AuditState(
-        audit.ref(), audit.auditDate(), audit.type(), audit.theme(), team.serviceAreaId(), team.teamId(), practitioner,
-        teamManager, auditor, audit.childRef(), audit.grade(),
-        moderation == null ? null : people.id(moderation.moderatorEmail(), null, Role.MODERATOR, null),
+        audit.ref(),
+        audit.auditDate(),
+        audit.type(),
+        audit.theme(),
+        team.serviceAreaId(),
+        team.teamId(),
+        practitioner,
+        teamManager,
+        auditor,
+        audit.childRef(),
+        audit.grade(),
+        moderation == null
+            ? null
+            : people.id(moderation.moderatorEmail(), null, Role.MODERATOR, null),
         moderation == null ? null : moderation.date(),
         moderation == null ? null : moderation.grade(),
         moderation == null ? null : moderation.rationale(),
-        audit.factorCodes(), audit.notes());
+        audit.factorCodes(),
+        audit.notes());
   }
 
   private static void announce(
-      Grade before, AuditState after, ValidAudit audit, String changedBy, List<Object> announcements) {
+      Grade before,
+      AuditState after,
+      ValidAudit audit,
+      String changedBy,
+      List<Object> announcements) {
     boolean wasInadequate = before == Grade.INADEQUATE;
     boolean isInadequate = after.effectiveGrade() == Grade.INADEQUATE;
     if (!wasInadequate && isInadequate) {
@@ -141,17 +171,33 @@ class AuditWriter {
           before == null
               ? new AuditBecameInadequate(after.ref())
               : after.moderated()
-                  ? new AuditBecameInadequate(after.ref(), audit.moderation().moderatorEmail(), after.moderationRationale())
+                  ? new AuditBecameInadequate(
+                      after.ref(), audit.moderation().moderatorEmail(), after.moderationRationale())
                   : new AuditBecameInadequate(
-                      after.ref(), changedBy, "The auditor's grade was changed to " + Grade.INADEQUATE.label() + " by " + changedBy + "."));
+                      after.ref(),
+                      changedBy,
+                      "The auditor's grade was changed to "
+                          + Grade.INADEQUATE.label()
+                          + " by "
+                          + changedBy
+                          + "."));
     } else if (wasInadequate && !isInadequate) {
       announcements.add(
           after.moderated()
               ? new AuditNoLongerInadequate(
-                  after.ref(), after.effectiveGrade(), audit.moderation().moderatorEmail(), after.moderationRationale())
+                  after.ref(),
+                  after.effectiveGrade(),
+                  audit.moderation().moderatorEmail(),
+                  after.moderationRationale())
               : new AuditNoLongerInadequate(
-                  after.ref(), after.effectiveGrade(), changedBy,
-                  "The auditor's grade was corrected to " + after.effectiveGrade().label() + " by " + changedBy + "."));
+                  after.ref(),
+                  after.effectiveGrade(),
+                  changedBy,
+                  "The auditor's grade was corrected to "
+                      + after.effectiveGrade().label()
+                      + " by "
+                      + changedBy
+                      + "."));
     }
   }
 

@@ -13,12 +13,14 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The working-day calendar: England and Wales bank holidays come from Jollyday; these settings add the rest.
+ * The working-day calendar: England and Wales bank holidays come from Jollyday; these settings add
+ * the rest.
  *
  * @param zone where the council's days begin and end
- * @param endOfWorkingDay when a working day ends: a deadline of "n working days" falls due at this time
- * @param closureDays days the council is closed although they are not bank holidays (e.g. between Christmas and New
- *     Year)
+ * @param endOfWorkingDay when a working day ends: a deadline of "n working days" falls due at this
+ *     time
+ * @param closureDays days the council is closed although they are not bank holidays (e.g. between
+ *     Christmas and New Year)
  * @param additionalBankHolidays one-off bank holidays proclaimed after the Jollyday release in use
  */
 @Validated
@@ -30,7 +32,10 @@ public record CalendarProperties(
     @DateTimeFormat(iso = ISO.DATE) List<@NotNull LocalDate> additionalBankHolidays) {
 
   public CalendarProperties {
-    closureDays = closureDays == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(closureDays));
+    closureDays =
+        closureDays == null
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(closureDays));
     additionalBankHolidays =
         additionalBankHolidays == null
             ? List.of()
@@ -39,7 +44,8 @@ public record CalendarProperties(
 
   /** England and Wales, days ending at 17:00 London time, no closure days: the shipped defaults. */
   public static CalendarProperties englandAndWales() {
-    return new CalendarProperties(ZoneId.of("Europe/London"), LocalTime.of(17, 0), List.of(), List.of());
+    return new CalendarProperties(
+        ZoneId.of("Europe/London"), LocalTime.of(17, 0), List.of(), List.of());
   }
 
   /** The same calendar with these council closure days. */

@@ -17,14 +17,17 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Targets of the follow-up process, in working days (see {@link Stage} for where each count starts). Defaults are in
- * {@code application.yml}; a missing or inconsistent value stops the application at start-up.
+ * Targets of the follow-up process, in working days (see {@link Stage} for where each count
+ * starts). Defaults are in {@code application.yml}; a missing or inconsistent value stops the
+ * application at start-up.
  *
  * @param allocation from the follow-up's creation until a PI officer is allocated
- * @param safeguardingConfirmation from the follow-up's creation until the Team Manager confirms the child's safety
+ * @param safeguardingConfirmation from the follow-up's creation until the Team Manager confirms the
+ *     child's safety
  * @param conversationsHeld from allocation until both conversations are held
  * @param closure from allocation until the loop is closed
- * @param reminderLead how many working days before the due date reminders start (0: on the due date only)
+ * @param reminderLead how many working days before the due date reminders start (0: on the due date
+ *     only)
  * @param escalation the escalation ladder, first rung first
  * @param reAuditAfter how long after closure the effectiveness re-audit falls due
  * @param digestTime when the daily reminder digest goes out, on working days
@@ -42,7 +45,8 @@ public record DeadlineProperties(
     @NotNull @DateTimeFormat(iso = ISO.TIME) LocalTime digestTime) {
 
   public DeadlineProperties {
-    escalation = escalation == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(escalation));
+    escalation =
+        escalation == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(escalation));
   }
 
   /**
@@ -52,10 +56,14 @@ public record DeadlineProperties(
    * @param recipients who is told
    */
   public record EscalationRung(
-      @NotNull @PositiveOrZero Integer overdueBy, @NotEmpty List<@NotNull EscalationRecipient> recipients) {
+      @NotNull @PositiveOrZero Integer overdueBy,
+      @NotEmpty List<@NotNull EscalationRecipient> recipients) {
 
     public EscalationRung {
-      recipients = recipients == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(recipients));
+      recipients =
+          recipients == null
+              ? List.of()
+              : Collections.unmodifiableList(new ArrayList<>(recipients));
     }
 
     @AssertTrue(message = "a rung names each recipient once")
@@ -74,7 +82,8 @@ public record DeadlineProperties(
     };
   }
 
-  @AssertTrue(message = "closure must not come before conversations-held: both count from allocation")
+  @AssertTrue(
+      message = "closure must not come before conversations-held: both count from allocation")
   boolean isClosureAfterConversations() {
     return closure == null || conversationsHeld == null || closure >= conversationsHeld;
   }
@@ -88,7 +97,9 @@ public record DeadlineProperties(
     Integer previousOverdueBy = null;
     int mostSeniorSoFar = -1;
     for (EscalationRung rung : escalation) {
-      if (rung == null || rung.overdueBy() == null || rung.recipients().stream().anyMatch(Objects::isNull)) {
+      if (rung == null
+          || rung.overdueBy() == null
+          || rung.recipients().stream().anyMatch(Objects::isNull)) {
         continue; // reported by the field constraints
       }
       if (previousOverdueBy != null && rung.overdueBy() <= previousOverdueBy) {
@@ -101,7 +112,10 @@ public record DeadlineProperties(
       }
       previousOverdueBy = rung.overdueBy();
       mostSeniorSoFar =
-          rung.recipients().stream().mapToInt(EscalationRecipient::seniority).max().orElse(mostSeniorSoFar);
+          rung.recipients().stream()
+              .mapToInt(EscalationRecipient::seniority)
+              .max()
+              .orElse(mostSeniorSoFar);
     }
     return true;
   }

@@ -9,9 +9,10 @@ import org.learningloop.calendar.DeadlineProperties.EscalationRung;
 import org.springframework.stereotype.Service;
 
 /**
- * The follow-up process's deadlines in working days: when each stage falls due, when reminders start, when each rung
- * of the escalation ladder is reached, when the daily digest goes out and when the effectiveness re-audit falls due.
- * Due moments are the end of a working day (17:00 London time by default), so a process timer can wait for them.
+ * The follow-up process's deadlines in working days: when each stage falls due, when reminders
+ * start, when each rung of the escalation ladder is reached, when the daily digest goes out and
+ * when the effectiveness re-audit falls due. Due moments are the end of a working day (17:00 London
+ * time by default), so a process timer can wait for them.
  */
 @Service
 public class Deadlines {
@@ -30,9 +31,10 @@ public class Deadlines {
   }
 
   /**
-   * When a stage falls due: the end of the working day {@link #target target} working days after {@code countedFrom},
-   * the moment the follow-up was created or allocated (see {@link Stage#countedFrom()}). A follow-up created on
-   * Friday 22 December 2023 at 10:00 must be allocated by Thursday 28 December, 17:00.
+   * When a stage falls due: the end of the working day {@link #target target} working days after
+   * {@code countedFrom}, the moment the follow-up was created or allocated (see {@link
+   * Stage#countedFrom()}). A follow-up created on Friday 22 December 2023 at 10:00 must be
+   * allocated by Thursday 28 December, 17:00.
    */
   public Instant due(Stage stage, Instant countedFrom) {
     return calendar.endOfWorkingDayAfter(countedFrom, target(stage));
@@ -48,21 +50,28 @@ public class Deadlines {
     return due.atZone(calendar.zone()).toLocalDate();
   }
 
-  /** The first day reminders go out for something due on {@code dueDate}: reminder-lead working days before it. */
+  /**
+   * The first day reminders go out for something due on {@code dueDate}: reminder-lead working days
+   * before it.
+   */
   public LocalDate remindFrom(LocalDate dueDate) {
     return calendar.subtractWorkingDays(dueDate, properties.reminderLead());
   }
 
-  /** The first digest that reminds of something due at {@code due}: digest time on {@link #remindFrom(LocalDate)}. */
+  /**
+   * The first digest that reminds of something due at {@code due}: digest time on {@link
+   * #remindFrom(LocalDate)}.
+   */
   public Instant remindFrom(Instant due) {
     return atDigestTime(remindFrom(calendar.workingDayOf(due)));
   }
 
   /**
-   * The escalation ladder of a task due at {@code due}, one entry per recipient, in ladder order. A rung at 0 working
-   * days overdue is reached at the due moment itself; a rung at {@code k} is reached at the end of the working day
-   * {@code k} working days after the due day. With the defaults a task due on Friday 22 December 2023 reaches the
-   * Service Manager at 17:00 on Friday 29 December and the Assistant Director at 17:00 on Wednesday 3 January 2024.
+   * The escalation ladder of a task due at {@code due}, one entry per recipient, in ladder order. A
+   * rung at 0 working days overdue is reached at the due moment itself; a rung at {@code k} is
+   * reached at the end of the working day {@code k} working days after the due day. With the
+   * defaults a task due on Friday 22 December 2023 reaches the Service Manager at 17:00 on Friday
+   * 29 December and the Assistant Director at 17:00 on Wednesday 3 January 2024.
    */
   public List<Escalation> escalations(Instant due) {
     LocalDate dueDay = calendar.workingDayOf(due);
@@ -70,7 +79,10 @@ public class Deadlines {
     List<EscalationRung> rungs = properties.escalation();
     for (int rung = 0; rung < rungs.size(); rung++) {
       int overdueBy = rungs.get(rung).overdueBy();
-      Instant at = overdueBy == 0 ? due : calendar.endOfWorkingDay(calendar.addWorkingDays(dueDay, overdueBy));
+      Instant at =
+          overdueBy == 0
+              ? due
+              : calendar.endOfWorkingDay(calendar.addWorkingDays(dueDay, overdueBy));
       for (EscalationRecipient recipient : rungs.get(rung).recipients()) {
         ladder.add(new Escalation(rung, overdueBy, recipient, at));
       }
@@ -79,8 +91,8 @@ public class Deadlines {
   }
 
   /**
-   * The escalation ladder of a task due on a day: due at the end of that day's work (or of the next working day, if
-   * the day is not one).
+   * The escalation ladder of a task due on a day: due at the end of that day's work (or of the next
+   * working day, if the day is not one).
    */
   public List<Escalation> escalations(LocalDate dueDate) {
     return escalations(calendar.endOfWorkingDay(calendar.addWorkingDays(dueDate, 0)));
@@ -94,12 +106,18 @@ public class Deadlines {
     return digest.isAfter(moment) ? digest : atDigestTime(calendar.nextWorkingDay(candidate));
   }
 
-  /** The day the effectiveness re-audit falls due: re-audit-after from the closure day, moved on to a working day. */
+  /**
+   * The day the effectiveness re-audit falls due: re-audit-after from the closure day, moved on to
+   * a working day.
+   */
   public LocalDate reAuditDate(LocalDate closedOn) {
     return calendar.addWorkingDays(closedOn.plus(properties.reAuditAfter()), 0);
   }
 
-  /** When the effectiveness re-audit task should appear: the digest time of {@link #reAuditDate(LocalDate)}. */
+  /**
+   * When the effectiveness re-audit task should appear: the digest time of {@link
+   * #reAuditDate(LocalDate)}.
+   */
   public Instant reAuditAt(Instant closedAt) {
     return atDigestTime(reAuditDate(closedAt.atZone(calendar.zone()).toLocalDate()));
   }

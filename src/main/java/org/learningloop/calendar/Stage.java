@@ -4,7 +4,10 @@ package org.learningloop.calendar;
 public enum Stage {
   /** A PI officer is allocated; counted from the follow-up's creation. */
   ALLOCATION(CountedFrom.FOLLOW_UP_CREATED),
-  /** The Team Manager confirms the child's safety was reviewed; counted from the follow-up's creation. */
+  /**
+   * The Team Manager confirms the child's safety was reviewed; counted from the follow-up's
+   * creation.
+   */
   SAFEGUARDING_CONFIRMATION(CountedFrom.FOLLOW_UP_CREATED),
   /** Both reflective learning conversations are held; counted from allocation. */
   CONVERSATIONS_HELD(CountedFrom.ALLOCATED),

@@ -15,24 +15,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.springframework.stereotype.Service;
 
 /**
- * Working days in England and Wales: every day but Saturdays, Sundays, bank holidays (with their substitute days and
- * one-off ones such as the coronation on 8 May 2023) and the council's configured closure days.
+ * Working days in England and Wales: every day but Saturdays, Sundays, bank holidays (with their
+ * substitute days and one-off ones such as the coronation on 8 May 2023) and the council's
+ * configured closure days.
  *
  * <p>Counting rules, used throughout:
  *
  * <ul>
- *   <li>{@link #addWorkingDays addWorkingDays(start, n)}: take {@code start} if it is a working day, else the next
- *       working day; that day is day 0, the result is the n-th working day after it. So {@code 0} moves a weekend or
- *       holiday forward to the next working day and leaves a working day alone; from Friday 22 December 2023, 1 is
- *       Wednesday 27 December.
- *   <li>{@link #workingDaysBetween workingDaysBetween(a, b)}: the working days {@code d} with {@code a < d <= b}
- *       (the first day excluded, the last included), negative when {@code b} is before {@code a}. For a working day
- *       {@code a}, {@code workingDaysBetween(a, addWorkingDays(a, n)) == n}.
- *   <li>{@link #nextWorkingDay} and {@link #previousWorkingDay} look strictly after and before the given day.
+ *   <li>{@link #addWorkingDays addWorkingDays(start, n)}: take {@code start} if it is a working
+ *       day, else the next working day; that day is day 0, the result is the n-th working day after
+ *       it. So {@code 0} moves a weekend or holiday forward to the next working day and leaves a
+ *       working day alone; from Friday 22 December 2023, 1 is Wednesday 27 December.
+ *   <li>{@link #workingDaysBetween workingDaysBetween(a, b)}: the working days {@code d} with
+ *       {@code a < d <= b} (the first day excluded, the last included), negative when {@code b} is
+ *       before {@code a}. For a working day {@code a}, {@code workingDaysBetween(a,
+ *       addWorkingDays(a, n)) == n}.
+ *   <li>{@link #nextWorkingDay} and {@link #previousWorkingDay} look strictly after and before the
+ *       given day.
  * </ul>
  *
- * <p>Each year is worked out once, on first use, into a table of its working days; after that every answer is a few
- * array reads, so reports can count working days over thousands of follow-ups. Years 1900 to 2999 are covered.
+ * <p>Each year is worked out once, on first use, into a table of its working days; after that every
+ * answer is a few array reads, so reports can count working days over thousands of follow-ups.
+ * Years 1900 to 2999 are covered.
  */
 @Service
 public class WorkingDayCalendar {
@@ -45,7 +49,8 @@ public class WorkingDayCalendar {
   private final Set<LocalDate> closureDays;
   private final Set<LocalDate> additionalBankHolidays;
   private final BankHolidays bankHolidays;
-  private final AtomicReferenceArray<YearTable> years = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
+  private final AtomicReferenceArray<YearTable> years =
+      new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
 
   public WorkingDayCalendar(CalendarProperties properties) {
     this.zone = properties.zone();
@@ -55,7 +60,10 @@ public class WorkingDayCalendar {
     this.bankHolidays = new BankHolidays();
   }
 
-  /** England and Wales with the shipped defaults (17:00 London time, no closure days); handy outside Spring. */
+  /**
+   * England and Wales with the shipped defaults (17:00 London time, no closure days); handy outside
+   * Spring.
+   */
   public static WorkingDayCalendar englandAndWales() {
     return new WorkingDayCalendar(CalendarProperties.englandAndWales());
   }
@@ -75,8 +83,8 @@ public class WorkingDayCalendar {
   }
 
   /**
-   * The n-th working day after {@code start}; {@code start} itself counts as day 0 when it is a working day, else the
-   * next working day does.
+   * The n-th working day after {@code start}; {@code start} itself counts as day 0 when it is a
+   * working day, else the next working day does.
    *
    * @throws IllegalArgumentException when {@code n} is negative
    */
@@ -87,7 +95,8 @@ public class WorkingDayCalendar {
     int year = start.getYear();
     YearTable table = table(year);
     int day = start.getDayOfYear() - 1;
-    // Index, among this year's working days, of the first one on or after start (may be one past the last).
+    // Index, among this year's working days, of the first one on or after start (may be one past
+    // the last).
     long target = (long) table.workingUpTo(day) - (table.isWorking(day) ? 1 : 0) + n;
     while (target >= table.count()) {
       target -= table.count();
@@ -97,8 +106,8 @@ public class WorkingDayCalendar {
   }
 
   /**
-   * The n-th working day before {@code start}: the mirror of {@link #addWorkingDays}; {@code start} counts as day 0
-   * when it is a working day, else the previous working day does.
+   * The n-th working day before {@code start}: the mirror of {@link #addWorkingDays}; {@code start}
+   * counts as day 0 when it is a working day, else the previous working day does.
    *
    * @throws IllegalArgumentException when {@code n} is negative
    */
@@ -108,7 +117,8 @@ public class WorkingDayCalendar {
     }
     int year = start.getYear();
     YearTable table = table(year);
-    // Index, among this year's working days, of the last one on or before start (-1 when there is none).
+    // Index, among this year's working days, of the last one on or before start (-1 when there is
+    // none).
     long target = (long) table.workingUpTo(start.getDayOfYear() - 1) - 1 - n;
     while (target < 0) {
       table = table(--year);
@@ -117,7 +127,10 @@ public class WorkingDayCalendar {
     return table.workingDay((int) target);
   }
 
-  /** Working days after {@code a} up to and including {@code b}; negative when {@code b} is before {@code a}. */
+  /**
+   * Working days after {@code a} up to and including {@code b}; negative when {@code b} is before
+   * {@code a}.
+   */
   public int workingDaysBetween(LocalDate a, LocalDate b) {
     if (b.isBefore(a)) {
       return -workingDaysBetween(b, a);
@@ -140,9 +153,9 @@ public class WorkingDayCalendar {
   }
 
   /**
-   * The working day a moment counts towards: its own day when that is a working day and the moment is not after the
-   * end of the working day, otherwise the next working day (something arriving on Friday evening or at the weekend
-   * counts from Monday).
+   * The working day a moment counts towards: its own day when that is a working day and the moment
+   * is not after the end of the working day, otherwise the next working day (something arriving on
+   * Friday evening or at the weekend counts from Monday).
    */
   public LocalDate workingDayOf(Instant moment) {
     ZonedDateTime local = moment.atZone(zone);
@@ -154,10 +167,10 @@ public class WorkingDayCalendar {
   }
 
   /**
-   * When something given {@code n} working days from {@code moment} falls due: the end of the working day that is
-   * {@code n} working days after {@link #workingDayOf the working day of the moment}. With the defaults, 2 working
-   * days from Monday 10:00 is Wednesday 17:00, and so is 2 working days from Friday 18:00 or from the weekend,
-   * which count from Monday.
+   * When something given {@code n} working days from {@code moment} falls due: the end of the
+   * working day that is {@code n} working days after {@link #workingDayOf the working day of the
+   * moment}. With the defaults, 2 working days from Monday 10:00 is Wednesday 17:00, and so is 2
+   * working days from Friday 18:00 or from the weekend, which count from Monday.
    *
    * @throws IllegalArgumentException when {@code n} is negative
    */
@@ -165,7 +178,10 @@ public class WorkingDayCalendar {
     return endOfWorkingDay(addWorkingDays(workingDayOf(moment), n));
   }
 
-  /** The bank holidays of a year in England and Wales, configured additional ones included, in date order. */
+  /**
+   * The bank holidays of a year in England and Wales, configured additional ones included, in date
+   * order.
+   */
   public List<LocalDate> bankHolidays(int year) {
     return table(year).bankHolidays;
   }
@@ -181,7 +197,12 @@ public class WorkingDayCalendar {
   private YearTable table(int year) {
     if (year < FIRST_YEAR || year > LAST_YEAR) {
       throw new IllegalArgumentException(
-          "The working-day calendar covers the years " + FIRST_YEAR + " to " + LAST_YEAR + ", not " + year);
+          "The working-day calendar covers the years "
+              + FIRST_YEAR
+              + " to "
+              + LAST_YEAR
+              + ", not "
+              + year);
     }
     int slot = year - FIRST_YEAR;
     YearTable table = years.get(slot);

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalogues over HTTP: anyone signed in reads them, administrators extend, relabel and retire entries. */
+/**
+ * The catalogues over HTTP: anyone signed in reads them, administrators extend, relabel and retire
+ * entries.
+ */
 @RestController
 @RequestMapping("/api/catalogues")
 @Tag(name = "Catalogues", description = "Contributory factors and support types")
@@ -26,11 +29,22 @@ class CatalogueController {
 
   /** A new entry: the code is its stable identifier, the label what people read. */
   record NewEntry(
-      @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*", message = "letters, digits and _ only, starting with a letter") String code,
+      @NotBlank
+          @Size(max = 60)
+          @Pattern(
+              regexp = "[A-Za-z][A-Za-z0-9_]*",
+              message = "letters, digits and _ only, starting with a letter")
+          String code,
       @NotBlank @Size(max = 200) String label) {}
 
-  /** A change: a new label, or {@code active=false} to retire it (retired codes are refused for new audits). */
-  record EntryChange(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String label, Boolean active) {}
+  /**
+   * A change: a new label, or {@code active=false} to retire it (retired codes are refused for new
+   * audits).
+   */
+  record EntryChange(
+      @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          String label,
+      Boolean active) {}
 
   private final CatalogueService catalogues;
 
@@ -76,7 +90,8 @@ class CatalogueController {
   @PutMapping("/support-types/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   @Operation(summary = "Relabel, retire or reactivate a support type (admins)")
-  CatalogueEntry changeSupportType(@PathVariable String code, @Valid @RequestBody EntryChange change) {
+  CatalogueEntry changeSupportType(
+      @PathVariable String code, @Valid @RequestBody EntryChange change) {
     return catalogues.change(CatalogueKind.SUPPORT, code, change.label(), change.active());
   }
 }

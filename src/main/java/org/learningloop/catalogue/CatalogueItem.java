@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A stored catalogue entry. Entries are retired, never deleted: old audits and follow-ups still name them. */
+/**
+ * A stored catalogue entry. Entries are retired, never deleted: old audits and follow-ups still
+ * name them.
+ */
 @Entity
 @Table(name = "catalogue_entry")
 class CatalogueItem {

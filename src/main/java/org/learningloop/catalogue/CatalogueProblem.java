@@ -12,12 +12,21 @@ final class CatalogueProblem extends DomainException {
 
   static CatalogueProblem notFound(CatalogueKind kind, String code) {
     return new CatalogueProblem(
-        Kind.NOT_FOUND, "catalogue-entry-not-found", "No such catalogue entry", "There is no " + kind.description() + " with code " + code + ".");
+        Kind.NOT_FOUND,
+        "catalogue-entry-not-found",
+        "No such catalogue entry",
+        "There is no " + kind.description() + " with code " + code + ".");
   }
 
   static CatalogueProblem codeTaken(CatalogueKind kind, String code) {
     return new CatalogueProblem(
-        Kind.CONFLICT, "catalogue-code-taken", "Code already in use",
-        "There is already a " + kind.description() + " with code " + code + "; relabel or reactivate it instead.");
+        Kind.CONFLICT,
+        "catalogue-code-taken",
+        "Code already in use",
+        "There is already a "
+            + kind.description()
+            + " with code "
+            + code
+            + "; relabel or reactivate it instead.");
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The catalogues, read by every module and extended by administrators (method security sits on the controller). */
+/**
+ * The catalogues, read by every module and extended by administrators (method security sits on the
+ * controller).
+ */
 @Service
 @Transactional(readOnly = true)
 class CatalogueService implements Catalogues {
@@ -38,7 +41,9 @@ class CatalogueService implements Catalogues {
   }
 
   List<CatalogueEntry> list(CatalogueKind kind) {
-    return items.findByKindOrderBySortOrderAscCodeAsc(kind).stream().map(CatalogueItem::toEntry).toList();
+    return items.findByKindOrderBySortOrderAscCodeAsc(kind).stream()
+        .map(CatalogueItem::toEntry)
+        .toList();
   }
 
   Optional<CatalogueEntry> find(CatalogueKind kind, String code) {
@@ -55,7 +60,11 @@ class CatalogueService implements Catalogues {
     if (items.findByKindAndCode(kind, normalised).isPresent()) {
       throw CatalogueProblem.codeTaken(kind, normalised);
     }
-    int last = items.findByKindOrderBySortOrderAscCodeAsc(kind).stream().mapToInt(CatalogueItem::getSortOrder).max().orElse(0);
+    int last =
+        items.findByKindOrderBySortOrderAscCodeAsc(kind).stream()
+            .mapToInt(CatalogueItem::getSortOrder)
+            .max()
+            .orElse(0);
     return items.save(new CatalogueItem(kind, normalised, label.strip(), last + 10)).toEntry();
   }
 
@@ -63,7 +72,9 @@ class CatalogueService implements Catalogues {
   @Transactional
   CatalogueEntry change(CatalogueKind kind, String code, String label, Boolean active) {
     CatalogueItem item =
-        items.findByKindAndCode(kind, normalise(code)).orElseThrow(() -> CatalogueProblem.notFound(kind, code));
+        items
+            .findByKindAndCode(kind, normalise(code))
+            .orElseThrow(() -> CatalogueProblem.notFound(kind, code));
     if (label != null) {
       item.relabel(label.strip());
     }

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole application, in the council's time zone; tests replace it to move time. */
+/**
+ * One clock for the whole application, in the council's time zone; tests replace it to move time.
+ */
 @Configuration
 public class TimeConfiguration {
 

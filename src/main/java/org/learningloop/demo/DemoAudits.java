@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Twelve months of audits for the demo team and two more teams, through the audit register so that the grade-change
- * events fire as in real use: some moderated, a falling share graded Inadequate, and two inadequate audits of the demo
- * practitioner (one with a risk of significant harm) for the demo team manager. Generated from a fixed seed; created
- * once (restarts add nothing).
+ * Twelve months of audits for the demo team and two more teams, through the audit register so that
+ * the grade-change events fire as in real use: some moderated, a falling share graded Inadequate,
+ * and two inadequate audits of the demo practitioner (one with a risk of significant harm) for the
+ * demo team manager. Generated from a fixed seed; created once (restarts add nothing).
  */
 @Component
 class DemoAudits {
@@ -34,15 +34,32 @@ class DemoAudits {
     "SIGNIFICANT_HARM_RISK", "OVERSIGHT_ESCALATION", "CHILD_VOICE", "PLANNING"
   };
 
-  private record DemoTeam(String serviceArea, String team, String manager, String managerName, List<String> practitioners) {}
+  private record DemoTeam(
+      String serviceArea,
+      String team,
+      String manager,
+      String managerName,
+      List<String> practitioners) {}
 
   private static final List<DemoTeam> TEAMS =
       List.of(
-          new DemoTeam(DemoUsers.SERVICE_AREA, DemoUsers.TEAM, "team-manager" + DOMAIN, null,
+          new DemoTeam(
+              DemoUsers.SERVICE_AREA,
+              DemoUsers.TEAM,
+              "team-manager" + DOMAIN,
+              null,
               List.of("practitioner" + DOMAIN, "jo.bennett" + DOMAIN, "sam.okafor" + DOMAIN)),
-          new DemoTeam(DemoUsers.SERVICE_AREA, "Help and Protect Team 2", "rachel.hughes" + DOMAIN, "Rachel Hughes",
+          new DemoTeam(
+              DemoUsers.SERVICE_AREA,
+              "Help and Protect Team 2",
+              "rachel.hughes" + DOMAIN,
+              "Rachel Hughes",
               List.of("lee.carter" + DOMAIN, "amara.singh" + DOMAIN)),
-          new DemoTeam("Corporate Parenting", "Corporate Parenting Team 1", "david.price" + DOMAIN, "David Price",
+          new DemoTeam(
+              "Corporate Parenting",
+              "Corporate Parenting Team 1",
+              "david.price" + DOMAIN,
+              "David Price",
               List.of("nina.walsh" + DOMAIN, "tom.ellis" + DOMAIN)));
 
   private final AuditRegister register;
@@ -63,7 +80,8 @@ class DemoAudits {
     int count = 0;
     for (int ago = 11; ago >= 0; ago--) {
       YearMonth month = thisMonth.minusMonths(ago);
-      // Inadequate falls from about a third of audits a year ago to about one in eight now, as in the council's report.
+      // Inadequate falls from about a third of audits a year ago to about one in eight now, as in
+      // the council's report.
       double inadequate = 0.35 - 0.02 * (11 - ago);
       for (int n = 1; n <= 5; n++) {
         LocalDate date = month.atDay(Math.min(month.lengthOfMonth(), 2 + random.nextInt(26)));
@@ -73,10 +91,21 @@ class DemoAudits {
         DemoTeam team = TEAMS.get(random.nextInt(TEAMS.size()));
         String practitioner = team.practitioners().get(random.nextInt(team.practitioners().size()));
         double roll = random.nextDouble();
-        String grade = roll < inadequate ? "INADEQUATE" : roll < 0.75 ? "REQUIRES_IMPROVEMENT" : roll < 0.97 ? "GOOD" : "OUTSTANDING";
+        String grade =
+            roll < inadequate
+                ? "INADEQUATE"
+                : roll < 0.75 ? "REQUIRES_IMPROVEMENT" : roll < 0.97 ? "GOOD" : "OUTSTANDING";
         boolean thematic = random.nextInt(6) == 0;
         String ref = "DEMO-" + month.toString().replace("-", "") + "-" + n;
-        AuditDraft draft = draft(ref, date, thematic, team, practitioner, grade, grade.equals("INADEQUATE") ? factors(random) : List.of());
+        AuditDraft draft =
+            draft(
+                ref,
+                date,
+                thematic,
+                team,
+                practitioner,
+                grade,
+                grade.equals("INADEQUATE") ? factors(random) : List.of());
         boolean moderated = random.nextInt(10) < 4;
         // A start-up that failed half-way left some audits behind; the others are still added.
         if (register.exists(ref)) {
@@ -91,18 +120,39 @@ class DemoAudits {
     }
     DemoTeam demoTeam = TEAMS.get(0);
     if (!register.exists("DEMO-PRACTITIONER-2")) {
-      register.record(draft("DEMO-PRACTITIONER-2", today.minusDays(40), false, demoTeam, "practitioner" + DOMAIN,
-          "REQUIRES_IMPROVEMENT", List.of("PERMANENCE_DRIFT_DELAY")));
-      register.moderate("DEMO-PRACTITIONER-2", new ModerationDraft(MODERATOR, today.minusDays(35).toString(), "INADEQUATE",
-        "Drift in permanence planning for over six months; the plan has no timescales.", List.of("PERMANENCE_DRIFT_DELAY", "PLANNING")));
+      register.record(
+          draft(
+              "DEMO-PRACTITIONER-2",
+              today.minusDays(40),
+              false,
+              demoTeam,
+              "practitioner" + DOMAIN,
+              "REQUIRES_IMPROVEMENT",
+              List.of("PERMANENCE_DRIFT_DELAY")));
+      register.moderate(
+          "DEMO-PRACTITIONER-2",
+          new ModerationDraft(
+              MODERATOR,
+              today.minusDays(35).toString(),
+              "INADEQUATE",
+              "Drift in permanence planning for over six months; the plan has no timescales.",
+              List.of("PERMANENCE_DRIFT_DELAY", "PLANNING")));
     }
     // Last, so that the marker exists only once everything else does.
-    register.record(draft(MARKER_REF, today.minusDays(3), false, demoTeam, "practitioner" + DOMAIN,
-        "INADEQUATE", List.of("SIGNIFICANT_HARM_RISK", "ASSESSMENT_QUALITY")));
+    register.record(
+        draft(
+            MARKER_REF,
+            today.minusDays(3),
+            false,
+            demoTeam,
+            "practitioner" + DOMAIN,
+            "INADEQUATE",
+            List.of("SIGNIFICANT_HARM_RISK", "ASSESSMENT_QUALITY")));
     log.info("Created {} demo audits", count + 2);
   }
 
-  private void moderate(String ref, LocalDate auditDate, LocalDate today, String grade, Random random) {
+  private void moderate(
+      String ref, LocalDate auditDate, LocalDate today, String grade, Random random) {
     LocalDate date = auditDate.plusDays(1 + random.nextInt(10));
     if (date.isAfter(today)) {
       date = today;
@@ -118,7 +168,8 @@ class DemoAudits {
       rationale = "Risk to the child was not assessed promptly.";
       factors = List.of("ASSESSMENT_QUALITY", "SIGNIFICANT_HARM_RISK");
     }
-    register.moderate(ref, new ModerationDraft(MODERATOR, date.toString(), moderated, rationale, factors));
+    register.moderate(
+        ref, new ModerationDraft(MODERATOR, date.toString(), moderated, rationale, factors));
   }
 
   private static List<String> factors(Random random) {
@@ -134,12 +185,32 @@ class DemoAudits {
   }
 
   private static AuditDraft draft(
-      String ref, LocalDate date, boolean thematic, DemoTeam team, String practitioner, String grade, List<String> factors) {
+      String ref,
+      LocalDate date,
+      boolean thematic,
+      DemoTeam team,
+      String practitioner,
+      String grade,
+      List<String> factors) {
     return new AuditDraft(
-        ref, date.toString(), thematic ? "THEMATIC_DIP_SAMPLE" : "DEEP_DIVE",
+        ref,
+        date.toString(),
+        thematic ? "THEMATIC_DIP_SAMPLE" : "DEEP_DIVE",
         thematic ? "Quality of assessments in the " + team.serviceArea() + " teams" : null,
-        team.serviceArea(), team.team(), practitioner, null, team.manager(), team.managerName(),
-        "C-" + (100000 + Math.floorMod(ref.hashCode(), 900000)), AUDITOR, grade, null, null, null, null, factors,
+        team.serviceArea(),
+        team.team(),
+        practitioner,
+        null,
+        team.manager(),
+        team.managerName(),
+        "C-" + (100000 + Math.floorMod(ref.hashCode(), 900000)),
+        AUDITOR,
+        grade,
+        null,
+        null,
+        null,
+        null,
+        factors,
         "Demo audit.");
   }
 }

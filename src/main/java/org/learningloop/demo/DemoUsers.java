@@ -14,7 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One demo user per role, in one demo service area and team; idempotent, so restarts change nothing. */
+/**
+ * One demo user per role, in one demo service area and team; idempotent, so restarts change
+ * nothing.
+ */
 @Component
 public class DemoUsers {
 
@@ -26,7 +29,11 @@ public class DemoUsers {
 
   private record DemoUser(String username, String name, Role role, Placement placement) {}
 
-  private enum Placement { TEAM, SERVICE_AREA, NONE }
+  private enum Placement {
+    TEAM,
+    SERVICE_AREA,
+    NONE
+  }
 
   private static final List<DemoUser> USERS =
       List.of(
@@ -34,8 +41,13 @@ public class DemoUsers {
           new DemoUser("pi-officer", "Owen Officer", Role.PI_OFFICER, Placement.NONE),
           new DemoUser("practitioner", "Pat Practitioner", Role.PRACTITIONER, Placement.TEAM),
           new DemoUser("team-manager", "Tom Manager", Role.TEAM_MANAGER, Placement.TEAM),
-          new DemoUser("service-manager", "Sam Manager", Role.SERVICE_MANAGER, Placement.SERVICE_AREA),
-          new DemoUser("assistant-director", "Alex Director", Role.ASSISTANT_DIRECTOR, Placement.SERVICE_AREA),
+          new DemoUser(
+              "service-manager", "Sam Manager", Role.SERVICE_MANAGER, Placement.SERVICE_AREA),
+          new DemoUser(
+              "assistant-director",
+              "Alex Director",
+              Role.ASSISTANT_DIRECTOR,
+              Placement.SERVICE_AREA),
           new DemoUser("auditor", "Aisha Auditor", Role.AUDITOR, Placement.NONE),
           new DemoUser("moderator", "Morgan Moderator", Role.MODERATOR, Placement.NONE),
           new DemoUser("admin", "Ada Admin", Role.ADMIN, Placement.NONE));
@@ -59,7 +71,9 @@ public class DemoUsers {
   @Transactional
   public void ensurePresent() {
     ServiceArea area =
-        serviceAreas.findByNameIgnoreCase(SERVICE_AREA).orElseGet(() -> serviceAreas.save(new ServiceArea(SERVICE_AREA)));
+        serviceAreas
+            .findByNameIgnoreCase(SERVICE_AREA)
+            .orElseGet(() -> serviceAreas.save(new ServiceArea(SERVICE_AREA)));
     Team team = teams.findByNameIgnoreCase(TEAM).orElseGet(() -> teams.save(new Team(TEAM, area)));
     String hash = passwordEncoder.encode(PASSWORD);
     int created = 0;
@@ -67,7 +81,8 @@ public class DemoUsers {
       if (staff.findByUsername(user.username()).isPresent()) {
         continue;
       }
-      Staff person = new Staff(user.username(), user.username() + "@learningloop.example", user.name());
+      Staff person =
+          new Staff(user.username(), user.username() + "@learningloop.example", user.name());
       person.grant(user.role());
       person.setPasswordHash(hash);
       switch (user.placement()) {

@@ -7,7 +7,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules may ask of the directory: who someone is, who holds a role, whether a password is right. */
+/**
+ * What other modules may ask of the directory: who someone is, who holds a role, whether a password
+ * is right.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Directory {

@@ -20,7 +20,8 @@ class InitialAdmin implements ApplicationRunner {
   private final StaffRepository staff;
   private final PasswordEncoder passwordEncoder;
 
-  InitialAdmin(InitialAdminProperties properties, StaffRepository staff, PasswordEncoder passwordEncoder) {
+  InitialAdmin(
+      InitialAdminProperties properties, StaffRepository staff, PasswordEncoder passwordEncoder) {
     this.properties = properties;
     this.staff = staff;
     this.passwordEncoder = passwordEncoder;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a password set in Learning Loop must be (OWASP ASVS 2.1): at least 12 characters, at most 128, not the
- * username or email, and not one of the passwords every attacker tries first.
+ * What a password set in Learning Loop must be (OWASP ASVS 2.1): at least 12 characters, at most
+ * 128, not the username or email, and not one of the passwords every attacker tries first.
  */
 public final class PasswordPolicy {
 
@@ -16,9 +16,23 @@ public final class PasswordPolicy {
 
   private static final Set<String> COMMON =
       Set.of(
-          "password1234", "123456789012", "qwertyuiop12", "passwordpassword", "letmein12345", "welcome12345",
-          "iloveyou1234", "administrator", "changeme1234", "password123!", "qwerty123456", "111111111111",
-          "abc123456789", "learningloop", "learning-loop", "socialcare123", "safeguarding");
+          "password1234",
+          "123456789012",
+          "qwertyuiop12",
+          "passwordpassword",
+          "letmein12345",
+          "welcome12345",
+          "iloveyou1234",
+          "administrator",
+          "changeme1234",
+          "password123!",
+          "qwerty123456",
+          "111111111111",
+          "abc123456789",
+          "learningloop",
+          "learning-loop",
+          "socialcare123",
+          "safeguarding");
 
   private PasswordPolicy() {}
 

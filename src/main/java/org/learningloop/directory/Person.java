@@ -4,7 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A read-only view of a member of staff, safe to hand to other modules and to keep outside a transaction.
+ * A read-only view of a member of staff, safe to hand to other modules and to keep outside a
+ * transaction.
  *
  * @param teamId null for people above teams
  * @param serviceAreaId the team's service area, or the manager's own

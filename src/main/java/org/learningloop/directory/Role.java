@@ -3,8 +3,9 @@ package org.learningloop.directory;
 import java.util.Locale;
 
 /**
- * What a person does in Learning Loop. Each role is also a group in the workflow engine, named by {@link #groupId()};
- * PI leads and officers together form the {@link #PRACTICE_IMPROVEMENT_GROUP} whose queue holds new follow-ups.
+ * What a person does in Learning Loop. Each role is also a group in the workflow engine, named by
+ * {@link #groupId()}; PI leads and officers together form the {@link #PRACTICE_IMPROVEMENT_GROUP}
+ * whose queue holds new follow-ups.
  */
 public enum Role {
   AUDITOR("Auditor"),

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A service area of children's social care, e.g. "Help and Protect"; Service Managers see their own. */
+/**
+ * A service area of children's social care, e.g. "Help and Protect"; Service Managers see their
+ * own.
+ */
 @Entity
 @Table(name = "service_area")
 public class ServiceArea {

@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A member of staff: who they are (email is the identity audits and imports use), what they do (roles) and where
- * (team, or service area for managers above a team). Staff created from an audit import have no password until an
- * admin sets one, or sign in through the council's identity provider.
+ * A member of staff: who they are (email is the identity audits and imports use), what they do
+ * (roles) and where (team, or service area for managers above a team). Staff created from an audit
+ * import have no password until an admin sets one, or sign in through the council's identity
+ * provider.
  */
 @Entity
 @Table(name = "staff")

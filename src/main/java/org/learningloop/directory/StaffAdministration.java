@@ -26,7 +26,10 @@ public class StaffAdministration {
   private final PasswordEncoder passwordEncoder;
 
   StaffAdministration(
-      StaffRepository staff, TeamRepository teams, ServiceAreaRepository serviceAreas, PasswordEncoder passwordEncoder) {
+      StaffRepository staff,
+      TeamRepository teams,
+      ServiceAreaRepository serviceAreas,
+      PasswordEncoder passwordEncoder) {
     this.staff = staff;
     this.teams = teams;
     this.serviceAreas = serviceAreas;
@@ -48,7 +51,9 @@ public class StaffAdministration {
 
   @Transactional(readOnly = true)
   public List<ServiceArea> serviceAreas() {
-    return serviceAreas.findAll().stream().sorted(Comparator.comparing(ServiceArea::getName)).toList();
+    return serviceAreas.findAll().stream()
+        .sorted(Comparator.comparing(ServiceArea::getName))
+        .toList();
   }
 
   public Person create(StaffDetails details) {
@@ -75,9 +80,11 @@ public class StaffAdministration {
 
   public void setPassword(Long id, String password) {
     Staff person = staff.findById(id).orElseThrow(() -> DirectoryProblem.staffNotFound(id));
-    List<String> problems = PasswordPolicy.problems(password, person.getUsername(), person.getEmail());
+    List<String> problems =
+        PasswordPolicy.problems(password, person.getUsername(), person.getEmail());
     if (!problems.isEmpty()) {
-      throw DirectoryProblem.invalid(problems.stream().map(p -> new FieldError("password", p)).toList());
+      throw DirectoryProblem.invalid(
+          problems.stream().map(p -> new FieldError("password", p)).toList());
     }
     person.setPasswordHash(passwordEncoder.encode(password));
   }
@@ -99,7 +106,8 @@ public class StaffAdministration {
     } else if (teams.findByNameIgnoreCase(name.strip()).isPresent()) {
       errors.add(new FieldError("name", "A team with this name already exists"));
     }
-    ServiceArea area = serviceAreaId == null ? null : serviceAreas.findById(serviceAreaId).orElse(null);
+    ServiceArea area =
+        serviceAreaId == null ? null : serviceAreas.findById(serviceAreaId).orElse(null);
     if (area == null) {
       errors.add(new FieldError("serviceAreaId", "Choose the team's service area"));
     }
@@ -118,10 +126,14 @@ public class StaffAdministration {
       }
     }
     if (details.teamId() != null) {
-      person.placeInTeam(teams.findById(details.teamId()).orElseThrow(() -> DirectoryProblem.teamNotFound(details.teamId())));
+      person.placeInTeam(
+          teams
+              .findById(details.teamId())
+              .orElseThrow(() -> DirectoryProblem.teamNotFound(details.teamId())));
     } else if (details.serviceAreaId() != null) {
       person.placeInServiceArea(
-          serviceAreas.findById(details.serviceAreaId())
+          serviceAreas
+              .findById(details.serviceAreaId())
               .orElseThrow(() -> DirectoryProblem.serviceAreaNotFound(details.serviceAreaId())));
     } else {
       person.placeInTeam(null);
@@ -131,10 +143,14 @@ public class StaffAdministration {
 
   private List<FieldError> validate(StaffDetails details, Staff existing) {
     List<FieldError> errors = new ArrayList<>();
-    String username = details.username() == null ? "" : details.username().strip().toLowerCase(Locale.ROOT);
+    String username =
+        details.username() == null ? "" : details.username().strip().toLowerCase(Locale.ROOT);
     if (existing == null) {
       if (!USERNAME.matcher(username).matches()) {
-        errors.add(new FieldError("username", "Enter a username of 2 to 100 lower-case letters, digits, dots, dashes or @"));
+        errors.add(
+            new FieldError(
+                "username",
+                "Enter a username of 2 to 100 lower-case letters, digits, dots, dashes or @"));
       } else if (staff.findByUsername(username).isPresent()) {
         errors.add(new FieldError("username", "This username is taken"));
       }
@@ -143,9 +159,11 @@ public class StaffAdministration {
     if (!EMAIL.matcher(email).matches() || email.length() > 254) {
       errors.add(new FieldError("email", "Enter an email address like name@council.gov.uk"));
     } else {
-      staff.findByEmail(Staff.normaliseEmail(email))
+      staff
+          .findByEmail(Staff.normaliseEmail(email))
           .filter(other -> existing == null || !other.getId().equals(existing.getId()))
-          .ifPresent(other -> errors.add(new FieldError("email", "Someone else has this email address")));
+          .ifPresent(
+              other -> errors.add(new FieldError("email", "Someone else has this email address")));
     }
     if (details.displayName() == null || details.displayName().isBlank()) {
       errors.add(new FieldError("displayName", "Enter the person's name"));
@@ -155,19 +173,25 @@ public class StaffAdministration {
     if (details.roles().isEmpty()) {
       errors.add(new FieldError("roles", "Choose at least one role"));
     }
-    boolean needsTeam = details.roles().contains(Role.PRACTITIONER) || details.roles().contains(Role.TEAM_MANAGER);
+    boolean needsTeam =
+        details.roles().contains(Role.PRACTITIONER) || details.roles().contains(Role.TEAM_MANAGER);
     if (needsTeam && details.teamId() == null) {
       errors.add(new FieldError("teamId", "Choose the team of a practitioner or Team Manager"));
     }
     boolean needsServiceArea =
-        details.roles().contains(Role.SERVICE_MANAGER) || details.roles().contains(Role.ASSISTANT_DIRECTOR);
+        details.roles().contains(Role.SERVICE_MANAGER)
+            || details.roles().contains(Role.ASSISTANT_DIRECTOR);
     if (needsServiceArea && details.teamId() == null && details.serviceAreaId() == null) {
-      errors.add(new FieldError("serviceAreaId", "Choose the service area of a Service Manager or Assistant Director"));
+      errors.add(
+          new FieldError(
+              "serviceAreaId",
+              "Choose the service area of a Service Manager or Assistant Director"));
     }
     if (details.teamId() != null && teams.findById(details.teamId()).isEmpty()) {
       errors.add(new FieldError("teamId", "Choose a team from the list"));
     }
-    if (details.serviceAreaId() != null && serviceAreas.findById(details.serviceAreaId()).isEmpty()) {
+    if (details.serviceAreaId() != null
+        && serviceAreas.findById(details.serviceAreaId()).isEmpty()) {
       errors.add(new FieldError("serviceAreaId", "Choose a service area from the list"));
     }
     return errors;

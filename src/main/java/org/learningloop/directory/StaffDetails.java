@@ -9,7 +9,13 @@ import java.util.Set;
  * @param serviceAreaId the service area, for managers above teams; ignored when a team is given
  */
 public record StaffDetails(
-    String username, String email, String displayName, Set<Role> roles, Long teamId, Long serviceAreaId, boolean enabled) {
+    String username,
+    String email,
+    String displayName,
+    Set<Role> roles,
+    Long teamId,
+    Long serviceAreaId,
+    boolean enabled) {
 
   public StaffDetails {
     roles = roles == null ? Set.of() : Set.copyOf(roles);

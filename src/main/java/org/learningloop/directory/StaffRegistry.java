@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lets other modules (the audit import) find people and teams in bulk and add the ones a record names but the
- * directory does not know yet. People added this way have no password, so they cannot sign in until an admin acts.
+ * Lets other modules (the audit import) find people and teams in bulk and add the ones a record
+ * names but the directory does not know yet. People added this way have no password, so they cannot
+ * sign in until an admin acts.
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,7 +57,8 @@ public class StaffRegistry {
   /**
    * The team of that name, created (with its service area, if need be) when unknown.
    *
-   * @throws IllegalArgumentException when the team exists under another service area; callers check first
+   * @throws IllegalArgumentException when the team exists under another service area; callers check
+   *     first
    */
   @Transactional
   public TeamPlace placeTeam(String serviceAreaName, String teamName) {
@@ -73,16 +75,23 @@ public class StaffRegistry {
                 });
     if (!team.getServiceArea().getName().equalsIgnoreCase(serviceAreaName.strip())) {
       throw new IllegalArgumentException(
-          "Team " + team.getName() + " belongs to " + team.getServiceArea().getName() + ", not " + serviceAreaName);
+          "Team "
+              + team.getName()
+              + " belongs to "
+              + team.getServiceArea().getName()
+              + ", not "
+              + serviceAreaName);
     }
     return TeamPlace.of(team);
   }
 
   /**
-   * The person with that email, or a new one with that role, placed in that team (if any) and without a password. An
-   * existing person is returned as they are: an import never changes anyone's roles or team.
+   * The person with that email, or a new one with that role, placed in that team (if any) and
+   * without a password. An existing person is returned as they are: an import never changes
+   * anyone's roles or team.
    *
-   * @param name null or blank to derive one from the email ({@code pat.smith@…} becomes "Pat Smith")
+   * @param name null or blank to derive one from the email ({@code pat.smith@…} becomes "Pat
+   *     Smith")
    * @param teamId null to place nobody
    */
   @Transactional
@@ -93,7 +102,8 @@ public class StaffRegistry {
         .map(Person::of)
         .orElseGet(
             () -> {
-              String displayName = name == null || name.isBlank() ? nameFromEmail(normalised) : name.strip();
+              String displayName =
+                  name == null || name.isBlank() ? nameFromEmail(normalised) : name.strip();
               Staff person = new Staff(freeUsername(normalised), normalised, displayName);
               person.grant(role);
               if (teamId != null) {
@@ -103,9 +113,12 @@ public class StaffRegistry {
             });
   }
 
-  /** "pat.o-neil@council.example" becomes "Pat O Neil": readable until someone sets the real name. */
+  /**
+   * "pat.o-neil@council.example" becomes "Pat O Neil": readable until someone sets the real name.
+   */
   public static String nameFromEmail(String email) {
-    String local = email.substring(0, Math.max(0, email.indexOf('@'))).replaceAll("[._\\-+0-9]+", " ").strip();
+    String local =
+        email.substring(0, Math.max(0, email.indexOf('@'))).replaceAll("[._\\-+0-9]+", " ").strip();
     if (local.isEmpty()) {
       return email;
     }
@@ -119,7 +132,11 @@ public class StaffRegistry {
   }
 
   private String freeUsername(String email) {
-    String base = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+    String base =
+        email
+            .substring(0, email.indexOf('@'))
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9._-]", "");
     if (base.isEmpty()) {
       base = "user";
     }

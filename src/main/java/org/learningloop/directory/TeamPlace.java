@@ -4,6 +4,10 @@ package org.learningloop.directory;
 public record TeamPlace(Long teamId, String teamName, Long serviceAreaId, String serviceAreaName) {
 
   static TeamPlace of(Team team) {
-    return new TeamPlace(team.getId(), team.getName(), team.getServiceArea().getId(), team.getServiceArea().getName());
+    return new TeamPlace(
+        team.getId(),
+        team.getName(),
+        team.getServiceArea().getId(),
+        team.getServiceArea().getName());
   }
 }

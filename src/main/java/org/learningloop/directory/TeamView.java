@@ -4,6 +4,10 @@ package org.learningloop.directory;
 public record TeamView(Long id, String name, Long serviceAreaId, String serviceAreaName) {
 
   static TeamView of(Team team) {
-    return new TeamView(team.getId(), team.getName(), team.getServiceArea().getId(), team.getServiceArea().getName());
+    return new TeamView(
+        team.getId(),
+        team.getName(),
+        team.getServiceArea().getId(),
+        team.getServiceArea().getName());
   }
 }

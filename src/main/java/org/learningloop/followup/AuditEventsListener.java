@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens and revises follow-ups as audits change grade. Synchronous, inside the publisher's transaction: an audit and
- * its follow-up are written together or not at all.
+ * Opens and revises follow-ups as audits change grade. Synchronous, inside the publisher's
+ * transaction: an audit and its follow-up are written together or not at all.
  */
 @Component
 class AuditEventsListener {

@@ -18,8 +18,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A reflective learning conversation of a follow-up. Its calendar invitation keeps one UID for life; each schedule or
- * reschedule raises the sequence, so calendars update the event instead of adding a second one.
+ * A reflective learning conversation of a follow-up. Its calendar invitation keeps one UID for
+ * life; each schedule or reschedule raises the sequence, so calendars update the event instead of
+ * adding a second one.
  */
 @Entity
 @Table(name = "follow_up_conversation")
@@ -76,14 +77,19 @@ public class Conversation {
   void schedule(Instant startsAt, Duration duration, String location) {
     if (status != ConversationStatus.TO_BE_SCHEDULED && status != ConversationStatus.NOT_HELD) {
       throw FollowUpException.outOfOrder(
-          "Conversation " + id + " is " + status + ": reschedule a scheduled conversation instead.");
+          "Conversation "
+              + id
+              + " is "
+              + status
+              + ": reschedule a scheduled conversation instead.");
     }
     setTime(startsAt, duration, location);
   }
 
   void reschedule(Instant startsAt, Duration duration, String location) {
     if (status != ConversationStatus.SCHEDULED) {
-      throw FollowUpException.outOfOrder("Conversation " + id + " is " + status + ": only a scheduled one can be rescheduled.");
+      throw FollowUpException.outOfOrder(
+          "Conversation " + id + " is " + status + ": only a scheduled one can be rescheduled.");
     }
     setTime(startsAt, duration, location);
   }
@@ -114,10 +120,16 @@ public class Conversation {
 
   private void requireScheduledAndPast(Instant now) {
     if (status != ConversationStatus.SCHEDULED) {
-      throw FollowUpException.outOfOrder("Conversation " + id + " is " + status + ": only a scheduled one has an outcome.");
+      throw FollowUpException.outOfOrder(
+          "Conversation " + id + " is " + status + ": only a scheduled one has an outcome.");
     }
     if (now.isBefore(startsAt)) {
-      throw FollowUpException.outOfOrder("Conversation " + id + " has not started yet: record its outcome after " + startsAt + ".");
+      throw FollowUpException.outOfOrder(
+          "Conversation "
+              + id
+              + " has not started yet: record its outcome after "
+              + startsAt
+              + ".");
     }
   }
 

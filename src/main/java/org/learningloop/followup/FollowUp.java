@@ -22,8 +22,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The follow-up of one inadequate audit (one per audit: the audit ref is unique). The aggregate guards every
- * transition and records each on its timeline; the process engine holds only its id.
+ * The follow-up of one inadequate audit (one per audit: the audit ref is unique). The aggregate
+ * guards every transition and records each on its timeline; the process engine holds only its id.
  */
 @Entity
 @Table(name = "follow_up")
@@ -171,8 +171,9 @@ public class FollowUp {
   }
 
   /**
-   * A manager moved a stage's due date (see FollowUpDeadlines); the follow-up's current due date moves with it when it
-   * was that stage's. Stages are the escalation email's codes; SUPPORT has its due date on the support item's task.
+   * A manager moved a stage's due date (see FollowUpDeadlines); the follow-up's current due date
+   * moves with it when it was that stage's. Stages are the escalation email's codes; SUPPORT has
+   * its due date on the support item's task.
    */
   void extendDue(String stage, LocalDate newDate) {
     LocalDate old =
@@ -209,7 +210,8 @@ public class FollowUp {
     timeline.add(new TimelineEntry(this, at, actor, action, detail));
   }
 
-  void allocate(String officer, boolean joint, LocalDate conversationsDue, LocalDate closureDue, Instant at) {
+  void allocate(
+      String officer, boolean joint, LocalDate conversationsDue, LocalDate closureDue, Instant at) {
     requireOpen();
     requireStage(FollowUpStage.ALLOCATION, "allocated");
     this.officerUsername = officer;
@@ -229,10 +231,12 @@ public class FollowUp {
   void reassign(String officer) {
     requireOpen();
     if (officerUsername == null) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is not allocated yet: allocate it instead.");
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is not allocated yet: allocate it instead.");
     }
     if (officer.equals(officerUsername)) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is already allocated to " + officer + ".");
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is already allocated to " + officer + ".");
     }
     this.officerUsername = officer;
   }
@@ -240,10 +244,14 @@ public class FollowUp {
   void confirmSafeguarding(String by, Instant at) {
     requireOpen();
     if (!significantHarmRisk) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " has no safeguarding check: the audit found no risk of significant harm.");
+      throw FollowUpException.outOfOrder(
+          "Follow-up "
+              + id
+              + " has no safeguarding check: the audit found no risk of significant harm.");
     }
     if (safeguardingConfirmedAt != null) {
-      throw FollowUpException.outOfOrder("The child's safety review was confirmed already, by " + safeguardingConfirmedBy + ".");
+      throw FollowUpException.outOfOrder(
+          "The child's safety review was confirmed already, by " + safeguardingConfirmedBy + ".");
     }
     safeguardingConfirmedAt = at;
     safeguardingConfirmedBy = by;
@@ -259,21 +267,34 @@ public class FollowUp {
   void requireConversationsUnderway() {
     requireOpen();
     if (stage == FollowUpStage.ALLOCATION) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is not allocated yet: conversations come after allocation.");
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is not allocated yet: conversations come after allocation.");
     }
   }
 
-  /** After an outcome: both conversations held (or the joint one) moves the follow-up on to closure. */
+  /**
+   * After an outcome: both conversations held (or the joint one) moves the follow-up on to closure.
+   */
   void conversationsChanged() {
-    if (stage == FollowUpStage.CONVERSATIONS && currentConversations().stream().allMatch(Conversation::isHeld)) {
+    if (stage == FollowUpStage.CONVERSATIONS
+        && currentConversations().stream().allMatch(Conversation::isHeld)) {
       moveTo(FollowUpStage.CLOSURE);
     }
   }
 
-  SupportItem offerSupport(String typeCode, String description, SupportOwner owner, LocalDate due, String by, Instant at) {
+  SupportItem offerSupport(
+      String typeCode,
+      String description,
+      SupportOwner owner,
+      LocalDate due,
+      String by,
+      Instant at) {
     requireOpen();
     if (stage == FollowUpStage.SIGN_OFF) {
-      throw FollowUpException.outOfOrder("Closure of follow-up " + id + " is proposed: send it back before offering more support.");
+      throw FollowUpException.outOfOrder(
+          "Closure of follow-up "
+              + id
+              + " is proposed: send it back before offering more support.");
     }
     SupportItem item = new SupportItem(this, typeCode, description, owner, due, by, at);
     supportItems.add(item);
@@ -290,16 +311,21 @@ public class FollowUp {
   void proposeClosure(String by, Instant at) {
     requireOpen();
     if (stage == FollowUpStage.ALLOCATION || stage == FollowUpStage.CONVERSATIONS) {
-      throw FollowUpException.outOfOrder("Both conversations must be held before closure is proposed.");
+      throw FollowUpException.outOfOrder(
+          "Both conversations must be held before closure is proposed.");
     }
     requireStage(FollowUpStage.CLOSURE, "proposed for closure");
-    List<Long> unsettled = supportItems.stream().filter(i -> !i.isSettled()).map(SupportItem::getId).toList();
+    List<Long> unsettled =
+        supportItems.stream().filter(i -> !i.isSettled()).map(SupportItem::getId).toList();
     if (!unsettled.isEmpty()) {
       throw FollowUpException.outOfOrder(
-          "Every support item must be completed and verified, declined or withdrawn first; still open: " + unsettled + ".");
+          "Every support item must be completed and verified, declined or withdrawn first; still open: "
+              + unsettled
+              + ".");
     }
     if (significantHarmRisk && safeguardingConfirmedAt == null) {
-      throw FollowUpException.outOfOrder("The child's current safety review must be confirmed before closure.");
+      throw FollowUpException.outOfOrder(
+          "The child's current safety review must be confirmed before closure.");
     }
     closureProposedBy = by;
     closureProposedAt = at;
@@ -310,7 +336,8 @@ public class FollowUp {
     requireOpen();
     requireStage(FollowUpStage.SIGN_OFF, "signed off");
     if (by.equals(closureProposedBy)) {
-      throw FollowUpException.forbidden("Four eyes: a PI lead other than the proposer, " + by + ", signs off the closure.");
+      throw FollowUpException.forbidden(
+          "Four eyes: a PI lead other than the proposer, " + by + ", signs off the closure.");
     }
     status = FollowUpStatus.CLOSED;
     closedBy = by;
@@ -335,7 +362,8 @@ public class FollowUp {
 
   void recordReAudit(String ref, String grade) {
     if (stage != FollowUpStage.RE_AUDIT) {
-      throw FollowUpException.outOfOrder("The re-audit of follow-up " + id + " is not due (it is at " + stage + ").");
+      throw FollowUpException.outOfOrder(
+          "The re-audit of follow-up " + id + " is not due (it is at " + stage + ").");
     }
     reAuditRef = ref;
     reAuditGrade = grade;
@@ -343,9 +371,10 @@ public class FollowUp {
   }
 
   /**
-   * The audit of a follow-up ended as GRADE_REVISED is inadequate again: the follow-up opens again at allocation, as
-   * a new one would, with the audit's people and risk as they are now and fresh due dates. The earlier conversations
-   * and support items stay as its history; the timeline records why.
+   * The audit of a follow-up ended as GRADE_REVISED is inadequate again: the follow-up opens again
+   * at allocation, as a new one would, with the audit's people and risk as they are now and fresh
+   * due dates. The earlier conversations and support items stay as its history; the timeline
+   * records why.
    */
   void reopen(
       LocalDate auditDate,
@@ -358,7 +387,11 @@ public class FollowUp {
       LocalDate safeguardingDue) {
     if (status != FollowUpStatus.GRADE_REVISED) {
       throw FollowUpException.outOfOrder(
-          "Follow-up " + id + " is " + status + ": only a follow-up ended by a revised grade is reopened.");
+          "Follow-up "
+              + id
+              + " is "
+              + status
+              + ": only a follow-up ended by a revised grade is reopened.");
     }
     status = FollowUpStatus.OPEN;
     this.auditDate = auditDate;
@@ -383,21 +416,25 @@ public class FollowUp {
     moveTo(FollowUpStage.ALLOCATION);
   }
 
-  /** 1 for a follow-up as first opened, one more for each time it was reopened; emails of a round are keyed by it. */
+  /**
+   * 1 for a follow-up as first opened, one more for each time it was reopened; emails of a round
+   * are keyed by it.
+   */
   int round() {
     return 1 + (int) timeline.stream().filter(t -> REOPENED.equals(t.getAction())).count();
   }
 
   /**
-   * The conversations of the current allocation: the last one (joint) or two that allocation added. A reopened
-   * follow-up keeps those of earlier rounds (held or cancelled) as history only.
+   * The conversations of the current allocation: the last one (joint) or two that allocation added.
+   * A reopened follow-up keeps those of earlier rounds (held or cancelled) as history only.
    */
   List<Conversation> currentConversations() {
     if (stage == FollowUpStage.ALLOCATION || conversations.isEmpty()) {
       return List.of();
     }
     int count = jointConversation ? 1 : 2;
-    return List.copyOf(conversations.subList(Math.max(0, conversations.size() - count), conversations.size()));
+    return List.copyOf(
+        conversations.subList(Math.max(0, conversations.size() - count), conversations.size()));
   }
 
   /** Ends an open follow-up early: grade revised by moderation, or withdrawn by a PI lead. */
@@ -423,13 +460,23 @@ public class FollowUp {
 
   void requireOpen() {
     if (status != FollowUpStatus.OPEN) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is " + status + ": nothing more can change on it.");
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is " + status + ": nothing more can change on it.");
     }
   }
 
   private void requireStage(FollowUpStage expected, String verb) {
     if (stage != expected) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is at " + stage + ": it can be " + verb + " only at " + expected + ".");
+      throw FollowUpException.outOfOrder(
+          "Follow-up "
+              + id
+              + " is at "
+              + stage
+              + ": it can be "
+              + verb
+              + " only at "
+              + expected
+              + ".");
     }
   }
 
@@ -442,7 +489,10 @@ public class FollowUp {
     return significantHarmRisk && safeguardingConfirmedAt == null;
   }
 
-  /** The current allocation's conversation with these attendees (see {@link #currentConversations()}). */
+  /**
+   * The current allocation's conversation with these attendees (see {@link
+   * #currentConversations()}).
+   */
   public Optional<Conversation> conversationWith(ConversationAttendees attendees) {
     return currentConversations().stream().filter(c -> c.getAttendees() == attendees).findFirst();
   }

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The follow-up API: the list and one follow-up for whoever may see them, and one {@code POST} per step a person
- * takes. Every step answers with the follow-up as it now stands; a step out of order is a 409 problem.
+ * The follow-up API: the list and one follow-up for whoever may see them, and one {@code POST} per
+ * step a person takes. Every step answers with the follow-up as it now stands; a step out of order
+ * is a 409 problem.
  */
 @RestController
 @RequestMapping("/api/follow-ups")
@@ -53,7 +54,9 @@ class FollowUpController {
   record Reason(@NotBlank @Size(max = 1000) String reason) {}
 
   record Schedule(
-      @NotNull LocalDateTime startsAt, @NotNull @Positive @Max(480) Integer durationMinutes, @NotBlank @Size(max = 500) String location) {}
+      @NotNull LocalDateTime startsAt,
+      @NotNull @Positive @Max(480) Integer durationMinutes,
+      @NotBlank @Size(max = 500) String location) {}
 
   record Outcome(
       @NotNull Boolean held,
@@ -62,7 +65,10 @@ class FollowUpController {
       @Size(max = 1000) String reason) {}
 
   record SupportOffer(
-      @NotBlank String type, @Size(max = 1000) String description, @NotNull SupportOwner owner, @NotNull LocalDate dueDate) {}
+      @NotBlank String type,
+      @Size(max = 1000) String description,
+      @NotNull SupportOwner owner,
+      @NotNull LocalDate dueDate) {}
 
   record ReAuditRecord(@NotBlank String auditRef) {}
 
@@ -86,21 +92,26 @@ class FollowUpController {
 
   @PostMapping("/{id}/claim")
   @PreAuthorize(PI_STAFF)
-  FollowUpDetails claim(@PathVariable long id, @RequestBody(required = false) Claim body, Authentication user) {
-    followUps.claim(id, user.getName(), body != null && Boolean.TRUE.equals(body.jointConversation()));
+  FollowUpDetails claim(
+      @PathVariable long id, @RequestBody(required = false) Claim body, Authentication user) {
+    followUps.claim(
+        id, user.getName(), body != null && Boolean.TRUE.equals(body.jointConversation()));
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/allocate")
   @PreAuthorize(PI_LEAD)
-  FollowUpDetails allocate(@PathVariable long id, @RequestBody Allocation body, Authentication user) {
-    followUps.allocate(id, user.getName(), body.officer(), Boolean.TRUE.equals(body.jointConversation()));
+  FollowUpDetails allocate(
+      @PathVariable long id, @RequestBody Allocation body, Authentication user) {
+    followUps.allocate(
+        id, user.getName(), body.officer(), Boolean.TRUE.equals(body.jointConversation()));
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/reassign")
   @PreAuthorize(PI_LEAD)
-  FollowUpDetails reassign(@PathVariable long id, @Valid @RequestBody Reassignment body, Authentication user) {
+  FollowUpDetails reassign(
+      @PathVariable long id, @Valid @RequestBody Reassignment body, Authentication user) {
     followUps.reassign(id, user.getName(), body.officer());
     return followUps.get(id, user.getName());
   }
@@ -115,27 +126,47 @@ class FollowUpController {
   @PostMapping("/{id}/conversations/{conversationId}/schedule")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails schedule(
-      @PathVariable long id, @PathVariable long conversationId, @Valid @RequestBody Schedule body, Authentication user) {
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @Valid @RequestBody Schedule body,
+      Authentication user) {
     followUps.scheduleConversation(
-        id, conversationId, user.getName(), body.startsAt(), Duration.ofMinutes(body.durationMinutes()), body.location());
+        id,
+        conversationId,
+        user.getName(),
+        body.startsAt(),
+        Duration.ofMinutes(body.durationMinutes()),
+        body.location());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/reschedule")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails reschedule(
-      @PathVariable long id, @PathVariable long conversationId, @Valid @RequestBody Schedule body, Authentication user) {
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @Valid @RequestBody Schedule body,
+      Authentication user) {
     followUps.rescheduleConversation(
-        id, conversationId, user.getName(), body.startsAt(), Duration.ofMinutes(body.durationMinutes()), body.location());
+        id,
+        conversationId,
+        user.getName(),
+        body.startsAt(),
+        Duration.ofMinutes(body.durationMinutes()),
+        body.location());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/outcome")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails outcome(
-      @PathVariable long id, @PathVariable long conversationId, @Valid @RequestBody Outcome body, Authentication user) {
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @Valid @RequestBody Outcome body,
+      Authentication user) {
     if (body.held()) {
-      followUps.recordConversationHeld(id, conversationId, user.getName(), body.notes(), body.learningPoints());
+      followUps.recordConversationHeld(
+          id, conversationId, user.getName(), body.notes(), body.learningPoints());
     } else {
       followUps.recordConversationNotHeld(id, conversationId, user.getName(), body.reason());
     }
@@ -145,33 +176,41 @@ class FollowUpController {
   @PostMapping("/{id}/support-items")
   @PreAuthorize(PI_STAFF)
   @ResponseStatus(HttpStatus.CREATED)
-  FollowUpDetails offerSupport(@PathVariable long id, @Valid @RequestBody SupportOffer body, Authentication user) {
-    followUps.offerSupport(id, user.getName(), body.type(), body.description(), body.owner(), body.dueDate());
+  FollowUpDetails offerSupport(
+      @PathVariable long id, @Valid @RequestBody SupportOffer body, Authentication user) {
+    followUps.offerSupport(
+        id, user.getName(), body.type(), body.description(), body.owner(), body.dueDate());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/accept")
-  FollowUpDetails acceptSupport(@PathVariable long id, @PathVariable long itemId, Authentication user) {
+  FollowUpDetails acceptSupport(
+      @PathVariable long id, @PathVariable long itemId, Authentication user) {
     followUps.acceptSupport(id, itemId, user.getName());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/decline")
   FollowUpDetails declineSupport(
-      @PathVariable long id, @PathVariable long itemId, @Valid @RequestBody Reason body, Authentication user) {
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @Valid @RequestBody Reason body,
+      Authentication user) {
     followUps.declineSupport(id, itemId, user.getName(), body.reason());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/complete")
-  FollowUpDetails completeSupport(@PathVariable long id, @PathVariable long itemId, Authentication user) {
+  FollowUpDetails completeSupport(
+      @PathVariable long id, @PathVariable long itemId, Authentication user) {
     followUps.completeSupport(id, itemId, user.getName());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
-  FollowUpDetails verifySupport(@PathVariable long id, @PathVariable long itemId, Authentication user) {
+  FollowUpDetails verifySupport(
+      @PathVariable long id, @PathVariable long itemId, Authentication user) {
     followUps.verifySupport(id, itemId, user.getName());
     return followUps.get(id, user.getName());
   }
@@ -179,7 +218,10 @@ class FollowUpController {
   @PostMapping("/{id}/support-items/{itemId}/withdraw")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails withdrawSupport(
-      @PathVariable long id, @PathVariable long itemId, @Valid @RequestBody Reason body, Authentication user) {
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @Valid @RequestBody Reason body,
+      Authentication user) {
     followUps.withdrawSupport(id, itemId, user.getName(), body.reason());
     return followUps.get(id, user.getName());
   }
@@ -200,21 +242,24 @@ class FollowUpController {
 
   @PostMapping("/{id}/closure/send-back")
   @PreAuthorize(PI_LEAD)
-  FollowUpDetails sendBack(@PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
+  FollowUpDetails sendBack(
+      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
     followUps.sendBack(id, user.getName(), body.reason());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
-  FollowUpDetails recordReAudit(@PathVariable long id, @Valid @RequestBody ReAuditRecord body, Authentication user) {
+  FollowUpDetails recordReAudit(
+      @PathVariable long id, @Valid @RequestBody ReAuditRecord body, Authentication user) {
     followUps.recordReAudit(id, user.getName(), body.auditRef());
     return followUps.get(id, user.getName());
   }
 
   @PostMapping("/{id}/withdraw")
   @PreAuthorize(PI_LEAD)
-  FollowUpDetails withdraw(@PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
+  FollowUpDetails withdraw(
+      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
     followUps.withdraw(id, user.getName(), body.reason());
     return followUps.get(id, user.getName());
   }

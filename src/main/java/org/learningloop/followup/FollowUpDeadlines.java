@@ -9,15 +9,21 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the reminder module may read of a follow-up and put on its timeline: hand escalations and due-date
- * extensions are kept there, with who, when and why.
+ * What the reminder module may read of a follow-up and put on its timeline: hand escalations and
+ * due-date extensions are kept there, with who, when and why.
  */
 @Service
 public class FollowUpDeadlines {
 
   /** A follow-up as the reminders and the escalation ladder see it: no child data, no notes. */
   public record Subject(
-      long id, String auditRef, FollowUpStatus status, FollowUpStage stage, Long teamId, Long serviceAreaId, LocalDate dueDate) {
+      long id,
+      String auditRef,
+      FollowUpStatus status,
+      FollowUpStage stage,
+      Long teamId,
+      Long serviceAreaId,
+      LocalDate dueDate) {
 
     public boolean isOpen() {
       return status == FollowUpStatus.OPEN;
@@ -46,32 +52,51 @@ public class FollowUpDeadlines {
   }
 
   /**
-   * Puts a due-date extension on the timeline and moves the stage's due date on the follow-up, and the named support
-   * items' due dates (those whose tasks moved), so the follow-up page and the owners' lists show the new date; the
-   * caller has checked that the stage has an open task.
+   * Puts a due-date extension on the timeline and moves the stage's due date on the follow-up, and
+   * the named support items' due dates (those whose tasks moved), so the follow-up page and the
+   * owners' lists show the new date; the caller has checked that the stage has an open task.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordExtension(
-      long id, String actor, String stage, LocalDate from, LocalDate to, String reason, List<Long> supportItemIds) {
-    // The effectiveness re-audit is due after closure, so a closed follow-up's task can still be moved.
+      long id,
+      String actor,
+      String stage,
+      LocalDate from,
+      LocalDate to,
+      String reason,
+      List<Long> supportItemIds) {
+    // The effectiveness re-audit is due after closure, so a closed follow-up's task can still be
+    // moved.
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
     f.extendDue(stage, to);
     for (Long itemId : supportItemIds) {
       f.supportItem(itemId).moveDue(to);
     }
-    f.record(clock.instant(), actor, "DUE_DATE_EXTENDED", stage + " due date moved from " + from + " to " + to + ": " + reason);
+    f.record(
+        clock.instant(),
+        actor,
+        "DUE_DATE_EXTENDED",
+        stage + " due date moved from " + from + " to " + to + ": " + reason);
     return subject(f);
   }
 
   private FollowUp open(long id) {
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
     if (f.getStatus() != FollowUpStatus.OPEN) {
-      throw FollowUpException.outOfOrder("Follow-up " + id + " is " + f.getStatus() + ": nothing is due any more.");
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is " + f.getStatus() + ": nothing is due any more.");
     }
     return f;
   }
 
   private static Subject subject(FollowUp f) {
-    return new Subject(f.getId(), f.getAuditRef(), f.getStatus(), f.getStage(), f.getTeamId(), f.getServiceAreaId(), f.getDueDate());
+    return new Subject(
+        f.getId(),
+        f.getAuditRef(),
+        f.getStatus(),
+        f.getStage(),
+        f.getTeamId(),
+        f.getServiceAreaId(),
+        f.getDueDate());
   }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One follow-up with its conversations, support items and timeline, as its page and the API show it. */
+/**
+ * One follow-up with its conversations, support items and timeline, as its page and the API show
+ * it.
+ */
 public record FollowUpDetails(
     long id,
     String auditRef,
@@ -70,25 +73,48 @@ public record FollowUpDetails(
         f.getAllocatedAt(),
         f.isJointConversation(),
         f.isSignificantHarmRisk()
-            ? new Safeguarding(f.getSafeguardingDue(), f.getSafeguardingConfirmedAt(), f.getSafeguardingConfirmedBy())
+            ? new Safeguarding(
+                f.getSafeguardingDue(),
+                f.getSafeguardingConfirmedAt(),
+                f.getSafeguardingConfirmedBy())
             : null,
         new Closure(f.getClosureProposedBy(), f.getClosedBy(), f.getClosedAt()),
-        f.getReAuditDue() == null ? null : new ReAudit(f.getReAuditDue(), f.getReAuditRef(), f.getReAuditGrade()),
+        f.getReAuditDue() == null
+            ? null
+            : new ReAudit(f.getReAuditDue(), f.getReAuditRef(), f.getReAuditGrade()),
         f.getEndReason(),
         f.getConversations().stream()
             .map(
                 c ->
                     new ConversationView(
-                        c.getId(), c.getAttendees(), c.getStatus(), c.getStartsAt(), c.getDurationMinutes(), c.getLocation(),
-                        c.getNotes(), c.getLearningPoints(), c.getNotHeldReason()))
+                        c.getId(),
+                        c.getAttendees(),
+                        c.getStatus(),
+                        c.getStartsAt(),
+                        c.getDurationMinutes(),
+                        c.getLocation(),
+                        c.getNotes(),
+                        c.getLearningPoints(),
+                        c.getNotHeldReason()))
             .toList(),
         f.getSupportItems().stream()
             .map(
                 i ->
                     new SupportItemView(
-                        i.getId(), i.getTypeCode(), i.getDescription(), i.getOwner(), i.getDueDate(), i.getState(), i.getReason(),
-                        i.getOfferedBy(), i.getCompletedAt(), i.getVerifiedBy(), i.getVerifiedAt()))
+                        i.getId(),
+                        i.getTypeCode(),
+                        i.getDescription(),
+                        i.getOwner(),
+                        i.getDueDate(),
+                        i.getState(),
+                        i.getReason(),
+                        i.getOfferedBy(),
+                        i.getCompletedAt(),
+                        i.getVerifiedBy(),
+                        i.getVerifiedAt()))
             .toList(),
-        f.getTimeline().stream().map(t -> new TimelineView(t.getAt(), t.getActor(), t.getAction(), t.getDetail())).toList());
+        f.getTimeline().stream()
+            .map(t -> new TimelineView(t.getAt(), t.getActor(), t.getAction(), t.getDetail()))
+            .toList());
   }
 }

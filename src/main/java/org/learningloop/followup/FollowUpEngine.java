@@ -3,13 +3,16 @@ package org.learningloop.followup;
 import java.time.Instant;
 
 /**
- * The port through which the follow-up drives its process; the workflow module implements it on the process engine.
- * Every call joins the caller's transaction. A call the process is not ready for (no such waiting step) fails with a
- * {@link FollowUpException} conflict, so the domain change rolls back with it.
+ * The port through which the follow-up drives its process; the workflow module implements it on the
+ * process engine. Every call joins the caller's transaction. A call the process is not ready for
+ * (no such waiting step) fails with a {@link FollowUpException} conflict, so the domain change
+ * rolls back with it.
  */
 public interface FollowUpEngine {
 
-  /** What the process needs at its start: ids, usernames, deadlines and a flag; never personal data. */
+  /**
+   * What the process needs at its start: ids, usernames, deadlines and a flag; never personal data.
+   */
   record Start(
       long followUpId,
       String auditRef,
@@ -44,8 +47,9 @@ public interface FollowUpEngine {
   }
 
   /**
-   * Starts the follow-up's process: when it is opened, and again when it is reopened (its earlier process has ended).
-   * Fails with a conflict while a process of the same follow-up is still running.
+   * Starts the follow-up's process: when it is opened, and again when it is reopened (its earlier
+   * process has ended). Fails with a conflict while a process of the same follow-up is still
+   * running.
    */
   void start(Start start);
 
@@ -73,8 +77,8 @@ public interface FollowUpEngine {
   void supportOffered(SupportStart start);
 
   /**
-   * A support item completed but not yet verified when its follow-up ended, in a follow-up now reopened: its process
-   * starts again at the PI officer's verification.
+   * A support item completed but not yet verified when its follow-up ended, in a follow-up now
+   * reopened: its process starts again at the PI officer's verification.
    */
   void supportAwaitingVerification(SupportStart start);
 

@@ -18,8 +18,9 @@ import org.learningloop.notification.Template;
 import org.springframework.stereotype.Component;
 
 /**
- * Composes the follow-up's emails: one recipient each, a key unique to the occasion (so a retry never sends twice),
- * the audit ref, what is asked, by when and a link. Never a child's details, notes or a grade.
+ * Composes the follow-up's emails: one recipient each, a key unique to the occasion (so a retry
+ * never sends twice), the audit ref, what is asked, by when and a link. Never a child's details,
+ * notes or a grade.
  */
 @Component
 class FollowUpNotifier {
@@ -36,7 +37,14 @@ class FollowUpNotifier {
 
   void created(FollowUp f) {
     for (Person lead : directory.withRole(Role.PI_LEAD)) {
-      send(key(f, "created", lead), lead, Template.FOLLOW_UP_CREATED, f, f.getAllocationDue(), Map.of(), null);
+      send(
+          key(f, "created", lead),
+          lead,
+          Template.FOLLOW_UP_CREATED,
+          f,
+          f.getAllocationDue(),
+          Map.of(),
+          null);
     }
   }
 
@@ -44,62 +52,129 @@ class FollowUpNotifier {
     person(f.getTeamManagerId())
         .ifPresent(
             tm ->
-                send(key(f, "safeguarding", tm), tm, Template.SAFEGUARDING_CHECK_REQUESTED, f, f.getSafeguardingDue(), Map.of(), null));
+                send(
+                    key(f, "safeguarding", tm),
+                    tm,
+                    Template.SAFEGUARDING_CHECK_REQUESTED,
+                    f,
+                    f.getSafeguardingDue(),
+                    Map.of(),
+                    null));
   }
 
   void safeguardingEscalated(FollowUp f, Person manager, Role rung) {
-    send(key(f, "safeguarding-" + rung.groupId(), manager), manager, Template.ESCALATION, f, f.getSafeguardingDue(),
-        Map.of(Template.Detail.STAGE, "SAFEGUARDING_CHECK"), null);
+    send(
+        key(f, "safeguarding-" + rung.groupId(), manager),
+        manager,
+        Template.ESCALATION,
+        f,
+        f.getSafeguardingDue(),
+        Map.of(Template.Detail.STAGE, "SAFEGUARDING_CHECK"),
+        null);
   }
 
   void allocated(FollowUp f, Person officer) {
-    send(key(f, "allocated-" + f.getTimeline().size(), officer), officer, Template.FOLLOW_UP_ALLOCATED, f, f.getConversationsDue(), Map.of(), null);
+    send(
+        key(f, "allocated-" + f.getTimeline().size(), officer),
+        officer,
+        Template.FOLLOW_UP_ALLOCATED,
+        f,
+        f.getConversationsDue(),
+        Map.of(),
+        null);
   }
 
   void invitation(FollowUp f, Conversation c, String officerEmail) {
     CalendarInvite invite =
         new CalendarInvite(
-            c.inviteUid(), c.getInviteSequence(), c.getStartsAt().atZone(clock.getZone()),
-            Duration.ofMinutes(c.getDurationMinutes()), "Reflective learning conversation: audit " + f.getAuditRef(),
-            c.getLocation(), officerEmail, false);
+            c.inviteUid(),
+            c.getInviteSequence(),
+            c.getStartsAt().atZone(clock.getZone()),
+            Duration.ofMinutes(c.getDurationMinutes()),
+            "Reflective learning conversation: audit " + f.getAuditRef(),
+            c.getLocation(),
+            officerEmail,
+            false);
     for (Person attendee : attendees(f, c)) {
-      send("conversation:" + c.getId() + ":invitation:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
-          Template.CONVERSATION_INVITATION, f, c.getStartsAt().atZone(clock.getZone()).toLocalDate(),
-          Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()), invite);
+      send(
+          "conversation:"
+              + c.getId()
+              + ":invitation:"
+              + c.getInviteSequence()
+              + ":"
+              + attendee.id(),
+          attendee,
+          Template.CONVERSATION_INVITATION,
+          f,
+          c.getStartsAt().atZone(clock.getZone()).toLocalDate(),
+          Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()),
+          invite);
     }
   }
 
   void cancelled(FollowUp f, Conversation c, String officerEmail) {
     CalendarInvite invite =
         new CalendarInvite(
-            c.inviteUid(), c.getInviteSequence(), c.getStartsAt().atZone(clock.getZone()),
-            Duration.ofMinutes(c.getDurationMinutes()), "Reflective learning conversation: audit " + f.getAuditRef(),
-            c.getLocation(), officerEmail, true);
+            c.inviteUid(),
+            c.getInviteSequence(),
+            c.getStartsAt().atZone(clock.getZone()),
+            Duration.ofMinutes(c.getDurationMinutes()),
+            "Reflective learning conversation: audit " + f.getAuditRef(),
+            c.getLocation(),
+            officerEmail,
+            true);
     for (Person attendee : attendees(f, c)) {
-      send("conversation:" + c.getId() + ":cancelled:" + c.getInviteSequence() + ":" + attendee.id(), attendee,
-          Template.CONVERSATION_CANCELLED, f, null, Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()), invite);
+      send(
+          "conversation:" + c.getId() + ":cancelled:" + c.getInviteSequence() + ":" + attendee.id(),
+          attendee,
+          Template.CONVERSATION_CANCELLED,
+          f,
+          null,
+          Map.of(Template.Detail.CONVERSATION, c.getAttendees().name()),
+          invite);
     }
   }
 
   void supportOffered(FollowUp f, SupportItem item, Person owner) {
-    send("support-item:" + item.getId() + ":offered", owner, Template.SUPPORT_OFFERED, f, item.getDueDate(),
-        Map.of(Template.Detail.SUPPORT, item.getTypeCode()), null);
+    send(
+        "support-item:" + item.getId() + ":offered",
+        owner,
+        Template.SUPPORT_OFFERED,
+        f,
+        item.getDueDate(),
+        Map.of(Template.Detail.SUPPORT, item.getTypeCode()),
+        null);
   }
 
   void closureProposed(FollowUp f, String proposer) {
     for (Person lead : directory.withRole(Role.PI_LEAD)) {
       if (!lead.username().equals(proposer)) {
-        send(key(f, "closure-proposed-" + f.getTimeline().size(), lead), lead, Template.CLOSURE_PROPOSED, f, f.getClosureDue(), Map.of(), null);
+        send(
+            key(f, "closure-proposed-" + f.getTimeline().size(), lead),
+            lead,
+            Template.CLOSURE_PROPOSED,
+            f,
+            f.getClosureDue(),
+            Map.of(),
+            null);
       }
     }
   }
 
   /** The reason stays on the follow-up's page: emails carry codes, never free text. */
   void closureSentBack(FollowUp f, String proposer) {
-    directory.findByUsername(proposer)
+    directory
+        .findByUsername(proposer)
         .ifPresent(
             p ->
-                send(key(f, "sent-back-" + f.getTimeline().size(), p), p, Template.CLOSURE_SENT_BACK, f, f.getClosureDue(), Map.of(), null));
+                send(
+                    key(f, "sent-back-" + f.getTimeline().size(), p),
+                    p,
+                    Template.CLOSURE_SENT_BACK,
+                    f,
+                    f.getClosureDue(),
+                    Map.of(),
+                    null));
   }
 
   void ended(FollowUp f) {
@@ -111,20 +186,37 @@ class FollowUpNotifier {
         .distinct()
         .forEach(
             p ->
-                send(key(f, "ended-" + f.getStatus().name().toLowerCase(java.util.Locale.ROOT), p), p, Template.FOLLOW_UP_ENDED, f,
-                    null, Map.of(Template.Detail.OUTCOME, f.getStatus().name()), null));
+                send(
+                    key(f, "ended-" + f.getStatus().name().toLowerCase(java.util.Locale.ROOT), p),
+                    p,
+                    Template.FOLLOW_UP_ENDED,
+                    f,
+                    null,
+                    Map.of(Template.Detail.OUTCOME, f.getStatus().name()),
+                    null));
   }
 
   void reAuditDue(FollowUp f) {
     for (Person auditor : directory.withRole(Role.AUDITOR)) {
-      send(key(f, "re-audit-due", auditor), auditor, Template.RE_AUDIT_DUE, f, f.getReAuditDue(), Map.of(), null);
+      send(
+          key(f, "re-audit-due", auditor),
+          auditor,
+          Template.RE_AUDIT_DUE,
+          f,
+          f.getReAuditDue(),
+          Map.of(),
+          null);
     }
   }
 
   private List<Person> attendees(FollowUp f, Conversation c) {
     return Stream.of(
-            c.includesTeamManager() ? person(f.getTeamManagerId()) : java.util.Optional.<Person>empty(),
-            c.includesPractitioner() ? person(f.getPractitionerId()) : java.util.Optional.<Person>empty())
+            c.includesTeamManager()
+                ? person(f.getTeamManagerId())
+                : java.util.Optional.<Person>empty(),
+            c.includesPractitioner()
+                ? person(f.getPractitionerId())
+                : java.util.Optional.<Person>empty())
         .flatMap(java.util.Optional::stream)
         .toList();
   }
@@ -133,17 +225,41 @@ class FollowUpNotifier {
     return id == null ? java.util.Optional.empty() : directory.findById(id);
   }
 
-  /** A reopened follow-up tells people again: its occasions from the second round on carry the round's number. */
+  /**
+   * A reopened follow-up tells people again: its occasions from the second round on carry the
+   * round's number.
+   */
   private static String key(FollowUp f, String occasion, Person to) {
     int round = f.round();
-    return "follow-up:" + f.getId() + ":" + occasion + (round > 1 ? "-round-" + round : "") + ":" + to.id();
+    return "follow-up:"
+        + f.getId()
+        + ":"
+        + occasion
+        + (round > 1 ? "-round-" + round : "")
+        + ":"
+        + to.id();
   }
 
   private void send(
-      String key, Person to, Template template, FollowUp f, LocalDate due, Map<String, String> details, CalendarInvite invite) {
+      String key,
+      Person to,
+      Template template,
+      FollowUp f,
+      LocalDate due,
+      Map<String, String> details,
+      CalendarInvite invite) {
     Map<String, String> values = new LinkedHashMap<>(details);
     values.values().removeIf(Objects::isNull);
     notifications.enqueue(
-        new Notification(key, to.email(), to.displayName(), template, f.getAuditRef(), due, "/follow-ups/" + f.getId(), values, invite));
+        new Notification(
+            key,
+            to.email(),
+            to.displayName(),
+            template,
+            f.getAuditRef(),
+            due,
+            "/follow-ups/" + f.getId(),
+            values,
+            invite));
   }
 }

@@ -1,6 +1,9 @@
 package org.learningloop.followup;
 
-/** Where a follow-up ended up; only {@code OPEN} ones can change, apart from the re-audit after closure. */
+/**
+ * Where a follow-up ended up; only {@code OPEN} ones can change, apart from the re-audit after
+ * closure.
+ */
 public enum FollowUpStatus {
   OPEN,
   CLOSED,

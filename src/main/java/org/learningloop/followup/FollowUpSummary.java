@@ -10,10 +10,22 @@ import java.time.LocalDate;
  * @param overdue due date passed and the stage not done
  */
 public record FollowUpSummary(
-    long id, String auditRef, FollowUpStatus status, FollowUpStage stage, String assignee, LocalDate dueDate, boolean overdue) {
+    long id,
+    String auditRef,
+    FollowUpStatus status,
+    FollowUpStage stage,
+    String assignee,
+    LocalDate dueDate,
+    boolean overdue) {
 
   static FollowUpSummary of(FollowUp f, LocalDate today) {
     return new FollowUpSummary(
-        f.getId(), f.getAuditRef(), f.getStatus(), f.getStage(), f.getOfficerUsername(), f.getDueDate(), f.isOverdue(today));
+        f.getId(),
+        f.getAuditRef(),
+        f.getStatus(),
+        f.getStage(),
+        f.getOfficerUsername(),
+        f.getDueDate(),
+        f.isOverdue(today));
   }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
-import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The follow-up module's face: every step a person (or the process) takes on a follow-up. Each call is one
- * transaction: the aggregate changes, its timeline grows, emails are queued and the process moves on together, or
- * nothing happens. {@code actor} is the signed-in username; who may see a follow-up may act on it only as their role
- * allows.
+ * The follow-up module's face: every step a person (or the process) takes on a follow-up. Each call
+ * is one transaction: the aggregate changes, its timeline grows, emails are queued and the process
+ * moves on together, or nothing happens. {@code actor} is the signed-in username; who may see a
+ * follow-up may act on it only as their role allows.
  */
 @Service
 @Transactional
@@ -80,11 +80,13 @@ public class FollowUps {
   // ---- start and early ends (audit events) ----
 
   /**
-   * Opens the follow-up of an audit that became inadequate and starts its process. An audit has one follow-up at
-   * most: when it has one already, one that ended as GRADE_REVISED is reopened (see {@link #reopen}); an open one is
-   * left as it is; a withdrawn or closed one stays ended and only records that the audit is inadequate again.
+   * Opens the follow-up of an audit that became inadequate and starts its process. An audit has one
+   * follow-up at most: when it has one already, one that ended as GRADE_REVISED is reopened (see
+   * {@link #reopen}); an open one is left as it is; a withdrawn or closed one stays ended and only
+   * records that the audit is inadequate again.
    *
-   * @param changedBy email of whoever made an audit that was stored already inadequate (null for a new audit)
+   * @param changedBy email of whoever made an audit that was stored already inadequate (null for a
+   *     new audit)
    * @param rationale why (the moderator's reason), or null
    * @return the follow-up's id
    */
@@ -95,22 +97,43 @@ public class FollowUps {
       switch (f.getStatus()) {
         case GRADE_REVISED -> reopen(f, changedBy, rationale);
         case WITHDRAWN, CLOSED ->
-            f.record(now(), actorOr(changedBy), "INADEQUATE_AGAIN_AFTER_END",
-                "The audit is inadequate again" + because(rationale) + "; the follow-up stays " + f.getStatus()
+            f.record(
+                now(),
+                actorOr(changedBy),
+                "INADEQUATE_AGAIN_AFTER_END",
+                "The audit is inadequate again"
+                    + because(rationale)
+                    + "; the follow-up stays "
+                    + f.getStatus()
                     + ": open it again by hand if needed");
-        case OPEN -> log.info("Audit {} already has open follow-up {}; nothing to open", auditRef, f.getId());
+        case OPEN ->
+            log.info(
+                "Audit {} already has open follow-up {}; nothing to open", auditRef, f.getId());
       }
       return f.getId();
     }
-    AuditSummary audit = audits.findByRef(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
+    AuditSummary audit =
+        audits.findByRef(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
     Instant created = now();
     Instant allocationDue = deadlines.due(Stage.ALLOCATION, created);
     Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created);
     FollowUp f =
         new FollowUp(
-            auditRef, audit.auditDate(), audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(),
-            audit.significantHarmRisk(), created, deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
-    f.record(now(), SYSTEM, "CREATED", "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
+            auditRef,
+            audit.auditDate(),
+            audit.practitionerId(),
+            audit.teamManagerId(),
+            audit.teamId(),
+            audit.serviceAreaId(),
+            audit.significantHarmRisk(),
+            created,
+            deadlines.dueDate(allocationDue),
+            deadlines.dueDate(safeguardingDue));
+    f.record(
+        now(),
+        SYSTEM,
+        "CREATED",
+        "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
     f = followUps.saveAndFlush(f);
     start(f, allocationDue, safeguardingDue);
     return f.getId();
@@ -122,22 +145,39 @@ public class FollowUps {
   }
 
   /**
-   * The audit of a follow-up that moderation ended as GRADE_REVISED is inadequate again: the follow-up opens again as
-   * a new one would (back at allocation in the PI team's queue, due dates counted from now, the safety review asked
-   * again when the audit now finds a risk of significant harm, the PI leads told) with a new process instance. The
-   * earlier conversations and support items stay as history; a support item completed but not verified when it ended
-   * waits for verification again, so that it does not hold up closure.
+   * The audit of a follow-up that moderation ended as GRADE_REVISED is inadequate again: the
+   * follow-up opens again as a new one would (back at allocation in the PI team's queue, due dates
+   * counted from now, the safety review asked again when the audit now finds a risk of significant
+   * harm, the PI leads told) with a new process instance. The earlier conversations and support
+   * items stay as history; a support item completed but not verified when it ended waits for
+   * verification again, so that it does not hold up closure.
    */
   private void reopen(FollowUp f, String changedBy, String rationale) {
-    AuditSummary audit = audits.findByRef(f.getAuditRef()).orElseThrow(() -> FollowUpException.auditNotFound(f.getAuditRef()));
+    AuditSummary audit =
+        audits
+            .findByRef(f.getAuditRef())
+            .orElseThrow(() -> FollowUpException.auditNotFound(f.getAuditRef()));
     Instant reopened = now();
     Instant allocationDue = deadlines.due(Stage.ALLOCATION, reopened);
     Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, reopened);
     f.reopen(
-        audit.auditDate(), audit.practitionerId(), audit.teamManagerId(), audit.teamId(), audit.serviceAreaId(), audit.significantHarmRisk(),
-        deadlines.dueDate(allocationDue), deadlines.dueDate(safeguardingDue));
-    f.record(reopened, actorOr(changedBy), FollowUp.REOPENED,
-        "Audit " + f.getAuditRef() + " is inadequate again" + because(rationale) + ": follow-up reopened in the PI team's queue");
+        audit.auditDate(),
+        audit.practitionerId(),
+        audit.teamManagerId(),
+        audit.teamId(),
+        audit.serviceAreaId(),
+        audit.significantHarmRisk(),
+        deadlines.dueDate(allocationDue),
+        deadlines.dueDate(safeguardingDue));
+    f.record(
+        reopened,
+        actorOr(changedBy),
+        FollowUp.REOPENED,
+        "Audit "
+            + f.getAuditRef()
+            + " is inadequate again"
+            + because(rationale)
+            + ": follow-up reopened in the PI team's queue");
     followUps.flush();
     for (SupportItem item : f.getSupportItems()) {
       if (item.getState() == SupportItemState.COMPLETED && !item.isSettled()) {
@@ -150,53 +190,92 @@ public class FollowUps {
   /** The process of a follow-up opened (or reopened) now, and the emails that say so. */
   private void start(FollowUp f, Instant allocationDue, Instant safeguardingDue) {
     if (f.isSignificantHarmRisk()) {
-      f.record(now(), SYSTEM, "SAFEGUARDING_REQUESTED", "Risk of significant harm: Team Manager asked to confirm the child's safety review by " + f.getSafeguardingDue());
+      f.record(
+          now(),
+          SYSTEM,
+          "SAFEGUARDING_REQUESTED",
+          "Risk of significant harm: Team Manager asked to confirm the child's safety review by "
+              + f.getSafeguardingDue());
     }
-    Instant serviceManagerDue = calendar.endOfWorkingDayAfter(safeguardingDue, properties.safeguardingEscalationDays());
-    Instant assistantDirectorDue = calendar.endOfWorkingDayAfter(serviceManagerDue, properties.safeguardingEscalationDays());
+    Instant serviceManagerDue =
+        calendar.endOfWorkingDayAfter(safeguardingDue, properties.safeguardingEscalationDays());
+    Instant assistantDirectorDue =
+        calendar.endOfWorkingDayAfter(serviceManagerDue, properties.safeguardingEscalationDays());
     engine.start(
         new FollowUpEngine.Start(
-            f.getId(), f.getAuditRef(), allocationDue, f.isSignificantHarmRisk(),
-            username(f.getTeamManagerId()).orElse(null), safeguardingDue, serviceManagerDue, assistantDirectorDue));
+            f.getId(),
+            f.getAuditRef(),
+            allocationDue,
+            f.isSignificantHarmRisk(),
+            username(f.getTeamManagerId()).orElse(null),
+            safeguardingDue,
+            serviceManagerDue,
+            assistantDirectorDue));
     notify.created(f);
     if (f.isSignificantHarmRisk()) {
       notify.safeguardingRequested(f);
     }
   }
 
-  /** The audit's date was corrected: its follow-up, if it has one, is counted in the reports by the new date. */
+  /**
+   * The audit's date was corrected: its follow-up, if it has one, is counted in the reports by the
+   * new date.
+   */
   public void auditRedated(String auditRef, LocalDate auditDate) {
     followUps.findByAuditRef(auditRef).ifPresent(f -> f.redate(auditDate));
   }
 
-  /** Moderation lifted the grade: an open follow-up ends as GRADE_REVISED with the moderator's reason. */
+  /**
+   * Moderation lifted the grade: an open follow-up ends as GRADE_REVISED with the moderator's
+   * reason.
+   */
   public void gradeRevised(String auditRef, String moderator, String rationale) {
     Optional<FollowUp> found = followUps.findByAuditRef(auditRef);
     if (found.isEmpty() || found.get().getStatus() != FollowUpStatus.OPEN) {
-      found.ifPresent(f -> f.record(now(), actorOr(moderator), "GRADE_REVISED_AFTER_END", rationale));
+      found.ifPresent(
+          f -> f.record(now(), actorOr(moderator), "GRADE_REVISED_AFTER_END", rationale));
       return;
     }
     FollowUp f = found.get();
-    String reason = "Grade revised by moderation" + (rationale == null || rationale.isBlank() ? "" : ": " + rationale);
-    end(f, FollowUpStatus.GRADE_REVISED, FollowUpEngine.Ending.GRADE_REVISED, actorOr(moderator), reason);
+    String reason =
+        "Grade revised by moderation"
+            + (rationale == null || rationale.isBlank() ? "" : ": " + rationale);
+    end(
+        f,
+        FollowUpStatus.GRADE_REVISED,
+        FollowUpEngine.Ending.GRADE_REVISED,
+        actorOr(moderator),
+        reason);
   }
 
   public void withdraw(long id, String actor, String reason) {
     FollowUp f = visible(id, actor);
-    end(f, FollowUpStatus.WITHDRAWN, FollowUpEngine.Ending.WITHDRAWN, actor, "Withdrawn: " + requireText("reason", reason));
+    end(
+        f,
+        FollowUpStatus.WITHDRAWN,
+        FollowUpEngine.Ending.WITHDRAWN,
+        actor,
+        "Withdrawn: " + requireText("reason", reason));
   }
 
-  private void end(FollowUp f, FollowUpStatus ending, FollowUpEngine.Ending engineEnding, String actor, String reason) {
+  private void end(
+      FollowUp f,
+      FollowUpStatus ending,
+      FollowUpEngine.Ending engineEnding,
+      String actor,
+      String reason) {
     f.end(ending, reason, now());
     f.record(now(), actor, ending.name(), reason);
-    String officerEmail = directory.findByUsername(f.getOfficerUsername()).map(Person::email).orElse(null);
+    String officerEmail =
+        directory.findByUsername(f.getOfficerUsername()).map(Person::email).orElse(null);
     for (Conversation c : f.getConversations()) {
       if (c.cancelIfScheduled()) {
         notify.cancelled(f, c, officerEmail);
       }
     }
     for (SupportItem item : f.getSupportItems()) {
-      // an item still has a process while it is open or waits for verification; end it with the follow-up
+      // an item still has a process while it is open or waits for verification; end it with the
+      // follow-up
       boolean hasProcess = item.isOpen() || !item.isSettled();
       if (item.isOpen()) {
         item.withdraw("The follow-up ended: " + ending);
@@ -219,21 +298,37 @@ public class FollowUps {
     allocateTo(visible(id, actor), actor, officer, jointConversation, "ALLOCATED");
   }
 
-  private void allocateTo(FollowUp f, String actor, String officerUsername, boolean joint, String action) {
+  private void allocateTo(
+      FollowUp f, String actor, String officerUsername, boolean joint, String action) {
     Person officer = piStaff(officerUsername);
     Instant allocated = now();
     Instant closureDue = deadlines.due(Stage.CLOSURE, allocated);
     f.allocate(
-        officer.username(), joint, deadlines.dueDate(Stage.CONVERSATIONS_HELD, allocated), deadlines.dueDate(closureDue), allocated);
-    f.record(now(), actor, action, "Allocated to " + officer.username() + (joint ? "; one joint conversation" : "; two conversations"));
+        officer.username(),
+        joint,
+        deadlines.dueDate(Stage.CONVERSATIONS_HELD, allocated),
+        deadlines.dueDate(closureDue),
+        allocated);
+    f.record(
+        now(),
+        actor,
+        action,
+        "Allocated to "
+            + officer.username()
+            + (joint ? "; one joint conversation" : "; two conversations"));
     followUps.flush(); // the new conversations get their ids, which the process holds
     engine.allocate(
         f.getAuditRef(),
         new FollowUpEngine.Allocation(
-            officer.username(), joint,
+            officer.username(),
+            joint,
             f.conversationWith(ConversationAttendees.JOINT).map(Conversation::getId).orElse(null),
-            f.conversationWith(ConversationAttendees.TEAM_MANAGER).map(Conversation::getId).orElse(null),
-            f.conversationWith(ConversationAttendees.PRACTITIONER).map(Conversation::getId).orElse(null),
+            f.conversationWith(ConversationAttendees.TEAM_MANAGER)
+                .map(Conversation::getId)
+                .orElse(null),
+            f.conversationWith(ConversationAttendees.PRACTITIONER)
+                .map(Conversation::getId)
+                .orElse(null),
             closureDue));
     notify.allocated(f, officer);
   }
@@ -253,21 +348,25 @@ public class FollowUps {
   public void confirmSafeguarding(long id, String actor) {
     FollowUp f = visible(id, actor);
     Person person = person(actor);
-    boolean teamManager = person.hasRole(Role.TEAM_MANAGER) && person.id().equals(f.getTeamManagerId());
+    boolean teamManager =
+        person.hasRole(Role.TEAM_MANAGER) && person.id().equals(f.getTeamManagerId());
     boolean seniorManager =
         (person.hasRole(Role.SERVICE_MANAGER) || person.hasRole(Role.ASSISTANT_DIRECTOR))
-            && person.serviceAreaId() != null && person.serviceAreaId().equals(f.getServiceAreaId());
+            && person.serviceAreaId() != null
+            && person.serviceAreaId().equals(f.getServiceAreaId());
     if (!teamManager && !seniorManager) {
-      throw FollowUpException.forbidden("Only the follow-up's Team Manager, or a Service Manager or Assistant Director of its service area, confirms the safety review.");
+      throw FollowUpException.forbidden(
+          "Only the follow-up's Team Manager, or a Service Manager or Assistant Director of its service area, confirms the safety review.");
     }
     f.confirmSafeguarding(actor, now());
-    f.record(now(), actor, "SAFEGUARDING_CONFIRMED", "The child's current safety has been reviewed");
+    f.record(
+        now(), actor, "SAFEGUARDING_CONFIRMED", "The child's current safety has been reviewed");
     engine.safeguardingConfirmed(f.getAuditRef());
   }
 
   /**
-   * The safeguarding check was not confirmed in time: the process escalates it to the audit's Service Manager, then
-   * Assistant Director.
+   * The safeguarding check was not confirmed in time: the process escalates it to the audit's
+   * Service Manager, then Assistant Director.
    *
    * @return the username of the manager now asked, if the service area has one
    */
@@ -275,37 +374,64 @@ public class FollowUps {
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
     Optional<Person> manager =
         directory.withRole(to).stream()
-            .filter(p -> p.serviceAreaId() != null && p.serviceAreaId().equals(f.getServiceAreaId()))
+            .filter(
+                p -> p.serviceAreaId() != null && p.serviceAreaId().equals(f.getServiceAreaId()))
             .findFirst();
-    f.record(now(), SYSTEM, "SAFEGUARDING_ESCALATED",
-        "Safety review not confirmed in time: escalated to the " + to.label() + manager.map(p -> " " + p.username()).orElse(" (none in the service area)"));
+    f.record(
+        now(),
+        SYSTEM,
+        "SAFEGUARDING_ESCALATED",
+        "Safety review not confirmed in time: escalated to the "
+            + to.label()
+            + manager.map(p -> " " + p.username()).orElse(" (none in the service area)"));
     manager.ifPresent(m -> notify.safeguardingEscalated(f, m, to));
     return manager.map(Person::username);
   }
 
   // ---- conversations ----
 
-  public void scheduleConversation(long id, long conversationId, String actor, LocalDateTime startsAt, Duration duration, String location) {
+  public void scheduleConversation(
+      long id,
+      long conversationId,
+      String actor,
+      LocalDateTime startsAt,
+      Duration duration,
+      String location) {
     FollowUp f = visible(id, actor);
     f.requireConversationsUnderway();
     Conversation c = f.conversation(conversationId);
     c.schedule(instant(startsAt), requireDuration(duration), requireText("location", location));
-    f.record(now(), actor, "CONVERSATION_SCHEDULED", c.getAttendees() + " conversation on " + startsAt + " at " + location);
+    f.record(
+        now(),
+        actor,
+        "CONVERSATION_SCHEDULED",
+        c.getAttendees() + " conversation on " + startsAt + " at " + location);
     engine.conversationScheduled(f.getAuditRef(), conversationId, c.getStartsAt());
     notify.invitation(f, c, email(actor));
   }
 
-  public void rescheduleConversation(long id, long conversationId, String actor, LocalDateTime startsAt, Duration duration, String location) {
+  public void rescheduleConversation(
+      long id,
+      long conversationId,
+      String actor,
+      LocalDateTime startsAt,
+      Duration duration,
+      String location) {
     FollowUp f = visible(id, actor);
     f.requireConversationsUnderway();
     Conversation c = f.conversation(conversationId);
     c.reschedule(instant(startsAt), requireDuration(duration), requireText("location", location));
-    f.record(now(), actor, "CONVERSATION_RESCHEDULED", c.getAttendees() + " conversation moved to " + startsAt + " at " + location);
+    f.record(
+        now(),
+        actor,
+        "CONVERSATION_RESCHEDULED",
+        c.getAttendees() + " conversation moved to " + startsAt + " at " + location);
     engine.conversationRescheduled(f.getAuditRef(), conversationId, c.getStartsAt());
     notify.invitation(f, c, email(actor));
   }
 
-  public void recordConversationHeld(long id, long conversationId, String actor, String notes, String learningPoints) {
+  public void recordConversationHeld(
+      long id, long conversationId, String actor, String notes, String learningPoints) {
     FollowUp f = visible(id, actor);
     f.requireConversationsUnderway();
     Conversation c = f.conversation(conversationId);
@@ -320,17 +446,25 @@ public class FollowUps {
     f.requireConversationsUnderway();
     Conversation c = f.conversation(conversationId);
     c.recordNotHeld(now(), requireText("reason", reason));
-    f.record(now(), actor, "CONVERSATION_NOT_HELD", c.getAttendees() + " conversation not held: " + reason);
+    f.record(
+        now(),
+        actor,
+        "CONVERSATION_NOT_HELD",
+        c.getAttendees() + " conversation not held: " + reason);
     engine.conversationOutcome(f.getAuditRef(), conversationId, false);
   }
 
   // ---- support ----
 
-  public long offerSupport(long id, String actor, String type, String description, SupportOwner owner, LocalDate due) {
+  public long offerSupport(
+      long id, String actor, String type, String description, SupportOwner owner, LocalDate due) {
     FollowUp f = visible(id, actor);
     CatalogueEntry entry =
-        catalogues.supportType(requireText("type", type)).filter(CatalogueEntry::active)
-            .orElseThrow(() -> FollowUpException.invalid("type", "not an active support type: " + type));
+        catalogues
+            .supportType(requireText("type", type))
+            .filter(CatalogueEntry::active)
+            .orElseThrow(
+                () -> FollowUpException.invalid("type", "not an active support type: " + type));
     if (owner == null) {
       throw FollowUpException.invalid("owner", "must be PRACTITIONER, TEAM_MANAGER or WHOLE_TEAM");
     }
@@ -364,7 +498,8 @@ public class FollowUps {
     SupportItem item = f.supportItem(itemId);
     requireOwnerOrPiStaff(f, item, actor);
     item.decline(now(), reason);
-    f.record(now(), actor, "SUPPORT_DECLINED", item.getTypeCode() + " declined: " + item.getReason());
+    f.record(
+        now(), actor, "SUPPORT_DECLINED", item.getTypeCode() + " declined: " + item.getReason());
     engine.supportAnswered(itemId, false);
   }
 
@@ -392,7 +527,8 @@ public class FollowUps {
     f.requireOpen();
     SupportItem item = f.supportItem(itemId);
     item.withdraw(reason);
-    f.record(now(), actor, "SUPPORT_WITHDRAWN", item.getTypeCode() + " withdrawn: " + item.getReason());
+    f.record(
+        now(), actor, "SUPPORT_WITHDRAWN", item.getTypeCode() + " withdrawn: " + item.getReason());
     engine.supportWithdrawn(itemId);
   }
 
@@ -401,7 +537,8 @@ public class FollowUps {
   public void proposeClosure(long id, String actor) {
     FollowUp f = visible(id, actor);
     f.proposeClosure(actor, now());
-    f.record(now(), actor, "CLOSURE_PROPOSED", "Both conversations held and every support item settled");
+    f.record(
+        now(), actor, "CLOSURE_PROPOSED", "Both conversations held and every support item settled");
     engine.closureProposed(f.getAuditRef());
     notify.closureProposed(f, actor);
   }
@@ -411,7 +548,8 @@ public class FollowUps {
     Instant closed = now();
     LocalDate reAuditDue = deadlines.reAuditDate(closed.atZone(calendar.zone()).toLocalDate());
     f.signOff(actor, closed, reAuditDue);
-    f.record(closed, actor, "CLOSED", "Closure signed off; effectiveness re-audit due " + reAuditDue);
+    f.record(
+        closed, actor, "CLOSED", "Closure signed off; effectiveness re-audit due " + reAuditDue);
     engine.closureDecided(f.getAuditRef(), true, deadlines.reAuditAt(closed));
     notify.ended(f);
   }
@@ -441,13 +579,17 @@ public class FollowUps {
   public void recordReAudit(long id, String actor, String reAuditRef) {
     FollowUp f = visible(id, actor);
     if (f.getStage() != FollowUpStage.RE_AUDIT) {
-      throw FollowUpException.outOfOrder("The re-audit of follow-up " + id + " is not due (it is at " + f.getStage() + ").");
+      throw FollowUpException.outOfOrder(
+          "The re-audit of follow-up " + id + " is not due (it is at " + f.getStage() + ").");
     }
     String ref = requireText("auditRef", reAuditRef);
     if (ref.equals(f.getAuditRef())) {
       throw FollowUpException.invalid("auditRef", "must be another case than the one followed up");
     }
-    AuditSummary audit = audits.findByRef(ref).orElseThrow(() -> FollowUpException.invalid("auditRef", "no such audit: " + ref));
+    AuditSummary audit =
+        audits
+            .findByRef(ref)
+            .orElseThrow(() -> FollowUpException.invalid("auditRef", "no such audit: " + ref));
     if (f.getPractitionerId() != null && !f.getPractitionerId().equals(audit.practitionerId())) {
       throw FollowUpException.invalid("auditRef", "must be an audit of the same practitioner");
     }
@@ -462,13 +604,21 @@ public class FollowUps {
   public PageOf<FollowUpSummary> list(String actor, FollowUpStatus status, int page, int size) {
     Person person = person(actor);
     Specification<FollowUp> visible = visibleTo(person);
-    Specification<FollowUp> spec = status == null ? visible : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
+    Specification<FollowUp> spec =
+        status == null
+            ? visible
+            : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
     Page<FollowUp> result =
-        followUps.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("id"))));
+        followUps.findAll(
+            spec,
+            PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("id"))));
     LocalDate today = today();
     return new PageOf<>(
         result.getContent().stream().map(f -> FollowUpSummary.of(f, today)).toList(),
-        page, size, result.getTotalElements(), result.getTotalPages());
+        page,
+        size,
+        result.getTotalElements(),
+        result.getTotalPages());
   }
 
   @Transactional(readOnly = true)
@@ -481,7 +631,10 @@ public class FollowUps {
     return followUps.findByAuditRef(auditRef).map(FollowUp::getId);
   }
 
-  /** PI staff (and auditors, for re-audits) see every follow-up; others see only their own, team's or area's. */
+  /**
+   * PI staff (and auditors, for re-audits) see every follow-up; others see only their own, team's
+   * or area's.
+   */
   private static Specification<FollowUp> visibleTo(Person p) {
     if (seesAll(p)) {
       return (root, q, cb) -> cb.conjunction();
@@ -493,7 +646,8 @@ public class FollowUps {
       if (p.hasRole(Role.TEAM_MANAGER) && p.teamId() != null) {
         any.add(cb.equal(root.get("teamId"), p.teamId()));
       }
-      if ((p.hasRole(Role.SERVICE_MANAGER) || p.hasRole(Role.ASSISTANT_DIRECTOR)) && p.serviceAreaId() != null) {
+      if ((p.hasRole(Role.SERVICE_MANAGER) || p.hasRole(Role.ASSISTANT_DIRECTOR))
+          && p.serviceAreaId() != null) {
         any.add(cb.equal(root.get("serviceAreaId"), p.serviceAreaId()));
       }
       return cb.or(any.toArray(Predicate[]::new));
@@ -501,13 +655,20 @@ public class FollowUps {
   }
 
   private static boolean seesAll(Person p) {
-    return p.hasRole(Role.PI_LEAD) || p.hasRole(Role.PI_OFFICER) || p.hasRole(Role.AUDITOR) || p.hasRole(Role.ADMIN);
+    return p.hasRole(Role.PI_LEAD)
+        || p.hasRole(Role.PI_OFFICER)
+        || p.hasRole(Role.AUDITOR)
+        || p.hasRole(Role.ADMIN);
   }
 
-  /** Someone who may not see a follow-up is told it does not exist: its existence is not theirs to know. */
+  /**
+   * Someone who may not see a follow-up is told it does not exist: its existence is not theirs to
+   * know.
+   */
   private FollowUp visible(long id, String actor) {
     Person p = person(actor);
-    return followUps.findOne(visibleTo(p).and((root, q, cb) -> cb.equal(root.get("id"), id)))
+    return followUps
+        .findOne(visibleTo(p).and((root, q, cb) -> cb.equal(root.get("id"), id)))
         .orElseThrow(() -> FollowUpException.notFound(id));
   }
 
@@ -516,17 +677,26 @@ public class FollowUps {
     if (p.hasRole(Role.PI_LEAD) || p.hasRole(Role.PI_OFFICER)) {
       return;
     }
-    Long ownerId = item.getOwner() == SupportOwner.PRACTITIONER ? f.getPractitionerId() : f.getTeamManagerId();
-    boolean teamMember = item.getOwner() == SupportOwner.WHOLE_TEAM && p.teamId() != null && p.teamId().equals(f.getTeamId());
+    Long ownerId =
+        item.getOwner() == SupportOwner.PRACTITIONER ? f.getPractitionerId() : f.getTeamManagerId();
+    boolean teamMember =
+        item.getOwner() == SupportOwner.WHOLE_TEAM
+            && p.teamId() != null
+            && p.teamId().equals(f.getTeamId());
     if (!p.id().equals(ownerId) && !teamMember) {
-      throw FollowUpException.forbidden("Only the owner of support item " + item.getId() + " (or the PI team) answers for it.");
+      throw FollowUpException.forbidden(
+          "Only the owner of support item " + item.getId() + " (or the PI team) answers for it.");
     }
   }
 
   private FollowUpEngine.SupportStart supportStart(FollowUp f, SupportItem item) {
     Person owner = ownerOf(f, item.getOwner());
     return new FollowUpEngine.SupportStart(
-        f.getId(), f.getAuditRef(), item.getId(), owner == null ? null : owner.username(), endOf(item.getDueDate()),
+        f.getId(),
+        f.getAuditRef(),
+        item.getId(),
+        owner == null ? null : owner.username(),
+        endOf(item.getDueDate()),
         f.getOfficerUsername());
   }
 
@@ -536,8 +706,10 @@ public class FollowUps {
   }
 
   private Person piStaff(String username) {
-    Person p = directory.findByUsername(requireText("officer", username))
-        .orElseThrow(() -> FollowUpException.invalid("officer", "no such person: " + username));
+    Person p =
+        directory
+            .findByUsername(requireText("officer", username))
+            .orElseThrow(() -> FollowUpException.invalid("officer", "no such person: " + username));
     if (!p.enabled() || !(p.hasRole(Role.PI_OFFICER) || p.hasRole(Role.PI_LEAD))) {
       throw FollowUpException.invalid("officer", username + " is not a PI officer or lead");
     }
@@ -545,7 +717,9 @@ public class FollowUps {
   }
 
   private Person person(String username) {
-    return directory.findByUsername(username).orElseThrow(() -> FollowUpException.forbidden("Unknown user " + username + "."));
+    return directory
+        .findByUsername(username)
+        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + username + "."));
   }
 
   private Optional<String> username(Long staffId) {

@@ -18,8 +18,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Support offered in a follow-up. It guards its own state machine: {@code OFFERED -> ACCEPTED -> COMPLETED}, or
- * {@code DECLINED} / {@code WITHDRAWN} with a reason; the PI officer then verifies a completed item.
+ * Support offered in a follow-up. It guards its own state machine: {@code OFFERED -> ACCEPTED ->
+ * COMPLETED}, or {@code DECLINED} / {@code WITHDRAWN} with a reason; the PI officer then verifies a
+ * completed item.
  */
 @Entity
 @Table(name = "support_item")
@@ -80,7 +81,13 @@ public class SupportItem {
   protected SupportItem() {}
 
   SupportItem(
-      FollowUp followUp, String typeCode, String description, SupportOwner owner, LocalDate dueDate, String offeredBy, Instant at) {
+      FollowUp followUp,
+      String typeCode,
+      String description,
+      SupportOwner owner,
+      LocalDate dueDate,
+      String offeredBy,
+      Instant at) {
     this.followUp = followUp;
     this.typeCode = typeCode;
     this.description = description;
@@ -120,7 +127,8 @@ public class SupportItem {
 
   void withdraw(String reason) {
     if (state != SupportItemState.OFFERED && state != SupportItemState.ACCEPTED) {
-      throw FollowUpException.outOfOrder("Support item " + id + " is " + state + " and cannot be withdrawn any more.");
+      throw FollowUpException.outOfOrder(
+          "Support item " + id + " is " + state + " and cannot be withdrawn any more.");
     }
     state = SupportItemState.WITHDRAWN;
     this.reason = requireReason(reason);
@@ -129,7 +137,15 @@ public class SupportItem {
   private void require(SupportItemState expected, String verb) {
     if (state != expected) {
       throw FollowUpException.outOfOrder(
-          "Support item " + id + " is " + state + ": only an item " + expected + " can be " + verb + ".");
+          "Support item "
+              + id
+              + " is "
+              + state
+              + ": only an item "
+              + expected
+              + " can be "
+              + verb
+              + ".");
     }
   }
 
@@ -200,8 +216,9 @@ public class SupportItem {
   }
 
   /**
-   * A manager extended the item's task: its due date moves with it (the extension is on the timeline). Once the item
-   * is settled nothing moves: the verification task's date is the officer's, not the item's.
+   * A manager extended the item's task: its due date moves with it (the extension is on the
+   * timeline). Once the item is settled nothing moves: the verification task's date is the
+   * officer's, not the item's.
    */
   void moveDue(LocalDate newDate) {
     if (!state.isSettled()) {

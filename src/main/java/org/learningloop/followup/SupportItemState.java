@@ -1,6 +1,9 @@
 package org.learningloop.followup;
 
-/** {@code OFFERED -> ACCEPTED -> COMPLETED}, or {@code DECLINED} / {@code WITHDRAWN}, each with a reason. */
+/**
+ * {@code OFFERED -> ACCEPTED -> COMPLETED}, or {@code DECLINED} / {@code WITHDRAWN}, each with a
+ * reason.
+ */
 public enum SupportItemState {
   OFFERED,
   ACCEPTED,

@@ -27,9 +27,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 
 /**
- * Writes a reflective-conversation invitation (METHOD:REQUEST) or its cancellation (METHOD:CANCEL) as iCalendar text
- * for one attendee. Times are written in UTC, which every calendar client reads without a VTIMEZONE. The SUMMARY and
- * DESCRIPTION carry the audit ref and nothing else about the case.
+ * Writes a reflective-conversation invitation (METHOD:REQUEST) or its cancellation (METHOD:CANCEL)
+ * as iCalendar text for one attendee. Times are written in UTC, which every calendar client reads
+ * without a VTIMEZONE. The SUMMARY and DESCRIPTION carry the audit ref and nothing else about the
+ * case.
  */
 final class CalendarWriter {
 
@@ -48,13 +49,20 @@ final class CalendarWriter {
   }
 
   static String write(
-      CalendarInvite invite, String auditRef, String attendeeEmail, String attendeeName, String link, Instant now) {
+      CalendarInvite invite,
+      String auditRef,
+      String attendeeEmail,
+      String attendeeName,
+      String link,
+      Instant now) {
     Instant start = invite.start().toInstant();
     VEvent event = new VEvent(start, start.plus(invite.duration()), summary(auditRef));
     event.replace(new DtStamp(now));
     event.add(new Uid(invite.uid()));
     event.add(new Sequence(invite.sequence()));
-    event.add(new Description("Reflective learning conversation about audit " + auditRef + ". Details: " + link));
+    event.add(
+        new Description(
+            "Reflective learning conversation about audit " + auditRef + ". Details: " + link));
     if (invite.location() != null && !invite.location().isBlank()) {
       event.add(new Location(invite.location()));
     }
@@ -67,7 +75,8 @@ final class CalendarWriter {
       attendee.add(new Cn(attendeeName));
     }
     event.add(attendee);
-    event.add(invite.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+    event.add(
+        invite.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
 
     Calendar calendar = new Calendar();
     calendar.add(new ProdId("-//Learning Loop//Reflective conversations//EN"));
@@ -82,7 +91,8 @@ final class CalendarWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ValidationException e) {
-      throw new IllegalArgumentException("The calendar invitation is not valid: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "The calendar invitation is not valid: " + e.getMessage(), e);
     }
     return out.toString();
   }

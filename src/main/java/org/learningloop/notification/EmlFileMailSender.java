@@ -16,8 +16,9 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Writes each message as an {@code .eml} file (RFC 822, opens in any mail client) instead of sending it: the embedded
- * default needs no mail server. A file appears whole or not at all (written aside, then moved into place).
+ * Writes each message as an {@code .eml} file (RFC 822, opens in any mail client) instead of
+ * sending it: the embedded default needs no mail server. A file appears whole or not at all
+ * (written aside, then moved into place).
  */
 class EmlFileMailSender extends JavaMailSenderImpl {
 
@@ -44,7 +45,8 @@ class EmlFileMailSender extends JavaMailSenderImpl {
   }
 
   private void write(MimeMessage message) {
-    String name = STAMP.format(clock.instant().atZone(clock.getZone())) + "-" + UUID.randomUUID() + ".eml";
+    String name =
+        STAMP.format(clock.instant().atZone(clock.getZone())) + "-" + UUID.randomUUID() + ".eml";
     Path target = folder.resolve(name);
     Path partial = folder.resolve(name + ".part");
     try {

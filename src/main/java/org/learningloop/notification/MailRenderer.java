@@ -13,27 +13,30 @@ import java.util.regex.Pattern;
 import org.learningloop.common.TimeConfiguration;
 import org.learningloop.notification.Template.Detail;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Checks a notification and turns it into the email's subject, plain-text and HTML bodies (Thymeleaf templates under
- * {@code templates/mail/}) and, for conversations, the iCalendar part. The model holds only the notification's own
- * fields, so a template cannot reach child data even by mistake.
+ * Checks a notification and turns it into the email's subject, plain-text and HTML bodies
+ * (Thymeleaf templates under {@code templates/mail/}) and, for conversations, the iCalendar part.
+ * The model holds only the notification's own fields, so a template cannot reach child data even by
+ * mistake.
  */
 @Component
 class MailRenderer {
 
   private static final ZoneId LONDON = TimeConfiguration.LONDON;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
   private static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,5}");
   private static final Pattern MONTH = Pattern.compile("[12][0-9]{3}-(0[1-9]|1[0-2])");
-  private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter MONTH_NAME =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
   private static final Map<String, String> CONVERSATIONS =
       Map.of(
           "PRACTITIONER", "with the practitioner",
@@ -78,31 +81,48 @@ class MailRenderer {
 
   /** Refuses a notification that cannot become a safe, complete email, naming what is wrong. */
   void check(Notification n) {
-    require(n.key() != null && KEY.matcher(n.key()).matches(), "key must be 1 to 255 printable ASCII characters");
+    require(
+        n.key() != null && KEY.matcher(n.key()).matches(),
+        "key must be 1 to 255 printable ASCII characters");
     require(n.template() != null, "template is required");
-    require(n.recipientEmail() != null && isAddress(n.recipientEmail()), "recipientEmail must be one email address");
-    require(n.linkPath() != null && n.linkPath().startsWith("/") && !n.linkPath().startsWith("//"),
+    require(
+        n.recipientEmail() != null && isAddress(n.recipientEmail()),
+        "recipientEmail must be one email address");
+    require(
+        n.linkPath() != null && n.linkPath().startsWith("/") && !n.linkPath().startsWith("//"),
         "linkPath must be a path starting with /");
-    require(!n.template().aboutAnAudit() || (n.auditRef() != null && !n.auditRef().isBlank()),
+    require(
+        !n.template().aboutAnAudit() || (n.auditRef() != null && !n.auditRef().isBlank()),
         "auditRef is required for " + n.template());
     for (Map.Entry<String, String> detail : n.details().entrySet()) {
-      require(n.template().allowedDetails().contains(detail.getKey()),
-          "detail '" + detail.getKey() + "' is not allowed in " + n.template() + "; allowed: "
+      require(
+          n.template().allowedDetails().contains(detail.getKey()),
+          "detail '"
+              + detail.getKey()
+              + "' is not allowed in "
+              + n.template()
+              + "; allowed: "
               + n.template().allowedDetails());
-      require(validValue(detail.getKey(), detail.getValue()),
+      require(
+          validValue(detail.getKey(), detail.getValue()),
           "detail '" + detail.getKey() + "' has a value that is not allowed");
     }
     if (n.template().carriesInvite()) {
       CalendarInvite invite = n.invite();
       require(invite != null, n.template() + " needs a calendar invite");
-      require(invite.cancelled() == (n.template() == Template.CONVERSATION_CANCELLED),
+      require(
+          invite.cancelled() == (n.template() == Template.CONVERSATION_CANCELLED),
           "the invite's cancelled flag must match " + n.template());
       require(invite.uid() != null && !invite.uid().isBlank(), "invite uid is required");
       require(invite.sequence() >= 0, "invite sequence must not be negative");
       require(invite.start() != null, "invite start is required");
-      require(invite.duration() != null && !invite.duration().isNegative() && !invite.duration().isZero(),
+      require(
+          invite.duration() != null
+              && !invite.duration().isNegative()
+              && !invite.duration().isZero(),
           "invite duration must be positive");
-      require(invite.organiserEmail() != null && isAddress(invite.organiserEmail()),
+      require(
+          invite.organiserEmail() != null && isAddress(invite.organiserEmail()),
           "invite organiserEmail must be one email address");
     } else {
       require(n.invite() == null, n.template() + " does not carry a calendar invite");
@@ -113,7 +133,8 @@ class MailRenderer {
     check(n);
     String link = properties.baseUrl().replaceAll("/+$", "") + n.linkPath();
     Context context = new Context(Locale.UK);
-    context.setVariable("name",
+    context.setVariable(
+        "name",
         n.recipientName() == null || n.recipientName().isBlank() ? "colleague" : n.recipientName());
     context.setVariable("auditRef", n.auditRef());
     context.setVariable("due", n.dueDate() == null ? null : DAY.format(n.dueDate()));
@@ -126,12 +147,16 @@ class MailRenderer {
     context.setVariable("overdue", details.get(Detail.OVERDUE));
     context.setVariable("stage", lookup(STAGES, details.get(Detail.STAGE), null));
     context.setVariable("daysOverdue", details.get(Detail.DAYS_OVERDUE));
-    context.setVariable("period", period(details.get(Detail.FROM_MONTH), details.get(Detail.TO_MONTH)));
+    context.setVariable(
+        "period", period(details.get(Detail.FROM_MONTH), details.get(Detail.TO_MONTH)));
     CalendarInvite invite = n.invite();
     if (invite != null) {
       context.setVariable("when", when(invite));
-      context.setVariable("where", invite.location() == null || invite.location().isBlank() ? null : invite.location());
-      context.setVariable("rescheduled", invite.sequence() > 0 && !invite.cancelled() ? "yes" : null);
+      context.setVariable(
+          "where",
+          invite.location() == null || invite.location().isBlank() ? null : invite.location());
+      context.setVariable(
+          "rescheduled", invite.sequence() > 0 && !invite.cancelled() ? "yes" : null);
     }
     String subject = subject(n, invite);
     context.setVariable("subject", subject);
@@ -141,7 +166,9 @@ class MailRenderer {
     if (invite == null) {
       return new RenderedMail(subject, text, html, null, null);
     }
-    String ics = CalendarWriter.write(invite, n.auditRef(), n.recipientEmail(), n.recipientName(), link, clock.instant());
+    String ics =
+        CalendarWriter.write(
+            invite, n.auditRef(), n.recipientEmail(), n.recipientName(), link, clock.instant());
     return new RenderedMail(subject, text, html, CalendarWriter.method(invite), ics);
   }
 
@@ -151,8 +178,11 @@ class MailRenderer {
       case FOLLOW_UP_CREATED -> audit + "a new follow-up is waiting to be allocated";
       case FOLLOW_UP_ALLOCATED -> audit + "a follow-up has been allocated to you";
       case SAFEGUARDING_CHECK_REQUESTED -> audit + "please confirm the safeguarding check";
-      case CONVERSATION_INVITATION -> audit + (invite.sequence() > 0 ? "rescheduled" : "invitation to")
-          + " reflective learning conversation on " + DAY.format(invite.start().withZoneSameInstant(LONDON));
+      case CONVERSATION_INVITATION ->
+          audit
+              + (invite.sequence() > 0 ? "rescheduled" : "invitation to")
+              + " reflective learning conversation on "
+              + DAY.format(invite.start().withZoneSameInstant(LONDON));
       case CONVERSATION_CANCELLED -> audit + "reflective learning conversation cancelled";
       case SUPPORT_OFFERED -> audit + "support has been offered to you";
       case CLOSURE_PROPOSED -> audit + "please review a proposal to close the follow-up";
@@ -168,17 +198,23 @@ class MailRenderer {
   private static String when(CalendarInvite invite) {
     ZonedDateTime start = invite.start().withZoneSameInstant(LONDON);
     ZonedDateTime end = start.plus(invite.duration());
-    String endText = end.toLocalDate().equals(start.toLocalDate())
-        ? TIME.format(end) : DAY.format(end) + " " + TIME.format(end);
+    String endText =
+        end.toLocalDate().equals(start.toLocalDate())
+            ? TIME.format(end)
+            : DAY.format(end) + " " + TIME.format(end);
     return DAY.format(start) + ", " + TIME.format(start) + " to " + endText + " (UK time)";
   }
 
-  /** "December 2023 to January 2024" from two checked YYYY-MM values; null when either is absent. */
+  /**
+   * "December 2023 to January 2024" from two checked YYYY-MM values; null when either is absent.
+   */
   private static String period(String from, String to) {
     if (from == null || to == null) {
       return null;
     }
-    return MONTH_NAME.format(java.time.YearMonth.parse(from)) + " to " + MONTH_NAME.format(java.time.YearMonth.parse(to));
+    return MONTH_NAME.format(java.time.YearMonth.parse(from))
+        + " to "
+        + MONTH_NAME.format(java.time.YearMonth.parse(to));
   }
 
   /** Map.of refuses a null key: an absent detail gives the fallback. */

@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * One email to one person.
  *
- * @param key unique per notification (e.g. {@code follow-up:42:allocated:pi-officer}); a second notification with the
- *     same key is never sent, and the Message-ID derives from it
+ * @param key unique per notification (e.g. {@code follow-up:42:allocated:pi-officer}); a second
+ *     notification with the same key is never sent, and the Message-ID derives from it
  * @param auditRef the audit the email is about, or null for a digest
  * @param dueDate by when the recipient must act, or null
- * @param linkPath where the recipient acts, relative to the configured base URL, e.g. {@code /follow-ups/42}
+ * @param linkPath where the recipient acts, relative to the configured base URL, e.g. {@code
+ *     /follow-ups/42}
  * @param details template-specific values (e.g. {@code reason}, {@code when}); never child data
  * @param invite an iCalendar invitation or cancellation to attach, or null
  */

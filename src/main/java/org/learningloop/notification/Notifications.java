@@ -4,8 +4,8 @@ package org.learningloop.notification;
 public interface Notifications {
 
   /**
-   * Queues an email in the caller's transaction (the outbox): it leaves only if that transaction commits, and a
-   * notification whose key was queued before is ignored.
+   * Queues an email in the caller's transaction (the outbox): it leaves only if that transaction
+   * commits, and a notification whose key was queued before is ignored.
    */
   void enqueue(Notification notification);
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The outbox for administrators: what was sent, what waits, what failed, and a retry for a failed message. */
+/**
+ * The outbox for administrators: what was sent, what waits, what failed, and a retry for a failed
+ * message.
+ */
 @Controller
 @RequestMapping("/admin/outbox")
 @PreAuthorize("hasRole('ADMIN')")
@@ -50,7 +53,8 @@ class OutboxAdminController {
 
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
-    OutboxMessage message = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    OutboxMessage message =
+        outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("message", message);
     model.addAttribute("now", clock.instant());
     model.addAttribute("zone", clock.getZone());
@@ -59,12 +63,18 @@ class OutboxAdminController {
 
   @PostMapping("/{id}/retry")
   String retry(@PathVariable long id, RedirectAttributes redirect) {
-    OutboxMessage message = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    OutboxMessage message =
+        outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (outbox.retry(id, clock.instant())) {
       redirect.addFlashAttribute("notice", "Email " + id + " will be sent again at the next poll.");
     } else {
-      redirect.addFlashAttribute("notice", "Email " + id + " is " + message.status().name().toLowerCase()
-          + ", not failed: nothing to retry.");
+      redirect.addFlashAttribute(
+          "notice",
+          "Email "
+              + id
+              + " is "
+              + message.status().name().toLowerCase()
+              + ", not failed: nothing to retry.");
     }
     return "redirect:/admin/outbox/" + id;
   }

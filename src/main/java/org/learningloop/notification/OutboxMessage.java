@@ -30,7 +30,10 @@ record OutboxMessage(
     Instant createdAt,
     Instant sentAt) {
 
-  /** PENDING until sent; FAILED after the last allowed attempt failed, until an administrator retries it. */
+  /**
+   * PENDING until sent; FAILED after the last allowed attempt failed, until an administrator
+   * retries it.
+   */
   enum Status {
     PENDING,
     SENT,

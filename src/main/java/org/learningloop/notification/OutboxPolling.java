@@ -9,12 +9,17 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Polls the outbox every {@code learning-loop.mail.sender.poll-interval} on every node; claims keep the nodes from
- * sending the same message. Off with {@code learning-loop.mail.sender.enabled=false} (the tests drive the sender).
+ * Polls the outbox every {@code learning-loop.mail.sender.poll-interval} on every node; claims keep
+ * the nodes from sending the same message. Off with {@code learning-loop.mail.sender.enabled=false}
+ * (the tests drive the sender).
  */
 @Configuration
 @EnableScheduling
-@ConditionalOnProperty(prefix = "learning-loop.mail.sender", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = "learning-loop.mail.sender",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class OutboxPolling implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxPolling.class);
@@ -37,7 +42,10 @@ class OutboxPolling implements SchedulingConfigurer {
       sender.sendDue();
     } catch (RuntimeException e) {
       // The database is unreachable, say: nothing is lost, the next poll tries again.
-      log.warn("Polling the outbox failed; trying again in {}: {}", properties.pollInterval(), e.getMessage());
+      log.warn(
+          "Polling the outbox failed; trying again in {}: {}",
+          properties.pollInterval(),
+          e.getMessage());
     }
   }
 }

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends what the outbox holds. Each message is first claimed (see {@link Outbox#claim}), so several nodes can run a
- * sender over one database and still hand each message to the mail server once. A failed attempt is retried with
- * exponential back-off; after the last allowed attempt the message is FAILED, logged at ERROR and listed for
- * administrators at {@code /admin/outbox}.
+ * Sends what the outbox holds. Each message is first claimed (see {@link Outbox#claim}), so several
+ * nodes can run a sender over one database and still hand each message to the mail server once. A
+ * failed attempt is retried with exponential back-off; after the last allowed attempt the message
+ * is FAILED, logged at ERROR and listed for administrators at {@code /admin/outbox}.
  */
 class OutboxSender {
 
@@ -39,7 +39,12 @@ class OutboxSender {
   private final String node;
   private final Session session = Session.getInstance(new Properties());
 
-  OutboxSender(Outbox outbox, JavaMailSender mailSender, SenderProperties properties, Clock clock, String node) {
+  OutboxSender(
+      Outbox outbox,
+      JavaMailSender mailSender,
+      SenderProperties properties,
+      Clock clock,
+      String node) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.properties = properties;
@@ -57,7 +62,8 @@ class OutboxSender {
     for (Long id : outbox.due(clock.instant(), properties.batchSize())) {
       String token = node + ":" + UUID.randomUUID();
       Instant now = clock.instant();
-      Optional<OutboxMessage> claimed = outbox.claim(id, token, now, now.plus(properties.claimDuration()));
+      Optional<OutboxMessage> claimed =
+          outbox.claim(id, token, now, now.plus(properties.claimDuration()));
       if (claimed.isPresent() && send(claimed.get(), token)) {
         delivered++;
       }
@@ -73,9 +79,12 @@ class OutboxSender {
       return false;
     }
     if (!outbox.markSent(message.id(), token, clock.instant())) {
-      // Our claim ran out while the server was taking the message; another node may send it again, under the same
+      // Our claim ran out while the server was taking the message; another node may send it again,
+      // under the same
       // Message-ID, so that receiving servers and clients can drop the copy.
-      log.warn("Email {} was delivered after its claim had run out; a second copy may follow", message.id());
+      log.warn(
+          "Email {} was delivered after its claim had run out; a second copy may follow",
+          message.id());
     }
     return true;
   }
@@ -86,21 +95,37 @@ class OutboxSender {
     String error = describe(e);
     if (failures >= properties.maxAttempts()) {
       outbox.markFailed(message.id(), token, OutboxMessage.Status.FAILED, now, error);
-      log.error("Email {} ({}, audit {}) failed {} times and will not be retried until an administrator retries it "
-          + "at /admin/outbox: {}", message.id(), message.template(), message.auditRef(), failures, error);
+      log.error(
+          "Email {} ({}, audit {}) failed {} times and will not be retried until an administrator retries it "
+              + "at /admin/outbox: {}",
+          message.id(),
+          message.template(),
+          message.auditRef(),
+          failures,
+          error);
     } else {
       Instant next = now.plus(properties.backoffAfter(failures));
       outbox.markFailed(message.id(), token, OutboxMessage.Status.PENDING, next, error);
-      log.warn("Email {} could not be sent (attempt {} of {}), next attempt at {}: {}",
-          message.id(), failures, properties.maxAttempts(), next, error);
+      log.warn(
+          "Email {} could not be sent (attempt {} of {}), next attempt at {}: {}",
+          message.id(),
+          failures,
+          properties.maxAttempts(),
+          next,
+          error);
     }
   }
 
-  /** The email as MIME: plain text and HTML alternatives, plus the calendar part and an .ics attachment if any. */
+  /**
+   * The email as MIME: plain text and HTML alternatives, plus the calendar part and an .ics
+   * attachment if any.
+   */
   MimeMessage mime(OutboxMessage m) throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = new StableIdMimeMessage(session, m.messageId());
     message.setFrom(new InternetAddress(m.fromAddress(), "Learning Loop", "UTF-8"));
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.recipientEmail(), m.recipientName(), "UTF-8"));
+    message.setRecipient(
+        Message.RecipientType.TO,
+        new InternetAddress(m.recipientEmail(), m.recipientName(), "UTF-8"));
     message.setSubject(m.subject(), "UTF-8");
     message.setSentDate(Date.from(clock.instant()));
     message.setHeader("Auto-Submitted", "auto-generated");
@@ -117,11 +142,14 @@ class OutboxSender {
       message.saveChanges();
       return message;
     }
-    // Outlook and Gmail show accept/decline buttons for a text/calendar alternative with the method parameter; the
+    // Outlook and Gmail show accept/decline buttons for a text/calendar alternative with the method
+    // parameter; the
     // attachment is for clients that only offer to import a file.
     String calendarType = "text/calendar; charset=UTF-8; method=" + m.icsMethod();
     MimeBodyPart calendar = new MimeBodyPart();
-    calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(m.ics().getBytes(StandardCharsets.UTF_8), calendarType)));
+    calendar.setDataHandler(
+        new DataHandler(
+            new ByteArrayDataSource(m.ics().getBytes(StandardCharsets.UTF_8), calendarType)));
     calendar.setHeader("Content-Type", calendarType);
     alternative.addBodyPart(calendar);
 
@@ -129,7 +157,9 @@ class OutboxSender {
     body.setContent(alternative);
     MimeBodyPart attachment = new MimeBodyPart();
     String attachmentType = "application/ics; name=invite.ics";
-    attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(m.ics().getBytes(StandardCharsets.UTF_8), attachmentType)));
+    attachment.setDataHandler(
+        new DataHandler(
+            new ByteArrayDataSource(m.ics().getBytes(StandardCharsets.UTF_8), attachmentType)));
     attachment.setHeader("Content-Type", attachmentType);
     attachment.setFileName("invite.ics");
     attachment.setDisposition(Part.ATTACHMENT);
@@ -143,7 +173,9 @@ class OutboxSender {
 
   private static String describe(Throwable e) {
     StringBuilder text = new StringBuilder();
-    for (Throwable t = e; t != null && text.length() < 900; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = e;
+        t != null && text.length() < 900;
+        t = t.getCause() == t ? null : t.getCause()) {
       if (!text.isEmpty()) {
         text.append(" <- ");
       }
@@ -155,7 +187,9 @@ class OutboxSender {
     return text.toString();
   }
 
-  /** A message whose Message-ID stays the one derived from the notification key, whatever saves it. */
+  /**
+   * A message whose Message-ID stays the one derived from the notification key, whatever saves it.
+   */
   static final class StableIdMimeMessage extends MimeMessage {
 
     private final String messageId;

@@ -3,20 +3,26 @@ package org.learningloop.notification;
 import java.util.Set;
 
 /**
- * Every kind of email Learning Loop sends. Each is notify-and-pull: the audit ref, what is asked, by when and a link;
- * never a child's name, {@code child_ref}, grade or case notes.
+ * Every kind of email Learning Loop sends. Each is notify-and-pull: the audit ref, what is asked,
+ * by when and a link; never a child's name, {@code child_ref}, grade or case notes.
  *
- * <p>{@link #allowedDetails()} names the {@link Notification#details()} keys a template reads; any other key is refused
- * with an {@link IllegalArgumentException}. The values are codes and numbers, never free text (see {@link Detail}).
+ * <p>{@link #allowedDetails()} names the {@link Notification#details()} keys a template reads; any
+ * other key is refused with an {@link IllegalArgumentException}. The values are codes and numbers,
+ * never free text (see {@link Detail}).
  */
 public enum Template {
   /** To each PI lead: a new follow-up waits in the team queue. */
   FOLLOW_UP_CREATED,
   /** To the PI officer a follow-up was allocated to. */
   FOLLOW_UP_ALLOCATED,
-  /** To the Team Manager: confirm within a working day that the child's current safety has been reviewed. */
+  /**
+   * To the Team Manager: confirm within a working day that the child's current safety has been
+   * reviewed.
+   */
   SAFEGUARDING_CHECK_REQUESTED,
-  /** To each attendee, with an iCalendar invitation; a reschedule sends it again with the same UID. */
+  /**
+   * To each attendee, with an iCalendar invitation; a reschedule sends it again with the same UID.
+   */
   CONVERSATION_INVITATION(Detail.CONVERSATION),
   /** To each attendee, with an iCalendar cancellation. */
   CONVERSATION_CANCELLED(Detail.CONVERSATION),
@@ -34,33 +40,43 @@ public enum Template {
   REMINDER_DIGEST(Detail.DUE_SOON, Detail.OVERDUE),
   /** To the manager a follow-up was escalated to, when it happens. */
   ESCALATION(Detail.STAGE, Detail.DAYS_OVERDUE),
-  /** To each Assistant Director and Service Manager: the committee report of a period was published. */
+  /**
+   * To each Assistant Director and Service Manager: the committee report of a period was published.
+   */
   REPORT_PUBLISHED(Detail.FROM_MONTH, Detail.TO_MONTH);
 
   /**
-   * The {@code details} keys, with what each value may be. Values are codes or counts so that no free text (which
-   * could carry a child's name or case notes) ever reaches an email.
+   * The {@code details} keys, with what each value may be. Values are codes or counts so that no
+   * free text (which could carry a child's name or case notes) ever reaches an email.
    */
   public static final class Detail {
     /** Which conversation: {@code PRACTITIONER}, {@code TEAM_MANAGER} or {@code JOINT}. */
     public static final String CONVERSATION = "conversation";
+
     /** The support catalogue code offered, e.g. {@code ASSESSMENT_TRAINING_REFRESH}. */
     public static final String SUPPORT = "support";
+
     /** How the follow-up ended: {@code CLOSED}, {@code WITHDRAWN} or {@code GRADE_REVISED}. */
     public static final String OUTCOME = "outcome";
+
     /** How many of the recipient's tasks fall due soon (a whole number). */
     public static final String DUE_SOON = "dueSoon";
+
     /** How many of the recipient's tasks are overdue (a whole number). */
     public static final String OVERDUE = "overdue";
+
     /**
-     * The overdue stage: {@code ALLOCATION}, {@code SAFEGUARDING_CHECK}, {@code CONVERSATIONS}, {@code SUPPORT},
-     * {@code CLOSURE} or {@code EFFECTIVENESS_CHECK}.
+     * The overdue stage: {@code ALLOCATION}, {@code SAFEGUARDING_CHECK}, {@code CONVERSATIONS},
+     * {@code SUPPORT}, {@code CLOSURE} or {@code EFFECTIVENESS_CHECK}.
      */
     public static final String STAGE = "stage";
+
     /** Working days overdue (a whole number). */
     public static final String DAYS_OVERDUE = "daysOverdue";
+
     /** The first month of a report's period, {@code YYYY-MM}. */
     public static final String FROM_MONTH = "fromMonth";
+
     /** The last month of a report's period, {@code YYYY-MM}. */
     public static final String TO_MONTH = "toMonth";
 
@@ -78,7 +94,9 @@ public enum Template {
     return allowedDetails;
   }
 
-  /** Whether this email is about one audit (and names its ref); digests and report notices are not. */
+  /**
+   * Whether this email is about one audit (and names its ref); digests and report notices are not.
+   */
   public boolean aboutAnAudit() {
     return this != REMINDER_DIGEST && this != REPORT_PUBLISHED;
   }

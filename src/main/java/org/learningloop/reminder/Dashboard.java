@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The managers' dashboard: open and overdue follow-ups by service area and team, and how long (in working days) they
- * have waited at their stage. Scoped like the follow-ups: a Service Manager or Assistant Director sees their service
- * area, a Team Manager their team, PI staff and admins everything.
+ * The managers' dashboard: open and overdue follow-ups by service area and team, and how long (in
+ * working days) they have waited at their stage. Scoped like the follow-ups: a Service Manager or
+ * Assistant Director sees their service area, a Team Manager their team, PI staff and admins
+ * everything.
  */
 @Service
 class Dashboard {
@@ -36,17 +37,26 @@ class Dashboard {
 
   record TeamRow(Long teamId, String team, int open, int overdue, List<StageRow> stages) {}
 
-  /** Open follow-ups at one stage: how many, how many overdue, the oldest and mean working days at the stage. */
-  record StageRow(String stage, int open, int overdue, int oldestWorkingDays, double averageWorkingDays) {}
+  /**
+   * Open follow-ups at one stage: how many, how many overdue, the oldest and mean working days at
+   * the stage.
+   */
+  record StageRow(
+      String stage, int open, int overdue, int oldestWorkingDays, double averageWorkingDays) {}
 
-  private record Row(Long areaId, String area, Long teamId, String team, String stage, boolean overdue, int age) {}
+  private record Row(
+      Long areaId, String area, Long teamId, String team, String stage, boolean overdue, int age) {}
 
   private final NamedParameterJdbcTemplate jdbc;
   private final CurrentUser currentUser;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  Dashboard(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, WorkingDayCalendar calendar, Clock clock) {
+  Dashboard(
+      NamedParameterJdbcTemplate jdbc,
+      CurrentUser currentUser,
+      WorkingDayCalendar calendar,
+      Clock clock) {
     this.jdbc = jdbc;
     this.currentUser = currentUser;
     this.calendar = calendar;
@@ -70,7 +80,8 @@ class Dashboard {
       throw new AccessDeniedException("The dashboard is for managers and the PI team");
     }
     LocalDate today = LocalDate.now(clock);
-    // The stage started at: creation (or the last reopening) for allocation, allocation for the conversations and
+    // The stage started at: creation (or the last reopening) for allocation, allocation for the
+    // conversations and
     // closure, the proposal for sign-off, closure for the re-audit.
     List<Row> rows =
         jdbc.query(
@@ -81,16 +92,25 @@ class Dashboard {
                 + " when f.stage in ('AWAITING_RE_AUDIT', 'RE_AUDIT') then coalesce(f.closed_at, f.allocated_at)"
                 + " else coalesce(f.allocated_at, f.created_at) end as stage_started"
                 + " from follow_up f left join service_area sa on sa.id = f.service_area_id left join team t on t.id = f.team_id"
-                + " where f.status = 'OPEN'" + where
+                + " where f.status = 'OPEN'"
+                + where
                 + " order by sa.name, t.name",
             params,
             (rs, i) -> row(rs, today));
     Map<Long, List<Row>> byArea = new LinkedHashMap<>();
-    rows.forEach(r -> byArea.computeIfAbsent(r.areaId() == null ? -1L : r.areaId(), k -> new ArrayList<>()).add(r));
+    rows.forEach(
+        r ->
+            byArea
+                .computeIfAbsent(r.areaId() == null ? -1L : r.areaId(), k -> new ArrayList<>())
+                .add(r));
     List<Area> areas = new ArrayList<>();
     for (List<Row> areaRows : byArea.values()) {
       Map<Long, List<Row>> byTeam = new LinkedHashMap<>();
-      areaRows.forEach(r -> byTeam.computeIfAbsent(r.teamId() == null ? -1L : r.teamId(), k -> new ArrayList<>()).add(r));
+      areaRows.forEach(
+          r ->
+              byTeam
+                  .computeIfAbsent(r.teamId() == null ? -1L : r.teamId(), k -> new ArrayList<>())
+                  .add(r));
       List<TeamRow> teams = new ArrayList<>();
       for (List<Row> teamRows : byTeam.values()) {
         Map<String, List<Row>> byStage = new TreeMap<>();
@@ -100,10 +120,15 @@ class Dashboard {
             (stage, rs) ->
                 stages.add(
                     new StageRow(
-                        stage, rs.size(), overdue(rs), rs.stream().mapToInt(Row::age).max().orElse(0),
-                        Math.round(rs.stream().mapToInt(Row::age).average().orElse(0) * 10) / 10.0)));
+                        stage,
+                        rs.size(),
+                        overdue(rs),
+                        rs.stream().mapToInt(Row::age).max().orElse(0),
+                        Math.round(rs.stream().mapToInt(Row::age).average().orElse(0) * 10)
+                            / 10.0)));
         Row first = teamRows.get(0);
-        teams.add(new TeamRow(first.teamId(), first.team(), teamRows.size(), overdue(teamRows), stages));
+        teams.add(
+            new TeamRow(first.teamId(), first.team(), teamRows.size(), overdue(teamRows), stages));
       }
       Row first = areaRows.get(0);
       areas.add(new Area(first.areaId(), first.area(), areaRows.size(), overdue(areaRows), teams));
@@ -119,9 +144,21 @@ class Dashboard {
     LocalDate due = rs.getObject("due_date", LocalDate.class);
     LocalDateTime started = rs.getObject("stage_started", LocalDateTime.class);
     Instant startedAt = started == null ? null : started.toInstant(ZoneOffset.UTC);
-    int age = startedAt == null ? 0 : Math.max(0, calendar.workingDaysBetween(startedAt.atZone(calendar.zone()).toLocalDate(), today));
-    return new Row(areaId, rs.getString("area_name"), teamId, rs.getString("team_name"), rs.getString("stage"),
-        due != null && due.isBefore(today), age);
+    int age =
+        startedAt == null
+            ? 0
+            : Math.max(
+                0,
+                calendar.workingDaysBetween(
+                    startedAt.atZone(calendar.zone()).toLocalDate(), today));
+    return new Row(
+        areaId,
+        rs.getString("area_name"),
+        teamId,
+        rs.getString("team_name"),
+        rs.getString("stage"),
+        due != null && due.isBefore(today),
+        age);
   }
 
   private static int overdue(List<Row> rows) {

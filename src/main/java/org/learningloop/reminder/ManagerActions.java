@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What managers do by hand: escalate a follow-up (with a note) or extend a stage's due date (with a reason). Both go
- * on the follow-up's timeline in the same transaction as their effect.
+ * What managers do by hand: escalate a follow-up (with a note) or extend a stage's due date (with a
+ * reason). Both go on the follow-up's timeline in the same transaction as their effect.
  */
 @Service
 @PreAuthorize("hasAnyRole('SERVICE_MANAGER','ASSISTANT_DIRECTOR','PI_LEAD')")
@@ -51,8 +51,15 @@ class ManagerActions {
   private final Clock clock;
 
   ManagerActions(
-      FollowUpDeadlines followUps, OpenTasks openTasks, TaskDeadlines taskDeadlines, Deadlines deadlines,
-      WorkingDayCalendar calendar, Directory directory, Notifications notifications, CurrentUser currentUser, Clock clock) {
+      FollowUpDeadlines followUps,
+      OpenTasks openTasks,
+      TaskDeadlines taskDeadlines,
+      Deadlines deadlines,
+      WorkingDayCalendar calendar,
+      Directory directory,
+      Notifications notifications,
+      CurrentUser currentUser,
+      Clock clock) {
     this.followUps = followUps;
     this.openTasks = openTasks;
     this.taskDeadlines = taskDeadlines;
@@ -65,32 +72,45 @@ class ManagerActions {
   }
 
   /**
-   * Before showing the escalate-or-extend page: the follow-up must exist ({@code 404}) and, for a Service Manager or
-   * Assistant Director, be in their own service area ({@code 403}), as for the actions themselves.
+   * Before showing the escalate-or-extend page: the follow-up must exist ({@code 404}) and, for a
+   * Service Manager or Assistant Director, be in their own service area ({@code 403}), as for the
+   * actions themselves.
    */
   @Transactional(readOnly = true)
   void requireMayAct(long followUpId) {
-    requireInScope(followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId)));
+    requireInScope(
+        followUps
+            .find(followUpId)
+            .orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId)));
   }
 
   /**
-   * Tells every manager above the escalating one in the follow-up's service area (Service Manager and Assistant
-   * Director, and the PI leads), now, whatever the ladder says; the note stays on the timeline.
+   * Tells every manager above the escalating one in the follow-up's service area (Service Manager
+   * and Assistant Director, and the PI leads), now, whatever the ladder says; the note stays on the
+   * timeline.
    */
   @Transactional
   EscalationDone escalate(long followUpId, String actor, String note) {
     if (note == null || note.isBlank()) {
       throw ReminderProblem.invalid("note", "say why the follow-up is escalated");
     }
-    Subject subject = followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
+    Subject subject =
+        followUps
+            .find(followUpId)
+            .orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
     requireInScope(subject);
     Subject f = followUps.recordEscalation(followUpId, actor, note.strip());
     String stage = currentStage(f);
-    int overdue = f.dueDate() == null ? 0 : Math.max(0, calendar.workingDaysBetween(f.dueDate(), LocalDate.now(clock)));
+    int overdue =
+        f.dueDate() == null
+            ? 0
+            : Math.max(0, calendar.workingDaysBetween(f.dueDate(), LocalDate.now(clock)));
     Map<String, Person> told = new LinkedHashMap<>();
     for (Role role : List.of(Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.PI_LEAD)) {
       for (Person p : directory.withRole(role)) {
-        boolean inArea = role == Role.PI_LEAD || (f.serviceAreaId() != null && f.serviceAreaId().equals(p.serviceAreaId()));
+        boolean inArea =
+            role == Role.PI_LEAD
+                || (f.serviceAreaId() != null && f.serviceAreaId().equals(p.serviceAreaId()));
         if (inArea && !p.username().equals(actor)) {
           told.putIfAbsent(p.username(), p);
         }
@@ -100,19 +120,35 @@ class ManagerActions {
     for (Person to : told.values()) {
       notifications.enqueue(
           new Notification(
-              "escalation:follow-up:" + f.id() + ":hand-" + occasion + ":" + to.username(), to.email(), to.displayName(),
-              Template.ESCALATION, f.auditRef(), f.dueDate(), "/follow-ups/" + f.id(),
-              Map.of(Template.Detail.STAGE, stage, Template.Detail.DAYS_OVERDUE, Integer.toString(overdue)), null));
+              "escalation:follow-up:" + f.id() + ":hand-" + occasion + ":" + to.username(),
+              to.email(),
+              to.displayName(),
+              Template.ESCALATION,
+              f.auditRef(),
+              f.dueDate(),
+              "/follow-ups/" + f.id(),
+              Map.of(
+                  Template.Detail.STAGE,
+                  stage,
+                  Template.Detail.DAYS_OVERDUE,
+                  Integer.toString(overdue)),
+              null));
     }
     return new EscalationDone(f.id(), stage, List.copyOf(told.keySet()));
   }
 
   /**
-   * Moves the due date of the named open task, or of every open task of the named stage, to the end of
-   * {@code newDueDate}'s working day; reminders, the ladder and the process's timers follow.
+   * Moves the due date of the named open task, or of every open task of the named stage, to the end
+   * of {@code newDueDate}'s working day; reminders, the ladder and the process's timers follow.
    */
   @Transactional
-  ExtensionDone extend(long followUpId, String actor, String taskId, String stage, LocalDate newDueDate, String reason) {
+  ExtensionDone extend(
+      long followUpId,
+      String actor,
+      String taskId,
+      String stage,
+      LocalDate newDueDate,
+      String reason) {
     if (reason == null || reason.isBlank()) {
       throw ReminderProblem.invalid("reason", "say why the due date moves");
     }
@@ -126,22 +162,31 @@ class ManagerActions {
       throw ReminderProblem.invalid("newDueDate", newDueDate + " is not a working day");
     }
     if ((taskId == null || taskId.isBlank()) == (stage == null || stage.isBlank())) {
-      throw ReminderProblem.invalid("taskId", "name either the task (taskId) or the stage, not both");
+      throw ReminderProblem.invalid(
+          "taskId", "name either the task (taskId) or the stage, not both");
     }
-    Subject subject = followUps.find(followUpId).orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
+    Subject subject =
+        followUps
+            .find(followUpId)
+            .orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
     requireInScope(subject);
     String wanted = stage == null ? null : stage.strip().toUpperCase(Locale.ROOT);
     List<TaskView> tasks =
         openTasks.ofFollowUp(followUpId).stream()
             .filter(t -> t.dueAt() != null)
-            .filter(t -> taskId != null && !taskId.isBlank()
-                ? t.taskId().equals(taskId)
-                : TaskStage.of(t.taskKey()).map(s -> s.code().equals(wanted)).orElse(false))
+            .filter(
+                t ->
+                    taskId != null && !taskId.isBlank()
+                        ? t.taskId().equals(taskId)
+                        : TaskStage.of(t.taskKey()).map(s -> s.code().equals(wanted)).orElse(false))
             .toList();
     if (tasks.isEmpty()) {
       throw ReminderProblem.nothingDue(
-          "Follow-up " + followUpId + " has no open task with a due date "
-              + (wanted != null ? "at stage " + wanted : "with id " + taskId) + ".");
+          "Follow-up "
+              + followUpId
+              + " has no open task with a due date "
+              + (wanted != null ? "at stage " + wanted : "with id " + taskId)
+              + ".");
     }
     Instant due = calendar.endOfWorkingDay(newDueDate);
     String code = TaskStage.of(tasks.get(0).taskKey()).map(TaskStage::code).orElse("UNKNOWN");
@@ -152,10 +197,13 @@ class ManagerActions {
       if (stageOfTask == TaskStage.SUPPORT) {
         taskDeadlines.supportItemOf(task.taskId()).ifPresent(supportItems::add);
       }
-      taskDeadlines.extend(task.taskId(), due, stageOfTask == null ? null : stageOfTask.dueVariable());
+      taskDeadlines.extend(
+          task.taskId(), due, stageOfTask == null ? null : stageOfTask.dueVariable());
     }
-    followUps.recordExtension(followUpId, actor, code, from, newDueDate, reason.strip(), supportItems);
-    return new ExtensionDone(followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
+    followUps.recordExtension(
+        followUpId, actor, code, from, newDueDate, reason.strip(), supportItems);
+    return new ExtensionDone(
+        followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
   }
 
   private String currentStage(Subject f) {
@@ -164,15 +212,19 @@ class ManagerActions {
         .flatMap(java.util.Optional::stream)
         .map(TaskStage::code)
         .findFirst()
-        .orElse(switch (f.stage()) {
-          case ALLOCATION -> "ALLOCATION";
-          case CLOSURE, SIGN_OFF -> "CLOSURE";
-          case AWAITING_RE_AUDIT, RE_AUDIT -> "EFFECTIVENESS_CHECK";
-          default -> "CONVERSATIONS";
-        });
+        .orElse(
+            switch (f.stage()) {
+              case ALLOCATION -> "ALLOCATION";
+              case CLOSURE, SIGN_OFF -> "CLOSURE";
+              case AWAITING_RE_AUDIT, RE_AUDIT -> "EFFECTIVENESS_CHECK";
+              default -> "CONVERSATIONS";
+            });
   }
 
-  /** Service Managers and Assistant Directors act in their own service area only; PI leads everywhere. */
+  /**
+   * Service Managers and Assistant Directors act in their own service area only; PI leads
+   * everywhere.
+   */
   private void requireInScope(Subject f) {
     AccessScope scope = currentUser.scope();
     if (scope instanceof AccessScope.ServiceArea area

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The managers' hand on a follow-up, from the dashboard: escalate it with a note, or extend a stage's due date with a
- * reason. Post-redirect-get; refusals re-show the page with the GOV.UK error summary.
+ * The managers' hand on a follow-up, from the dashboard: escalate it with a note, or extend a
+ * stage's due date with a reason. Post-redirect-get; refusals re-show the page with the GOV.UK
+ * error summary.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SERVICE_MANAGER','ASSISTANT_DIRECTOR','PI_LEAD')")
@@ -28,7 +29,13 @@ class ManagerActionsPageController {
 
   /** The stages a due date can be extended for, as {@link ManagerActions#extend} names them. */
   static final List<String> STAGES =
-      List.of("ALLOCATION", "SAFEGUARDING_CHECK", "CONVERSATIONS", "SUPPORT", "CLOSURE", "EFFECTIVENESS_CHECK");
+      List.of(
+          "ALLOCATION",
+          "SAFEGUARDING_CHECK",
+          "CONVERSATIONS",
+          "SUPPORT",
+          "CLOSURE",
+          "EFFECTIVENESS_CHECK");
 
   private final ManagerActions actions;
 
@@ -58,7 +65,8 @@ class ManagerActionsPageController {
     try {
       ManagerActions.EscalationDone done = actions.escalate(id, principal.getName(), note);
       redirect.addFlashAttribute(
-          "saved", "Follow-up escalated: " + done.notified().size() + " managers have been told by email");
+          "saved",
+          "Follow-up escalated: " + done.notified().size() + " managers have been told by email");
       return "redirect:/dashboard";
     } catch (DomainException problem) {
       return page(model, id, errorsOf(problem), note, "", "", "");
@@ -78,12 +86,21 @@ class ManagerActionsPageController {
     try {
       date = newDueDate.isBlank() ? null : LocalDate.parse(newDueDate.strip());
     } catch (DateTimeParseException e) {
-      return page(model, id, List.of(new FieldError("newDueDate", "Enter the new due date as YYYY-MM-DD")), "", stage, newDueDate, reason);
+      return page(
+          model,
+          id,
+          List.of(new FieldError("newDueDate", "Enter the new due date as YYYY-MM-DD")),
+          "",
+          stage,
+          newDueDate,
+          reason);
     }
     try {
       ManagerActions.ExtensionDone done =
-          actions.extend(id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason);
-      redirect.addFlashAttribute("saved", "The " + done.stage() + " due date is now " + done.newDueDate());
+          actions.extend(
+              id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason);
+      redirect.addFlashAttribute(
+          "saved", "The " + done.stage() + " due date is now " + done.newDueDate());
       return "redirect:/dashboard";
     } catch (DomainException problem) {
       return page(model, id, errorsOf(problem), "", stage, newDueDate, reason);
@@ -91,11 +108,19 @@ class ManagerActionsPageController {
   }
 
   private static List<FieldError> errorsOf(DomainException problem) {
-    return problem.errors().isEmpty() ? List.of(new FieldError("note", problem.getMessage())) : problem.errors();
+    return problem.errors().isEmpty()
+        ? List.of(new FieldError("note", problem.getMessage()))
+        : problem.errors();
   }
 
   private String page(
-      Model model, long id, List<FieldError> errors, String note, String stage, String newDueDate, String reason) {
+      Model model,
+      long id,
+      List<FieldError> errors,
+      String note,
+      String stage,
+      String newDueDate,
+      String reason) {
     model.addAttribute("id", id);
     model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", PageForms.byField(errors));

@@ -17,7 +17,9 @@ class ReminderController {
   /** A hand escalation: why. */
   record EscalationRequest(String note) {}
 
-  /** An extension: one task (taskId) or every open task of a stage, the new working day, and why. */
+  /**
+   * An extension: one task (taskId) or every open task of a stage, the new working day, and why.
+   */
   record ExtensionRequest(String taskId, String stage, LocalDate newDueDate, String reason) {}
 
   private final ManagerActions actions;
@@ -30,14 +32,22 @@ class ReminderController {
 
   @PostMapping("/api/follow-ups/{id}/escalations")
   @ResponseStatus(HttpStatus.CREATED)
-  ManagerActions.EscalationDone escalate(@PathVariable long id, @RequestBody EscalationRequest request, Principal principal) {
+  ManagerActions.EscalationDone escalate(
+      @PathVariable long id, @RequestBody EscalationRequest request, Principal principal) {
     return actions.escalate(id, principal.getName(), request.note());
   }
 
   @PostMapping("/api/follow-ups/{id}/due-date-extensions")
   @ResponseStatus(HttpStatus.CREATED)
-  ManagerActions.ExtensionDone extend(@PathVariable long id, @RequestBody ExtensionRequest request, Principal principal) {
-    return actions.extend(id, principal.getName(), request.taskId(), request.stage(), request.newDueDate(), request.reason());
+  ManagerActions.ExtensionDone extend(
+      @PathVariable long id, @RequestBody ExtensionRequest request, Principal principal) {
+    return actions.extend(
+        id,
+        principal.getName(),
+        request.taskId(),
+        request.stage(),
+        request.newDueDate(),
+        request.reason());
   }
 
   @GetMapping("/api/dashboard")

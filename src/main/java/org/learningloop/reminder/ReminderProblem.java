@@ -6,23 +6,31 @@ import org.learningloop.common.DomainException;
 /** A hand escalation or due-date extension that cannot be done as asked. */
 class ReminderProblem extends DomainException {
 
-  private ReminderProblem(Kind kind, String type, String title, String detail, List<FieldError> errors) {
+  private ReminderProblem(
+      Kind kind, String type, String title, String detail, List<FieldError> errors) {
     super(kind, type, title, detail, errors);
   }
 
   static ReminderProblem invalid(String field, String message) {
     return new ReminderProblem(
-        Kind.INVALID, "invalid-request", "Invalid request", "Some fields are missing or wrong; see errors.",
+        Kind.INVALID,
+        "invalid-request",
+        "Invalid request",
+        "Some fields are missing or wrong; see errors.",
         List.of(new FieldError(field, message)));
   }
 
   static ReminderProblem nothingDue(String detail) {
-    return new ReminderProblem(Kind.CONFLICT, "nothing-due", "Nothing due to move", detail, List.of());
+    return new ReminderProblem(
+        Kind.CONFLICT, "nothing-due", "Nothing due to move", detail, List.of());
   }
 
   static ReminderProblem notYourArea(long followUpId) {
     return new ReminderProblem(
-        Kind.FORBIDDEN, "not-your-service-area", "Not your service area",
-        "Follow-up " + followUpId + " is in another service area.", List.of());
+        Kind.FORBIDDEN,
+        "not-your-service-area",
+        "Not your service area",
+        "Follow-up " + followUpId + " is in another service area.",
+        List.of());
   }
 }

@@ -8,10 +8,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Sweeps every sweep-interval on every node; the outbox's keys make overlapping sweeps harmless. Off in tests. */
+/**
+ * Sweeps every sweep-interval on every node; the outbox's keys make overlapping sweeps harmless.
+ * Off in tests.
+ */
 @Configuration
 @EnableScheduling
-@ConditionalOnProperty(prefix = "learning-loop.reminders", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = "learning-loop.reminders",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class ReminderSchedule implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
@@ -33,8 +40,12 @@ class ReminderSchedule implements SchedulingConfigurer {
     try {
       sweep.sweep();
     } catch (RuntimeException e) {
-      // The database is unreachable, say: every rung is recomputed from the due dates, so the next sweep catches up.
-      log.warn("Reminder sweep failed; trying again in {}: {}", properties.sweepInterval(), e.getMessage());
+      // The database is unreachable, say: every rung is recomputed from the due dates, so the next
+      // sweep catches up.
+      log.warn(
+          "Reminder sweep failed; trying again in {}: {}",
+          properties.sweepInterval(),
+          e.getMessage());
     }
   }
 }

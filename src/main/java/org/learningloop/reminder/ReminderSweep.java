@@ -39,13 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminders and the escalation ladder, swept from the {@code open_task} read model.
  *
- * <p>Why a sweep and not engine timers: every rung of every task is a pure function of the task's due moment
- * ({@link Deadlines#escalations}), and the read model already holds each open task's due moment (kept in the engine's
- * transaction, updated when a due date is extended, deleted when the task is done). So a sweep needs no extra state:
- * a task that is done is simply gone, an extension moves every rung at once, and a clock moved in a test moves the
- * whole ladder. Exactly once per rung across a cluster comes from the outbox's unique key
- * ({@code escalation:<task>:<rung>:<user>}, {@code digest:<user>:<date>}): whichever node sweeps first queues the
- * email, a second node's insert of the same key is ignored, so overlapping sweeps are harmless.
+ * <p>Why a sweep and not engine timers: every rung of every task is a pure function of the task's
+ * due moment ({@link Deadlines#escalations}), and the read model already holds each open task's due
+ * moment (kept in the engine's transaction, updated when a due date is extended, deleted when the
+ * task is done). So a sweep needs no extra state: a task that is done is simply gone, an extension
+ * moves every rung at once, and a clock moved in a test moves the whole ladder. Exactly once per
+ * rung across a cluster comes from the outbox's unique key ({@code
+ * escalation:<task>:<rung>:<user>}, {@code digest:<user>:<date>}): whichever node sweeps first
+ * queues the email, a second node's insert of the same key is ignored, so overlapping sweeps are
+ * harmless.
  */
 @Service
 public class ReminderSweep {
@@ -64,9 +66,16 @@ public class ReminderSweep {
   private final Clock clock;
 
   ReminderSweep(
-      OpenTasks openTasks, Deadlines deadlines, DeadlineProperties properties, WorkingDayCalendar calendar,
-      Directory directory, FollowUpDeadlines followUps, Notifications notifications, NamedParameterJdbcTemplate jdbc,
-      TransactionTemplate transaction, Clock clock) {
+      OpenTasks openTasks,
+      Deadlines deadlines,
+      DeadlineProperties properties,
+      WorkingDayCalendar calendar,
+      Directory directory,
+      FollowUpDeadlines followUps,
+      Notifications notifications,
+      NamedParameterJdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      Clock clock) {
     this.openTasks = openTasks;
     this.deadlines = deadlines;
     this.properties = properties;
@@ -79,7 +88,10 @@ public class ReminderSweep {
     this.clock = clock;
   }
 
-  /** One sweep at the application clock's now: escalations reached, then (from digest time on a working day) digests. */
+  /**
+   * One sweep at the application clock's now: escalations reached, then (from digest time on a
+   * working day) digests.
+   */
   public void sweep() {
     Instant now = clock.instant();
     escalate(now);
@@ -87,15 +99,19 @@ public class ReminderSweep {
   }
 
   /**
-   * Queues an escalation email for every rung reached by {@code now} of every open task, once per task, rung and
-   * recipient. Returns how many emails were asked for (repeats included; the outbox keeps each key once).
+   * Queues an escalation email for every rung reached by {@code now} of every open task, once per
+   * task, rung and recipient. Returns how many emails were asked for (repeats included; the outbox
+   * keeps each key once).
    */
   public int escalate(Instant now) {
     int asked = 0;
     Map<Long, Optional<Subject>> subjects = new HashMap<>();
-    // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL Connector/J cuts the
-    // fractional seconds of the bound value (sendFractionalSeconds=false), so "+ 1 ns" became "before now" and a task
-    // due exactly now was left for the next sweep. Tasks due later in that second are skipped below, rung by rung.
+    // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL
+    // Connector/J cuts the
+    // fractional seconds of the bound value (sendFractionalSeconds=false), so "+ 1 ns" became
+    // "before now" and a task
+    // due exactly now was left for the next sweep. Tasks due later in that second are skipped
+    // below, rung by rung.
     for (TaskView task : openTasks.dueBefore(now.plusSeconds(1))) {
       Optional<TaskStage> stage = TaskStage.of(task.taskKey());
       if (task.followUpId() == null || stage.isEmpty() || stage.get().hasOwnLadder()) {
@@ -113,9 +129,18 @@ public class ReminderSweep {
         for (Person to : recipients(rung.recipient(), task, subject.get())) {
           emails.add(
               new Notification(
-                  "escalation:" + task.taskId() + ":" + rung.rung() + ":" + to.username(), to.email(), to.displayName(),
-                  Template.ESCALATION, subject.get().auditRef(), deadlines.dueDate(task.dueAt()), task.link(),
-                  Map.of(Template.Detail.STAGE, stage.get().code(), Template.Detail.DAYS_OVERDUE, Integer.toString(rung.overdueBy())),
+                  "escalation:" + task.taskId() + ":" + rung.rung() + ":" + to.username(),
+                  to.email(),
+                  to.displayName(),
+                  Template.ESCALATION,
+                  subject.get().auditRef(),
+                  deadlines.dueDate(task.dueAt()),
+                  task.link(),
+                  Map.of(
+                      Template.Detail.STAGE,
+                      stage.get().code(),
+                      Template.Detail.DAYS_OVERDUE,
+                      Integer.toString(rung.overdueBy())),
                   null));
         }
       }
@@ -125,13 +150,15 @@ public class ReminderSweep {
   }
 
   /**
-   * From the digest time of a working day: one digest per person for the day ({@code digest:<user>:<date>}) counting
-   * their tasks due soon (from reminder-lead working days before the due day) and overdue, and their coming
-   * conversations. Before digest time, or on a day off, nothing. Returns how many digests were asked for.
+   * From the digest time of a working day: one digest per person for the day ({@code
+   * digest:<user>:<date>}) counting their tasks due soon (from reminder-lead working days before
+   * the due day) and overdue, and their coming conversations. Before digest time, or on a day off,
+   * nothing. Returns how many digests were asked for.
    */
   public int digest(Instant now) {
     LocalDate today = now.atZone(calendar.zone()).toLocalDate();
-    Instant digestTime = deadlines.nextDigestAfter(today.atStartOfDay(calendar.zone()).toInstant().minusNanos(1));
+    Instant digestTime =
+        deadlines.nextDigestAfter(today.atStartOfDay(calendar.zone()).toInstant().minusNanos(1));
     if (!calendar.isWorkingDay(today) || now.isBefore(digestTime)) {
       return 0;
     }
@@ -153,18 +180,33 @@ public class ReminderSweep {
     List<Notification> emails = new ArrayList<>();
     counts.forEach(
         (username, count) ->
-            directory.findByUsername(username).filter(Person::enabled).ifPresent(
-                to ->
-                    emails.add(
-                        new Notification(
-                            "digest:" + to.username() + ":" + today, to.email(), to.displayName(), Template.REMINDER_DIGEST,
-                            null, null, "/tasks",
-                            Map.of(Template.Detail.DUE_SOON, Integer.toString(count[0]), Template.Detail.OVERDUE, Integer.toString(count[1])),
-                            null))));
+            directory
+                .findByUsername(username)
+                .filter(Person::enabled)
+                .ifPresent(
+                    to ->
+                        emails.add(
+                            new Notification(
+                                "digest:" + to.username() + ":" + today,
+                                to.email(),
+                                to.displayName(),
+                                Template.REMINDER_DIGEST,
+                                null,
+                                null,
+                                "/tasks",
+                                Map.of(
+                                    Template.Detail.DUE_SOON,
+                                    Integer.toString(count[0]),
+                                    Template.Detail.OVERDUE,
+                                    Integer.toString(count[1])),
+                                null))));
     return queue(emails);
   }
 
-  /** Each email in its own transaction: one that the outbox refuses is logged and does not hold back the others. */
+  /**
+   * Each email in its own transaction: one that the outbox refuses is logged and does not hold back
+   * the others.
+   */
   private int queue(List<Notification> emails) {
     int queued = 0;
     for (Notification email : emails) {
@@ -172,7 +214,8 @@ public class ReminderSweep {
         transaction.executeWithoutResult(status -> notifications.enqueue(email));
         queued++;
       } catch (RuntimeException e) {
-        log.warn("Reminder {} not queued; the next sweep tries again: {}", email.key(), e.getMessage());
+        log.warn(
+            "Reminder {} not queued; the next sweep tries again: {}", email.key(), e.getMessage());
       }
     }
     return queued;
@@ -180,11 +223,17 @@ public class ReminderSweep {
 
   private List<Person> recipients(EscalationRecipient recipient, TaskView task, Subject subject) {
     if (recipient == EscalationRecipient.ASSIGNEE) {
-      return task.assignee() == null ? List.of() : directory.findByUsername(task.assignee()).stream().toList();
+      return task.assignee() == null
+          ? List.of()
+          : directory.findByUsername(task.assignee()).stream().toList();
     }
     Role role = recipient.role().orElseThrow();
     return directory.withRole(role).stream()
-        .filter(p -> role == Role.PI_LEAD || (subject.serviceAreaId() != null && subject.serviceAreaId().equals(p.serviceAreaId())))
+        .filter(
+            p ->
+                role == Role.PI_LEAD
+                    || (subject.serviceAreaId() != null
+                        && subject.serviceAreaId().equals(p.serviceAreaId())))
         .toList();
   }
 
@@ -197,7 +246,8 @@ public class ReminderSweep {
       for (Role role : Role.values()) {
         boolean inGroup =
             role.groupId().equals(task.candidateGroup())
-                || (Role.PRACTICE_IMPROVEMENT_GROUP.equals(task.candidateGroup()) && role.isPracticeImprovement());
+                || (Role.PRACTICE_IMPROVEMENT_GROUP.equals(task.candidateGroup())
+                    && role.isPracticeImprovement());
         if (inGroup) {
           directory.withRole(role).forEach(p -> usernames.add(p.username()));
         }
@@ -206,7 +256,10 @@ public class ReminderSweep {
     return usernames;
   }
 
-  /** Usernames of the practitioners and Team Managers with a scheduled conversation before {@code until}. */
+  /**
+   * Usernames of the practitioners and Team Managers with a scheduled conversation before {@code
+   * until}.
+   */
   private List<String> conversationAttendees(Instant now, Instant until) {
     List<String> usernames = new ArrayList<>();
     jdbc.query(

@@ -14,8 +14,9 @@ import org.learningloop.audit.Grade;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the audit summary of a period from the database's tallies. Judgements are of deep-dive audits only, as in
- * the council's report ("35 deep dive audits"); thematic dip samples are reported on their own.
+ * Builds the audit summary of a period from the database's tallies. Judgements are of deep-dive
+ * audits only, as in the council's report ("35 deep dive audits"); thematic dip samples are
+ * reported on their own.
  */
 @Service
 class AuditSummaries {
@@ -27,7 +28,8 @@ class AuditSummaries {
   }
 
   AuditSummaryReport summarise(ReportPeriod period) {
-    List<GradeTally> tallies = statistics.gradeTallies(AuditType.DEEP_DIVE, period.from(), period.to());
+    List<GradeTally> tallies =
+        statistics.gradeTallies(AuditType.DEEP_DIVE, period.from(), period.to());
 
     Map<YearMonth, EnumMap<Grade, Long>> byMonth = new LinkedHashMap<>();
     period.months().forEach(m -> byMonth.put(m, zeroes()));
@@ -58,9 +60,12 @@ class AuditSummaries {
     }
 
     List<AuditSummaryReport.GradeChange> gradeChanges = new ArrayList<>();
-    changes.forEach((pair, n) -> gradeChanges.add(new AuditSummaryReport.GradeChange(pair.get(0), pair.get(1), n)));
+    changes.forEach(
+        (pair, n) ->
+            gradeChanges.add(new AuditSummaryReport.GradeChange(pair.get(0), pair.get(1), n)));
     gradeChanges.sort(
-        Comparator.comparing(AuditSummaryReport.GradeChange::count).reversed()
+        Comparator.comparing(AuditSummaryReport.GradeChange::count)
+            .reversed()
             .thenComparing(AuditSummaryReport.GradeChange::from)
             .thenComparing(AuditSummaryReport.GradeChange::to));
 
@@ -68,21 +73,37 @@ class AuditSummaries {
     byMonth.forEach((month, counts) -> months.add(month(month, counts)));
 
     Map<String, Long> factors =
-        inadequate == 0 ? Map.of() : statistics.inadequateFactorCounts(AuditType.DEEP_DIVE, period.from(), period.to());
+        inadequate == 0
+            ? Map.of()
+            : statistics.inadequateFactorCounts(AuditType.DEEP_DIVE, period.from(), period.to());
     return new AuditSummaryReport(
-        period.from().toString(), period.to().toString(), audits, moderated, Percent.of(moderated, audits), gradeChanges,
+        period.from().toString(),
+        period.to().toString(),
+        audits,
+        moderated,
+        Percent.of(moderated, audits),
+        gradeChanges,
         months,
         new AuditSummaryReport.Inadequate(
-            inadequate, Percent.of(inadequate, audits), inadequateModerated, Percent.of(inadequateModerated, inadequate),
-            downgraded, new LinkedHashMap<>(factors)));
+            inadequate,
+            Percent.of(inadequate, audits),
+            inadequateModerated,
+            Percent.of(inadequateModerated, inadequate),
+            downgraded,
+            new LinkedHashMap<>(factors)));
   }
 
   private static AuditSummaryReport.Month month(YearMonth month, Map<Grade, Long> counts) {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     long inadequate = counts.get(Grade.INADEQUATE);
     return new AuditSummaryReport.Month(
-        month.toString(), total, counts.get(Grade.OUTSTANDING), counts.get(Grade.GOOD), counts.get(Grade.REQUIRES_IMPROVEMENT),
-        inadequate, Percent.of(inadequate, total));
+        month.toString(),
+        total,
+        counts.get(Grade.OUTSTANDING),
+        counts.get(Grade.GOOD),
+        counts.get(Grade.REQUIRES_IMPROVEMENT),
+        inadequate,
+        Percent.of(inadequate, total));
   }
 
   private static EnumMap<Grade, Long> zeroes() {

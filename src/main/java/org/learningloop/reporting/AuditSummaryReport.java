@@ -6,10 +6,20 @@ import java.util.Map;
 import org.learningloop.audit.Grade;
 
 /**
- * The body of {@code GET /api/reports/audit-summary}: deep-dive audits of a period counted by audit date and
- * effective (post-moderation) grade; percentages with one decimal. The contract is fixed (PRODUCT.md).
+ * The body of {@code GET /api/reports/audit-summary}: deep-dive audits of a period counted by audit
+ * date and effective (post-moderation) grade; percentages with one decimal. The contract is fixed
+ * (PRODUCT.md).
  */
-@JsonPropertyOrder({"from", "to", "audits", "moderated", "moderatedPercent", "gradeChanges", "months", "inadequate"})
+@JsonPropertyOrder({
+  "from",
+  "to",
+  "audits",
+  "moderated",
+  "moderatedPercent",
+  "gradeChanges",
+  "months",
+  "inadequate"
+})
 public record AuditSummaryReport(
     String from,
     String to,
@@ -30,9 +40,23 @@ public record AuditSummaryReport(
     }
   }
 
-  @JsonPropertyOrder({"month", "audits", "outstanding", "good", "requiresImprovement", "inadequate", "inadequatePercent"})
+  @JsonPropertyOrder({
+    "month",
+    "audits",
+    "outstanding",
+    "good",
+    "requiresImprovement",
+    "inadequate",
+    "inadequatePercent"
+  })
   public record Month(
-      String month, long audits, long outstanding, long good, long requiresImprovement, long inadequate, double inadequatePercent) {
+      String month,
+      long audits,
+      long outstanding,
+      long good,
+      long requiresImprovement,
+      long inadequate,
+      double inadequatePercent) {
 
     public long count(Grade grade) {
       return switch (grade) {
@@ -45,10 +69,18 @@ public record AuditSummaryReport(
   }
 
   /**
-   * @param downgradedToInadequate moderated audits now Inadequate whose auditor grade was not, by auditor grade
+   * @param downgradedToInadequate moderated audits now Inadequate whose auditor grade was not, by
+   *     auditor grade
    * @param factors contributory factors of the inadequate audits, most frequent first
    */
-  @JsonPropertyOrder({"count", "percentOfAudits", "moderated", "moderatedPercent", "downgradedToInadequate", "factors"})
+  @JsonPropertyOrder({
+    "count",
+    "percentOfAudits",
+    "moderated",
+    "moderatedPercent",
+    "downgradedToInadequate",
+    "factors"
+  })
   public record Inadequate(
       long count,
       double percentOfAudits,

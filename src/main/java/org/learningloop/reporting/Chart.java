@@ -3,14 +3,22 @@ package org.learningloop.reporting;
 import java.util.List;
 
 /**
- * A chart drawn as inline SVG by the {@code reports/charts} fragment: shapes already placed, so the template only
- * writes them out. Each fill is a colour and a pattern, each bar carries its number as text, and every chart has a
- * title and a description, so no reader depends on colour alone. The same figures are always in a table beside it.
+ * A chart drawn as inline SVG by the {@code reports/charts} fragment: shapes already placed, so the
+ * template only writes them out. Each fill is a colour and a pattern, each bar carries its number
+ * as text, and every chart has a title and a description, so no reader depends on colour alone. The
+ * same figures are always in a table beside it.
  *
  * @param id unique on the page; prefixes the ids of the chart's patterns
  */
 record Chart(
-    String id, String title, String description, int width, int height, List<Rect> rects, List<Text> texts, List<Line> lines,
+    String id,
+    String title,
+    String description,
+    int width,
+    int height,
+    List<Rect> rects,
+    List<Text> texts,
+    List<Line> lines,
     List<Key> legend) {
 
   /** The SVG's full width: the plot, and room for the legend's two columns. */
@@ -32,7 +40,14 @@ record Chart(
   }
 
   /** A bar or a segment of one; {@code fill} is a colour or a {@code url(#…)} pattern. */
-  record Rect(double x, double y, double width, double height, String fill, String stroke, String tooltip) {}
+  record Rect(
+      double x,
+      double y,
+      double width,
+      double height,
+      String fill,
+      String stroke,
+      String tooltip) {}
 
   /**
    * @param anchor start, middle or end

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import org.learningloop.audit.Grade;
 
-/** Lays out the report's charts: bar geometry, labels and legends, computed here so the template stays simple. */
+/**
+ * Lays out the report's charts: bar geometry, labels and legends, computed here so the template
+ * stays simple.
+ */
 final class Charts {
 
-  /** Each grade's fill is a pattern defined in charts.html: a GOV.UK colour plus a texture of its own. */
+  /**
+   * Each grade's fill is a pattern defined in charts.html: a GOV.UK colour plus a texture of its
+   * own.
+   */
   static String patternId(String chartId, Grade grade) {
     return chartId + "-" + grade.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -23,13 +29,17 @@ final class Charts {
 
   private Charts() {}
 
-  /** One column per month, stacked by effective grade (best at the bottom), each segment labelled with its count. */
+  /**
+   * One column per month, stacked by effective grade (best at the bottom), each segment labelled
+   * with its count.
+   */
   static Chart judgementsByMonth(String id, String title, AuditSummaryReport summary) {
     List<AuditSummaryReport.Month> months = summary.months();
     int width = Math.max(360, 60 + months.size() * 62);
     int height = 320;
     double plotHeight = height - TOP - BOTTOM;
-    long max = Math.max(1, months.stream().mapToLong(AuditSummaryReport.Month::audits).max().orElse(1));
+    long max =
+        Math.max(1, months.stream().mapToLong(AuditSummaryReport.Month::audits).max().orElse(1));
     double step = (width - LEFT - 10) / (double) Math.max(1, months.size());
     double barWidth = Math.min(44, step * 0.7);
     List<Chart.Rect> rects = new ArrayList<>();
@@ -44,30 +54,68 @@ final class Charts {
       AuditSummaryReport.Month m = months.get(i);
       double x = LEFT + i * step + (step - barWidth) / 2;
       double y = baseline;
-      for (Grade grade : new Grade[] {Grade.OUTSTANDING, Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE}) {
+      for (Grade grade :
+          new Grade[] {
+            Grade.OUTSTANDING, Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE
+          }) {
         long n = m.count(grade);
         if (n == 0) {
           continue;
         }
         double h = plotHeight * n / max;
         y -= h;
-        rects.add(new Chart.Rect(x, y, barWidth, h, fill(id, grade), "#0b0c0c",
-            ReportPeriod.monthName(java.time.YearMonth.parse(m.month())) + ": " + n + " " + grade.label()));
+        rects.add(
+            new Chart.Rect(
+                x,
+                y,
+                barWidth,
+                h,
+                fill(id, grade),
+                "#0b0c0c",
+                ReportPeriod.monthName(java.time.YearMonth.parse(m.month()))
+                    + ": "
+                    + n
+                    + " "
+                    + grade.label()));
         if (h >= 15) {
-          texts.add(new Chart.Text(x + barWidth / 2, y + h / 2 + 4, String.valueOf(n), "middle", false, true));
+          texts.add(
+              new Chart.Text(
+                  x + barWidth / 2, y + h / 2 + 4, String.valueOf(n), "middle", false, true));
         }
       }
-      String total = m.audits() == 0 ? "none" : Percent.oneDecimal(m.inadequatePercent()).replace(".0", "") + "%";
+      String total =
+          m.audits() == 0
+              ? "none"
+              : Percent.oneDecimal(m.inadequatePercent()).replace(".0", "") + "%";
       texts.add(new Chart.Text(x + barWidth / 2, y - 6, total, "middle", true, false));
-      String month = java.time.YearMonth.parse(m.month()).getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK);
+      String month =
+          java.time.YearMonth.parse(m.month())
+              .getMonth()
+              .getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK);
       texts.add(new Chart.Text(x + barWidth / 2, baseline + 16, month, "middle", false, false));
-      texts.add(new Chart.Text(x + barWidth / 2, baseline + 30, m.month().substring(0, 4), "middle", false, false));
+      texts.add(
+          new Chart.Text(
+              x + barWidth / 2, baseline + 30, m.month().substring(0, 4), "middle", false, false));
     }
-    texts.add(new Chart.Text(LEFT, 14, "Audits (bar height); share graded Inadequate above each bar", "start", false, false));
-    return new Chart(id, title,
+    texts.add(
+        new Chart.Text(
+            LEFT,
+            14,
+            "Audits (bar height); share graded Inadequate above each bar",
+            "start",
+            false,
+            false));
+    return new Chart(
+        id,
+        title,
         "Stacked bars, one per month: audits by post-moderation grade, with the count in each segment and the share "
             + "graded Inadequate above the bar. The table below holds the same figures.",
-        width, height, rects, texts, lines, gradeLegend(id));
+        width,
+        height,
+        rects,
+        texts,
+        lines,
+        gradeLegend(id));
   }
 
   /** One bar per grade for one month: the month's judgements after moderation. */
@@ -75,34 +123,58 @@ final class Charts {
     List<Row> rows = new ArrayList<>();
     for (Grade grade : Grade.values()) {
       long n = month.count(grade);
-      rows.add(new Row(grade.label(), n, n + " (" + Percent.whole(n, month.audits()) + ")", fill(id, grade)));
+      rows.add(
+          new Row(
+              grade.label(),
+              n,
+              n + " (" + Percent.whole(n, month.audits()) + ")",
+              fill(id, grade)));
     }
-    return horizontal(id, title,
+    return horizontal(
+        id,
+        title,
         "Horizontal bars: audits of the month by post-moderation grade, each labelled with its count and share.",
-        rows, Math.max(1, month.audits()), gradeLegend(id));
+        rows,
+        Math.max(1, month.audits()),
+        gradeLegend(id));
   }
 
   /** One bar per contributory factor: in how many of the inadequate audits it played a part. */
   static Chart factors(String id, String title, List<Row> rows, long outOf) {
-    return horizontal(id, title,
+    return horizontal(
+        id,
+        title,
         "Horizontal bars: how many inadequate audits each contributory factor played a part in, out of all inadequate audits.",
-        rows, Math.max(1, outOf), List.of());
+        rows,
+        Math.max(1, outOf),
+        List.of());
   }
 
-  /** Where the follow-ups of the inadequate audits stand: one labelled bar per state, out of all of them. */
+  /**
+   * Where the follow-ups of the inadequate audits stand: one labelled bar per state, out of all of
+   * them.
+   */
   static Chart followUpStatus(String id, String title, List<Row> rows, long outOf) {
-    return horizontal(id, title,
+    return horizontal(
+        id,
+        title,
         "Horizontal bars: how many of the follow-ups are closed, open on time, open and overdue, or ended early, each "
             + "labelled with its count out of all follow-ups. The table below holds the same figures.",
-        rows, Math.max(1, outOf), List.of());
+        rows,
+        Math.max(1, outOf),
+        List.of());
   }
 
   /** Median working days each stage took, against its target; every bar is labelled with both. */
   static Chart followUpTimeliness(String id, String title, List<Row> rows, long max) {
-    return horizontal(id, title,
+    return horizontal(
+        id,
+        title,
         "Horizontal bars: the median number of working days each stage of the follow-up took, labelled with the "
             + "median and the stage's target. The table below holds the same figures.",
-        rows, Math.max(1, max), List.of());
+        rows,
+        Math.max(1, max),
+        List.of());
   }
 
   /** A labelled horizontal bar. */
@@ -112,12 +184,28 @@ final class Charts {
     return "#1d70b8";
   }
 
-  private static Chart horizontal(String id, String title, String description, List<Row> rows, long max, List<Chart.Key> legend) {
+  private static Chart horizontal(
+      String id,
+      String title,
+      String description,
+      List<Row> rows,
+      long max,
+      List<Chart.Key> legend) {
     int labelWidth = 330;
     int barSpace = 260;
     int rowHeight = 28;
     // Room after the longest bar for its label (bold 12px Arial: about 7.5px a character).
-    int labelRoom = Math.max(110, 12 + (int) Math.ceil(7.5 * rows.stream().mapToInt(r -> r.valueLabel().length()).max().orElse(0)));
+    int labelRoom =
+        Math.max(
+            110,
+            12
+                + (int)
+                    Math.ceil(
+                        7.5
+                            * rows.stream()
+                                .mapToInt(r -> r.valueLabel().length())
+                                .max()
+                                .orElse(0)));
     int width = labelWidth + barSpace + labelRoom;
     int height = 20 + rows.size() * rowHeight + 10;
     List<Chart.Rect> rects = new ArrayList<>();
@@ -131,7 +219,15 @@ final class Charts {
       String label = row.label().length() > 52 ? row.label().substring(0, 50) + "…" : row.label();
       texts.add(new Chart.Text(labelWidth - 8, y + 14, label, "end", false, false));
       if (w > 0) {
-        rects.add(new Chart.Rect(labelWidth, y, w, 20, row.fill(), "#0b0c0c", row.label() + ": " + row.valueLabel()));
+        rects.add(
+            new Chart.Rect(
+                labelWidth,
+                y,
+                w,
+                20,
+                row.fill(),
+                "#0b0c0c",
+                row.label() + ": " + row.valueLabel()));
       }
       texts.add(new Chart.Text(labelWidth + w + 6, y + 14, row.valueLabel(), "start", true, false));
     }

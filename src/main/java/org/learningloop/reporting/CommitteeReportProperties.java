@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The committee report's cover, as the council's report template has it. Defaults in {@code application.yml}; the
- * contact officer is left off the cover while not configured.
+ * The committee report's cover, as the council's report template has it. Defaults in {@code
+ * application.yml}; the contact officer is left off the cover while not configured.
  *
  * @param committee who the report goes to
  * @param reportOf whose report it is (a post, not a person)

@@ -3,7 +3,8 @@ package org.learningloop.reporting;
 import java.util.List;
 
 /**
- * Thematic dip samples of a period, by month and theme: the body of {@code GET /api/reports/dip-samples}.
+ * Thematic dip samples of a period, by month and theme: the body of {@code GET
+ * /api/reports/dip-samples}.
  *
  * @param count audits (cases) sampled under the theme that month
  */

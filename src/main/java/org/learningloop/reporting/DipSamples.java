@@ -22,11 +22,14 @@ class DipSamples {
     Map<YearMonth, List<DipSampleSummary.Theme>> byMonth = new LinkedHashMap<>();
     long total = 0;
     for (AuditStatistics.ThemeTally t : statistics.themeTallies(period.from(), period.to())) {
-      byMonth.computeIfAbsent(t.month(), m -> new ArrayList<>()).add(new DipSampleSummary.Theme(t.theme(), t.count()));
+      byMonth
+          .computeIfAbsent(t.month(), m -> new ArrayList<>())
+          .add(new DipSampleSummary.Theme(t.theme(), t.count()));
       total += t.count();
     }
     List<DipSampleSummary.Month> months = new ArrayList<>();
-    byMonth.forEach((month, themes) -> months.add(new DipSampleSummary.Month(month.toString(), themes)));
+    byMonth.forEach(
+        (month, themes) -> months.add(new DipSampleSummary.Month(month.toString(), themes)));
     return new DipSampleSummary(period.from().toString(), period.to().toString(), total, months);
   }
 }

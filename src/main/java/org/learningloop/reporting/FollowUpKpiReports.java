@@ -22,14 +22,18 @@ import org.learningloop.followup.FollowUpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The follow-up KPIs of a period, from {@link FollowUpKpiQueries}' rows. Working days are counted as the deadlines
- * count them ({@link WorkingDayCalendar#workingDayOf} of each moment, then {@link WorkingDayCalendar#workingDaysBetween}),
- * so "within target" here means what "on time" means in the task lists.
+ * The follow-up KPIs of a period, from {@link FollowUpKpiQueries}' rows. Working days are counted
+ * as the deadlines count them ({@link WorkingDayCalendar#workingDayOf} of each moment, then {@link
+ * WorkingDayCalendar#workingDaysBetween}), so "within target" here means what "on time" means in
+ * the task lists.
  */
 @Service
 class FollowUpKpiReports {
 
-  /** The stages a follow-up can be overdue at, in process order, with the words the report uses for them. */
+  /**
+   * The stages a follow-up can be overdue at, in process order, with the words the report uses for
+   * them.
+   */
   static final Map<FollowUpStage, String> STAGE_LABELS = stageLabels();
 
   static final Map<Stage, String> TIMELINESS_LABELS = timelinessLabels();
@@ -41,7 +45,11 @@ class FollowUpKpiReports {
   private final Clock clock;
 
   FollowUpKpiReports(
-      FollowUpKpiQueries queries, WorkingDayCalendar calendar, DeadlineProperties deadlines, Catalogues catalogues, Clock clock) {
+      FollowUpKpiQueries queries,
+      WorkingDayCalendar calendar,
+      DeadlineProperties deadlines,
+      Catalogues catalogues,
+      Clock clock) {
     this.queries = queries;
     this.calendar = calendar;
     this.deadlines = deadlines;
@@ -55,7 +63,10 @@ class FollowUpKpiReports {
   }
 
   FollowUpKpis compute(
-      ReportPeriod period, LocalDate today, List<FollowUpKpiQueries.Row> rows, List<FollowUpKpiQueries.SupportTally> support) {
+      ReportPeriod period,
+      LocalDate today,
+      List<FollowUpKpiQueries.Row> rows,
+      List<FollowUpKpiQueries.SupportTally> support) {
     Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
     Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
     STAGE_LABELS.keySet().forEach(s -> byStage.put(s, new long[2]));
@@ -84,29 +95,58 @@ class FollowUpKpiReports {
       }
     }
     List<FollowUpKpis.StageCount> stages = new ArrayList<>();
-    byStage.forEach((stage, c) -> stages.add(new FollowUpKpis.StageCount(stage, STAGE_LABELS.get(stage), c[0], c[1])));
+    byStage.forEach(
+        (stage, c) ->
+            stages.add(new FollowUpKpis.StageCount(stage, STAGE_LABELS.get(stage), c[0], c[1])));
 
     FollowUpKpis.Timeliness allocation =
-        timeliness(Stage.ALLOCATION, rows, FollowUpKpiQueries.Row::createdAt, FollowUpKpiQueries.Row::allocatedAt);
+        timeliness(
+            Stage.ALLOCATION,
+            rows,
+            FollowUpKpiQueries.Row::createdAt,
+            FollowUpKpiQueries.Row::allocatedAt);
     FollowUpKpis.Timeliness safeguarding =
-        timeliness(Stage.SAFEGUARDING_CONFIRMATION, rows, FollowUpKpiQueries.Row::createdAt, FollowUpKpiQueries.Row::safeguardingConfirmedAt);
+        timeliness(
+            Stage.SAFEGUARDING_CONFIRMATION,
+            rows,
+            FollowUpKpiQueries.Row::createdAt,
+            FollowUpKpiQueries.Row::safeguardingConfirmedAt);
     FollowUpKpis.Timeliness conversations =
-        timeliness(Stage.CONVERSATIONS_HELD, rows, FollowUpKpiQueries.Row::allocatedAt, FollowUpKpiQueries.Row::bothConversationsHeldAt);
+        timeliness(
+            Stage.CONVERSATIONS_HELD,
+            rows,
+            FollowUpKpiQueries.Row::allocatedAt,
+            FollowUpKpiQueries.Row::bothConversationsHeldAt);
     FollowUpKpis.Timeliness closure =
-        timeliness(Stage.CLOSURE, rows, FollowUpKpiQueries.Row::allocatedAt, FollowUpKpiQueries.Row::closedAt);
+        timeliness(
+            Stage.CLOSURE,
+            rows,
+            FollowUpKpiQueries.Row::allocatedAt,
+            FollowUpKpiQueries.Row::closedAt);
 
     long recorded = reAuditGrades.values().stream().mapToLong(Long::longValue).sum();
     return new FollowUpKpis(
-        period.from().toString(), period.to().toString(), today, rows.size(),
-        byStatus.getOrDefault(FollowUpStatus.OPEN, 0L), byStatus.getOrDefault(FollowUpStatus.CLOSED, 0L),
-        byStatus.getOrDefault(FollowUpStatus.GRADE_REVISED, 0L), byStatus.getOrDefault(FollowUpStatus.WITHDRAWN, 0L),
-        overdue, closure.withinTarget(), closure.withinTargetPercent(),
-        stages, List.of(allocation, safeguarding, conversations, closure), supportTypes(support),
+        period.from().toString(),
+        period.to().toString(),
+        today,
+        rows.size(),
+        byStatus.getOrDefault(FollowUpStatus.OPEN, 0L),
+        byStatus.getOrDefault(FollowUpStatus.CLOSED, 0L),
+        byStatus.getOrDefault(FollowUpStatus.GRADE_REVISED, 0L),
+        byStatus.getOrDefault(FollowUpStatus.WITHDRAWN, 0L),
+        overdue,
+        closure.withinTarget(),
+        closure.withinTargetPercent(),
+        stages,
+        List.of(allocation, safeguarding, conversations, closure),
+        supportTypes(support),
         new FollowUpKpis.ReAudits(awaitingReAudit, reAuditDue, recorded, reAuditGrades));
   }
 
   private FollowUpKpis.Timeliness timeliness(
-      Stage stage, List<FollowUpKpiQueries.Row> rows, Function<FollowUpKpiQueries.Row, Instant> start,
+      Stage stage,
+      List<FollowUpKpiQueries.Row> rows,
+      Function<FollowUpKpiQueries.Row, Instant> start,
       Function<FollowUpKpiQueries.Row, Instant> end) {
     int target = deadlines.target(stage);
     List<Integer> days = new ArrayList<>();
@@ -114,13 +154,24 @@ class FollowUpKpiReports {
       Instant from = start.apply(row);
       Instant to = end.apply(row);
       if (from != null && to != null) {
-        // Never negative: a conversation recorded as held before the allocation was written counts as day 0.
-        days.add(Math.max(0, calendar.workingDaysBetween(calendar.workingDayOf(from), calendar.workingDayOf(to))));
+        // Never negative: a conversation recorded as held before the allocation was written counts
+        // as day 0.
+        days.add(
+            Math.max(
+                0,
+                calendar.workingDaysBetween(
+                    calendar.workingDayOf(from), calendar.workingDayOf(to))));
       }
     }
     long within = days.stream().filter(d -> d <= target).count();
     return new FollowUpKpis.Timeliness(
-        stage, TIMELINESS_LABELS.get(stage), days.size(), median(days), target, within, Percent.of(within, days.size()));
+        stage,
+        TIMELINESS_LABELS.get(stage),
+        days.size(),
+        median(days),
+        target,
+        within,
+        Percent.of(within, days.size()));
   }
 
   /** The middle value, or the mean of the two middle ones, to one decimal; null of nothing. */
@@ -130,15 +181,22 @@ class FollowUpKpiReports {
     }
     List<Integer> sorted = values.stream().sorted().toList();
     int n = sorted.size();
-    BigDecimal middle = n % 2 == 1
-        ? BigDecimal.valueOf(sorted.get(n / 2))
-        : BigDecimal.valueOf(sorted.get(n / 2 - 1) + (long) sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    BigDecimal middle =
+        n % 2 == 1
+            ? BigDecimal.valueOf(sorted.get(n / 2))
+            : BigDecimal.valueOf(sorted.get(n / 2 - 1) + (long) sorted.get(n / 2))
+                .divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
     return middle.setScale(1, RoundingMode.HALF_UP).doubleValue();
   }
 
-  /** Every type offered, in the catalogue's order (types since retired from the catalogue after them). */
-  private List<FollowUpKpis.SupportType> supportTypes(List<FollowUpKpiQueries.SupportTally> tallies) {
-    Map<String, long[]> byType = new LinkedHashMap<>(); // offered, in progress, completed, declined, withdrawn
+  /**
+   * Every type offered, in the catalogue's order (types since retired from the catalogue after
+   * them).
+   */
+  private List<FollowUpKpis.SupportType> supportTypes(
+      List<FollowUpKpiQueries.SupportTally> tallies) {
+    Map<String, long[]> byType =
+        new LinkedHashMap<>(); // offered, in progress, completed, declined, withdrawn
     catalogues.supportTypes().forEach(entry -> byType.put(entry.code(), null));
     for (FollowUpKpiQueries.SupportTally t : tallies) {
       long[] counts = byType.get(t.typeCode());
@@ -156,12 +214,15 @@ class FollowUpKpiReports {
       }
     }
     List<FollowUpKpis.SupportType> types = new ArrayList<>();
-    byType.forEach((code, c) -> {
-      if (c != null) {
-        String label = catalogues.supportType(code).map(CatalogueEntry::label).orElse(code);
-        types.add(new FollowUpKpis.SupportType(code, label, c[0], c[1], c[2], c[3], c[4], Percent.of(c[2], c[0])));
-      }
-    });
+    byType.forEach(
+        (code, c) -> {
+          if (c != null) {
+            String label = catalogues.supportType(code).map(CatalogueEntry::label).orElse(code);
+            types.add(
+                new FollowUpKpis.SupportType(
+                    code, label, c[0], c[1], c[2], c[3], c[4], Percent.of(c[2], c[0])));
+          }
+        });
     return types;
   }
 
@@ -180,7 +241,9 @@ class FollowUpKpiReports {
     labels.put(Stage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
     labels.put(Stage.CONVERSATIONS_HELD, "Both conversations held (from allocation)");
     labels.put(Stage.CLOSURE, "Loop closed (from allocation)");
-    labels.put(Stage.SAFEGUARDING_CONFIRMATION, "Child's safety review confirmed (risk of significant harm; from the follow-up opening)");
+    labels.put(
+        Stage.SAFEGUARDING_CONFIRMATION,
+        "Child's safety review confirmed (risk of significant harm; from the follow-up opening)");
     return java.util.Collections.unmodifiableMap(labels);
   }
 }

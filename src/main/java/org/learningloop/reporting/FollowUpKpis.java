@@ -9,10 +9,11 @@ import org.learningloop.calendar.Stage;
 import org.learningloop.followup.FollowUpStage;
 
 /**
- * How the follow-ups of a period's inadequate audits are going: the body of {@code GET /api/reports/follow-ups}. The
- * follow-ups counted are those of audits (deep dives and thematic dip samples) dated in the period, whatever became of
- * them since; where they stand now is as at {@code asAt}. Durations are in working days (England and Wales), counted
- * as the deadlines are: from the working day of one moment to the working day of the next.
+ * How the follow-ups of a period's inadequate audits are going: the body of {@code GET
+ * /api/reports/follow-ups}. The follow-ups counted are those of audits (deep dives and thematic dip
+ * samples) dated in the period, whatever became of them since; where they stand now is as at {@code
+ * asAt}. Durations are in working days (England and Wales), counted as the deadlines are: from the
+ * working day of one moment to the working day of the next.
  *
  * @param followUps follow-ups opened for audits dated in the period
  * @param open still open (allocation, conversations, closure or sign-off)
@@ -24,8 +25,21 @@ import org.learningloop.followup.FollowUpStage;
  * @param closedWithinTargetPercent of the closed ones, one decimal
  */
 @JsonPropertyOrder({
-  "from", "to", "asAt", "followUps", "open", "closed", "gradeRevised", "withdrawn", "overdue", "closedWithinTarget",
-  "closedWithinTargetPercent", "stages", "timeliness", "support", "reAudits"
+  "from",
+  "to",
+  "asAt",
+  "followUps",
+  "open",
+  "closed",
+  "gradeRevised",
+  "withdrawn",
+  "overdue",
+  "closedWithinTarget",
+  "closedWithinTargetPercent",
+  "stages",
+  "timeliness",
+  "support",
+  "reAudits"
 })
 public record FollowUpKpis(
     String from,
@@ -56,9 +70,22 @@ public record FollowUpKpis(
    * @param targetWorkingDays the configured target
    * @param withinTarget reached in no more than the target
    */
-  @JsonPropertyOrder({"stage", "label", "reached", "medianWorkingDays", "targetWorkingDays", "withinTarget", "withinTargetPercent"})
+  @JsonPropertyOrder({
+    "stage",
+    "label",
+    "reached",
+    "medianWorkingDays",
+    "targetWorkingDays",
+    "withinTarget",
+    "withinTargetPercent"
+  })
   public record Timeliness(
-      Stage stage, String label, long reached, Double medianWorkingDays, int targetWorkingDays, long withinTarget,
+      Stage stage,
+      String label,
+      long reached,
+      Double medianWorkingDays,
+      int targetWorkingDays,
+      long withinTarget,
       double withinTargetPercent) {}
 
   /**
@@ -67,9 +94,24 @@ public record FollowUpKpis(
    * @param inProgress offered or accepted, not yet completed
    * @param completionPercent completed of all offered, one decimal
    */
-  @JsonPropertyOrder({"type", "label", "offered", "inProgress", "completed", "declined", "withdrawn", "completionPercent"})
+  @JsonPropertyOrder({
+    "type",
+    "label",
+    "offered",
+    "inProgress",
+    "completed",
+    "declined",
+    "withdrawn",
+    "completionPercent"
+  })
   public record SupportType(
-      String type, String label, long offered, long inProgress, long completed, long declined, long withdrawn,
+      String type,
+      String label,
+      long offered,
+      long inProgress,
+      long completed,
+      long declined,
+      long withdrawn,
       double completionPercent) {}
 
   /**

@@ -3,7 +3,10 @@ package org.learningloop.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Shares as the reports show them: one decimal in tables and JSON, whole numbers in the prose (as the council does). */
+/**
+ * Shares as the reports show them: one decimal in tables and JSON, whole numbers in the prose (as
+ * the council does).
+ */
 final class Percent {
 
   private Percent() {}
@@ -13,7 +16,9 @@ final class Percent {
     if (whole == 0) {
       return 0.0;
     }
-    return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).doubleValue();
+    return BigDecimal.valueOf(part * 100L)
+        .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
+        .doubleValue();
   }
 
   /** "40%", "13%": whole, half up, for sentences. */
@@ -21,7 +26,10 @@ final class Percent {
     if (whole == 0) {
       return "0%";
     }
-    return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).toPlainString() + "%";
+    return BigDecimal.valueOf(part * 100L)
+            .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
+            .toPlainString()
+        + "%";
   }
 
   /** "40.0" for tables and CSV. */

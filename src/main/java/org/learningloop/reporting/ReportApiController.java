@@ -18,13 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports over HTTP: the audit summary (a fixed contract), the follow-up KPIs, the dip samples, and publishing the
- * committee report.
+ * Reports over HTTP: the audit summary (a fixed contract), the follow-up KPIs, the dip samples, and
+ * publishing the committee report.
  */
 @RestController
 @RequestMapping("/api/reports")
-@Tag(name = "Reports", description = "Judgements, moderation and inadequate analysis of a period; committee report publication")
-@ApiResponse(responseCode = "400", description = "Missing, malformed or reversed period, or longer than 24 months",
+@Tag(
+    name = "Reports",
+    description =
+        "Judgements, moderation and inadequate analysis of a period; committee report publication")
+@ApiResponse(
+    responseCode = "400",
+    description = "Missing, malformed or reversed period, or longer than 24 months",
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 @PreAuthorize(ReportRoles.READ)
 class ReportApiController {
@@ -34,7 +39,11 @@ class ReportApiController {
   private final FollowUpKpiReports followUps;
   private final ReportPublisher publisher;
 
-  ReportApiController(AuditSummaries summaries, DipSamples dipSamples, FollowUpKpiReports followUps, ReportPublisher publisher) {
+  ReportApiController(
+      AuditSummaries summaries,
+      DipSamples dipSamples,
+      FollowUpKpiReports followUps,
+      ReportPublisher publisher) {
     this.summaries = summaries;
     this.dipSamples = dipSamples;
     this.followUps = followUps;
@@ -42,32 +51,44 @@ class ReportApiController {
   }
 
   @GetMapping("/audit-summary")
-  @Operation(summary = "Deep-dive audits of a period by month and post-moderation grade, moderation and the inadequate analysis")
-  @ApiResponse(responseCode = "200", description = "The audit summary (a fixed contract: PRODUCT.md)")
+  @Operation(
+      summary =
+          "Deep-dive audits of a period by month and post-moderation grade, moderation and the inadequate analysis")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The audit summary (a fixed contract: PRODUCT.md)")
   AuditSummaryReport auditSummary(
       @Parameter(description = "first month, YYYY-MM") @RequestParam(required = false) String from,
-      @Parameter(description = "last month, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
+      @Parameter(description = "last month, YYYY-MM (inclusive)") @RequestParam(required = false)
+          String to) {
     return summaries.summarise(ReportPeriod.parse(from, to));
   }
 
   @GetMapping("/dip-samples")
-  @Operation(summary = "Thematic dip samples of a period by month and theme, with the number of cases sampled")
+  @Operation(
+      summary =
+          "Thematic dip samples of a period by month and theme, with the number of cases sampled")
   @ApiResponse(responseCode = "200", description = "The dip samples by month and theme")
-  DipSampleSummary dipSamples(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  DipSampleSummary dipSamples(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return dipSamples.summarise(ReportPeriod.parse(from, to));
   }
 
   @GetMapping("/follow-ups")
   @Operation(
       summary = "Follow-up KPIs of the inadequate audits dated in a period",
-      description = "Where the follow-ups stand now (open, closed, ended early, overdue by stage), the median working "
-          + "days to allocation, to the safety review, to both conversations and to closure against their targets, the "
-          + "share closed within target, support offered by type with its completion rate, and the grades of the "
-          + "effectiveness re-audits.")
+      description =
+          "Where the follow-ups stand now (open, closed, ended early, overdue by stage), the median working "
+              + "days to allocation, to the safety review, to both conversations and to closure against their targets, the "
+              + "share closed within target, support offered by type with its completion rate, and the grades of the "
+              + "effectiveness re-audits.")
   @ApiResponse(responseCode = "200", description = "The follow-up KPIs")
   FollowUpKpis followUps(
-      @Parameter(description = "first month of the audits, YYYY-MM") @RequestParam(required = false) String from,
-      @Parameter(description = "last month of the audits, YYYY-MM (inclusive)") @RequestParam(required = false) String to) {
+      @Parameter(description = "first month of the audits, YYYY-MM") @RequestParam(required = false)
+          String from,
+      @Parameter(description = "last month of the audits, YYYY-MM (inclusive)")
+          @RequestParam(required = false)
+          String to) {
     return followUps.summarise(ReportPeriod.parse(from, to));
   }
 
@@ -80,11 +101,18 @@ class ReportApiController {
 
   @PostMapping("/publications")
   @PreAuthorize(ReportRoles.PUBLISH)
-  @Operation(summary = "Publish the committee report of a period (PI leads); tells every Assistant Director and Service Manager")
+  @Operation(
+      summary =
+          "Publish the committee report of a period (PI leads); tells every Assistant Director and Service Manager")
   @ApiResponse(responseCode = "201", description = "Published")
-  @ApiResponse(responseCode = "409", description = "Already published for this period",
+  @ApiResponse(
+      responseCode = "409",
+      description = "Already published for this period",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  ResponseEntity<Publication> publish(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal principal) {
+  ResponseEntity<Publication> publish(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Principal principal) {
     ReportPeriod period = ReportPeriod.parse(from, to);
     Publication publication = publisher.publish(period, principal.getName());
     return ResponseEntity.created(URI.create(publication.link())).body(publication);

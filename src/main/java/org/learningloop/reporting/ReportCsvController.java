@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Every table of the reports page as CSV (RFC 4180: CRLF, quoted where needed, UTF-8), for the same period. A
- * REST controller, so that a bad period is answered with problem details rather than a page.
+ * Every table of the reports page as CSV (RFC 4180: CRLF, quoted where needed, UTF-8), for the same
+ * period. A REST controller, so that a bad period is answered with problem details rather than a
+ * page.
  */
 @RestController
 @PreAuthorize(ReportRoles.READ)
@@ -40,18 +41,32 @@ class ReportCsvController {
 
   @GetMapping("/reports/{name}.csv")
   @Operation(summary = "One table of the reports page as CSV (RFC 4180, UTF-8)")
-  @ApiResponse(responseCode = "200", description = "The table, header row first",
+  @ApiResponse(
+      responseCode = "200",
+      description = "The table, header row first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-  @ApiResponse(responseCode = "400", description = "Missing, malformed or reversed period",
+  @ApiResponse(
+      responseCode = "400",
+      description = "Missing, malformed or reversed period",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "404", description = "No such table", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  ResponseEntity<String> csv(@PathVariable String name, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such table",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  ResponseEntity<String> csv(
+      @PathVariable String name,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
     ReportPeriod period = ReportPeriod.parse(from, to);
     ReportTable table = reports.table(name, period);
     return ResponseEntity.ok()
         .contentType(TEXT_CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name + "-" + period.from() + "-to-" + period.to() + ".csv").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name + "-" + period.from() + "-to-" + period.to() + ".csv")
+                .build()
+                .toString())
         .body(write(table));
   }
 

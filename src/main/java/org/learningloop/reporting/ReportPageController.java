@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import org.learningloop.common.DomainException;
@@ -32,14 +32,15 @@ import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The reports page and the committee report (page, print and PDF). Without a period, both show the last two complete
- * months, as the council's report does.
+ * The reports page and the committee report (page, print and PDF). Without a period, both show the
+ * last two complete months, as the council's report does.
  */
 @Controller
 @PreAuthorize(ReportRoles.READ)
 class ReportPageController {
 
-  private static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter MEETING =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final Reports reports;
   private final ReportPublisher publisher;
@@ -49,8 +50,12 @@ class ReportPageController {
   private final Clock clock;
 
   ReportPageController(
-      Reports reports, ReportPublisher publisher, CommitteeReportPdf pdf, ITemplateEngine templates,
-      CommitteeReportProperties cover, Clock clock) {
+      Reports reports,
+      ReportPublisher publisher,
+      CommitteeReportPdf pdf,
+      ITemplateEngine templates,
+      CommitteeReportProperties cover,
+      Clock clock) {
     this.reports = reports;
     this.publisher = publisher;
     this.pdf = pdf;
@@ -60,7 +65,10 @@ class ReportPageController {
   }
 
   @GetMapping("/reports")
-  String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+  String reports(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Model model) {
     ReportPeriod period = periodOrDefault(from, to);
     model.addAttribute("report", reports.forPage(period));
     model.addAttribute("csvQuery", period.query());
@@ -69,39 +77,59 @@ class ReportPageController {
 
   @GetMapping("/reports/committee")
   String committee(
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String meeting, Model model, Authentication user) {
-    committeeModel(periodOrDefault(from, to), meetingDate(meeting), false, user).forEach(model::addAttribute);
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String meeting,
+      Model model,
+      Authentication user) {
+    committeeModel(periodOrDefault(from, to), meetingDate(meeting), false, user)
+        .forEach(model::addAttribute);
     return "reports/committee";
   }
 
   @GetMapping("/reports/committee.pdf")
   ResponseEntity<byte[]> committeePdf(
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String meeting, Authentication user, HttpServletRequest request,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String meeting,
+      Authentication user,
+      HttpServletRequest request,
       HttpServletResponse response) {
     ReportPeriod period = periodOrDefault(from, to);
     LocalDate meetingDate = meetingDate(meeting);
     WebContext context =
-        new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response), Locale.UK);
+        new WebContext(
+            JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response),
+            Locale.UK);
     committeeModel(period, meetingDate, true, user).forEach(context::setVariable);
     byte[] document = pdf.render(templates.process("reports/committee", context));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("committee-report-" + period.from() + "-to-" + period.to() + ".pdf").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("committee-report-" + period.from() + "-to-" + period.to() + ".pdf")
+                .build()
+                .toString())
         .body(document);
   }
 
   @PostMapping("/reports/committee/publish")
   @PreAuthorize(ReportRoles.PUBLISH)
-  String publish(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal principal,
+  String publish(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Principal principal,
       RedirectAttributes redirect) {
     ReportPeriod period = ReportPeriod.parse(from, to);
     try {
       publisher.publish(period, principal.getName());
-      redirect.addFlashAttribute("published", "The committee report for " + period.label()
-          + " is published. Assistant Directors and Service Managers have been told.");
+      redirect.addFlashAttribute(
+          "published",
+          "The committee report for "
+              + period.label()
+              + " is published. Assistant Directors and Service Managers have been told.");
     } catch (ReportProblem e) {
       redirect.addFlashAttribute("publishError", e.getMessage());
     }
@@ -111,14 +139,20 @@ class ReportPageController {
   /** A wrong period on a page: the page's own error, with the period form to put it right. */
   @ExceptionHandler(DomainException.class)
   ModelAndView problem(DomainException e) {
-    ModelAndView page = new ModelAndView("reports/period-error", Map.of("problem", e, "errors", e.errors()));
+    ModelAndView page =
+        new ModelAndView("reports/period-error", Map.of("problem", e, "errors", e.errors()));
     page.setStatus(HttpStatus.valueOf(e.kind().status()));
     return page;
   }
 
-  private Map<String, Object> committeeModel(ReportPeriod period, LocalDate meeting, boolean forPdf, Authentication user) {
-    boolean canPublish = user.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_PI_LEAD") || a.getAuthority().equals("ROLE_ADMIN"));
+  private Map<String, Object> committeeModel(
+      ReportPeriod period, LocalDate meeting, boolean forPdf, Authentication user) {
+    boolean canPublish =
+        user.getAuthorities().stream()
+            .anyMatch(
+                a ->
+                    a.getAuthority().equals("ROLE_PI_LEAD")
+                        || a.getAuthority().equals("ROLE_ADMIN"));
     ReportView report = reports.forCommittee(period);
     Map<String, Object> model = new HashMap<>();
     model.put("report", report);

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.learningloop.common.DomainException.FieldError;
 
-/** Whole calendar months, {@code from} to {@code to} inclusive; at most two years so that a report stays quick. */
+/**
+ * Whole calendar months, {@code from} to {@code to} inclusive; at most two years so that a report
+ * stays quick.
+ */
 public record ReportPeriod(YearMonth from, YearMonth to) {
 
   public static final int MAX_MONTHS = 24;
@@ -25,7 +28,8 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
   }
 
   /**
-   * @throws ReportProblem naming each parameter at fault: missing, not YYYY-MM, reversed or too long
+   * @throws ReportProblem naming each parameter at fault: missing, not YYYY-MM, reversed or too
+   *     long
    */
   static ReportPeriod parse(String from, String to) {
     List<FieldError> errors = new ArrayList<>();
@@ -66,7 +70,10 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
     return new ReportPeriod(to.minusMonths(11), to);
   }
 
-  /** The six months before this period's last month (the seed: Jul–Dec 2023 for a report to January 2024). */
+  /**
+   * The six months before this period's last month (the seed: Jul–Dec 2023 for a report to January
+   * 2024).
+   */
   ReportPeriod sixMonthsBeforeEnd() {
     return new ReportPeriod(to.minusMonths(6), to.minusMonths(1));
   }
@@ -79,7 +86,10 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
     return months;
   }
 
-  /** "December 2023 and January 2024", "July 2023 – December 2023" or "January 2024", as the council writes it. */
+  /**
+   * "December 2023 and January 2024", "July 2023 – December 2023" or "January 2024", as the council
+   * writes it.
+   */
   public String label() {
     if (from.equals(to)) {
       return monthName(from);

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** A committee report published for a period: by whom and when. Periods are stored as their first and last day. */
+/**
+ * A committee report published for a period: by whom and when. Periods are stored as their first
+ * and last day.
+ */
 @Entity
 @Table(name = "report_publication")
 class ReportPublication {

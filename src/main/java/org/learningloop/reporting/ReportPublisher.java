@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes the committee report of a period, once: records who and when, and tells every Assistant Director and
- * Service Manager (notify-and-pull: a link to the report, no figures) in the same transaction, through the outbox.
+ * Publishes the committee report of a period, once: records who and when, and tells every Assistant
+ * Director and Service Manager (notify-and-pull: a link to the report, no figures) in the same
+ * transaction, through the outbox.
  */
 @Service
 class ReportPublisher {
@@ -29,7 +30,11 @@ class ReportPublisher {
   private final Notifications notifications;
   private final Clock clock;
 
-  ReportPublisher(ReportPublicationRepository publications, Directory directory, Notifications notifications, Clock clock) {
+  ReportPublisher(
+      ReportPublicationRepository publications,
+      Directory directory,
+      Notifications notifications,
+      Clock clock) {
     this.publications = publications;
     this.directory = directory;
     this.notifications = notifications;
@@ -45,23 +50,39 @@ class ReportPublisher {
     if (find(period).isPresent()) {
       throw ReportProblem.alreadyPublished(period);
     }
-    // saveAndFlush: a simultaneous publication of the same period fails here, on the unique key, before anyone is told.
-    ReportPublication publication = publications.saveAndFlush(new ReportPublication(period, username, clock.instant()));
+    // saveAndFlush: a simultaneous publication of the same period fails here, on the unique key,
+    // before anyone is told.
+    ReportPublication publication =
+        publications.saveAndFlush(new ReportPublication(period, username, clock.instant()));
     Map<Long, Person> audience = new LinkedHashMap<>();
-    AUDIENCE.forEach(role -> directory.withRole(role).forEach(p -> audience.putIfAbsent(p.id(), p)));
+    AUDIENCE.forEach(
+        role -> directory.withRole(role).forEach(p -> audience.putIfAbsent(p.id(), p)));
     String link = "/reports/committee?" + period.query();
     for (Person person : audience.values()) {
-      notifications.enqueue(new Notification(
-          "report:" + period.from() + ":" + period.to() + ":published:" + person.username(),
-          person.email(), person.displayName(), Template.REPORT_PUBLISHED, null, null, link,
-          Map.of(Template.Detail.FROM_MONTH, period.from().toString(), Template.Detail.TO_MONTH, period.to().toString()), null));
+      notifications.enqueue(
+          new Notification(
+              "report:" + period.from() + ":" + period.to() + ":published:" + person.username(),
+              person.email(),
+              person.displayName(),
+              Template.REPORT_PUBLISHED,
+              null,
+              null,
+              link,
+              Map.of(
+                  Template.Detail.FROM_MONTH,
+                  period.from().toString(),
+                  Template.Detail.TO_MONTH,
+                  period.to().toString()),
+              null));
     }
     return Publication.of(publication);
   }
 
   @Transactional(readOnly = true)
   public Optional<Publication> find(ReportPeriod period) {
-    return publications.findByPeriodFromAndPeriodTo(period.from().atDay(1), period.to().atEndOfMonth()).map(Publication::of);
+    return publications
+        .findByPeriodFromAndPeriodTo(period.from().atDay(1), period.to().atEndOfMonth())
+        .map(Publication::of);
   }
 
   @Transactional(readOnly = true)

@@ -10,9 +10,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who saw or did what to children's data, and when: an append-only log admins can read. Feature modules call {@link
- * #record} from every endpoint that shows an audit or a follow-up; sign-in successes, failures and lock-outs are
- * recorded here too (resource type {@value #SIGN_IN}, resource id the client's address).
+ * Who saw or did what to children's data, and when: an append-only log admins can read. Feature
+ * modules call {@link #record} from every endpoint that shows an audit or a follow-up; sign-in
+ * successes, failures and lock-outs are recorded here too (resource type {@value #SIGN_IN},
+ * resource id the client's address).
  */
 @Service
 public class AccessLog {
@@ -24,13 +25,19 @@ public class AccessLog {
 
   /** One entry, as admins read it. */
   public record Entry(
-      Long id, Instant occurredAt, String principal, String action, String resourceType, String resourceId) {}
+      Long id,
+      Instant occurredAt,
+      String principal,
+      String action,
+      String resourceType,
+      String resourceId) {}
 
   /** One page of entries, newest first. */
   public record Page(List<Entry> entries, int page, int size, long totalEntries, int totalPages) {}
 
   /** What to look for; null fields match anything. {@code to} is exclusive. */
-  public record Filter(Instant from, Instant to, String principal, String resourceType, String resourceId) {}
+  public record Filter(
+      Instant from, Instant to, String principal, String resourceType, String resourceId) {}
 
   private final AccessLogEntries entries;
   private final Clock clock;
@@ -41,8 +48,8 @@ public class AccessLog {
   }
 
   /**
-   * Records one access, now. Runs in its own transaction so the entry stays even when the caller's work rolls back
-   * (a view that failed half-way was still a view).
+   * Records one access, now. Runs in its own transaction so the entry stays even when the caller's
+   * work rolls back (a view that failed half-way was still a view).
    *
    * @param principal who (the signed-in user's name)
    * @param action what, e.g. {@code VIEW}
@@ -60,7 +67,10 @@ public class AccessLog {
             resourceId == null ? null : clip(resourceId)));
   }
 
-  /** Records one access by the given principal (for example the controller method's {@code Principal}). */
+  /**
+   * Records one access by the given principal (for example the controller method's {@code
+   * Principal}).
+   */
   public void record(Principal principal, String action, String resourceType, String resourceId) {
     record(principal == null ? "anonymous" : principal.getName(), action, resourceType, resourceId);
   }

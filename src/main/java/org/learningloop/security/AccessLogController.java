@@ -30,7 +30,8 @@ class AccessLogController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       Principal principal) {
-    AccessLog.Filter filter = new AccessLogQuery(from, to, user, resourceType, resourceId).toFilterOrThrow(clock);
+    AccessLog.Filter filter =
+        new AccessLogQuery(from, to, user, resourceType, resourceId).toFilterOrThrow(clock);
     AccessLog.Page found = accessLog.search(filter, page, size);
     accessLog.record(principal, "VIEW", "ACCESS_LOG", null);
     return found;

@@ -8,8 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The access log's table. Deliberately a bare {@link Repository}: it can add and read entries, and delete only those
- * older than a cut-off (the retention purge); there is no way to change or delete one particular entry.
+ * The access log's table. Deliberately a bare {@link Repository}: it can add and read entries, and
+ * delete only those older than a cut-off (the retention purge); there is no way to change or delete
+ * one particular entry.
  */
 interface AccessLogEntries extends Repository<AccessLogEntry, Long> {
 
@@ -25,7 +26,12 @@ interface AccessLogEntries extends Repository<AccessLogEntry, Long> {
       order by e.occurredAt desc, e.id desc
       """)
   Page<AccessLogEntry> search(
-      Instant from, Instant to, String principal, String resourceType, String resourceId, Pageable page);
+      Instant from,
+      Instant to,
+      String principal,
+      String resourceType,
+      String resourceId,
+      Pageable page);
 
   long count();
 

@@ -36,7 +36,8 @@ class AccessLogEntry {
 
   protected AccessLogEntry() {}
 
-  AccessLogEntry(Instant occurredAt, String principal, String action, String resourceType, String resourceId) {
+  AccessLogEntry(
+      Instant occurredAt, String principal, String action, String resourceType, String resourceId) {
     this.occurredAt = occurredAt;
     this.principal = principal;
     this.action = action;

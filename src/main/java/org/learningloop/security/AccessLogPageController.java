@@ -11,7 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The access log page for administrators: a filter form and the entries, newest first, 50 a page. */
+/**
+ * The access log page for administrators: a filter form and the entries, newest first, 50 a page.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class AccessLogPageController {

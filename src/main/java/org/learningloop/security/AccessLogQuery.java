@@ -8,8 +8,8 @@ import java.util.List;
 import org.learningloop.common.DomainException.FieldError;
 
 /**
- * A search of the access log as people and API clients ask it: whole days ({@code YYYY-MM-DD}, inclusive, in the
- * application's time zone), who, and which resource.
+ * A search of the access log as people and API clients ask it: whole days ({@code YYYY-MM-DD},
+ * inclusive, in the application's time zone), who, and which resource.
  */
 record AccessLogQuery(String from, String to, String user, String resourceType, String resourceId) {
 

@@ -5,10 +5,10 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 
 /**
- * What part of the follow-ups and audits a signed-in person may see; feature modules filter their queries by it
- * ({@code switch (scope) { case AccessScope.All a -> ...; case AccessScope.Team t -> where team_id = t.teamId() }}).
- * Someone with several roles gets the widest one (see {@link #of}). Refuse what a scope does not name: {@link None}
- * sees nothing.
+ * What part of the follow-ups and audits a signed-in person may see; feature modules filter their
+ * queries by it ({@code switch (scope) { case AccessScope.All a -> ...; case AccessScope.Team t ->
+ * where team_id = t.teamId() }}). Someone with several roles gets the widest one (see {@link #of}).
+ * Refuse what a scope does not name: {@link None} sees nothing.
  */
 public sealed interface AccessScope {
 
@@ -21,21 +21,28 @@ public sealed interface AccessScope {
   /** Follow-ups of one team: Team Managers. */
   record Team(long teamId) implements AccessScope {}
 
-  /** The audit register (audits and moderation), not the follow-up case work: auditors and moderators. */
+  /**
+   * The audit register (audits and moderation), not the follow-up case work: auditors and
+   * moderators.
+   */
   record Register() implements AccessScope {}
 
   /** Only the person's own follow-ups, as the practitioner: practitioners. */
   record Own(long staffId) implements AccessScope {}
 
-  /** Administration (users, teams, catalogues, the access log), but no case data: admins with no other role. */
+  /**
+   * Administration (users, teams, catalogues, the access log), but no case data: admins with no
+   * other role.
+   */
   record Administration() implements AccessScope {}
 
   /** Nothing: no role, or a manager not yet placed in a team or service area. */
   record None() implements AccessScope {}
 
   /**
-   * The widest scope the roles give the person: All, then ServiceArea, Team, Register, Own, Administration. A
-   * manager whose placement is missing in the directory gets nothing for that role rather than everything.
+   * The widest scope the roles give the person: All, then ServiceArea, Team, Register, Own,
+   * Administration. A manager whose placement is missing in the directory gets nothing for that
+   * role rather than everything.
    */
   static AccessScope of(Person person, Set<Role> roles) {
     if (roles.contains(Role.PI_LEAD) || roles.contains(Role.PI_OFFICER)) {

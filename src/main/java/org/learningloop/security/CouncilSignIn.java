@@ -6,15 +6,17 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Component;
 
 /**
- * Whether people may sign in with their council account (OpenID Connect), and where that starts: only when a client
- * registration named {@code learning-loop.security.oidc.registration-id} is configured.
+ * Whether people may sign in with their council account (OpenID Connect), and where that starts:
+ * only when a client registration named {@code learning-loop.security.oidc.registration-id} is
+ * configured.
  */
 @Component
 public class CouncilSignIn {
 
   private final Optional<String> startUrl;
 
-  CouncilSignIn(ObjectProvider<ClientRegistrationRepository> registrations, SecuritySettings settings) {
+  CouncilSignIn(
+      ObjectProvider<ClientRegistrationRepository> registrations, SecuritySettings settings) {
     String id = settings.oidc().registrationId();
     ClientRegistrationRepository repository = registrations.getIfAvailable();
     this.startUrl =
@@ -23,7 +25,9 @@ public class CouncilSignIn {
             : Optional.empty();
   }
 
-  /** The address that starts signing in with the council's identity provider, when it is configured. */
+  /**
+   * The address that starts signing in with the council's identity provider, when it is configured.
+   */
   public Optional<String> startUrl() {
     return startUrl;
   }

@@ -13,9 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is signed in, as the directory knows them, and what they may see. Roles are those granted at sign-in (the
- * directory's, or the identity provider's groups mapped by configuration); placement (team, service area) is the
- * directory's.
+ * Who is signed in, as the directory knows them, and what they may see. Roles are those granted at
+ * sign-in (the directory's, or the identity provider's groups mapped by configuration); placement
+ * (team, service area) is the directory's.
  */
 @Component
 public class CurrentUser {
@@ -26,9 +26,14 @@ public class CurrentUser {
     this.directory = directory;
   }
 
-  /** The signed-in person, if someone is signed in and is (still) an enabled member of the directory. */
+  /**
+   * The signed-in person, if someone is signed in and is (still) an enabled member of the
+   * directory.
+   */
   public Optional<Person> person() {
-    return authentication().flatMap(a -> directory.findByUsername(a.getName())).filter(Person::enabled);
+    return authentication()
+        .flatMap(a -> directory.findByUsername(a.getName()))
+        .filter(Person::enabled);
   }
 
   /** The signed-in person's roles, as granted at sign-in. */

@@ -12,7 +12,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signs people in against the directory; someone without a password (created by an import) cannot sign in. */
+/**
+ * Signs people in against the directory; someone without a password (created by an import) cannot
+ * sign in.
+ */
 @Service
 class DirectoryUserDetailsService implements UserDetailsService {
 
@@ -34,7 +37,10 @@ class DirectoryUserDetailsService implements UserDetailsService {
         .password(person.getPasswordHash().orElseThrow())
         .disabled(!person.isEnabled())
         .authorities(
-            person.getRoles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList())
+            person.getRoles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .toList())
         .build();
   }
 }

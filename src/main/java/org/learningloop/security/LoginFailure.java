@@ -17,7 +17,10 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "login_failure")
 class LoginFailure {
 
-  enum KeyType { ACCOUNT, CLIENT }
+  enum KeyType {
+    ACCOUNT,
+    CLIENT
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,8 @@ interface LoginFailures extends Repository<LoginFailure, Long> {
       "select count(f) from LoginFailure f where f.keyType = :keyType and f.keyValue = :keyValue and f.failedAt > :since")
   long countSince(LoginFailure.KeyType keyType, String keyValue, Instant since);
 
-  @Query("select max(f.failedAt) from LoginFailure f where f.keyType = :keyType and f.keyValue = :keyValue")
+  @Query(
+      "select max(f.failedAt) from LoginFailure f where f.keyType = :keyType and f.keyValue = :keyValue")
   Optional<Instant> lastFailure(LoginFailure.KeyType keyType, String keyValue);
 
   @Modifying

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lock-out after repeated failed sign-ins, per account and per client address. Failures are rows in a table, so
- * every app node sharing the database sees the same count; counting rows (not updating a counter) means two nodes
- * recording at once never lose one.
+ * Lock-out after repeated failed sign-ins, per account and per client address. Failures are rows in
+ * a table, so every app node sharing the database sees the same count; counting rows (not updating
+ * a counter) means two nodes recording at once never lose one.
  */
 @Service
 class LoginThrottle {
@@ -38,10 +38,13 @@ class LoginThrottle {
     this.clock = clock;
   }
 
-  /** Whether a sign-in as this user from this address must be refused without checking the password. */
+  /**
+   * Whether a sign-in as this user from this address must be refused without checking the password.
+   */
   @Transactional(readOnly = true)
   Optional<Lock> lockFor(String username, String clientAddress) {
-    Optional<Lock> account = lock(KeyType.ACCOUNT, account(username), settings.maxFailuresPerAccount(), "account");
+    Optional<Lock> account =
+        lock(KeyType.ACCOUNT, account(username), settings.maxFailuresPerAccount(), "account");
     if (account.isPresent()) {
       return account;
     }
@@ -58,7 +61,10 @@ class LoginThrottle {
     failures.save(new LoginFailure(KeyType.CLIENT, client(clientAddress), now));
   }
 
-  /** A successful sign-in clears the account's failures (not the address's: one good account must not unlock it). */
+  /**
+   * A successful sign-in clears the account's failures (not the address's: one good account must
+   * not unlock it).
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   void succeeded(String username) {
     String key = account(username);
@@ -71,7 +77,10 @@ class LoginThrottle {
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   @Transactional
   void forgetOldFailures() {
-    Duration keep = settings.window().compareTo(settings.lockDuration()) > 0 ? settings.window() : settings.lockDuration();
+    Duration keep =
+        settings.window().compareTo(settings.lockDuration()) > 0
+            ? settings.window()
+            : settings.lockDuration();
     failures.deleteOlderThan(clock.instant().minus(keep));
   }
 

@@ -16,9 +16,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a sign-in attempt (the login form's POST, or a request carrying HTTP Basic credentials) while its account or
- * client address is locked, before any password is checked: people go back to the login page with the reason, API
- * clients get a 429 problem with {@code Retry-After}. Not a bean, so the servlet container does not run it twice.
+ * Refuses a sign-in attempt (the login form's POST, or a request carrying HTTP Basic credentials)
+ * while its account or client address is locked, before any password is checked: people go back to
+ * the login page with the reason, API clients get a 429 problem with {@code Retry-After}. Not a
+ * bean, so the servlet container does not run it twice.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -35,7 +36,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean formLogin = isFormLogin(request);
     Optional<String> basicUser = basicUsername(request);
@@ -51,8 +53,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     String who = LoginThrottle.account(username);
-    log.warn("Refused a sign-in as '{}' from {}: {} locked for {}", who, client, lock.get().reason(), lock.get().remaining());
-    accessLog.record(who.isEmpty() ? "anonymous" : who, "SIGN_IN_LOCKED_OUT", AccessLog.SIGN_IN, client);
+    log.warn(
+        "Refused a sign-in as '{}' from {}: {} locked for {}",
+        who,
+        client,
+        lock.get().reason(),
+        lock.get().remaining());
+    accessLog.record(
+        who.isEmpty() ? "anonymous" : who, "SIGN_IN_LOCKED_OUT", AccessLog.SIGN_IN, client);
     if (formLogin) {
       response.sendRedirect(request.getContextPath() + "/login?locked=" + lock.get().minutes());
     } else {
@@ -71,7 +79,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
     } catch (IllegalArgumentException notBase64) {

@@ -19,10 +19,11 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Signs in someone whom the council's identity provider vouched for: they must be in the directory (found by email)
- * and enabled, and their roles come from the token's groups claim through {@code
- * learning-loop.security.oidc.group-roles}. Their name in Learning Loop is their directory username, so the rest of
- * the application (and the engine) sees the same person as after a password sign-in.
+ * Signs in someone whom the council's identity provider vouched for: they must be in the directory
+ * (found by email) and enabled, and their roles come from the token's groups claim through {@code
+ * learning-loop.security.oidc.group-roles}. Their name in Learning Loop is their directory
+ * username, so the rest of the application (and the engine) sees the same person as after a
+ * password sign-in.
  */
 class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -33,7 +34,9 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
   private final SecuritySettings.Oidc settings;
 
   OidcDirectoryUserService(
-      OAuth2UserService<OidcUserRequest, OidcUser> delegate, Directory directory, SecuritySettings.Oidc settings) {
+      OAuth2UserService<OidcUserRequest, OidcUser> delegate,
+      Directory directory,
+      SecuritySettings.Oidc settings) {
     this.delegate = delegate;
     this.directory = directory;
     this.settings = settings;
@@ -48,18 +51,30 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
             .filter(value -> value instanceof String text && text.contains("@"))
             .map(String.class::cast)
             .findFirst()
-            .orElseThrow(() -> refused("no-email", "The identity provider did not say who you are (no email claim)."));
+            .orElseThrow(
+                () ->
+                    refused(
+                        "no-email",
+                        "The identity provider did not say who you are (no email claim)."));
     Person person =
         directory
             .findByEmail(email)
             .filter(Person::enabled)
-            .orElseThrow(() -> refused("not-in-directory", "You are not a Learning Loop user, or your account is disabled."));
+            .orElseThrow(
+                () ->
+                    refused(
+                        "not-in-directory",
+                        "You are not a Learning Loop user, or your account is disabled."));
     Set<Role> roles = rolesFrom(identity.getClaim(settings.groupsClaim()));
     if (roles.isEmpty()) {
-      throw refused("no-role", "Your council account is in no group that gives a Learning Loop role.");
+      throw refused(
+          "no-role", "Your council account is in no group that gives a Learning Loop role.");
     }
     List<GrantedAuthority> authorities =
-        roles.stream().map(Role::authority).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+        roles.stream()
+            .map(Role::authority)
+            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+            .toList();
     log.info("Signed in with the identity provider: '{}' as {}", person.username(), roles);
     return new DirectoryOidcUser(authorities, identity, person.username());
   }
@@ -92,7 +107,8 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
 
     private final String username;
 
-    DirectoryOidcUser(Collection<GrantedAuthority> authorities, OidcUser identity, String username) {
+    DirectoryOidcUser(
+        Collection<GrantedAuthority> authorities, OidcUser identity, String username) {
       super(authorities, identity.getIdToken(), identity.getUserInfo());
       this.username = username;
     }
@@ -104,7 +120,9 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof DirectoryOidcUser that && super.equals(that) && username.equals(that.username);
+      return other instanceof DirectoryOidcUser that
+          && super.equals(that)
+          && username.equals(that.username);
     }
 
     @Override

@@ -20,27 +20,48 @@ final class ProblemDetailsSecurityHandlers {
   static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Loop\"");
-      write(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+      write(
+          json,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthenticated",
+          "Sign-in required",
           "Send a username and password with HTTP Basic authentication.");
     };
   }
 
   static AccessDeniedHandler forbidden(ObjectMapper json) {
     return (request, response, e) ->
-        write(json, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+        write(
+            json,
+            response,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Not allowed",
             "Your role does not allow this request.");
   }
 
   /** A sign-in refused while its account or client address is locked out. */
-  static void tooManyAttempts(ObjectMapper json, HttpServletResponse response, java.time.Duration retryAfter)
+  static void tooManyAttempts(
+      ObjectMapper json, HttpServletResponse response, java.time.Duration retryAfter)
       throws IOException {
     response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-    write(json, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
+    write(
+        json,
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "sign-in-locked",
+        "Too many failed sign-ins",
         "Sign-in is locked after too many failed attempts. Try again after the time in Retry-After (seconds).");
   }
 
   private static void write(
-      ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      ObjectMapper json,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_BASE + type));

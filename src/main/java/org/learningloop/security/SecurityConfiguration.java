@@ -3,6 +3,8 @@ package org.learningloop.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.learningloop.directory.Directory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -16,8 +18,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -33,9 +33,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Pages sign in with the form at {@code /login}, API clients with HTTP Basic. The engine's REST API ({@code
- * /engine-rest}) and web apps ({@code /camunda}) have a chain of their own, for administrators only: Camunda 7
- * community gets no more security fixes, so they must never face anyone else.
+ * Pages sign in with the form at {@code /login}, API clients with HTTP Basic. The engine's REST API
+ * ({@code /engine-rest}) and web apps ({@code /camunda}) have a chain of their own, for
+ * administrators only: Camunda 7 community gets no more security fixes, so they must never face
+ * anyone else.
  */
 @Configuration
 @EnableWebSecurity
@@ -48,10 +49,11 @@ class SecurityConfiguration {
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
   /**
-   * The engine's REST API and web apps, matched on the decoded path within the application (servlet path + path
-   * info). A path pattern matcher would not do: the REST API is its own servlet mapped to {@code /engine-rest/*}, and
-   * for such a servlet Spring's parsed request path is the path within that servlet ({@code /engine}), so {@code
-   * /engine-rest/**} never matched over real HTTP and the engine fell to the application's chain.
+   * The engine's REST API and web apps, matched on the decoded path within the application (servlet
+   * path + path info). A path pattern matcher would not do: the REST API is its own servlet mapped
+   * to {@code /engine-rest/*}, and for such a servlet Spring's parsed request path is the path
+   * within that servlet ({@code /engine}), so {@code /engine-rest/**} never matched over real HTTP
+   * and the engine fell to the application's chain.
    */
   static final RequestMatcher ENGINE_REST = under("/engine-rest");
 
@@ -59,43 +61,57 @@ class SecurityConfiguration {
 
   private static RequestMatcher under(String prefix) {
     return request -> {
-      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      String path =
+          request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
       return path.equals(prefix) || path.startsWith(prefix + "/");
     };
   }
 
-  /** Browser features our pages never use, switched off for them and anything injected into them. */
+  /**
+   * Browser features our pages never use, switched off for them and anything injected into them.
+   */
   static final String PERMISSIONS_POLICY =
       "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(),"
           + " usb=()";
 
-  /** bcrypt for new hashes; the {id} prefix lets stronger encoders take over without invalidating old ones. */
+  /**
+   * bcrypt for new hashes; the {id} prefix lets stronger encoders take over without invalidating
+   * old ones.
+   */
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   /**
-   * The engine's web apps and REST API. They set their own Content-Security-Policy and run their own CSRF filter;
-   * signing in happens on our login page (single sign-on, see the workflow module).
+   * The engine's web apps and REST API. They set their own Content-Security-Policy and run their
+   * own CSRF filter; signing in happens on our login page (single sign-on, see the workflow
+   * module).
    */
   @Bean
   @Order(1)
-  SecurityFilterChain engineFilterChain(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
+  SecurityFilterChain engineFilterChain(
+      HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(CAMUNDA_WEB_APPS, ENGINE_REST))
         .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
         .httpBasic(withDefaults())
-        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
                 errors
                     .defaultAuthenticationEntryPointFor(
                         ProblemDetailsSecurityHandlers.unauthenticated(json), ENGINE_REST)
-                    .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), CAMUNDA_WEB_APPS))
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), CAMUNDA_WEB_APPS))
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-        .headers(headers -> commonHeaders(headers).referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(
+            headers ->
+                commonHeaders(headers)
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
@@ -120,7 +136,14 @@ class SecurityConfiguration {
                     // Endpoints that are not exposed answer 404, but only to an admin.
                     .requestMatchers("/actuator", "/actuator/**")
                     .hasRole("ADMIN")
-                    .requestMatchers("/login", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                    .requestMatchers(
+                        "/login",
+                        "/govuk/**",
+                        "/assets/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/error")
                     .permitAll()
                     // Also checked on the controllers: two locks on the administrators' door.
                     .requestMatchers("/admin/**", "/api/admin/**")
@@ -129,29 +152,41 @@ class SecurityConfiguration {
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
         .httpBasic(withDefaults())
-        .addFilterBefore(new LoginThrottleFilter(throttle, accessLog, json), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, accessLog, json),
+            UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         // A new session id at sign-in, so a session id planted before it is worth nothing after.
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .exceptionHandling(
             errors ->
                 errors
-                    .defaultAuthenticationEntryPointFor(ProblemDetailsSecurityHandlers.unauthenticated(json), api)
-                    // Explicit default: with a single mapping Spring would use the API's handler for pages too.
+                    .defaultAuthenticationEntryPointFor(
+                        ProblemDetailsSecurityHandlers.unauthenticated(json), api)
+                    // Explicit default: with a single mapping Spring would use the API's handler
+                    // for pages too.
                     .accessDeniedHandler(
                         new RequestMatcherDelegatingAccessDeniedHandler(
-                            new LinkedHashMap<>(Map.of(api, ProblemDetailsSecurityHandlers.forbidden(json))),
+                            new LinkedHashMap<>(
+                                Map.of(api, ProblemDetailsSecurityHandlers.forbidden(json))),
                             new AccessDeniedHandlerImpl())))
-        // API clients authenticate on every request with HTTP Basic and hold no session for a forged request to ride
-        // on. A request that brings a session cookie can ride on it, so it must show the CSRF token like a form does.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(api, SecurityConfiguration::withoutSession)))
+        // API clients authenticate on every request with HTTP Basic and hold no session for a
+        // forged request to ride
+        // on. A request that brings a session cookie can ride on it, so it must show the CSRF token
+        // like a form does.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    new AndRequestMatcher(api, SecurityConfiguration::withoutSession)))
         .headers(
             headers ->
                 commonHeaders(headers)
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     if (councilSignIn.enabled()) {
-      OidcDirectoryUserService users = new OidcDirectoryUserService(new OidcUserService(), directory, settings.oidc());
+      OidcDirectoryUserService users =
+          new OidcDirectoryUserService(new OidcUserService(), directory, settings.oidc());
       http.oauth2Login(
           oidc ->
               oidc.loginPage("/login")
@@ -162,20 +197,24 @@ class SecurityConfiguration {
   }
 
   /**
-   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, and HSTS (a year, with
-   * sub-domains) on responses that came over TLS, as the proxy reports it (server.forward-headers-strategy).
+   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, and
+   * HSTS (a year, with sub-domains) on responses that came over TLS, as the proxy reports it
+   * (server.forward-headers-strategy).
    */
-  private static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+  private static HeadersConfigurer<HttpSecurity> commonHeaders(
+      HeadersConfigurer<HttpSecurity> headers) {
     return headers
         .contentTypeOptions(withDefaults())
         .frameOptions(frame -> frame.deny())
-        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        .httpStrictTransportSecurity(
+            hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
   }
 
   /**
-   * No session to ride on: the request names no session (no cookie), or authenticates itself with an Authorization
-   * header, which a forged cross-site request cannot set without the browser asking (CORS preflight).
+   * No session to ride on: the request names no session (no cookie), or authenticates itself with
+   * an Authorization header, which a forged cross-site request cannot set without the browser
+   * asking (CORS preflight).
    */
   static boolean withoutSession(jakarta.servlet.http.HttpServletRequest request) {
     return request.getRequestedSessionId() == null || request.getHeader("Authorization") != null;

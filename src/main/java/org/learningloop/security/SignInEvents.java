@@ -12,9 +12,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed password sign-ins towards lock-out, clears an account's count when it signs in, and records sign-in
- * events in the access log (successes of people signing in interactively, every failure) and the application log.
- * A success of an API client's HTTP Basic request is not logged: that would be every API request.
+ * Counts failed password sign-ins towards lock-out, clears an account's count when it signs in, and
+ * records sign-in events in the access log (successes of people signing in interactively, every
+ * failure) and the application log. A success of an API client's HTTP Basic request is not logged:
+ * that would be every API request.
  */
 @Component
 class SignInEvents {
@@ -39,7 +40,8 @@ class SignInEvents {
     String client = clientAddress(attempt);
     throttle.failed(username, client);
     log.warn("Failed sign-in as '{}' from {}", username, client);
-    accessLog.record(username.isEmpty() ? "anonymous" : username, "SIGN_IN_FAILED", AccessLog.SIGN_IN, client);
+    accessLog.record(
+        username.isEmpty() ? "anonymous" : username, "SIGN_IN_FAILED", AccessLog.SIGN_IN, client);
   }
 
   @EventListener

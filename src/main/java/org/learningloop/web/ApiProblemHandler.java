@@ -24,8 +24,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure of an API endpoint into RFC 9457 problem details: a type, a title a person can read, and, where
- * input was wrong, {@code errors} naming each field at fault. Never a stack trace, SQL or a class name.
+ * Turns every failure of an API endpoint into RFC 9457 problem details: a type, a title a person
+ * can read, and, where input was wrong, {@code errors} naming each field at fault. Never a stack
+ * trace, SQL or a class name.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -36,7 +37,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ProblemDetail> domain(DomainException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
     problem.setType(URI.create(TYPE_BASE + e.type()));
     problem.setTitle(e.title());
     if (!e.errors().isEmpty()) {
@@ -49,28 +51,39 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "Someone else changed this at the same time. Reload it and try again.");
+            HttpStatus.CONFLICT,
+            "Someone else changed this at the same time. Reload it and try again.");
     problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
     problem.setTitle("Changed by someone else");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Two requests wrote the same unique thing at once (e.g. the same new audit ref): the later one may retry. */
+  /**
+   * Two requests wrote the same unique thing at once (e.g. the same new audit ref): the later one
+   * may retry.
+   */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> simultaneousWrite(DataIntegrityViolationException e) {
-    log.info("Refused a write that clashed with another: {}", e.getMostSpecificCause().getMessage());
+    log.info(
+        "Refused a write that clashed with another: {}", e.getMostSpecificCause().getMessage());
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "Someone else wrote the same record at the same time. Nothing was changed; try again.");
+            HttpStatus.CONFLICT,
+            "Someone else wrote the same record at the same time. Nothing was changed; try again.");
     problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
     problem.setTitle("Changed by someone else");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain: a 403 problem. */
+  /**
+   * Method security ({@code @PreAuthorize}) refuses inside the controller, after the filter chain:
+   * a 403 problem.
+   */
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN, "Your role does not allow this request.");
     problem.setType(URI.create(TYPE_BASE + "forbidden"));
     problem.setTitle("Not allowed");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -81,7 +94,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     log.error("Unexpected failure of an API request", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was changed; try again later.");
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Nothing was changed; try again later.");
     problem.setType(URI.create(TYPE_BASE + "internal-error"));
     problem.setTitle("Internal error");
     return ResponseEntity.internalServerError().body(problem);
@@ -89,7 +103,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem = e.getBody();
     problem.setType(URI.create(TYPE_BASE + "invalid-request"));
     problem.setTitle("Invalid request");
@@ -106,19 +123,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   /** Unreadable JSON: say where, by the path of the property at fault when there is one. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON of the expected shape.");
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "The request body is missing or is not valid JSON of the expected shape.");
     problem.setType(URI.create(TYPE_BASE + "unreadable-request"));
     problem.setTitle("Unreadable request");
     String field = "body";
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field =
           mapping.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
     }
-    String message = e.getCause() instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
+    String message =
+        e.getCause() instanceof JsonMappingException
+            ? "has the wrong type or shape"
+            : "is not valid JSON";
     problem.setProperty("errors", errors(List.of(new DomainException.FieldError(field, message))));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }

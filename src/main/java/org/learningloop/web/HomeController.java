@@ -4,10 +4,10 @@ import java.security.Principal;
 import java.util.Arrays;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.directory.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.learningloop.directory.Role;
 
 /** The signed-in person's landing page: who they are and what they do here. */
 @Controller

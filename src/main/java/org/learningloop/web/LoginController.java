@@ -16,8 +16,8 @@ class LoginController {
   }
 
   /**
-   * The sign-in page. {@code locked} carries the minutes a lock-out has left; only a number is shown, whatever the
-   * address says.
+   * The sign-in page. {@code locked} carries the minutes a lock-out has left; only a number is
+   * shown, whatever the address says.
    */
   @GetMapping("/login")
   String login(@RequestParam(name = "locked", required = false) String locked, Model model) {

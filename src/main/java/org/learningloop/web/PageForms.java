@@ -10,12 +10,16 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What the pages share when a form or a step fails: field errors by field for the message beside each field, the
- * GOV.UK error page for a missing or forbidden thing, and the message shown when a step was already taken.
+ * What the pages share when a form or a step fails: field errors by field for the message beside
+ * each field, the GOV.UK error page for a missing or forbidden thing, and the message shown when a
+ * step was already taken.
  */
 public final class PageForms {
 
-  /** Shown when the same change was made twice (a double click, the back button) or by two people at once. */
+  /**
+   * Shown when the same change was made twice (a double click, the back button) or by two people at
+   * once.
+   */
   public static final String CHANGED_MEANWHILE =
       "Someone changed this at the same time, or the step was already taken. Nothing was changed; check the page and try again.";
 
@@ -28,40 +32,64 @@ public final class PageForms {
     return byField;
   }
 
-  /** The errors of one form on a page of several: each field gets the form's prefix, so ids stay unique. */
+  /**
+   * The errors of one form on a page of several: each field gets the form's prefix, so ids stay
+   * unique.
+   */
   public static List<FieldError> prefixed(String form, List<FieldError> errors) {
-    return errors.stream().map(e -> new FieldError(form + "-" + e.field(), capitalise(e.field(), e.message()))).toList();
+    return errors.stream()
+        .map(e -> new FieldError(form + "-" + e.field(), capitalise(e.field(), e.message())))
+        .toList();
   }
 
-  /** A problem with no field (a step out of order, not yours, gone) as a sentence a person can act on. */
+  /**
+   * A problem with no field (a step out of order, not yours, gone) as a sentence a person can act
+   * on.
+   */
   public static String message(RuntimeException e) {
     if (e instanceof ObjectOptimisticLockingFailureException) {
       return CHANGED_MEANWHILE;
     }
-    if (e instanceof DomainException d && !d.errors().isEmpty() && d.getMessage().startsWith("Some ")) {
-      return d.errors().stream().map(f -> capitalise(f.field(), f.message())).reduce((a, b) -> a + " " + b).orElse(d.getMessage());
+    if (e instanceof DomainException d
+        && !d.errors().isEmpty()
+        && d.getMessage().startsWith("Some ")) {
+      return d.errors().stream()
+          .map(f -> capitalise(f.field(), f.message()))
+          .reduce((a, b) -> a + " " + b)
+          .orElse(d.getMessage());
     }
     return e.getMessage();
   }
 
-  /** The GOV.UK error page (not found, not allowed) for a domain problem met while showing a page. */
+  /**
+   * The GOV.UK error page (not found, not allowed) for a domain problem met while showing a page.
+   */
   public static ModelAndView errorPage(DomainException e) {
     HttpStatus status = HttpStatus.valueOf(e.kind().status());
     ModelAndView page = new ModelAndView("error", Map.of("status", status.value()), status);
     return page;
   }
 
-  /** A field's message as a sentence: "auditDate" with "is required" reads "Audit date is required". */
+  /**
+   * A field's message as a sentence: "auditDate" with "is required" reads "Audit date is required".
+   */
   public static String sentence(FieldError error) {
     return capitalise(error.field(), error.message());
   }
 
-  /** "is required" on field "reason" reads "Reason is required"; messages that are sentences already stay. */
+  /**
+   * "is required" on field "reason" reads "Reason is required"; messages that are sentences already
+   * stay.
+   */
   static String capitalise(String field, String message) {
     if (message == null || message.isEmpty() || Character.isUpperCase(message.charAt(0))) {
       return message;
     }
-    String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    String words =
+        field
+            .replaceAll("([a-z])([A-Z])", "$1 $2")
+            .replace('_', ' ')
+            .toLowerCase(java.util.Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " " + message;
   }
 }

@@ -16,15 +16,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Errors that never reached a controller (an unknown address, a refused request) answer machine clients with problem
- * details as well; browsers still get the error page.
+ * Errors that never reached a controller (an unknown address, a refused request) answer machine
+ * clients with problem details as well; browsers still get the error page.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 
   ProblemErrorController(
-      ErrorAttributes errorAttributes, ServerProperties server, List<ErrorViewResolver> errorViewResolvers) {
+      ErrorAttributes errorAttributes,
+      ServerProperties server,
+      List<ErrorViewResolver> errorViewResolvers) {
     super(errorAttributes, server.getError(), errorViewResolvers);
   }
 
@@ -44,6 +46,8 @@ class ProblemErrorController extends BasicErrorController {
     if (path != null) {
       problem.put("instance", path);
     }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

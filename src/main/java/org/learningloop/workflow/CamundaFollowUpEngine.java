@@ -16,9 +16,9 @@ import org.learningloop.followup.FollowUpException;
 import org.springframework.stereotype.Component;
 
 /**
- * The follow-up's process on Camunda 7: starts it, completes the step a domain action finishes, and correlates the
- * messages that interrupt it. Runs in the caller's transaction (the engine shares the application's transaction
- * manager), so a domain change and the process step commit together.
+ * The follow-up's process on Camunda 7: starts it, completes the step a domain action finishes, and
+ * correlates the messages that interrupt it. Runs in the caller's transaction (the engine shares
+ * the application's transaction manager), so a domain change and the process step commit together.
  */
 @Component
 class CamundaFollowUpEngine implements FollowUpEngine {
@@ -32,15 +32,21 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   /**
-   * The business key is the audit ref, which a reopened follow-up keeps: its new instance runs under the same key as
-   * the ended one, so only one instance of the follow-up's process may be running at a time.
+   * The business key is the audit ref, which a reopened follow-up keeps: its new instance runs
+   * under the same key as the ended one, so only one instance of the follow-up's process may be
+   * running at a time.
    */
   @Override
   public void start(Start start) {
     long running =
-        runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY).processInstanceBusinessKey(start.auditRef()).count();
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(FollowUpProcess.KEY)
+            .processInstanceBusinessKey(start.auditRef())
+            .count();
     if (running > 0) {
-      throw FollowUpException.outOfOrder("The follow-up process of audit " + start.auditRef() + " is running already.");
+      throw FollowUpException.outOfOrder(
+          "The follow-up process of audit " + start.auditRef() + " is running already.");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(FollowUpProcess.Variables.FOLLOW_UP_ID, start.followUpId());
@@ -50,19 +56,32 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     variables.put(FollowUpProcess.Variables.TEAM_MANAGER, start.teamManagerUsername());
     variables.put(FollowUpProcess.Variables.SAFEGUARDING_DUE, date(start.safeguardingDue()));
     variables.put(FollowUpProcess.Variables.SERVICE_MANAGER_DUE, date(start.serviceManagerDue()));
-    variables.put(FollowUpProcess.Variables.ASSISTANT_DIRECTOR_DUE, date(start.assistantDirectorDue()));
-    runtime.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(start.auditRef()).setVariables(variables).execute();
+    variables.put(
+        FollowUpProcess.Variables.ASSISTANT_DIRECTOR_DUE, date(start.assistantDirectorDue()));
+    runtime
+        .createProcessInstanceByKey(FollowUpProcess.KEY)
+        .businessKey(start.auditRef())
+        .setVariables(variables)
+        .execute();
   }
 
   @Override
   public void allocate(String auditRef, Allocation allocation) {
-    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_AllocateFollowUp), "allocation");
+    Task task =
+        one(
+            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_AllocateFollowUp),
+            "allocation");
     Map<String, Object> variables = new HashMap<>();
     variables.put(FollowUpProcess.Variables.OFFICER, allocation.officerUsername());
     variables.put(FollowUpProcess.Variables.JOINT_CONVERSATION, allocation.jointConversation());
-    variables.put(FollowUpProcess.Variables.JOINT_CONVERSATION_ID, allocation.jointConversationId());
-    variables.put(FollowUpProcess.Variables.TEAM_MANAGER_CONVERSATION_ID, allocation.teamManagerConversationId());
-    variables.put(FollowUpProcess.Variables.PRACTITIONER_CONVERSATION_ID, allocation.practitionerConversationId());
+    variables.put(
+        FollowUpProcess.Variables.JOINT_CONVERSATION_ID, allocation.jointConversationId());
+    variables.put(
+        FollowUpProcess.Variables.TEAM_MANAGER_CONVERSATION_ID,
+        allocation.teamManagerConversationId());
+    variables.put(
+        FollowUpProcess.Variables.PRACTITIONER_CONVERSATION_ID,
+        allocation.practitionerConversationId());
     variables.put(FollowUpProcess.Variables.CLOSURE_DUE, date(allocation.closureDue()));
     // claimed first, so the task's history shows who took it
     tasks.setAssignee(task.getId(), allocation.officerUsername());
@@ -71,10 +90,16 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void reassign(String auditRef, String fromOfficer, String toOfficer) {
-    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(auditRef).taskAssignee(fromOfficer).list()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(auditRef)
+            .taskAssignee(fromOfficer)
+            .list()) {
       tasks.setAssignee(task.getId(), toOfficer);
     }
-    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(auditRef).active().list();
+    List<ProcessInstance> instances =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(auditRef).active().list();
     for (ProcessInstance instance : instances) {
       if (runtime.getVariable(instance.getId(), FollowUpProcess.Variables.OFFICER) != null) {
         runtime.setVariable(instance.getId(), FollowUpProcess.Variables.OFFICER, toOfficer);
@@ -97,8 +122,15 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void conversationScheduled(String auditRef, long conversationId, Instant startsAt) {
-    Task task = one(byConversation(conversationId).taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation), "scheduling");
-    tasks.complete(task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt)));
+    Task task =
+        one(
+            byConversation(conversationId)
+                .taskDefinitionKey(
+                    ReflectiveConversationProcess.Elements.Task_ScheduleConversation),
+            "scheduling");
+    tasks.complete(
+        task.getId(),
+        Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt)));
   }
 
   @Override
@@ -106,29 +138,42 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     try {
       runtime
           .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
-          .processInstanceVariableEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
+          .processInstanceVariableEquals(
+              ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
           .setVariable(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw FollowUpException.outOfOrder("The process is not waiting for conversation " + conversationId + " to be held.");
+      throw FollowUpException.outOfOrder(
+          "The process is not waiting for conversation " + conversationId + " to be held.");
     }
   }
 
   @Override
   public void conversationOutcome(String auditRef, long conversationId, boolean held) {
-    Task task = one(byConversation(conversationId).taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation), "the conversation's outcome");
-    tasks.complete(task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, held));
+    Task task =
+        one(
+            byConversation(conversationId)
+                .taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation),
+            "the conversation's outcome");
+    tasks.complete(
+        task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, held));
   }
 
   @Override
   public void closureProposed(String auditRef) {
-    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ProposeClosure), "a closure proposal");
+    Task task =
+        one(
+            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ProposeClosure),
+            "a closure proposal");
     tasks.complete(task.getId());
   }
 
   @Override
   public void closureDecided(String auditRef, boolean approved, Instant reAuditDue) {
-    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_SignOffClosure), "a closure sign-off");
+    Task task =
+        one(
+            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_SignOffClosure),
+            "a closure sign-off");
     Map<String, Object> variables = new HashMap<>();
     variables.put(FollowUpProcess.Variables.CLOSURE_APPROVED, approved);
     if (approved) {
@@ -139,24 +184,37 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void reAuditRecorded(String auditRef) {
-    Task task = one(byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ReAuditCase), "a re-audit");
+    Task task =
+        one(
+            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ReAuditCase),
+            "a re-audit");
     tasks.complete(task.getId());
   }
 
   @Override
   public void end(String auditRef, Ending ending) {
     String message =
-        ending == Ending.GRADE_REVISED ? FollowUpProcess.Messages.AuditGradeRevised : FollowUpProcess.Messages.FollowUpWithdrawn;
+        ending == Ending.GRADE_REVISED
+            ? FollowUpProcess.Messages.AuditGradeRevised
+            : FollowUpProcess.Messages.FollowUpWithdrawn;
     try {
-      runtime.createMessageCorrelation(message).processInstanceBusinessKey(auditRef).correlateWithResult();
+      runtime
+          .createMessageCorrelation(message)
+          .processInstanceBusinessKey(auditRef)
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw FollowUpException.outOfOrder("The follow-up process of audit " + auditRef + " is no longer open.");
+      throw FollowUpException.outOfOrder(
+          "The follow-up process of audit " + auditRef + " is no longer open.");
     }
   }
 
   @Override
   public void supportOffered(SupportStart start) {
-    runtime.createProcessInstanceByKey(SupportItemProcess.KEY).businessKey(start.auditRef()).setVariables(variables(start)).execute();
+    runtime
+        .createProcessInstanceByKey(SupportItemProcess.KEY)
+        .businessKey(start.auditRef())
+        .setVariables(variables(start))
+        .execute();
   }
 
   @Override
@@ -181,19 +239,31 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void supportAnswered(long supportItemId, boolean accepted) {
-    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer), "an answer to the offer");
+    Task task =
+        one(
+            bySupportItem(supportItemId)
+                .taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer),
+            "an answer to the offer");
     tasks.complete(task.getId(), Map.of(SupportItemProcess.Variables.SUPPORT_ACCEPTED, accepted));
   }
 
   @Override
   public void supportCompleted(long supportItemId) {
-    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport), "completion");
+    Task task =
+        one(
+            bySupportItem(supportItemId)
+                .taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport),
+            "completion");
     tasks.complete(task.getId());
   }
 
   @Override
   public void supportVerified(long supportItemId) {
-    Task task = one(bySupportItem(supportItemId).taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion), "verification");
+    Task task =
+        one(
+            bySupportItem(supportItemId)
+                .taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion),
+            "verification");
     tasks.complete(task.getId());
   }
 
@@ -211,11 +281,16 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   private TaskQuery byConversation(long conversationId) {
-    return tasks.createTaskQuery().processVariableValueEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId);
+    return tasks
+        .createTaskQuery()
+        .processVariableValueEquals(
+            ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId);
   }
 
   private TaskQuery bySupportItem(long supportItemId) {
-    return tasks.createTaskQuery().processVariableValueEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId);
+    return tasks
+        .createTaskQuery()
+        .processVariableValueEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId);
   }
 
   private static Task one(TaskQuery query, String what) {

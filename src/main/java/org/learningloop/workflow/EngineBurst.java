@@ -6,9 +6,10 @@ import org.learningloop.common.Burst;
 import org.springframework.stereotype.Component;
 
 /**
- * A burst as one engine command, inside the caller's transaction: every engine call the work makes joins that command
- * (the engine reuses an open command context), so the engine flushes once, when the work returns, and sends its
- * inserts as JDBC batches rather than a round of statements per process started.
+ * A burst as one engine command, inside the caller's transaction: every engine call the work makes
+ * joins that command (the engine reuses an open command context), so the engine flushes once, when
+ * the work returns, and sends its inserts as JDBC batches rather than a round of statements per
+ * process started.
  */
 @Component
 class EngineBurst implements Burst {

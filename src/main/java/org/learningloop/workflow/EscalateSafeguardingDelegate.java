@@ -6,7 +6,10 @@ import org.learningloop.directory.Role;
 import org.learningloop.followup.FollowUps;
 import org.springframework.stereotype.Component;
 
-/** The child's safety review was not confirmed in time: asks the next manager up, and assigns them the check. */
+/**
+ * The child's safety review was not confirmed in time: asks the next manager up, and assigns them
+ * the check.
+ */
 @Component("escalateSafeguardingDelegate")
 class EscalateSafeguardingDelegate implements JavaDelegate {
 
@@ -18,7 +21,8 @@ class EscalateSafeguardingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long followUpId = ((Number) execution.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID)).longValue();
+    long followUpId =
+        ((Number) execution.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID)).longValue();
     Role to = Role.valueOf((String) execution.getVariable(FollowUpProcess.Variables.ESCALATE_TO));
     String assignee = followUps.escalateSafeguarding(followUpId, to).orElse(null);
     execution.setVariable(FollowUpProcess.Variables.SAFEGUARDING_ASSIGNEE, assignee);

@@ -1,8 +1,9 @@
 package org.learningloop.workflow;
 
 /**
- * Names in {@code bpmn/inadequate-audit-follow-up.bpmn}: the follow-up of one inadequate audit; business key = audit ref.
- * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
+ * Names in {@code bpmn/inadequate-audit-follow-up.bpmn}: the follow-up of one inadequate audit;
+ * business key = audit ref. {@code FollowUpProcessModelTest} fails when a constant and the model
+ * disagree.
  */
 public final class FollowUpProcess {
 
@@ -13,16 +14,20 @@ public final class FollowUpProcess {
 
   /** Flow nodes, named after Camunda's naming guide. */
   public static final class Elements {
-    public static final String StartEvent_InadequateAuditRecorded = "StartEvent_InadequateAuditRecorded";
+    public static final String StartEvent_InadequateAuditRecorded =
+        "StartEvent_InadequateAuditRecorded";
     public static final String SubProcess_FollowUpOpen = "SubProcess_FollowUpOpen";
     public static final String StartEvent_FollowUpOpened = "StartEvent_FollowUpOpened";
     public static final String Gateway_FollowUpOpened = "Gateway_FollowUpOpened";
     public static final String Task_AllocateFollowUp = "Task_AllocateFollowUp";
     public static final String Gateway_JointConversation = "Gateway_JointConversation";
-    public static final String CallActivity_HoldJointConversation = "CallActivity_HoldJointConversation";
+    public static final String CallActivity_HoldJointConversation =
+        "CallActivity_HoldJointConversation";
     public static final String Gateway_SeparateConversations = "Gateway_SeparateConversations";
-    public static final String CallActivity_HoldTeamManagerConversation = "CallActivity_HoldTeamManagerConversation";
-    public static final String CallActivity_HoldPractitionerConversation = "CallActivity_HoldPractitionerConversation";
+    public static final String CallActivity_HoldTeamManagerConversation =
+        "CallActivity_HoldTeamManagerConversation";
+    public static final String CallActivity_HoldPractitionerConversation =
+        "CallActivity_HoldPractitionerConversation";
     public static final String Gateway_BothConversationsHeld = "Gateway_BothConversationsHeld";
     public static final String Gateway_ConversationsHeld = "Gateway_ConversationsHeld";
     public static final String Task_ProposeClosure = "Task_ProposeClosure";
@@ -30,12 +35,18 @@ public final class FollowUpProcess {
     public static final String Gateway_ClosureApproved = "Gateway_ClosureApproved";
     public static final String Gateway_SignificantHarmRisk = "Gateway_SignificantHarmRisk";
     public static final String Task_ConfirmChildSafety = "Task_ConfirmChildSafety";
-    public static final String BoundaryEvent_SafeguardingUnconfirmed = "BoundaryEvent_SafeguardingUnconfirmed";
-    public static final String ServiceTask_EscalateSafeguardingToServiceManager = "ServiceTask_EscalateSafeguardingToServiceManager";
-    public static final String Task_ConfirmChildSafetyAsServiceManager = "Task_ConfirmChildSafetyAsServiceManager";
-    public static final String BoundaryEvent_SafeguardingStillUnconfirmed = "BoundaryEvent_SafeguardingStillUnconfirmed";
-    public static final String ServiceTask_EscalateSafeguardingToAssistantDirector = "ServiceTask_EscalateSafeguardingToAssistantDirector";
-    public static final String Task_ConfirmChildSafetyAsAssistantDirector = "Task_ConfirmChildSafetyAsAssistantDirector";
+    public static final String BoundaryEvent_SafeguardingUnconfirmed =
+        "BoundaryEvent_SafeguardingUnconfirmed";
+    public static final String ServiceTask_EscalateSafeguardingToServiceManager =
+        "ServiceTask_EscalateSafeguardingToServiceManager";
+    public static final String Task_ConfirmChildSafetyAsServiceManager =
+        "Task_ConfirmChildSafetyAsServiceManager";
+    public static final String BoundaryEvent_SafeguardingStillUnconfirmed =
+        "BoundaryEvent_SafeguardingStillUnconfirmed";
+    public static final String ServiceTask_EscalateSafeguardingToAssistantDirector =
+        "ServiceTask_EscalateSafeguardingToAssistantDirector";
+    public static final String Task_ConfirmChildSafetyAsAssistantDirector =
+        "Task_ConfirmChildSafetyAsAssistantDirector";
     public static final String Gateway_SafeguardingSettled = "Gateway_SafeguardingSettled";
     public static final String Gateway_FollowUpDone = "Gateway_FollowUpDone";
     public static final String EndEvent_FollowUpClosed = "EndEvent_FollowUpClosed";
@@ -63,38 +74,55 @@ public final class FollowUpProcess {
   public static final class Variables {
     /** The audit's reference; also the business key. */
     public static final String AUDIT_REF = "auditRef";
+
     /** The follow-up's id in the application. */
     public static final String FOLLOW_UP_ID = "followUpId";
+
     /** When allocation is due (a date). */
     public static final String ALLOCATION_DUE = "allocationDue";
+
     /** Username of the allocated PI officer. */
     public static final String OFFICER = "officer";
+
     /** True when one joint conversation counts for both. */
     public static final String JOINT_CONVERSATION = "jointConversation";
+
     /** Id of the joint conversation. */
     public static final String JOINT_CONVERSATION_ID = "jointConversationId";
+
     /** Id of the conversation with the Team Manager. */
     public static final String TEAM_MANAGER_CONVERSATION_ID = "teamManagerConversationId";
+
     /** Id of the conversation with the practitioner. */
     public static final String PRACTITIONER_CONVERSATION_ID = "practitionerConversationId";
+
     /** When closure is due (a date). */
     public static final String CLOSURE_DUE = "closureDue";
+
     /** The PI lead's decision on a closure proposal. */
     public static final String CLOSURE_APPROVED = "closureApproved";
+
     /** True when the audit found a risk of significant harm: the safeguarding fast track runs. */
     public static final String SIGNIFICANT_HARM_RISK = "significantHarmRisk";
+
     /** Username of the Team Manager. */
     public static final String TEAM_MANAGER = "teamManager";
+
     /** When the Team Manager's confirmation is due; then it escalates. */
     public static final String SAFEGUARDING_DUE = "safeguardingDue";
+
     /** When the Service Manager's confirmation is due; then it escalates. */
     public static final String SERVICE_MANAGER_DUE = "serviceManagerDue";
+
     /** When the Assistant Director's confirmation is due. */
     public static final String ASSISTANT_DIRECTOR_DUE = "assistantDirectorDue";
+
     /** Username of the manager a safeguarding check was escalated to. */
     public static final String SAFEGUARDING_ASSIGNEE = "safeguardingAssignee";
+
     /** Local input of the escalation tasks: the role escalated to. */
     public static final String ESCALATE_TO = "escalateTo";
+
     /** When the effectiveness re-audit is due (a date). */
     public static final String RE_AUDIT_DUE = "reAuditDue";
 

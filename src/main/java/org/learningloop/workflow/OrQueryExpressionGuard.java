@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a task query that carries an expression in any of its "or" branches. The engine's own switches
- * ({@code enable-expressions-in-adhoc-queries} / {@code -stored-queries}: false) check the main query only; an
- * expression inside {@code orQueries} (for example through {@code POST /engine-rest/task}) would still be evaluated,
- * and an expression can call any bean method.
+ * Refuses a task query that carries an expression in any of its "or" branches. The engine's own
+ * switches ({@code enable-expressions-in-adhoc-queries} / {@code -stored-queries}: false) check the
+ * main query only; an expression inside {@code orQueries} (for example through {@code POST
+ * /engine-rest/task}) would still be evaluated, and an expression can call any bean method.
  */
 @Component
 class OrQueryExpressionGuard extends AbstractProcessEnginePlugin {
@@ -39,7 +39,9 @@ class OrQueryExpressionGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (command instanceof TaskQueryImpl query && expressionsForbidden() && hasExpression(query)) {
+      if (command instanceof TaskQueryImpl query
+          && expressionsForbidden()
+          && hasExpression(query)) {
         throw new BadUserRequestException(
             "Expressions are forbidden in adhoc queries, including their 'or' queries.");
       }
@@ -47,7 +49,8 @@ class OrQueryExpressionGuard extends AbstractProcessEnginePlugin {
     }
 
     private boolean expressionsForbidden() {
-      return !configuration.isEnableExpressionsInAdhocQueries() || !configuration.isEnableExpressionsInStoredQueries();
+      return !configuration.isEnableExpressionsInAdhocQueries()
+          || !configuration.isEnableExpressionsInStoredQueries();
     }
 
     private static boolean hasExpression(TaskQueryImpl query) {

@@ -1,8 +1,8 @@
 package org.learningloop.workflow;
 
 /**
- * Names in {@code bpmn/reflective-conversation.bpmn}: one reflective conversation, called by the follow-up.
- * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
+ * Names in {@code bpmn/reflective-conversation.bpmn}: one reflective conversation, called by the
+ * follow-up. {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
  */
 public final class ReflectiveConversationProcess {
 
@@ -16,7 +16,8 @@ public final class ReflectiveConversationProcess {
     public static final String StartEvent_ConversationNeeded = "StartEvent_ConversationNeeded";
     public static final String Task_ScheduleConversation = "Task_ScheduleConversation";
     public static final String Task_HoldConversation = "Task_HoldConversation";
-    public static final String BoundaryEvent_ConversationRescheduled = "BoundaryEvent_ConversationRescheduled";
+    public static final String BoundaryEvent_ConversationRescheduled =
+        "BoundaryEvent_ConversationRescheduled";
     public static final String Gateway_ConversationHeld = "Gateway_ConversationHeld";
     public static final String EndEvent_ConversationHeld = "EndEvent_ConversationHeld";
 
@@ -34,12 +35,16 @@ public final class ReflectiveConversationProcess {
   public static final class Variables {
     /** The follow-up's id. */
     public static final String FOLLOW_UP_ID = "followUpId";
+
     /** The conversation's id in the application. */
     public static final String CONVERSATION_ID = "conversationId";
+
     /** Username of the allocated PI officer. */
     public static final String OFFICER = "officer";
+
     /** When the conversation is scheduled (a date). */
     public static final String CONVERSATION_DUE = "conversationDue";
+
     /** The recorded outcome. */
     public static final String CONVERSATION_HELD = "conversationHeld";
 

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.learningloop.followup.FollowUps;
 import org.springframework.stereotype.Component;
 
-/** The re-audit period after closure has passed: the follow-up asks the auditors for the effectiveness re-audit. */
+/**
+ * The re-audit period after closure has passed: the follow-up asks the auditors for the
+ * effectiveness re-audit.
+ */
 @Component("requestReAuditDelegate")
 class RequestReAuditDelegate implements JavaDelegate {
 
@@ -17,6 +20,7 @@ class RequestReAuditDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    followUps.reAuditDue(((Number) execution.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID)).longValue());
+    followUps.reAuditDue(
+        ((Number) execution.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID)).longValue());
   }
 }

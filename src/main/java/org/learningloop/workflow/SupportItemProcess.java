@@ -1,8 +1,8 @@
 package org.learningloop.workflow;
 
 /**
- * Names in {@code bpmn/support-item.bpmn}: one support item offered in a follow-up; business key = audit ref.
- * {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
+ * Names in {@code bpmn/support-item.bpmn}: one support item offered in a follow-up; business key =
+ * audit ref. {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
  */
 public final class SupportItemProcess {
 
@@ -38,14 +38,19 @@ public final class SupportItemProcess {
   public static final class Variables {
     /** The follow-up's id. */
     public static final String FOLLOW_UP_ID = "followUpId";
+
     /** The support item's id in the application. */
     public static final String SUPPORT_ITEM_ID = "supportItemId";
+
     /** Username of whoever accepts and completes it. */
     public static final String SUPPORT_OWNER = "supportOwner";
+
     /** When the support is due (a date). */
     public static final String SUPPORT_DUE = "supportDue";
+
     /** The owner's answer to the offer. */
     public static final String SUPPORT_ACCEPTED = "supportAccepted";
+
     /** Username of the PI officer who verifies completion. */
     public static final String OFFICER = "officer";
 

@@ -12,10 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves the due date of an open user task, and everything timed from it: the task's due date (the read model follows
- * through its update listener, so reminders and the escalation ladder follow too), the process variable it was set
- * from (so later tasks of the same stage inherit the new date) and the timer jobs that were waiting for the old date
- * (the safeguarding check's escalation timers), through {@link ManagementService#setJobDuedate}.
+ * Moves the due date of an open user task, and everything timed from it: the task's due date (the
+ * read model follows through its update listener, so reminders and the escalation ladder follow
+ * too), the process variable it was set from (so later tasks of the same stage inherit the new
+ * date) and the timer jobs that were waiting for the old date (the safeguarding check's escalation
+ * timers), through {@link ManagementService#setJobDuedate}.
  */
 @Service
 public class TaskDeadlines {
@@ -31,7 +32,8 @@ public class TaskDeadlines {
   }
 
   /**
-   * Gives the open task a new due moment; returns false when there is no such open task (it was done meanwhile).
+   * Gives the open task a new due moment; returns false when there is no such open task (it was
+   * done meanwhile).
    *
    * @param dueVariable the process variable the task's due date came from, or null
    */
@@ -45,11 +47,18 @@ public class TaskDeadlines {
     Date due = Date.from(newDue);
     task.setDueDate(due);
     tasks.saveTask(task);
-    if (dueVariable != null && task.getExecutionId() != null && runtime.getVariable(task.getExecutionId(), dueVariable) != null) {
+    if (dueVariable != null
+        && task.getExecutionId() != null
+        && runtime.getVariable(task.getExecutionId(), dueVariable) != null) {
       runtime.setVariable(task.getExecutionId(), dueVariable, due);
     }
     if (oldDue != null) {
-      for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
+      for (Job job :
+          management
+              .createJobQuery()
+              .processInstanceId(task.getProcessInstanceId())
+              .timers()
+              .list()) {
         if (job.getDuedate() != null && job.getDuedate().getTime() == oldDue.getTime()) {
           management.setJobDuedate(job.getId(), due);
         }
@@ -58,14 +67,18 @@ public class TaskDeadlines {
     return true;
   }
 
-  /** The support item an open support task is about, when it is one (its process variable); empty otherwise. */
+  /**
+   * The support item an open support task is about, when it is one (its process variable); empty
+   * otherwise.
+   */
   @Transactional(readOnly = true)
   public Optional<Long> supportItemOf(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getExecutionId() == null) {
       return Optional.empty();
     }
-    Object id = runtime.getVariable(task.getExecutionId(), SupportItemProcess.Variables.SUPPORT_ITEM_ID);
+    Object id =
+        runtime.getVariable(task.getExecutionId(), SupportItemProcess.Variables.SUPPORT_ITEM_ID);
     return id instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
   }
 }

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Single sign-on into the engine's web apps and REST API: whoever Spring Security signed in (an administrator; the
- * security rules refuse everyone else first) is the engine's authenticated user, so the engine's own authorization
- * checks apply to what they do there.
+ * Single sign-on into the engine's web apps and REST API: whoever Spring Security signed in (an
+ * administrator; the security rules refuse everyone else first) is the engine's authenticated user,
+ * so the engine's own authorization checks apply to what they do there.
  */
 @Configuration
 class WorkflowWebConfiguration {

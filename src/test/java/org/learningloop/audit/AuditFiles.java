@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Builds import files for tests: a valid row by default, each test changing only what it is about. */
+/**
+ * Builds import files for tests: a valid row by default, each test changing only what it is about.
+ */
 final class AuditFiles {
 
   static final String AREA = "Test Service";
@@ -50,7 +52,8 @@ final class AuditFiles {
 
   static String csv(List<Map<String, String>> rows, String lineBreak) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator(lineBreak).get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator(lineBreak).get())) {
       printer.printRecord(AuditField.CSV_HEADER);
       for (Map<String, String> row : rows) {
         printer.printRecord(AuditField.CSV_HEADER.stream().map(row::get).toList());

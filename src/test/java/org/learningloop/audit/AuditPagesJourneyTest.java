@@ -19,9 +19,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The quality-assurance team's pages in a real browser: an auditor records an audit (after a form with mistakes),
- * imports a file (after one whose bad lines are listed), and a moderator downgrades an audit to Inadequate, which
- * opens its follow-up. Every page passes axe-core.
+ * The quality-assurance team's pages in a real browser: an auditor records an audit (after a form
+ * with mistakes), imports a file (after one whose bad lines are listed), and a moderator downgrades
+ * an audit to Inadequate, which opens its follow-up. Every page passes axe-core.
  */
 class AuditPagesJourneyTest extends BrowserJourney {
 
@@ -48,20 +48,29 @@ class AuditPagesJourneyTest extends BrowserJourney {
     d.findElement(By.id("childRef")).sendKeys("C-" + ref);
     d.findElement(By.id("grade-REQUIRES_IMPROVEMENT")).click();
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Record the audit']")));
-    assertThat(b.text()).contains("Audit " + ref + " is recorded", "Requires improvement").doesNotContain("C-" + ref);
+    assertThat(b.text())
+        .contains("Audit " + ref + " is recorded", "Requires improvement")
+        .doesNotContain("C-" + ref);
     b.assertAccessible("audit");
 
     // A file with two bad lines: nothing is imported, and each line and field is listed.
-    String header = "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,team_manager_email,"
-        + "team_manager_name,child_ref,auditor_email,grade,moderator_email,moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
-    String good = ref + "-CSV,2024-01-10,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
-        + "team-manager@learningloop.example,,C-1,auditor@learningloop.example,GOOD,,,,,,\n";
-    String bad = ref + "-BAD,not-a-date,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
-        + "team-manager@learningloop.example,,C-2,auditor@learningloop.example,SPLENDID,,,,,,\n";
+    String header =
+        "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,team_manager_email,"
+            + "team_manager_name,child_ref,auditor_email,grade,moderator_email,moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
+    String good =
+        ref
+            + "-CSV,2024-01-10,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
+            + "team-manager@learningloop.example,,C-1,auditor@learningloop.example,GOOD,,,,,,\n";
+    String bad =
+        ref
+            + "-BAD,not-a-date,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
+            + "team-manager@learningloop.example,,C-2,auditor@learningloop.example,SPLENDID,,,,,,\n";
     b.go("/audits/import");
     d.findElement(By.id("file")).sendKeys(file(header + good + bad).toString());
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Import']")));
-    assertThat(b.text()).contains("There is a problem", "line 3, audit_date", "line 3, grade", "Nothing was imported");
+    assertThat(b.text())
+        .contains(
+            "There is a problem", "line 3, audit_date", "line 3, grade", "Nothing was imported");
     b.assertAccessible("audit-import-errors");
 
     d.findElement(By.id("file")).sendKeys(file(header + good).toString());

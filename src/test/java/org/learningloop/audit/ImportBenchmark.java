@@ -32,25 +32,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A benchmark program, not a test: starts the application (profile {@code mysql}) on a fresh MariaDB/MySQL schema
- * ({@code learningloop_import_bench}) and times the CSV import through the real import service, in one transaction
- * each as the endpoint runs it. Run it with (see README, "CSV import"):
+ * A benchmark program, not a test: starts the application (profile {@code mysql}) on a fresh
+ * MariaDB/MySQL schema ({@code learningloop_import_bench}) and times the CSV import through the
+ * real import service, in one transaction each as the endpoint runs it. Run it with (see README,
+ * "CSV import"):
  *
  * <pre>
  * ./mvnw -q -B test-compile exec:java -Dexec.mainClass=org.learningloop.audit.ImportBenchmark \
  *     -Dexec.classpathScope=test -Dbenchmark.rows=5000
  * </pre>
  *
- * Each round imports a file of N new audits (about one in seven Inadequate, each opening a follow-up and starting its
- * process), the same file again (all unchanged), and the file with the notes of one row in ten changed. Rounds use
- * their own refs, so round 2 onwards runs on a warm JVM and a non-empty register.
+ * Each round imports a file of N new audits (about one in seven Inadequate, each opening a
+ * follow-up and starting its process), the same file again (all unchanged), and the file with the
+ * notes of one row in ten changed. Rounds use their own refs, so round 2 onwards runs on a warm JVM
+ * and a non-empty register.
  */
 public final class ImportBenchmark {
 
   private static final String SCHEMA = "learningloop_import_bench";
   private static final String IMPORTER = "auditor@learningloop.example";
-  /** -Dbenchmark.statements=false leaves out the statement counts (and the little time they take). */
-  private static final boolean COUNT_STATEMENTS = Boolean.parseBoolean(System.getProperty("benchmark.statements", "true"));
+
+  /**
+   * -Dbenchmark.statements=false leaves out the statement counts (and the little time they take).
+   */
+  private static final boolean COUNT_STATEMENTS =
+      Boolean.parseBoolean(System.getProperty("benchmark.statements", "true"));
 
   private ImportBenchmark() {}
 
@@ -60,30 +66,41 @@ public final class ImportBenchmark {
     String server = System.getProperty("benchmark.db.host", "127.0.0.1:3306");
     String user = System.getProperty("benchmark.db.username", "root");
     String password = System.getProperty("benchmark.db.password", "");
-    String url = "jdbc:mysql://" + server + "/" + SCHEMA + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"
-        + "&useUnicode=true&characterEncoding=UTF-8";
+    String url =
+        "jdbc:mysql://"
+            + server
+            + "/"
+            + SCHEMA
+            + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"
+            + "&useUnicode=true&characterEncoding=UTF-8";
 
-    try (Connection c = DriverManager.getConnection("jdbc:mysql://" + server + "/", user, password);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:mysql://" + server + "/", user, password);
         Statement s = c.createStatement()) {
       s.execute("drop database if exists " + SCHEMA);
       s.execute("create database " + SCHEMA + " character set utf8mb4 collate utf8mb4_unicode_ci");
     }
 
     // As arguments, so that they win over the profile's configuration.
-    List<String> arguments = new ArrayList<>(List.of(
-        "--spring.datasource.url=" + url,
-        "--spring.datasource.username=" + user,
-        "--spring.datasource.password=" + password,
-        "--server.port=0",
-        "--learning-loop.demo.users=true",
-        "--learning-loop.demo.data=false",
-        // Emails are queued in the outbox inside the import's transaction (timed); sending them is not.
-        "--learning-loop.mail.sender.enabled=false",
-        "--learning-loop.mail.drop-folder=target/benchmark-mail",
-        "--logging.level.root=WARN"));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=0",
+                "--learning-loop.demo.users=true",
+                "--learning-loop.demo.data=false",
+                // Emails are queued in the outbox inside the import's transaction (timed); sending
+                // them is not.
+                "--learning-loop.mail.sender.enabled=false",
+                "--learning-loop.mail.drop-folder=target/benchmark-mail",
+                "--logging.level.root=WARN"));
     if (COUNT_STATEMENTS) {
       // Counts and times every statement the import sends (see Statements below).
-      arguments.add("--spring.datasource.hikari.data-source-properties.queryInterceptors=" + Statements.class.getName());
+      arguments.add(
+          "--spring.datasource.hikari.data-source-properties.queryInterceptors="
+              + Statements.class.getName());
     }
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(LearningLoopApplication.class)
@@ -100,31 +117,43 @@ public final class ImportBenchmark {
         time(round, "first import", () -> importer.importFile(first, IMPORTER));
         time(round, "re-import, all unchanged", () -> importer.importFile(first, IMPORTER));
         time(round, "re-import, 10% changed", () -> importer.importFile(tenth, IMPORTER));
-        System.out.printf("round %d: %,d audits, %,d follow-ups, %,d running processes in the database%n", round,
+        System.out.printf(
+            "round %d: %,d audits, %,d follow-ups, %,d running processes in the database%n",
+            round,
             jdbc.queryForObject("select count(*) from audit", Long.class),
             jdbc.queryForObject("select count(*) from follow_up", Long.class),
-            jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null", Long.class));
+            jdbc.queryForObject(
+                "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null", Long.class));
       }
     }
   }
 
   /**
-   * N rows in 5 teams with 60 practitioners, every seventh Inadequate; {@code changeEvery} > 0 gives every such row
-   * other notes.
+   * N rows in 5 teams with 60 practitioners, every seventh Inadequate; {@code changeEvery} > 0
+   * gives every such row other notes.
    */
   private static List<Map<String, String>> file(String prefix, int rows, int changeEvery) {
     List<Map<String, String>> file = new ArrayList<>(rows);
     String people = prefix.toLowerCase();
     for (int i = 1; i <= rows; i++) {
       int team = i % 5;
-      Map<String, String> row = with(row(prefix + "-" + i),
-          "audit_date", LocalDate.of(2023, 1, 1).plusDays(i % 360).toString(),
-          "team", prefix + " Team " + team,
-          "practitioner_email", people + ".p" + (i % 60) + "@council.example",
-          "team_manager_email", people + ".m" + team + "@council.example",
-          "grade", i % 7 == 0 ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
-          "factors", i % 7 == 0 ? "PLANNING;RECORDING" : "",
-          "notes", "Audit " + i + " of the benchmark file.");
+      Map<String, String> row =
+          with(
+              row(prefix + "-" + i),
+              "audit_date",
+              LocalDate.of(2023, 1, 1).plusDays(i % 360).toString(),
+              "team",
+              prefix + " Team " + team,
+              "practitioner_email",
+              people + ".p" + (i % 60) + "@council.example",
+              "team_manager_email",
+              people + ".m" + team + "@council.example",
+              "grade",
+              i % 7 == 0 ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
+              "factors",
+              i % 7 == 0 ? "PLANNING;RECORDING" : "",
+              "notes",
+              "Audit " + i + " of the benchmark file.");
       if (changeEvery > 0 && i % changeEvery == 0) {
         row = with(row, "notes", "Audit " + i + " of the benchmark file, revised.");
       }
@@ -139,26 +168,37 @@ public final class ImportBenchmark {
     long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     AuditImportResult result = run.get();
-    // The machine may be busy with other work: the importing thread's own CPU time varies less than the wall time.
-    System.out.printf("round %d: %-26s %8.1f s, %5.1f s on the CPU  (created %,d, updated %,d, unchanged %,d)%n", round,
-        what, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9, result.created(),
-        result.updated(), result.unchanged());
+    // The machine may be busy with other work: the importing thread's own CPU time varies less than
+    // the wall time.
+    System.out.printf(
+        "round %d: %-26s %8.1f s, %5.1f s on the CPU  (created %,d, updated %,d, unchanged %,d)%n",
+        round,
+        what,
+        (System.nanoTime() - start) / 1e9,
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+        result.created(),
+        result.updated(),
+        result.unchanged());
     if (COUNT_STATEMENTS) {
       Statements.print();
     }
   }
 
   /**
-   * A Connector/J query interceptor: how many statements of each kind (verb and table) the import sent, and the time
-   * from sending each to its answer. Round trips, not Java, are where an import spends its time.
+   * A Connector/J query interceptor: how many statements of each kind (verb and table) the import
+   * sent, and the time from sending each to its answer. Round trips, not Java, are where an import
+   * spends its time.
    */
   public static final class Statements implements QueryInterceptor {
 
     private static final Map<String, long[]> BY_KIND = new ConcurrentHashMap<>();
     private static final ThreadLocal<Long> STARTED = new ThreadLocal<>();
+
     /** How much of a statement names it when no table can be made out (-Dbenchmark.sql-chars). */
     private static final int SQL_SHOWN = Integer.getInteger("benchmark.sql-chars", 60);
-    private static final Pattern TABLE = Pattern.compile("\\b(?:from|into|update)\\s+`?(\\w+)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern TABLE =
+        Pattern.compile("\\b(?:from|into|update)\\s+`?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     static void reset() {
       BY_KIND.clear();
@@ -167,11 +207,16 @@ public final class ImportBenchmark {
     static void print() {
       long count = BY_KIND.values().stream().mapToLong(v -> v[0]).sum();
       long nanos = BY_KIND.values().stream().mapToLong(v -> v[1]).sum();
-      System.out.printf("    %,d statements, %.1f s waiting for them; the most frequent:%n", count, nanos / 1e9);
+      System.out.printf(
+          "    %,d statements, %.1f s waiting for them; the most frequent:%n", count, nanos / 1e9);
       BY_KIND.entrySet().stream()
           .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
           .limit(Integer.getInteger("benchmark.statement-kinds", 12))
-          .forEach(e -> System.out.printf("    %,8d  %6.1f s  %s%n", e.getValue()[0], e.getValue()[1] / 1e9, e.getKey()));
+          .forEach(
+              e ->
+                  System.out.printf(
+                      "    %,8d  %6.1f s  %s%n",
+                      e.getValue()[0], e.getValue()[1] / 1e9, e.getKey()));
     }
 
     @Override
@@ -186,7 +231,8 @@ public final class ImportBenchmark {
     }
 
     @Override
-    public <T extends Resultset> T postProcess(Supplier<String> sql, Query query, T result, ServerSession session) {
+    public <T extends Resultset> T postProcess(
+        Supplier<String> sql, Query query, T result, ServerSession session) {
       Long started = STARTED.get();
       if (started != null) {
         long[] totals = BY_KIND.computeIfAbsent(kind(sql.get()), k -> new long[2]);

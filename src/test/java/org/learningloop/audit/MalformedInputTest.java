@@ -29,8 +29,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Thousands of malformed import files and JSON bodies, generated from fixed seeds: each one is refused with a 4xx and
- * problem details naming what is wrong, and nothing at all is written.
+ * Thousands of malformed import files and JSON bodies, generated from fixed seeds: each one is
+ * refused with a 4xx and problem details naming what is wrong, and nothing at all is written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -38,34 +38,106 @@ class MalformedInputTest {
 
   private static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
   private static final RequestPostProcessor MODERATOR = user("moderator").roles("MODERATOR");
-  private static final String[] JUNK = {"", " ", "x", "SUPERB", "2024-02-30", "null", "\"", ";", "DROP TABLE audit", "Ünïcødé", "12", "-1"};
-  private static final List<String> TABLES = List.of("audit", "audit_factor", "staff", "staff_role", "team", "service_area", "catalogue_entry");
+  private static final String[] JUNK = {
+    "",
+    " ",
+    "x",
+    "SUPERB",
+    "2024-02-30",
+    "null",
+    "\"",
+    ";",
+    "DROP TABLE audit",
+    "Ünïcødé",
+    "12",
+    "-1"
+  };
+  private static final List<String> TABLES =
+      List.of(
+          "audit",
+          "audit_factor",
+          "staff",
+          "staff_role",
+          "team",
+          "service_area",
+          "catalogue_entry");
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
-  /** A way to spoil a valid row for certain; each leaves the row invalid whatever else is done to it. */
-  private static final List<BiConsumer<Map<String, String>, Random>> ROW_FAULTS = List.of(
-      (r, g) -> r.put(pick(g, "audit_ref", "audit_date", "audit_type", "service_area", "team", "practitioner_email",
-          "team_manager_email", "child_ref", "grade"), ""),
-      (r, g) -> r.put("grade", pick(g, "SUPERB", "bad", "5", "INADEQUATEX", "Good-ish")),
-      (r, g) -> r.put("audit_type", pick(g, "SPOT_CHECK", "deep", "THEMATIC")),
-      (r, g) -> r.put("audit_date", pick(g, "2023-02-30", "2024-13-01", "10/01/2024", "2099-01-01", "1999-12-31", "yesterday")),
-      (r, g) -> r.put("factors", pick(g, "NOPE", "ASSESSMENT_QUALITY;NOPE", "PLANNING;;x y")),
-      (r, g) -> { r.put("grade", "INADEQUATE"); r.put("factors", ""); r.put("moderated_grade", ""); r.put("moderator_email", "");
-                  r.put("moderation_date", ""); r.put("moderation_rationale", ""); },
-      (r, g) -> { r.put("audit_type", "THEMATIC_DIP_SAMPLE"); r.put("theme", ""); },
-      (r, g) -> { r.put("moderated_grade", "GOOD"); r.put("moderator_email", ""); r.put("moderation_date", "2024-01-12"); },
-      (r, g) -> { r.put("moderated_grade", "REQUIRES_IMPROVEMENT"); r.put("moderator_email", "moderator@learningloop.example");
-                  r.put("moderation_date", "2023-12-01"); },
-      (r, g) -> { r.put("moderated_grade", ""); r.put("moderator_email", "moderator@learningloop.example"); },
-      (r, g) -> r.put("child_ref", pick(g, "Jane Smith", "abc", "C 123")),
-      (r, g) -> r.put(pick(g, "practitioner_email", "team_manager_email", "auditor_email"), pick(g, "no-at-sign", "a@b", "x@@y.z")),
-      (r, g) -> r.put("notes", "n".repeat(4001 + g.nextInt(100))),
-      (r, g) -> r.put("audit_ref", pick(g, "has space", "-lead", "r".repeat(61), "a/b")),
-      (r, g) -> { r.put("team", "Help and Protect Team 1"); r.put("service_area", "Other Area " + g.nextInt(5)); },
-      (r, g) -> r.put("team_manager_email", r.get("practitioner_email")));
+  /**
+   * A way to spoil a valid row for certain; each leaves the row invalid whatever else is done to
+   * it.
+   */
+  private static final List<BiConsumer<Map<String, String>, Random>> ROW_FAULTS =
+      List.of(
+          (r, g) ->
+              r.put(
+                  pick(
+                      g,
+                      "audit_ref",
+                      "audit_date",
+                      "audit_type",
+                      "service_area",
+                      "team",
+                      "practitioner_email",
+                      "team_manager_email",
+                      "child_ref",
+                      "grade"),
+                  ""),
+          (r, g) -> r.put("grade", pick(g, "SUPERB", "bad", "5", "INADEQUATEX", "Good-ish")),
+          (r, g) -> r.put("audit_type", pick(g, "SPOT_CHECK", "deep", "THEMATIC")),
+          (r, g) ->
+              r.put(
+                  "audit_date",
+                  pick(
+                      g,
+                      "2023-02-30",
+                      "2024-13-01",
+                      "10/01/2024",
+                      "2099-01-01",
+                      "1999-12-31",
+                      "yesterday")),
+          (r, g) -> r.put("factors", pick(g, "NOPE", "ASSESSMENT_QUALITY;NOPE", "PLANNING;;x y")),
+          (r, g) -> {
+            r.put("grade", "INADEQUATE");
+            r.put("factors", "");
+            r.put("moderated_grade", "");
+            r.put("moderator_email", "");
+            r.put("moderation_date", "");
+            r.put("moderation_rationale", "");
+          },
+          (r, g) -> {
+            r.put("audit_type", "THEMATIC_DIP_SAMPLE");
+            r.put("theme", "");
+          },
+          (r, g) -> {
+            r.put("moderated_grade", "GOOD");
+            r.put("moderator_email", "");
+            r.put("moderation_date", "2024-01-12");
+          },
+          (r, g) -> {
+            r.put("moderated_grade", "REQUIRES_IMPROVEMENT");
+            r.put("moderator_email", "moderator@learningloop.example");
+            r.put("moderation_date", "2023-12-01");
+          },
+          (r, g) -> {
+            r.put("moderated_grade", "");
+            r.put("moderator_email", "moderator@learningloop.example");
+          },
+          (r, g) -> r.put("child_ref", pick(g, "Jane Smith", "abc", "C 123")),
+          (r, g) ->
+              r.put(
+                  pick(g, "practitioner_email", "team_manager_email", "auditor_email"),
+                  pick(g, "no-at-sign", "a@b", "x@@y.z")),
+          (r, g) -> r.put("notes", "n".repeat(4001 + g.nextInt(100))),
+          (r, g) -> r.put("audit_ref", pick(g, "has space", "-lead", "r".repeat(61), "a/b")),
+          (r, g) -> {
+            r.put("team", "Help and Protect Team 1");
+            r.put("service_area", "Other Area " + g.nextInt(5));
+          },
+          (r, g) -> r.put("team_manager_email", r.get("practitioner_email")));
 
   @Test
   void everyMalformedImportFileIsRefusedWithProblemDetailsAndWritesNothing() throws Exception {
@@ -73,20 +145,25 @@ class MalformedInputTest {
     Map<String, Long> before = counts();
     for (int i = 0; i < 1000; i++) {
       byte[] file = malformedFile(random, i);
-      assertRefused(post("/api/audits/import").contentType("text/csv").content(file).with(AUDITOR), "file " + i);
+      assertRefused(
+          post("/api/audits/import").contentType("text/csv").content(file).with(AUDITOR),
+          "file " + i);
     }
     assertThat(counts()).isEqualTo(before);
   }
 
   @Test
-  void everyMalformedAuditOrModerationBodyIsRefusedWithProblemDetailsAndWritesNothing() throws Exception {
+  void everyMalformedAuditOrModerationBodyIsRefusedWithProblemDetailsAndWritesNothing()
+      throws Exception {
     Random random = new Random(9457L);
     Map<String, Long> before = counts();
     for (int i = 0; i < 1000; i++) {
       Map<String, String> row = row("GEN-J" + i);
       ROW_FAULTS.get(random.nextInt(ROW_FAULTS.size())).accept(row, random);
       String body = shape(random, asJson(row), i);
-      assertRefused(post("/api/audits").contentType(MediaType.APPLICATION_JSON).content(body).with(AUDITOR), "body " + i + ": " + body);
+      assertRefused(
+          post("/api/audits").contentType(MediaType.APPLICATION_JSON).content(body).with(AUDITOR),
+          "body " + i + ": " + body);
     }
     String existing = jdbc.queryForObject("select min(ref) from audit", String.class);
     for (int i = 0; i < 200; i++) {
@@ -97,7 +174,11 @@ class MalformedInputTest {
         moderation.putArray("factors").add(pick(random, "NOPE", "", "?"));
       }
       String body = shape(random, moderation, i);
-      assertRefused(put("/api/audits/" + existing + "/moderation").contentType(MediaType.APPLICATION_JSON).content(body).with(MODERATOR),
+      assertRefused(
+          put("/api/audits/" + existing + "/moderation")
+              .contentType(MediaType.APPLICATION_JSON)
+              .content(body)
+              .with(MODERATOR),
           "moderation " + i + ": " + body);
     }
     assertThat(counts()).isEqualTo(before);
@@ -106,7 +187,9 @@ class MalformedInputTest {
   private void assertRefused(MockHttpServletRequestBuilder request, String what) throws Exception {
     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
     assertThat(response.getStatus()).as(what).isBetween(400, 499);
-    assertThat(response.getContentType()).as(what).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(response.getContentType())
+        .as(what)
+        .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     JsonNode problem = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
     assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.getStatus());
     assertThat(problem.path("title").asText()).as(what).isNotBlank();
@@ -122,7 +205,9 @@ class MalformedInputTest {
     for (int i = 0; i < size; i++) {
       Map<String, String> row = row("GEN-C" + n + "-" + i);
       if (random.nextInt(3) == 0) {
-        row.put(pick(random, AuditField.CSV_HEADER.toArray(String[]::new)), JUNK[random.nextInt(JUNK.length)]);
+        row.put(
+            pick(random, AuditField.CSV_HEADER.toArray(String[]::new)),
+            JUNK[random.nextInt(JUNK.length)]);
       }
       if (i == bad) {
         ROW_FAULTS.get(random.nextInt(ROW_FAULTS.size())).accept(row, random);
@@ -185,7 +270,8 @@ class MalformedInputTest {
 
   private Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    TABLES.forEach(t -> counts.put(t, jdbc.queryForObject("select count(*) from " + t, Long.class)));
+    TABLES.forEach(
+        t -> counts.put(t, jdbc.queryForObject("select count(*) from " + t, Long.class)));
     return counts;
   }
 

@@ -6,8 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A listener of another module, as far as the audit register can tell: it fails for the refs a test names, to prove
- * that listeners run inside the writing transaction and a failure there undoes the write.
+ * A listener of another module, as far as the audit register can tell: it fails for the refs a test
+ * names, to prove that listeners run inside the writing transaction and a failure there undoes the
+ * write.
  */
 @Component
 class RollbackProbe {

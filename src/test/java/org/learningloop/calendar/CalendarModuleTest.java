@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Jollyday stays inside the calendar: other modules ask the calendar, so the holiday source can change. */
+/**
+ * Jollyday stays inside the calendar: other modules ask the calendar, so the holiday source can
+ * change.
+ */
 @AnalyzeClasses(packages = "org.learningloop", importOptions = ImportOption.DoNotIncludeTests.class)
 class CalendarModuleTest {
 
@@ -28,6 +31,7 @@ class CalendarModuleTest {
           .resideInAPackage("org.learningloop.calendar..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.camunda..", "jakarta.persistence..", "org.learningloop.workflow..")
+          .resideInAnyPackage(
+              "org.camunda..", "jakarta.persistence..", "org.learningloop.workflow..")
           .because("timers and reports call the calendar, not the other way round");
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The calendar and deadline settings as the application binds them: application.yml's defaults, and refusals. */
+/**
+ * The calendar and deadline settings as the application binds them: application.yml's defaults, and
+ * refusals.
+ */
 class DeadlineConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
@@ -30,7 +33,8 @@ class DeadlineConfigurationTest {
     runner.run(
         context -> {
           assertThat(context).hasNotFailed();
-          assertThat(context.getBean(DeadlineProperties.class)).isEqualTo(DeadlinesTest.productDefaults());
+          assertThat(context.getBean(DeadlineProperties.class))
+              .isEqualTo(DeadlinesTest.productDefaults());
           CalendarProperties calendar = context.getBean(CalendarProperties.class);
           assertThat(calendar.zone()).isEqualTo(ZoneId.of("Europe/London"));
           assertThat(calendar.endOfWorkingDay()).isEqualTo(LocalTime.of(17, 0));
@@ -50,8 +54,14 @@ class DeadlineConfigurationTest {
               assertThat(context).hasNotFailed();
               WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
               assertThat(calendar.isWorkingDay(LocalDate.of(2023, 12, 28))).isFalse();
-              assertThat(calendar.addWorkingDays(LocalDate.of(2023, 12, 22), 1)).isEqualTo(LocalDate.of(2024, 1, 2));
-              assertThat(context.getBean(Deadlines.class).escalations(LocalDate.of(2023, 12, 22)).get(2).at())
+              assertThat(calendar.addWorkingDays(LocalDate.of(2023, 12, 22), 1))
+                  .isEqualTo(LocalDate.of(2024, 1, 2));
+              assertThat(
+                      context
+                          .getBean(Deadlines.class)
+                          .escalations(LocalDate.of(2023, 12, 22))
+                          .get(2)
+                          .at())
                   .as("Service Manager: 3 working days after 22 December, at 16:30")
                   .isEqualTo(java.time.Instant.parse("2024-01-04T16:30:00Z"));
             });

@@ -33,7 +33,8 @@ class DeadlinesTest {
         LocalTime.of(7, 0));
   }
 
-  private final Deadlines deadlines = new Deadlines(productDefaults(), WorkingDayCalendarTest.calendar);
+  private final Deadlines deadlines =
+      new Deadlines(productDefaults(), WorkingDayCalendarTest.calendar);
 
   @Test
   void allocationAndSafeguardingCountFromCreationAcrossChristmas2023() {
@@ -41,7 +42,8 @@ class DeadlinesTest {
 
     assertThat(deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created))
         .isEqualTo(Instant.parse("2023-12-27T17:00:00Z"));
-    assertThat(deadlines.due(Stage.ALLOCATION, created)).isEqualTo(Instant.parse("2023-12-28T17:00:00Z"));
+    assertThat(deadlines.due(Stage.ALLOCATION, created))
+        .isEqualTo(Instant.parse("2023-12-28T17:00:00Z"));
     assertThat(deadlines.dueDate(Stage.ALLOCATION, created)).isEqualTo(LocalDate.of(2023, 12, 28));
   }
 
@@ -49,13 +51,16 @@ class DeadlinesTest {
   void conversationsAndClosureCountFromAllocation() {
     Instant allocated = Instant.parse("2024-01-02T09:00:00Z");
 
-    assertThat(deadlines.due(Stage.CONVERSATIONS_HELD, allocated)).isEqualTo(Instant.parse("2024-01-30T17:00:00Z"));
-    assertThat(deadlines.due(Stage.CLOSURE, allocated)).isEqualTo(Instant.parse("2024-03-26T17:00:00Z"));
+    assertThat(deadlines.due(Stage.CONVERSATIONS_HELD, allocated))
+        .isEqualTo(Instant.parse("2024-01-30T17:00:00Z"));
+    assertThat(deadlines.due(Stage.CLOSURE, allocated))
+        .isEqualTo(Instant.parse("2024-03-26T17:00:00Z"));
   }
 
   @Test
   void conversationsAllocatedBeforeEaster2024AreDueTwoDaysLaterThanTheWeekdaysAlone() {
-    // 20 working days from Monday 18 March 2024 skip Good Friday and Easter Monday; 17:00 BST is 16:00Z.
+    // 20 working days from Monday 18 March 2024 skip Good Friday and Easter Monday; 17:00 BST is
+    // 16:00Z.
     assertThat(deadlines.due(Stage.CONVERSATIONS_HELD, Instant.parse("2024-03-18T09:00:00Z")))
         .isEqualTo(Instant.parse("2024-04-17T16:00:00Z"));
   }
@@ -73,7 +78,8 @@ class DeadlinesTest {
 
   @Test
   void eachEscalationRungFallsOnTheRightWorkingDayAcrossEaster2024() {
-    // Due Thursday 28 March; Good Friday 29 March and Easter Monday 1 April; the clocks go forward on 31 March.
+    // Due Thursday 28 March; Good Friday 29 March and Easter Monday 1 April; the clocks go forward
+    // on 31 March.
     assertThat(deadlines.escalations(LocalDate.of(2024, 3, 28)))
         .extracting(Escalation::recipient, Escalation::at)
         .containsExactly(
@@ -91,7 +97,8 @@ class DeadlinesTest {
 
   @Test
   void remindersStartTheConfiguredWorkingDaysBeforeTheDueDateAtDigestTime() {
-    assertThat(deadlines.remindFrom(LocalDate.of(2024, 1, 2))).isEqualTo(LocalDate.of(2023, 12, 28));
+    assertThat(deadlines.remindFrom(LocalDate.of(2024, 1, 2)))
+        .isEqualTo(LocalDate.of(2023, 12, 28));
     assertThat(deadlines.remindFrom(Instant.parse("2024-01-02T17:00:00Z")))
         .isEqualTo(Instant.parse("2023-12-28T07:00:00Z"));
     assertThat(deadlines.remindFrom(Instant.parse("2024-04-03T16:00:00Z")))
@@ -113,7 +120,8 @@ class DeadlinesTest {
 
   @Test
   void theEffectivenessReAuditFallsDueThreeMonthsAfterClosureOnAWorkingDay() {
-    assertThat(deadlines.reAuditDate(LocalDate.of(2023, 11, 29))).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(deadlines.reAuditDate(LocalDate.of(2023, 11, 29)))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
     assertThat(deadlines.reAuditDate(LocalDate.of(2023, 9, 25)))
         .as("25 December moves to the first working day after Christmas")
         .isEqualTo(LocalDate.of(2023, 12, 27));

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Times the working-day arithmetic the reports lean on (medians of working days over thousands of follow-ups). A
- * program, not a test:
+ * Times the working-day arithmetic the reports lean on (medians of working days over thousands of
+ * follow-ups). A program, not a test:
  *
  * <pre>
  * ./mvnw -q -B test-compile exec:java -Dexec.mainClass=org.learningloop.calendar.WorkingDayCalendarBenchmark \
@@ -39,7 +39,9 @@ public final class WorkingDayCalendarBenchmark {
     calendar.addWorkingDays(origin, 0);
     calendar.workingDaysBetween(origin, LocalDate.of(2031, 12, 31));
     System.out.printf(
-        Locale.ROOT, "tables for 2015 to 2031 built from Jollyday in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+        Locale.ROOT,
+        "tables for 2015 to 2031 built from Jollyday in %.0f ms%n",
+        (System.nanoTime() - started) / 1e6);
 
     long checksum = 0;
     for (int round = 1; round <= ROUNDS; round++) {

@@ -30,9 +30,15 @@ class DemoAuditsTest {
             + " and team_manager_id = (select id from staff where username = 'team-manager')";
     assertThat(count(practitioners)).isGreaterThanOrEqualTo(2);
     assertThat(count("ref like 'DEMO-%' and moderated_grade is not null")).isPositive();
-    assertThat(count("ref like 'DEMO-%' and effective_grade = 'INADEQUATE' and id in"
-        + " (select audit_id from audit_factor where factor_code = 'SIGNIFICANT_HARM_RISK')")).isPositive();
-    assertThat(count("ref like 'DEMO-%' and team_id <> (select id from team where name = 'Help and Protect Team 1')")).isPositive();
+    assertThat(
+            count(
+                "ref like 'DEMO-%' and effective_grade = 'INADEQUATE' and id in"
+                    + " (select audit_id from audit_factor where factor_code = 'SIGNIFICANT_HARM_RISK')"))
+        .isPositive();
+    assertThat(
+            count(
+                "ref like 'DEMO-%' and team_id <> (select id from team where name = 'Help and Protect Team 1')"))
+        .isPositive();
   }
 
   private long count(String where) {

@@ -17,30 +17,36 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class InitialAdminTest {
 
   private final StaffRepository staff = mock(StaffRepository.class);
-  private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  private final PasswordEncoder encoder =
+      PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
   @Test
   void newInstallationGetsItsFirstAdministratorWithAHashedPassword() {
     when(staff.findByRole(Role.ADMIN)).thenReturn(List.of());
     when(staff.findByUsername("admin")).thenReturn(Optional.empty());
 
-    new InitialAdmin(new InitialAdminProperties(null, null, "s3cret-enough"), staff, encoder).run(null);
+    new InitialAdmin(new InitialAdminProperties(null, null, "s3cret-enough"), staff, encoder)
+        .run(null);
 
     ArgumentCaptor<Staff> saved = ArgumentCaptor.forClass(Staff.class);
     verify(staff).save(saved.capture());
     assertThat(saved.getValue().getUsername()).isEqualTo("admin");
     assertThat(saved.getValue().hasRole(Role.ADMIN)).isTrue();
-    assertThat(saved.getValue().getPasswordHash()).hasValueSatisfying(hash -> {
-      assertThat(hash).doesNotContain("s3cret-enough");
-      assertThat(encoder.matches("s3cret-enough", hash)).isTrue();
-    });
+    assertThat(saved.getValue().getPasswordHash())
+        .hasValueSatisfying(
+            hash -> {
+              assertThat(hash).doesNotContain("s3cret-enough");
+              assertThat(encoder.matches("s3cret-enough", hash)).isTrue();
+            });
   }
 
   @Test
   void nothingChangesOnceSomeoneIsAnAdministrator() {
-    when(staff.findByRole(Role.ADMIN)).thenReturn(List.of(new Staff("ada", "ada@example.org", "Ada")));
+    when(staff.findByRole(Role.ADMIN))
+        .thenReturn(List.of(new Staff("ada", "ada@example.org", "Ada")));
 
-    new InitialAdmin(new InitialAdminProperties(null, null, "s3cret-enough"), staff, encoder).run(null);
+    new InitialAdmin(new InitialAdminProperties(null, null, "s3cret-enough"), staff, encoder)
+        .run(null);
 
     verify(staff, never()).save(any());
   }

@@ -8,29 +8,36 @@ class PasswordPolicyTest {
 
   @Test
   void aLongUnusualPasswordIsAccepted() {
-    assertThat(PasswordPolicy.problems("correct horse battery", "owen", "owen@council.example")).isEmpty();
+    assertThat(PasswordPolicy.problems("correct horse battery", "owen", "owen@council.example"))
+        .isEmpty();
   }
 
   @Test
   void shortPasswordsAreRefused() {
-    assertThat(PasswordPolicy.problems("short-pass", "owen", null)).containsExactly("Enter a password of at least 12 characters");
+    assertThat(PasswordPolicy.problems("short-pass", "owen", null))
+        .containsExactly("Enter a password of at least 12 characters");
     assertThat(PasswordPolicy.problems(null, "owen", null)).hasSize(1);
   }
 
   @Test
   void passwordsContainingTheUsernameOrEmailAreRefused() {
-    assertThat(PasswordPolicy.problems("owen-is-my-name", "Owen", null)).anyMatch(p -> p.contains("username"));
-    assertThat(PasswordPolicy.problems("x-owen@council.example", "o", "owen@council.example")).anyMatch(p -> p.contains("email"));
+    assertThat(PasswordPolicy.problems("owen-is-my-name", "Owen", null))
+        .anyMatch(p -> p.contains("username"));
+    assertThat(PasswordPolicy.problems("x-owen@council.example", "o", "owen@council.example"))
+        .anyMatch(p -> p.contains("email"));
   }
 
   @Test
   void breachListFavouritesAreRefusedWhateverTheirCase() {
-    assertThat(PasswordPolicy.problems("QWERTY123456", "owen", null)).contains("This password is too common: choose another");
-    assertThat(PasswordPolicy.problems("Password1234", "owen", null)).contains("This password is too common: choose another");
+    assertThat(PasswordPolicy.problems("QWERTY123456", "owen", null))
+        .contains("This password is too common: choose another");
+    assertThat(PasswordPolicy.problems("Password1234", "owen", null))
+        .contains("This password is too common: choose another");
   }
 
   @Test
   void overlongPasswordsAreRefused() {
-    assertThat(PasswordPolicy.problems("x".repeat(129), "owen", null)).contains("Enter a password of at most 128 characters");
+    assertThat(PasswordPolicy.problems("x".repeat(129), "owen", null))
+        .contains("Enter a password of at most 128 characters");
   }
 }

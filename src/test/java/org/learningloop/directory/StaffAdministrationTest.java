@@ -25,7 +25,14 @@ class StaffAdministrationTest {
     Long team = administration.teams().get(0).id();
     Person added =
         administration.create(
-            new StaffDetails("jo.bloggs", "Jo.Bloggs@Council.example", "Jo Bloggs", Set.of(Role.PRACTITIONER), team, null, true));
+            new StaffDetails(
+                "jo.bloggs",
+                "Jo.Bloggs@Council.example",
+                "Jo Bloggs",
+                Set.of(Role.PRACTITIONER),
+                team,
+                null,
+                true));
 
     assertThat(added.email()).isEqualTo("jo.bloggs@council.example");
     assertThat(added.teamId()).isEqualTo(team);
@@ -38,22 +45,55 @@ class StaffAdministrationTest {
   @Test
   @WithMockUser(roles = "ADMIN")
   void everyMissingOrWrongDetailIsNamedAtOnce() {
-    assertThatThrownBy(() -> administration.create(new StaffDetails("X Y", "not-an-email", " ", Set.of(), null, null, true)))
+    assertThatThrownBy(
+            () ->
+                administration.create(
+                    new StaffDetails("X Y", "not-an-email", " ", Set.of(), null, null, true)))
         .isInstanceOfSatisfying(
             DirectoryProblem.class,
-            p -> assertThat(p.errors()).extracting(DomainException.FieldError::field)
-                .containsExactlyInAnyOrder("username", "email", "displayName", "roles"));
+            p ->
+                assertThat(p.errors())
+                    .extracting(DomainException.FieldError::field)
+                    .containsExactlyInAnyOrder("username", "email", "displayName", "roles"));
   }
 
   @Test
   @WithMockUser(roles = "ADMIN")
   void practitionersNeedATeamAndManagersAboveTeamsAServiceArea() {
     assertThatThrownBy(
-            () -> administration.create(new StaffDetails("p.noteam", "p.noteam@council.example", "P", Set.of(Role.PRACTITIONER), null, null, true)))
-        .isInstanceOfSatisfying(DirectoryProblem.class, p -> assertThat(p.errors()).extracting(DomainException.FieldError::field).containsExactly("teamId"));
+            () ->
+                administration.create(
+                    new StaffDetails(
+                        "p.noteam",
+                        "p.noteam@council.example",
+                        "P",
+                        Set.of(Role.PRACTITIONER),
+                        null,
+                        null,
+                        true)))
+        .isInstanceOfSatisfying(
+            DirectoryProblem.class,
+            p ->
+                assertThat(p.errors())
+                    .extracting(DomainException.FieldError::field)
+                    .containsExactly("teamId"));
     assertThatThrownBy(
-            () -> administration.create(new StaffDetails("s.noarea", "s.noarea@council.example", "S", Set.of(Role.SERVICE_MANAGER), null, null, true)))
-        .isInstanceOfSatisfying(DirectoryProblem.class, p -> assertThat(p.errors()).extracting(DomainException.FieldError::field).containsExactly("serviceAreaId"));
+            () ->
+                administration.create(
+                    new StaffDetails(
+                        "s.noarea",
+                        "s.noarea@council.example",
+                        "S",
+                        Set.of(Role.SERVICE_MANAGER),
+                        null,
+                        null,
+                        true)))
+        .isInstanceOfSatisfying(
+            DirectoryProblem.class,
+            p ->
+                assertThat(p.errors())
+                    .extracting(DomainException.FieldError::field)
+                    .containsExactly("serviceAreaId"));
   }
 
   @Test
@@ -61,12 +101,29 @@ class StaffAdministrationTest {
   void weakPasswordsAndTakenEmailsAreRefused() {
     Person pi = directory.findByUsername("pi-officer").orElseThrow();
     assertThatThrownBy(() -> administration.setPassword(pi.id(), "short"))
-        .isInstanceOf(DirectoryProblem.class).hasMessageContaining("Some details");
+        .isInstanceOf(DirectoryProblem.class)
+        .hasMessageContaining("Some details");
     assertThatThrownBy(() -> administration.setPassword(pi.id(), "pi-officer-forever"))
-        .isInstanceOfSatisfying(DirectoryProblem.class, p -> assertThat(p.errors().get(0).message()).contains("username"));
+        .isInstanceOfSatisfying(
+            DirectoryProblem.class,
+            p -> assertThat(p.errors().get(0).message()).contains("username"));
     assertThatThrownBy(
-            () -> administration.create(new StaffDetails("copycat", "PI-OFFICER@learningloop.example", "Copy", Set.of(Role.AUDITOR), null, null, true)))
-        .isInstanceOfSatisfying(DirectoryProblem.class, p -> assertThat(p.errors()).extracting(DomainException.FieldError::field).containsExactly("email"));
+            () ->
+                administration.create(
+                    new StaffDetails(
+                        "copycat",
+                        "PI-OFFICER@learningloop.example",
+                        "Copy",
+                        Set.of(Role.AUDITOR),
+                        null,
+                        null,
+                        true)))
+        .isInstanceOfSatisfying(
+            DirectoryProblem.class,
+            p ->
+                assertThat(p.errors())
+                    .extracting(DomainException.FieldError::field)
+                    .containsExactly("email"));
   }
 
   @Test

@@ -17,11 +17,14 @@ import org.learningloop.notification.Notification;
 import org.learningloop.notification.Template;
 import org.learningloop.support.FollowUpScenario;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The follow-up through its REST API on H2: every path, and a clear problem for every step out of order. */
+/**
+ * The follow-up through its REST API on H2: every path, and a clear problem for every step out of
+ * order.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class FollowUpApiTest extends FollowUpScenario {
@@ -32,7 +35,8 @@ class FollowUpApiTest extends FollowUpScenario {
   void anInadequateAuditOpensOneFollowUpInTheTeamQueueAndTellsThePiLeads() throws Exception {
     String ref = newRef();
     long id = inadequateAudit(ref);
-    transaction.executeWithoutResult(s -> events.publishEvent(new org.learningloop.audit.AuditBecameInadequate(ref)));
+    transaction.executeWithoutResult(
+        s -> events.publishEvent(new org.learningloop.audit.AuditBecameInadequate(ref)));
 
     getAs("pi-officer", "/api/follow-ups/" + id)
         .andExpect(status().isOk())
@@ -42,18 +46,30 @@ class FollowUpApiTest extends FollowUpScenario {
         .andExpect(jsonPath("$.assignee").doesNotExist())
         .andExpect(jsonPath("$.timeline[0].action").value("CREATED"));
     verify(notifications)
-        .enqueue(argThat(n -> n.template() == Template.FOLLOW_UP_CREATED && n.auditRef().equals(ref)
-            && n.recipientEmail().equals("pi-lead@learningloop.example") && n.linkPath().equals("/follow-ups/" + id)));
-    List<Integer> ids = read(getAs("pi-lead", "/api/follow-ups?status=OPEN&size=200"), "$.content[?(@.auditRef == '" + ref + "')].id");
+        .enqueue(
+            argThat(
+                n ->
+                    n.template() == Template.FOLLOW_UP_CREATED
+                        && n.auditRef().equals(ref)
+                        && n.recipientEmail().equals("pi-lead@learningloop.example")
+                        && n.linkPath().equals("/follow-ups/" + id)));
+    List<Integer> ids =
+        read(
+            getAs("pi-lead", "/api/follow-ups?status=OPEN&size=200"),
+            "$.content[?(@.auditRef == '" + ref + "')].id");
     assertThat(ids).containsExactly((int) id);
     // Every view of a follow-up is in the access log.
-    assertThat(jdbc.queryForObject(
-            "select count(*) from access_log where principal = 'pi-officer' and action = 'VIEW'"
-                + " and resource_type = 'FOLLOW_UP' and resource_id = ?", Long.class, String.valueOf(id)))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from access_log where principal = 'pi-officer' and action = 'VIEW'"
+                    + " and resource_type = 'FOLLOW_UP' and resource_id = ?",
+                Long.class,
+                String.valueOf(id)))
         .isEqualTo(1);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from access_log where principal = 'pi-lead' and action = 'LIST' and resource_type = 'FOLLOW_UP'",
-            Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from access_log where principal = 'pi-lead' and action = 'LIST' and resource_type = 'FOLLOW_UP'",
+                Long.class))
         .isPositive();
   }
 
@@ -68,35 +84,69 @@ class FollowUpApiTest extends FollowUpScenario {
         .andExpect(jsonPath("$.assignee").value("pi-officer"))
         .andExpect(jsonPath("$.conversations.length()").value(2));
     var details = getAs("pi-officer", base);
-    int tmConversation = ((List<Integer>) read(details, "$.conversations[?(@.attendees == 'TEAM_MANAGER')].id")).get(0);
-    int practitionerConversation = ((List<Integer>) read(details, "$.conversations[?(@.attendees == 'PRACTITIONER')].id")).get(0);
+    int tmConversation =
+        ((List<Integer>) read(details, "$.conversations[?(@.attendees == 'TEAM_MANAGER')].id"))
+            .get(0);
+    int practitionerConversation =
+        ((List<Integer>) read(details, "$.conversations[?(@.attendees == 'PRACTITIONER')].id"))
+            .get(0);
 
     for (int conversation : List.of(tmConversation, practitionerConversation)) {
-      postAs("pi-officer", base + "/conversations/" + conversation + "/schedule", schedule(anHourAgo())).andExpect(status().isOk());
-      postAs("pi-officer", base + "/conversations/" + conversation + "/outcome",
+      postAs(
+              "pi-officer",
+              base + "/conversations/" + conversation + "/schedule",
+              schedule(anHourAgo()))
+          .andExpect(status().isOk());
+      postAs(
+              "pi-officer",
+              base + "/conversations/" + conversation + "/outcome",
               "{\"held\":true,\"notes\":\"Talked through the assessment\",\"learningPoints\":\"Use the child's words\"}")
           .andExpect(status().isOk());
     }
     verify(notifications, atLeastOnce())
-        .enqueue(argThat(n -> n.template() == Template.CONVERSATION_INVITATION && n.invite() != null
-            && n.invite().uid().equals("conversation-" + tmConversation + "@learningloop")
-            && n.recipientEmail().equals("team-manager@learningloop.example")));
+        .enqueue(
+            argThat(
+                n ->
+                    n.template() == Template.CONVERSATION_INVITATION
+                        && n.invite() != null
+                        && n.invite()
+                            .uid()
+                            .equals("conversation-" + tmConversation + "@learningloop")
+                        && n.recipientEmail().equals("team-manager@learningloop.example")));
 
-    postAs("pi-officer", base + "/support-items",
-            "{\"type\":\"INDIVIDUAL_COACHING\",\"description\":\"Four coaching sessions\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"" + java.time.LocalDate.now(clock).plusDays(30) + "\"}")
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"INDIVIDUAL_COACHING\",\"description\":\"Four coaching sessions\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+                + java.time.LocalDate.now(clock).plusDays(30)
+                + "\"}")
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.supportItems[0].state").value("OFFERED"));
     int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
-    postAs("practitioner", base + "/support-items/" + item + "/accept", null).andExpect(jsonPath("$.supportItems[0].state").value("ACCEPTED"));
-    postAs("practitioner", base + "/support-items/" + item + "/complete", null).andExpect(jsonPath("$.supportItems[0].state").value("COMPLETED"));
-    postAs("pi-officer", base + "/support-items/" + item + "/verify", null).andExpect(jsonPath("$.supportItems[0].verifiedBy").value("pi-officer"));
+    postAs("practitioner", base + "/support-items/" + item + "/accept", null)
+        .andExpect(jsonPath("$.supportItems[0].state").value("ACCEPTED"));
+    postAs("practitioner", base + "/support-items/" + item + "/complete", null)
+        .andExpect(jsonPath("$.supportItems[0].state").value("COMPLETED"));
+    postAs("pi-officer", base + "/support-items/" + item + "/verify", null)
+        .andExpect(jsonPath("$.supportItems[0].verifiedBy").value("pi-officer"));
 
-    postAs("pi-officer", base + "/closure/propose", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("SIGN_OFF"));
-    postAs("pi-lead", base + "/closure/send-back", "{\"reason\":\"Add the learning points to supervision\"}")
+    postAs("pi-officer", base + "/closure/propose", null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stage").value("SIGN_OFF"));
+    postAs(
+            "pi-lead",
+            base + "/closure/send-back",
+            "{\"reason\":\"Add the learning points to supervision\"}")
         .andExpect(jsonPath("$.stage").value("CLOSURE"));
-    verify(notifications).enqueue(argThat(n -> n.template() == Template.CLOSURE_SENT_BACK && n.recipientEmail().equals("pi-officer@learningloop.example")
-        && n.details().isEmpty()));
-    postAs("pi-lead", base + "/closure/propose", null).andExpect(jsonPath("$.stage").value("SIGN_OFF"));
+    verify(notifications)
+        .enqueue(
+            argThat(
+                n ->
+                    n.template() == Template.CLOSURE_SENT_BACK
+                        && n.recipientEmail().equals("pi-officer@learningloop.example")
+                        && n.details().isEmpty()));
+    postAs("pi-lead", base + "/closure/propose", null)
+        .andExpect(jsonPath("$.stage").value("SIGN_OFF"));
     postAs("pi-lead", base + "/closure/sign-off", null)
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("Four eyes")));
@@ -106,7 +156,9 @@ class FollowUpApiTest extends FollowUpScenario {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CLOSED"))
         .andExpect(jsonPath("$.stage").value("AWAITING_RE_AUDIT"))
-        .andExpect(jsonPath("$.reAudit.dueDate").value(deadlines.reAuditDate(java.time.LocalDate.now(clock)).toString()));
+        .andExpect(
+            jsonPath("$.reAudit.dueDate")
+                .value(deadlines.reAuditDate(java.time.LocalDate.now(clock)).toString()));
     postAs("auditor", base + "/re-audit", "{\"auditRef\":\"X\"}").andExpect(status().isConflict());
   }
 
@@ -117,34 +169,52 @@ class FollowUpApiTest extends FollowUpScenario {
     postAs("pi-lead", base + "/allocate", "{\"officer\":\"pi-officer\",\"jointConversation\":true}")
         .andExpect(jsonPath("$.assignee").value("pi-officer"))
         .andExpect(jsonPath("$.conversations.length()").value(1));
-    int conversation = ((List<Integer>) read(getAs("pi-officer", base), "$.conversations[*].id")).get(0);
+    int conversation =
+        ((List<Integer>) read(getAs("pi-officer", base), "$.conversations[*].id")).get(0);
     String path = base + "/conversations/" + conversation;
     postAs("pi-officer", path + "/schedule", schedule(anHourAgo())).andExpect(status().isOk());
     postAs("pi-officer", path + "/reschedule", schedule(anHourAgo())).andExpect(status().isOk());
     postAs("pi-officer", path + "/outcome", "{\"held\":false,\"reason\":\"Team Manager off sick\"}")
         .andExpect(jsonPath("$.conversations[0].status").value("NOT_HELD"));
-    postAs("pi-officer", path + "/outcome", "{\"held\":false,\"reason\":\"again\"}").andExpect(status().isConflict());
+    postAs("pi-officer", path + "/outcome", "{\"held\":false,\"reason\":\"again\"}")
+        .andExpect(status().isConflict());
     postAs("pi-officer", path + "/schedule", schedule(anHourAgo())).andExpect(status().isOk());
-    postAs("pi-officer", path + "/outcome", "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
+    postAs(
+            "pi-officer",
+            path + "/outcome",
+            "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
         .andExpect(jsonPath("$.stage").value("CLOSURE"));
     verify(notifications)
-        .enqueue(argThat((Notification n) -> n.template() == Template.CONVERSATION_INVITATION && n.invite().sequence() == 2
-            && n.invite().uid().equals("conversation-" + conversation + "@learningloop")
-            && n.recipientEmail().equals("practitioner@learningloop.example")));
+        .enqueue(
+            argThat(
+                (Notification n) ->
+                    n.template() == Template.CONVERSATION_INVITATION
+                        && n.invite().sequence() == 2
+                        && n.invite().uid().equals("conversation-" + conversation + "@learningloop")
+                        && n.recipientEmail().equals("practitioner@learningloop.example")));
   }
 
   @Test
   void aDeclinedItemNeedsAReasonAndStillLetsTheLoopClose() throws Exception {
     long id = inadequateAudit(newRef());
     String base = "/api/follow-ups/" + id;
-    postAs("pi-officer", base + "/support-items",
-            "{\"type\":\"TEAM_SESSION\",\"owner\":\"WHOLE_TEAM\",\"dueDate\":\"" + java.time.LocalDate.now(clock).plusDays(10) + "\"}")
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"TEAM_SESSION\",\"owner\":\"WHOLE_TEAM\",\"dueDate\":\""
+                + java.time.LocalDate.now(clock).plusDays(10)
+                + "\"}")
         .andExpect(status().isCreated());
     int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
-    postAs("team-manager", base + "/support-items/" + item + "/decline", "{\"reason\":\"\"}").andExpect(status().isBadRequest());
-    postAs("team-manager", base + "/support-items/" + item + "/decline", "{\"reason\":\"Covered in the service's own session\"}")
+    postAs("team-manager", base + "/support-items/" + item + "/decline", "{\"reason\":\"\"}")
+        .andExpect(status().isBadRequest());
+    postAs(
+            "team-manager",
+            base + "/support-items/" + item + "/decline",
+            "{\"reason\":\"Covered in the service's own session\"}")
         .andExpect(jsonPath("$.supportItems[0].state").value("DECLINED"))
-        .andExpect(jsonPath("$.supportItems[0].reason").value("Covered in the service's own session"));
+        .andExpect(
+            jsonPath("$.supportItems[0].reason").value("Covered in the service's own session"));
     postAs("team-manager", base + "/support-items/" + item + "/complete", null)
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("DECLINED")));
@@ -154,8 +224,13 @@ class FollowUpApiTest extends FollowUpScenario {
   void significantHarmRiskIsConfirmedByTheTeamManagerOnly() throws Exception {
     long id = inadequateAudit(newRef(), AuditSummary.SIGNIFICANT_HARM_RISK);
     String base = "/api/follow-ups/" + id;
-    verify(notifications).enqueue(argThat(n -> n.template() == Template.SAFEGUARDING_CHECK_REQUESTED
-        && n.recipientEmail().equals("team-manager@learningloop.example") && n.linkPath().equals("/follow-ups/" + id)));
+    verify(notifications)
+        .enqueue(
+            argThat(
+                n ->
+                    n.template() == Template.SAFEGUARDING_CHECK_REQUESTED
+                        && n.recipientEmail().equals("team-manager@learningloop.example")
+                        && n.linkPath().equals("/follow-ups/" + id)));
     postAs("pi-officer", base + "/safeguarding/confirm", null).andExpect(status().isForbidden());
     postAs("team-manager", base + "/safeguarding/confirm", null)
         .andExpect(status().isOk())
@@ -170,25 +245,37 @@ class FollowUpApiTest extends FollowUpScenario {
     postAs("pi-officer", "/api/follow-ups/" + id + "/claim", null).andExpect(status().isOk());
     audit(ref, Grade.REQUIRES_IMPROVEMENT);
     transaction.executeWithoutResult(
-        s -> events.publishEvent(new AuditNoLongerInadequate(ref, Grade.REQUIRES_IMPROVEMENT, "moderator@learningloop.example", "Risk was managed")));
+        s ->
+            events.publishEvent(
+                new AuditNoLongerInadequate(
+                    ref,
+                    Grade.REQUIRES_IMPROVEMENT,
+                    "moderator@learningloop.example",
+                    "Risk was managed")));
     getAs("pi-officer", "/api/follow-ups/" + id)
         .andExpect(jsonPath("$.status").value("GRADE_REVISED"))
         .andExpect(jsonPath("$.stage").value("ENDED"))
         .andExpect(jsonPath("$.endReason").value(Matchers.containsString("Risk was managed")))
         .andExpect(jsonPath("$.conversations[0].status").value("CANCELLED"))
-        .andExpect(jsonPath("$.timeline[-1:].actor").value(Matchers.contains("moderator@learningloop.example")));
-    postAs("pi-officer", "/api/follow-ups/" + id + "/closure/propose", null).andExpect(status().isConflict());
+        .andExpect(
+            jsonPath("$.timeline[-1:].actor")
+                .value(Matchers.contains("moderator@learningloop.example")));
+    postAs("pi-officer", "/api/follow-ups/" + id + "/closure/propose", null)
+        .andExpect(status().isConflict());
   }
 
   @Test
   void aPiLeadWithdrawsWithAReason() throws Exception {
     long id = inadequateAudit(newRef());
-    postAs("pi-lead", "/api/follow-ups/" + id + "/withdraw", "{}").andExpect(status().isBadRequest())
+    postAs("pi-lead", "/api/follow-ups/" + id + "/withdraw", "{}")
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("reason"));
-    postAs("pi-officer", "/api/follow-ups/" + id + "/withdraw", "{\"reason\":\"Duplicate\"}").andExpect(status().isForbidden());
+    postAs("pi-officer", "/api/follow-ups/" + id + "/withdraw", "{\"reason\":\"Duplicate\"}")
+        .andExpect(status().isForbidden());
     postAs("pi-lead", "/api/follow-ups/" + id + "/withdraw", "{\"reason\":\"Audit entered twice\"}")
         .andExpect(jsonPath("$.status").value("WITHDRAWN"));
-    verify(notifications, atLeastOnce()).enqueue(argThat(n -> n.template() == Template.FOLLOW_UP_ENDED));
+    verify(notifications, atLeastOnce())
+        .enqueue(argThat(n -> n.template() == Template.FOLLOW_UP_ENDED));
   }
 
   @Test
@@ -197,13 +284,18 @@ class FollowUpApiTest extends FollowUpScenario {
     String base = "/api/follow-ups/" + id;
     postAs("pi-officer", base + "/closure/propose", null)
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.type").value("https://learningloop.org/problems/follow-up-step-not-allowed"));
+        .andExpect(
+            jsonPath("$.type")
+                .value("https://learningloop.org/problems/follow-up-step-not-allowed"));
     postAs("pi-lead", base + "/closure/sign-off", null).andExpect(status().isConflict());
-    postAs("pi-lead", base + "/reassign", "{\"officer\":\"pi-officer\"}").andExpect(status().isConflict());
-    postAs("pi-officer", base + "/conversations/999999/schedule", schedule(anHourAgo())).andExpect(status().isConflict());
+    postAs("pi-lead", base + "/reassign", "{\"officer\":\"pi-officer\"}")
+        .andExpect(status().isConflict());
+    postAs("pi-officer", base + "/conversations/999999/schedule", schedule(anHourAgo()))
+        .andExpect(status().isConflict());
     postAs("pi-officer", base + "/claim", null).andExpect(status().isOk());
     postAs("pi-officer", base + "/claim", null).andExpect(status().isConflict());
-    postAs("pi-officer", base + "/conversations/999999/schedule", schedule(anHourAgo())).andExpect(status().isNotFound());
+    postAs("pi-officer", base + "/conversations/999999/schedule", schedule(anHourAgo()))
+        .andExpect(status().isNotFound());
     postAs("pi-officer", base + "/safeguarding/confirm", null).andExpect(status().isForbidden());
   }
 
@@ -211,17 +303,32 @@ class FollowUpApiTest extends FollowUpScenario {
   void badInputIsABadRequestAndUnknownThingsAreNotFound() throws Exception {
     long id = inadequateAudit(newRef());
     String base = "/api/follow-ups/" + id;
-    getAs("pi-officer", "/api/follow-ups/999999").andExpect(status().isNotFound())
-        .andExpect(jsonPath("$.type").value("https://learningloop.org/problems/follow-up-not-found"));
-    postAs("pi-officer", base + "/support-items", "{\"type\":\"NO_SUCH\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"2099-01-01\"}")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("type"));
-    postAs("pi-officer", base + "/support-items", "{\"type\":\"TEAM_SESSION\",\"owner\":\"NOBODY\",\"dueDate\":\"2099-01-01\"}")
+    getAs("pi-officer", "/api/follow-ups/999999")
+        .andExpect(status().isNotFound())
+        .andExpect(
+            jsonPath("$.type").value("https://learningloop.org/problems/follow-up-not-found"));
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"NO_SUCH\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"2099-01-01\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("type"));
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"TEAM_SESSION\",\"owner\":\"NOBODY\",\"dueDate\":\"2099-01-01\"}")
         .andExpect(status().isBadRequest());
-    postAs("pi-officer", base + "/support-items", "{\"type\":\"TEAM_SESSION\",\"owner\":\"PRACTITIONER\"}")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueDate"));
-    postAs("pi-officer", base + "/support-items/424242/accept", null).andExpect(status().isNotFound());
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"TEAM_SESSION\",\"owner\":\"PRACTITIONER\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("dueDate"));
+    postAs("pi-officer", base + "/support-items/424242/accept", null)
+        .andExpect(status().isNotFound());
     postAs("pi-lead", base + "/allocate", "{\"officer\":\"practitioner\"}")
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("officer"));
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("officer"));
     getAs("pi-officer", "/api/follow-ups?status=NONSENSE").andExpect(status().isBadRequest());
     getAs("pi-officer", "/api/follow-ups?size=0").andExpect(status().isBadRequest());
     getAs("pi-officer", "/api/tasks?view=everything").andExpect(status().isBadRequest());
@@ -242,7 +349,9 @@ class FollowUpApiTest extends FollowUpScenario {
     transaction.executeWithoutResult(
         s -> {
           if (staff.findByUsername("pi-lead-2").isEmpty()) {
-            var lead = new org.learningloop.directory.Staff("pi-lead-2", "pi-lead-2@learningloop.example", "Second Lead");
+            var lead =
+                new org.learningloop.directory.Staff(
+                    "pi-lead-2", "pi-lead-2@learningloop.example", "Second Lead");
             lead.grant(org.learningloop.directory.Role.PI_LEAD);
             lead.setPasswordHash(passwordEncoder.encode("demo"));
             staff.save(lead);
@@ -250,7 +359,12 @@ class FollowUpApiTest extends FollowUpScenario {
         });
   }
 
-  @org.springframework.beans.factory.annotation.Autowired org.learningloop.calendar.Deadlines deadlines;
-  @org.springframework.beans.factory.annotation.Autowired org.learningloop.directory.StaffRepository staff;
-  @org.springframework.beans.factory.annotation.Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.learningloop.calendar.Deadlines deadlines;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.learningloop.directory.StaffRepository staff;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 }

@@ -14,8 +14,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The happy path through the REST API on MariaDB through Connector/J: the schema, the engine and the read model. */
-@SpringBootTest(properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+/**
+ * The happy path through the REST API on MariaDB through Connector/J: the schema, the engine and
+ * the read model.
+ */
+@SpringBootTest(
+    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 class FollowUpMariaDbIT extends FollowUpScenario {
@@ -30,32 +34,56 @@ class FollowUpMariaDbIT extends FollowUpScenario {
     String ref = newRef();
     long id = inadequateAudit(ref);
     String base = "/api/follow-ups/" + id;
-    // The queue is oldest first and the MariaDB database outlives test runs: the new task is on one of the last pages.
-    int total = ((Number) read(getAs("pi-officer", "/api/tasks?view=team&size=200"), "$.totalElements")).intValue();
+    // The queue is oldest first and the MariaDB database outlives test runs: the new task is on one
+    // of the last pages.
+    int total =
+        ((Number) read(getAs("pi-officer", "/api/tasks?view=team&size=200"), "$.totalElements"))
+            .intValue();
     int last = Math.max(0, (total - 1) / 200);
     java.util.List<String> keys = new java.util.ArrayList<>();
     for (int page = Math.max(0, last - 1); page <= last + 1; page++) {
-      keys.addAll(read(getAs("pi-officer", "/api/tasks?view=team&size=200&page=" + page), "$.content[?(@.auditRef == '" + ref + "')].taskKey"));
+      keys.addAll(
+          read(
+              getAs("pi-officer", "/api/tasks?view=team&size=200&page=" + page),
+              "$.content[?(@.auditRef == '" + ref + "')].taskKey"));
     }
     org.assertj.core.api.Assertions.assertThat(keys).containsExactly("Task_AllocateFollowUp");
 
-    postAs("pi-lead", base + "/allocate", "{\"officer\":\"pi-officer\"}").andExpect(status().isOk());
+    postAs("pi-lead", base + "/allocate", "{\"officer\":\"pi-officer\"}")
+        .andExpect(status().isOk());
     getAs("pi-officer", "/api/tasks?view=mine&size=200")
-        .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey")
-            .value(org.hamcrest.Matchers.contains("Task_ScheduleConversation", "Task_ScheduleConversation")));
+        .andExpect(
+            jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey")
+                .value(
+                    org.hamcrest.Matchers.contains(
+                        "Task_ScheduleConversation", "Task_ScheduleConversation")));
     List<Integer> conversations = read(getAs("pi-officer", base), "$.conversations[*].id");
     for (int conversation : conversations) {
-      postAs("pi-officer", base + "/conversations/" + conversation + "/schedule", schedule(anHourAgo())).andExpect(status().isOk());
-      postAs("pi-officer", base + "/conversations/" + conversation + "/outcome", "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
+      postAs(
+              "pi-officer",
+              base + "/conversations/" + conversation + "/schedule",
+              schedule(anHourAgo()))
+          .andExpect(status().isOk());
+      postAs(
+              "pi-officer",
+              base + "/conversations/" + conversation + "/outcome",
+              "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
           .andExpect(status().isOk());
     }
-    postAs("pi-officer", base + "/support-items",
-            "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"" + LocalDate.now(clock).plusDays(20) + "\"}")
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+                + LocalDate.now(clock).plusDays(20)
+                + "\"}")
         .andExpect(status().isCreated());
     int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
-    postAs("practitioner", base + "/support-items/" + item + "/accept", null).andExpect(status().isOk());
-    postAs("practitioner", base + "/support-items/" + item + "/complete", null).andExpect(status().isOk());
-    postAs("pi-officer", base + "/support-items/" + item + "/verify", null).andExpect(status().isOk());
+    postAs("practitioner", base + "/support-items/" + item + "/accept", null)
+        .andExpect(status().isOk());
+    postAs("practitioner", base + "/support-items/" + item + "/complete", null)
+        .andExpect(status().isOk());
+    postAs("pi-officer", base + "/support-items/" + item + "/verify", null)
+        .andExpect(status().isOk());
     postAs("pi-officer", base + "/closure/propose", null).andExpect(status().isOk());
     postAs("pi-lead", base + "/closure/sign-off", null)
         .andExpect(status().isOk())
@@ -65,7 +93,10 @@ class FollowUpMariaDbIT extends FollowUpScenario {
         .andExpect(jsonPath("$.content[?(@.auditRef == '" + ref + "')]").isEmpty());
   }
 
-  /** Audit references are case-sensitive: "x" and "X" are two audits, so two follow-ups, each with its own tasks. */
+  /**
+   * Audit references are case-sensitive: "x" and "X" are two audits, so two follow-ups, each with
+   * its own tasks.
+   */
   @Test
   void auditReferencesThatDifferOnlyInCaseHaveAFollowUpEach() throws Exception {
     String upper = newRef() + "-CASE";

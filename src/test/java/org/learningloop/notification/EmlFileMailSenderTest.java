@@ -24,7 +24,9 @@ class EmlFileMailSenderTest {
   @Test
   void eachMessageBecomesOneEmlFileThatReadsBackAsTheSameMessage() throws Exception {
     Path mail = folder.resolve("mail");
-    var sender = new EmlFileMailSender(mail, Clock.fixed(Instant.parse("2024-01-15T09:30:00Z"), ZoneOffset.UTC));
+    var sender =
+        new EmlFileMailSender(
+            mail, Clock.fixed(Instant.parse("2024-01-15T09:30:00Z"), ZoneOffset.UTC));
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom("learning-loop@example.org");
     message.setTo("pat@example.org");
@@ -37,11 +39,19 @@ class EmlFileMailSenderTest {
     try (Stream<Path> listed = Files.list(mail)) {
       files = listed.toList();
     }
-    assertThat(files).hasSize(2).allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith("20240115-093000-000-").endsWith(".eml"));
+    assertThat(files)
+        .hasSize(2)
+        .allSatisfy(
+            f ->
+                assertThat(f.getFileName().toString())
+                    .startsWith("20240115-093000-000-")
+                    .endsWith(".eml"));
     try (InputStream in = Files.newInputStream(files.get(0))) {
       MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), in);
       assertThat(read.getSubject()).isEqualTo("Audit AUD-1: please book a reflective conversation");
-      assertThat(read.getAllRecipients()).extracting(Object::toString).containsExactly("pat@example.org");
+      assertThat(read.getAllRecipients())
+          .extracting(Object::toString)
+          .containsExactly("pat@example.org");
       assertThat(read.getContent().toString()).contains("/follow-ups/1");
     }
   }

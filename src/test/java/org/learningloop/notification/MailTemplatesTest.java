@@ -29,8 +29,8 @@ import org.learningloop.common.TimeConfiguration;
 import org.learningloop.notification.Template.Detail;
 
 /**
- * Every email template, rendered with child data lying around everywhere a careless caller could put it: none of it
- * may reach a subject, a body or a calendar invite.
+ * Every email template, rendered with child data lying around everywhere a careless caller could
+ * put it: none of it may reach a subject, a body or a calendar invite.
  */
 class MailTemplatesTest {
 
@@ -39,11 +39,13 @@ class MailTemplatesTest {
   static final String CASE_NOTES = "Sentinel case notes: mother disclosed";
   static final List<String> CHILD_DATA = List.of(CHILD_NAME, CHILD_REF, CASE_NOTES);
   static final Instant NOW = Instant.parse("2024-01-15T09:30:00Z");
-  static final ZonedDateTime START = ZonedDateTime.of(2024, 1, 23, 10, 0, 0, 0, TimeConfiguration.LONDON);
+  static final ZonedDateTime START =
+      ZonedDateTime.of(2024, 1, 23, 10, 0, 0, 0, TimeConfiguration.LONDON);
 
   final MailRenderer renderer =
       new MailRenderer(
-          new MailProperties("learning-loop@council.example", Path.of("unused"), "https://loop.council.example/"),
+          new MailProperties(
+              "learning-loop@council.example", Path.of("unused"), "https://loop.council.example/"),
           Clock.fixed(NOW, TimeConfiguration.LONDON));
 
   /** The right values for every key a template allows. */
@@ -66,26 +68,51 @@ class MailTemplatesTest {
 
   static CalendarInvite invite(Template template, int sequence, String summary) {
     return template.carriesInvite()
-        ? new CalendarInvite("conversation-42-joint@learningloop", sequence, START, Duration.ofMinutes(60), summary,
-            "Room 2, Civic Centre", "owen.officer@council.example", template == Template.CONVERSATION_CANCELLED)
+        ? new CalendarInvite(
+            "conversation-42-joint@learningloop",
+            sequence,
+            START,
+            Duration.ofMinutes(60),
+            summary,
+            "Room 2, Civic Centre",
+            "owen.officer@council.example",
+            template == Template.CONVERSATION_CANCELLED)
         : null;
   }
 
-  static Notification notification(Template template, Map<String, String> details, CalendarInvite invite) {
-    return new Notification("test:" + template, "pat.practitioner@council.example", "Pat Practitioner", template,
-        template.aboutAnAudit() ? "AUD-2024-017" : null, LocalDate.of(2024, 1, 19), "/follow-ups/42",
-        details, invite);
+  static Notification notification(
+      Template template, Map<String, String> details, CalendarInvite invite) {
+    return new Notification(
+        "test:" + template,
+        "pat.practitioner@council.example",
+        "Pat Practitioner",
+        template,
+        template.aboutAnAudit() ? "AUD-2024-017" : null,
+        LocalDate.of(2024, 1, 19),
+        "/follow-ups/42",
+        details,
+        invite);
   }
 
   @ParameterizedTest
   @EnumSource(Template.class)
   void everyTemplateCarriesTheAskAndTheLinkButNoChildDataAndNoGrade(Template template) {
-    // The invite's free-text summary is where a caller would most likely write the child's name: it must not leak.
+    // The invite's free-text summary is where a caller would most likely write the child's name: it
+    // must not leak.
     RenderedMail mail =
-        renderer.render(notification(template, validDetails(template), invite(template, 0, CHILD_NAME + " " + CHILD_REF)));
+        renderer.render(
+            notification(
+                template,
+                validDetails(template),
+                invite(template, 0, CHILD_NAME + " " + CHILD_REF)));
 
-    String everything = String.join("\n", mail.subject(), mail.textBody(), mail.htmlBody(),
-        mail.ics() == null ? "" : mail.ics());
+    String everything =
+        String.join(
+            "\n",
+            mail.subject(),
+            mail.textBody(),
+            mail.htmlBody(),
+            mail.ics() == null ? "" : mail.ics());
     for (String sentinel : CHILD_DATA) {
       assertThat(everything).doesNotContainIgnoringCase(sentinel);
     }
@@ -94,10 +121,16 @@ class MailTemplatesTest {
           .doesNotContain(grade.label().toLowerCase(Locale.ROOT))
           .doesNotContain(grade.name().toLowerCase(Locale.ROOT));
     }
-    assertThat(mail.textBody()).contains("https://loop.council.example/follow-ups/42").contains("What is asked:")
-        .contains("Dear Pat Practitioner").doesNotContain("[(").doesNotContain(" th:");
-    assertThat(mail.htmlBody()).contains("href=\"https://loop.council.example/follow-ups/42\"")
-        .contains("What is asked:").doesNotContain(" th:");
+    assertThat(mail.textBody())
+        .contains("https://loop.council.example/follow-ups/42")
+        .contains("What is asked:")
+        .contains("Dear Pat Practitioner")
+        .doesNotContain("[(")
+        .doesNotContain(" th:");
+    assertThat(mail.htmlBody())
+        .contains("href=\"https://loop.council.example/follow-ups/42\"")
+        .contains("What is asked:")
+        .doesNotContain(" th:");
     if (template.aboutAnAudit()) {
       assertThat(mail.subject()).startsWith("Audit AUD-2024-017: ");
       assertThat(mail.textBody()).contains("AUD-2024-017").contains("Friday 19 January 2024");
@@ -113,7 +146,8 @@ class MailTemplatesTest {
         Map<String, String> details = validDetails(template);
         details.put(key, sentinel);
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> renderer.render(notification(template, details, invite(template, 0, null))))
+            .isThrownBy(
+                () -> renderer.render(notification(template, details, invite(template, 0, null))))
             .withMessageContaining(key);
       }
     }
@@ -121,27 +155,40 @@ class MailTemplatesTest {
       Map<String, String> details = validDetails(template);
       details.put(childKey, CHILD_REF);
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> renderer.render(notification(template, details, invite(template, 0, null))))
+          .isThrownBy(
+              () -> renderer.render(notification(template, details, invite(template, 0, null))))
           .withMessageContaining("'" + childKey + "' is not allowed");
     }
   }
 
   @Test
   void detailsAreWrittenInPlainEnglish() {
-    RenderedMail support = renderer.render(
-        notification(Template.SUPPORT_OFFERED, Map.of(Detail.SUPPORT, "CARE_PLANNING_VIDEO"), null));
-    assertThat(support.textBody()).contains("Support has been offered to you after audit AUD-2024-017: Care planning video.");
+    RenderedMail support =
+        renderer.render(
+            notification(
+                Template.SUPPORT_OFFERED, Map.of(Detail.SUPPORT, "CARE_PLANNING_VIDEO"), null));
+    assertThat(support.textBody())
+        .contains("Support has been offered to you after audit AUD-2024-017: Care planning video.");
 
-    RenderedMail digest = renderer.render(
-        notification(Template.REMINDER_DIGEST, Map.of(Detail.DUE_SOON, "3", Detail.OVERDUE, "1"), null));
+    RenderedMail digest =
+        renderer.render(
+            notification(
+                Template.REMINDER_DIGEST, Map.of(Detail.DUE_SOON, "3", Detail.OVERDUE, "1"), null));
     assertThat(digest.subject()).isEqualTo("Learning Loop: your tasks due soon or overdue");
-    assertThat(digest.textBody()).contains("Tasks due in the next few days: 3").contains("Tasks overdue: 1")
+    assertThat(digest.textBody())
+        .contains("Tasks due in the next few days: 3")
+        .contains("Tasks overdue: 1")
         .doesNotContain("Audit reference");
 
-    RenderedMail invitation = renderer.render(notification(Template.CONVERSATION_INVITATION,
-        Map.of(Detail.CONVERSATION, "PRACTITIONER"), invite(Template.CONVERSATION_INVITATION, 0, null)));
+    RenderedMail invitation =
+        renderer.render(
+            notification(
+                Template.CONVERSATION_INVITATION,
+                Map.of(Detail.CONVERSATION, "PRACTITIONER"),
+                invite(Template.CONVERSATION_INVITATION, 0, null)));
     assertThat(invitation.subject())
-        .isEqualTo("Audit AUD-2024-017: invitation to reflective learning conversation on Tuesday 23 January 2024");
+        .isEqualTo(
+            "Audit AUD-2024-017: invitation to reflective learning conversation on Tuesday 23 January 2024");
     assertThat(invitation.textBody())
         .contains("reflective learning conversation with the practitioner about audit AUD-2024-017")
         .contains("When: Tuesday 23 January 2024, 10:00 to 11:00 (UK time)")
@@ -151,8 +198,12 @@ class MailTemplatesTest {
 
   @Test
   void invitationIsAnICalendarRequestThatParsesBack() throws Exception {
-    RenderedMail mail = renderer.render(notification(Template.CONVERSATION_INVITATION,
-        Map.of(Detail.CONVERSATION, "JOINT"), invite(Template.CONVERSATION_INVITATION, 0, "ignored")));
+    RenderedMail mail =
+        renderer.render(
+            notification(
+                Template.CONVERSATION_INVITATION,
+                Map.of(Detail.CONVERSATION, "JOINT"),
+                invite(Template.CONVERSATION_INVITATION, 0, "ignored")));
 
     assertThat(mail.icsMethod()).isEqualTo("REQUEST");
     Calendar calendar = new CalendarBuilder().build(new StringReader(mail.ics()));
@@ -160,9 +211,11 @@ class MailTemplatesTest {
     VEvent event = (VEvent) calendar.getComponents().get(0);
     assertThat(value(event, Property.UID)).isEqualTo("conversation-42-joint@learningloop");
     assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
-    assertThat(value(event, Property.SUMMARY)).isEqualTo("Reflective learning conversation: audit AUD-2024-017");
+    assertThat(value(event, Property.SUMMARY))
+        .isEqualTo("Reflective learning conversation: audit AUD-2024-017");
     assertThat(value(event, Property.DESCRIPTION))
-        .isEqualTo("Reflective learning conversation about audit AUD-2024-017. Details: https://loop.council.example/follow-ups/42");
+        .isEqualTo(
+            "Reflective learning conversation about audit AUD-2024-017. Details: https://loop.council.example/follow-ups/42");
     assertThat(value(event, Property.LOCATION)).isEqualTo("Room 2, Civic Centre");
     assertThat(value(event, Property.STATUS)).isEqualTo("CONFIRMED");
     assertThat(value(event, Property.DTSTAMP)).isEqualTo("20240115T093000Z");
@@ -171,28 +224,41 @@ class MailTemplatesTest {
     assertThat(value(event, Property.DTEND)).isEqualTo("20240123T110000Z");
     assertThat(value(event, Property.ORGANIZER)).isEqualTo("mailto:owen.officer@council.example");
     Attendee attendee = event.<Attendee>getProperty(Property.ATTENDEE).orElseThrow();
-    assertThat(attendee.getCalAddress()).isEqualTo(URI.create("mailto:pat.practitioner@council.example"));
-    assertThat(attendee.getParameter("PARTSTAT").orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
+    assertThat(attendee.getCalAddress())
+        .isEqualTo(URI.create("mailto:pat.practitioner@council.example"));
+    assertThat(attendee.getParameter("PARTSTAT").orElseThrow().getValue())
+        .isEqualTo("NEEDS-ACTION");
     assertThat(attendee.getParameter("RSVP").orElseThrow().getValue()).isEqualTo("TRUE");
     assertThat(attendee.getParameter("CN").orElseThrow().getValue()).isEqualTo("Pat Practitioner");
   }
 
   @Test
   void rescheduleUpdatesTheSameEventAndCancellationCancelsIt() throws Exception {
-    RenderedMail rescheduled = renderer.render(notification(Template.CONVERSATION_INVITATION,
-        Map.of(Detail.CONVERSATION, "JOINT"), invite(Template.CONVERSATION_INVITATION, 1, null)));
-    RenderedMail cancelled = renderer.render(notification(Template.CONVERSATION_CANCELLED,
-        Map.of(Detail.CONVERSATION, "JOINT"), invite(Template.CONVERSATION_CANCELLED, 2, null)));
+    RenderedMail rescheduled =
+        renderer.render(
+            notification(
+                Template.CONVERSATION_INVITATION,
+                Map.of(Detail.CONVERSATION, "JOINT"),
+                invite(Template.CONVERSATION_INVITATION, 1, null)));
+    RenderedMail cancelled =
+        renderer.render(
+            notification(
+                Template.CONVERSATION_CANCELLED,
+                Map.of(Detail.CONVERSATION, "JOINT"),
+                invite(Template.CONVERSATION_CANCELLED, 2, null)));
 
     assertThat(rescheduled.subject()).contains("rescheduled reflective learning conversation");
     assertThat(rescheduled.textBody()).contains("the conversation has been rescheduled");
-    VEvent update = (VEvent) new CalendarBuilder().build(new StringReader(rescheduled.ics())).getComponents().get(0);
+    VEvent update =
+        (VEvent)
+            new CalendarBuilder().build(new StringReader(rescheduled.ics())).getComponents().get(0);
     assertThat(value(update, Property.UID)).isEqualTo("conversation-42-joint@learningloop");
     assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
 
     assertThat(cancelled.icsMethod()).isEqualTo("CANCEL");
     Calendar cancellation = new CalendarBuilder().build(new StringReader(cancelled.ics()));
-    assertThat(cancellation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+    assertThat(cancellation.getProperty(Property.METHOD).orElseThrow().getValue())
+        .isEqualTo("CANCEL");
     VEvent cancel = (VEvent) cancellation.getComponents().get(0);
     assertThat(value(cancel, Property.UID)).isEqualTo("conversation-42-joint@learningloop");
     assertThat(value(cancel, Property.SEQUENCE)).isEqualTo("2");
@@ -202,22 +268,88 @@ class MailTemplatesTest {
   @Test
   void incompleteOrMisdirectedNotificationsAreRefused() {
     Map<String, String> joint = Map.of(Detail.CONVERSATION, "JOINT");
-    assertThatIllegalArgumentException().isThrownBy(() ->
-        renderer.render(notification(Template.CONVERSATION_INVITATION, joint, null))).withMessageContaining("needs a calendar invite");
-    assertThatIllegalArgumentException().isThrownBy(() ->
-        renderer.render(notification(Template.CONVERSATION_INVITATION, joint, invite(Template.CONVERSATION_CANCELLED, 1, null))))
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> renderer.render(notification(Template.CONVERSATION_INVITATION, joint, null)))
+        .withMessageContaining("needs a calendar invite");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    notification(
+                        Template.CONVERSATION_INVITATION,
+                        joint,
+                        invite(Template.CONVERSATION_CANCELLED, 1, null))))
         .withMessageContaining("cancelled flag");
-    assertThatIllegalArgumentException().isThrownBy(() ->
-        renderer.render(notification(Template.FOLLOW_UP_CREATED, Map.of(), invite(Template.CONVERSATION_INVITATION, 0, null))))
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    notification(
+                        Template.FOLLOW_UP_CREATED,
+                        Map.of(),
+                        invite(Template.CONVERSATION_INVITATION, 0, null))))
         .withMessageContaining("does not carry a calendar invite");
-    assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(new Notification("k", "a@x.example, b@x.example",
-        null, Template.FOLLOW_UP_CREATED, "AUD-1", null, "/follow-ups/1", Map.of(), null))).withMessageContaining("recipientEmail");
-    assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(new Notification("k", "a@x.example",
-        null, Template.FOLLOW_UP_CREATED, "AUD-1", null, "https://evil.example/", Map.of(), null))).withMessageContaining("linkPath");
-    assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(new Notification("k", "a@x.example",
-        null, Template.FOLLOW_UP_CREATED, null, null, "/follow-ups/1", Map.of(), null))).withMessageContaining("auditRef");
-    assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(new Notification("", "a@x.example",
-        null, Template.FOLLOW_UP_CREATED, "AUD-1", null, "/follow-ups/1", Map.of(), null))).withMessageContaining("key");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    new Notification(
+                        "k",
+                        "a@x.example, b@x.example",
+                        null,
+                        Template.FOLLOW_UP_CREATED,
+                        "AUD-1",
+                        null,
+                        "/follow-ups/1",
+                        Map.of(),
+                        null)))
+        .withMessageContaining("recipientEmail");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    new Notification(
+                        "k",
+                        "a@x.example",
+                        null,
+                        Template.FOLLOW_UP_CREATED,
+                        "AUD-1",
+                        null,
+                        "https://evil.example/",
+                        Map.of(),
+                        null)))
+        .withMessageContaining("linkPath");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    new Notification(
+                        "k",
+                        "a@x.example",
+                        null,
+                        Template.FOLLOW_UP_CREATED,
+                        null,
+                        null,
+                        "/follow-ups/1",
+                        Map.of(),
+                        null)))
+        .withMessageContaining("auditRef");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                renderer.render(
+                    new Notification(
+                        "",
+                        "a@x.example",
+                        null,
+                        Template.FOLLOW_UP_CREATED,
+                        "AUD-1",
+                        null,
+                        "/follow-ups/1",
+                        Map.of(),
+                        null)))
+        .withMessageContaining("key");
   }
 
   private static String value(VEvent event, String property) {

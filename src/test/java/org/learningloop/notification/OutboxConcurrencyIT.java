@@ -32,8 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox on MariaDB through Connector/J, as several app nodes use it: two senders over one outbox, a duplicate key
- * queued by two transactions at once, an SMTP outage seen by both nodes. Each message reaches the server once.
+ * The outbox on MariaDB through Connector/J, as several app nodes use it: two senders over one
+ * outbox, a duplicate key queued by two transactions at once, an SMTP outage seen by both nodes.
+ * Each message reaches the server once.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,34 +74,58 @@ class OutboxConcurrencyIT {
   }
 
   OutboxSender node(String name) {
-    var properties = new SenderProperties(false, Duration.ofSeconds(10), 50, Duration.ofMinutes(2), 5,
-        Duration.ofSeconds(30), Duration.ofMinutes(10));
+    var properties =
+        new SenderProperties(
+            false,
+            Duration.ofSeconds(10),
+            50,
+            Duration.ofMinutes(2),
+            5,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(10));
     return new OutboxSender(outbox, smtp.client(), properties, clock, name);
   }
 
   static Notification allocated(String key, String email) {
-    return new Notification(key, email, null, Template.FOLLOW_UP_ALLOCATED, "AUD-IT-1", null, "/follow-ups/1",
-        Map.of(), null);
+    return new Notification(
+        key,
+        email,
+        null,
+        Template.FOLLOW_UP_ALLOCATED,
+        "AUD-IT-1",
+        null,
+        "/follow-ups/1",
+        Map.of(),
+        null);
   }
 
   void enqueue(int count) {
-    transaction.executeWithoutResult(status -> IntStream.range(0, count)
-        .forEach(i -> notifications.enqueue(allocated("it:" + i, "officer" + i + "@council.example"))));
+    transaction.executeWithoutResult(
+        status ->
+            IntStream.range(0, count)
+                .forEach(
+                    i ->
+                        notifications.enqueue(
+                            allocated("it:" + i, "officer" + i + "@council.example"))));
   }
 
-  /** Both nodes poll at the same moment, each until nothing is left for it; returns what each delivered. */
+  /**
+   * Both nodes poll at the same moment, each until nothing is left for it; returns what each
+   * delivered.
+   */
   List<Integer> bothNodesPoll(OutboxSender a, OutboxSender b) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> runs = new ArrayList<>();
     for (OutboxSender node : List.of(a, b)) {
-      Callable<Integer> run = () -> {
-        start.await();
-        int delivered = 0;
-        while (!outbox.due(clock.instant(), 1).isEmpty()) {
-          delivered += node.sendDue();
-        }
-        return delivered;
-      };
+      Callable<Integer> run =
+          () -> {
+            start.await();
+            int delivered = 0;
+            while (!outbox.due(clock.instant(), 1).isEmpty()) {
+              delivered += node.sendDue();
+            }
+            return delivered;
+          };
       runs.add(nodes.submit(run));
     }
     start.countDown();
@@ -112,13 +137,16 @@ class OutboxConcurrencyIT {
   }
 
   static List<String> messageIds(MimeMessage[] messages) {
-    return Arrays.stream(messages).map(m -> {
-      try {
-        return m.getMessageID();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return Arrays.stream(messages)
+        .map(
+            m -> {
+              try {
+                return m.getMessageID();
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 
   @Test
@@ -133,7 +161,8 @@ class OutboxConcurrencyIT {
     assertThat(received).hasSize(40);
     assertThat(messageIds(received)).doesNotHaveDuplicates();
     assertThat(jdbc.queryForList("select status from notification_outbox", String.class))
-        .hasSize(40).containsOnly("SENT");
+        .hasSize(40)
+        .containsOnly("SENT");
   }
 
   @Test
@@ -144,7 +173,9 @@ class OutboxConcurrencyIT {
 
     assertThat(bothNodesPoll(a, b)).containsOnly(0);
     assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class))
-        .as("one attempt per message, whichever node made it").hasSize(10).containsOnly(1);
+        .as("one attempt per message, whichever node made it")
+        .hasSize(10)
+        .containsOnly(1);
 
     smtp.server.start();
     clock.advance(Duration.ofSeconds(31));
@@ -159,27 +190,46 @@ class OutboxConcurrencyIT {
   void oneKeyQueuedByTwoTransactionsAtOnceIsKeptOnceAndBothTransactionsCommit() throws Exception {
     CountDownLatch firstQueued = new CountDownLatch(1);
     CountDownLatch firstMayCommit = new CountDownLatch(1);
-    Future<?> first = nodes.submit(() -> transaction.executeWithoutResult(status -> {
-      notifications.enqueue(allocated("race", "first@council.example"));
-      firstQueued.countDown();
-      awaitLatch(firstMayCommit);
-    }));
+    Future<?> first =
+        nodes.submit(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      notifications.enqueue(allocated("race", "first@council.example"));
+                      firstQueued.countDown();
+                      awaitLatch(firstMayCommit);
+                    }));
     assertThat(firstQueued.await(30, TimeUnit.SECONDS)).isTrue();
 
-    // The second transaction does not see the first's uncommitted row, so its insert waits on the unique key...
-    Future<?> second = nodes.submit(() -> transaction.executeWithoutResult(status -> {
-      notifications.enqueue(allocated("race", "second@council.example"));
-      notifications.enqueue(allocated("race:after", "second@council.example"));
-    }));
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-        "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'", Integer.class) > 0);
-    // ...and is refused once the first commits: the savepoint absorbs it, the second transaction carries on.
+    // The second transaction does not see the first's uncommitted row, so its insert waits on the
+    // unique key...
+    Future<?> second =
+        nodes.submit(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      notifications.enqueue(allocated("race", "second@council.example"));
+                      notifications.enqueue(allocated("race:after", "second@council.example"));
+                    }));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
+                        Integer.class)
+                    > 0);
+    // ...and is refused once the first commits: the savepoint absorbs it, the second transaction
+    // carries on.
     firstMayCommit.countDown();
     first.get(30, TimeUnit.SECONDS);
     second.get(30, TimeUnit.SECONDS);
 
-    assertThat(jdbc.queryForList("select recipient_email from notification_outbox where notification_key = 'race'",
-        String.class)).containsExactly("first@council.example");
+    assertThat(
+            jdbc.queryForList(
+                "select recipient_email from notification_outbox where notification_key = 'race'",
+                String.class))
+        .containsExactly("first@council.example");
     assertThat(outbox.contains("race:after")).isTrue();
   }
 

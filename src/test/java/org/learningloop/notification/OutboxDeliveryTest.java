@@ -34,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox on H2 with GreenMail as the SMTP server: queued with the caller's change, delivered once, retried with
- * back-off through an outage, failed messages shown to administrators. (Same context as EmbeddedApplicationTest.)
+ * The outbox on H2 with GreenMail as the SMTP server: queued with the caller's change, delivered
+ * once, retried with back-off through an outage, failed messages shown to administrators. (Same
+ * context as EmbeddedApplicationTest.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -66,55 +67,86 @@ class OutboxDeliveryTest {
   }
 
   OutboxSender sender(int maxAttempts) {
-    var properties = new SenderProperties(false, Duration.ofSeconds(10), 50, Duration.ofMinutes(2), maxAttempts,
-        Duration.ofSeconds(30), Duration.ofMinutes(10));
+    var properties =
+        new SenderProperties(
+            false,
+            Duration.ofSeconds(10),
+            50,
+            Duration.ofMinutes(2),
+            maxAttempts,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(10));
     return new OutboxSender(outbox, smtp.client(), properties, clock, "test-node");
   }
 
   static Notification allocated(String key, String email) {
-    return new Notification(key, email, "Owen Officer", Template.FOLLOW_UP_ALLOCATED, "AUD-2024-001", null,
-        "/follow-ups/1", Map.of(), null);
+    return new Notification(
+        key,
+        email,
+        "Owen Officer",
+        Template.FOLLOW_UP_ALLOCATED,
+        "AUD-2024-001",
+        null,
+        "/follow-ups/1",
+        Map.of(),
+        null);
   }
 
   void enqueueCommitted(Notification... notifications) {
-    transaction.executeWithoutResult(status -> Arrays.stream(notifications).forEach(this.notifications::enqueue));
+    transaction.executeWithoutResult(
+        status -> Arrays.stream(notifications).forEach(this.notifications::enqueue));
   }
 
   @Test
   void enqueueNeedsTheCallersTransaction() {
-    assertThatThrownBy(() -> notifications.enqueue(allocated("no-transaction", "owen@council.example")))
+    assertThatThrownBy(
+            () -> notifications.enqueue(allocated("no-transaction", "owen@council.example")))
         .isInstanceOf(IllegalTransactionStateException.class);
     assertThat(outbox.contains("no-transaction")).isFalse();
   }
 
   @Test
   void nothingIsQueuedWhenTheCallersChangeRollsBack() {
-    transaction.executeWithoutResult(status -> {
-      notifications.enqueue(allocated("rolled-back", "owen@council.example"));
-      status.setRollbackOnly();
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          notifications.enqueue(allocated("rolled-back", "owen@council.example"));
+          status.setRollbackOnly();
+        });
     assertThat(outbox.contains("rolled-back")).isFalse();
   }
 
   @Test
   void aKeyQueuedBeforeIsIgnoredAndTheCallersTransactionStillCommits() {
     enqueueCommitted(allocated("once", "owen@council.example"));
-    transaction.executeWithoutResult(status -> {
-      notifications.enqueue(allocated("once", "someone.else@council.example"));
-      notifications.enqueue(allocated("once", "someone.else@council.example"));
-      notifications.enqueue(allocated("after-the-duplicate", "owen@council.example"));
-    });
-    assertThat(jdbc.queryForList("select recipient_email from notification_outbox order by id", String.class))
+    transaction.executeWithoutResult(
+        status -> {
+          notifications.enqueue(allocated("once", "someone.else@council.example"));
+          notifications.enqueue(allocated("once", "someone.else@council.example"));
+          notifications.enqueue(allocated("after-the-duplicate", "owen@council.example"));
+        });
+    assertThat(
+            jdbc.queryForList(
+                "select recipient_email from notification_outbox order by id", String.class))
         .containsExactly("owen@council.example", "owen@council.example");
     assertThat(outbox.contains("after-the-duplicate")).isTrue();
   }
 
   @Test
   void aBadNotificationFailsTheCallersChange() {
-    assertThatThrownBy(() -> enqueueCommitted(
-        allocated("good", "owen@council.example"),
-        new Notification("bad", "owen@council.example", null, Template.FOLLOW_UP_ALLOCATED, "AUD-1", null,
-            "/follow-ups/1", Map.of("childRef", "CH-1"), null)))
+    assertThatThrownBy(
+            () ->
+                enqueueCommitted(
+                    allocated("good", "owen@council.example"),
+                    new Notification(
+                        "bad",
+                        "owen@council.example",
+                        null,
+                        Template.FOLLOW_UP_ALLOCATED,
+                        "AUD-1",
+                        null,
+                        "/follow-ups/1",
+                        Map.of("childRef", "CH-1"),
+                        null)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(outbox.contains("good")).isFalse();
   }
@@ -132,10 +164,15 @@ class OutboxDeliveryTest {
     assertThat(received).hasSize(1);
     MimeMessage mail = received[0];
     assertThat(mail.getMessageID())
-        .isEqualTo(OutboxNotifications.messageId("follow-up:1:allocated:pi-officer", "learning-loop@learningloop.example"))
+        .isEqualTo(
+            OutboxNotifications.messageId(
+                "follow-up:1:allocated:pi-officer", "learning-loop@learningloop.example"))
         .matches("<[0-9a-f]{40}@learningloop\\.example>");
-    assertThat(mail.getSubject()).isEqualTo("Audit AUD-2024-001: a follow-up has been allocated to you");
-    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("Owen Officer <owen@council.example>");
+    assertThat(mail.getSubject())
+        .isEqualTo("Audit AUD-2024-001: a follow-up has been allocated to you");
+    assertThat(mail.getAllRecipients())
+        .extracting(Object::toString)
+        .containsExactly("Owen Officer <owen@council.example>");
     assertThat(mail.getContentType()).startsWith("multipart/alternative");
     Multipart parts = (Multipart) mail.getContent();
     assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
@@ -154,12 +191,15 @@ class OutboxDeliveryTest {
     OutboxSender sender = sender(5);
 
     assertThat(sender.sendDue()).isZero();
-    assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class)).containsOnly(1);
-    assertThat(outbox.findByKey("outage:1").orElseThrow().lastError()).contains("Connection refused");
+    assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class))
+        .containsOnly(1);
+    assertThat(outbox.findByKey("outage:1").orElseThrow().lastError())
+        .contains("Connection refused");
     assertThat(sender.sendDue()).as("backing off: nothing is due yet").isZero();
     clock.advance(Duration.ofSeconds(31));
     assertThat(sender.sendDue()).isZero();
-    assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class)).containsOnly(2);
+    assertThat(jdbc.queryForList("select attempts from notification_outbox", Integer.class))
+        .containsOnly(2);
 
     smtp.server.start();
     clock.advance(Duration.ofSeconds(30));
@@ -170,7 +210,8 @@ class OutboxDeliveryTest {
     assertThat(sender.sendDue()).isZero();
 
     assertThat(smtp.server.getReceivedMessages()).hasSize(3);
-    assertThat(jdbc.queryForList("select status from notification_outbox", String.class)).containsOnly("SENT");
+    assertThat(jdbc.queryForList("select status from notification_outbox", String.class))
+        .containsOnly("SENT");
   }
 
   @Test
@@ -187,26 +228,36 @@ class OutboxDeliveryTest {
 
     mvc.perform(get("/admin/outbox").param("status", "FAILED").with(httpBasic("admin", "demo")))
         .andExpect(status().isOk())
-        .andExpect(content().string(Matchers.containsString("Audit AUD-2024-001: a follow-up has been allocated to you")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "Audit AUD-2024-001: a follow-up has been allocated to you")))
         .andExpect(content().string(Matchers.containsString("Failed (1)")));
     mvc.perform(get("/admin/outbox/{id}", failed.id()).with(httpBasic("admin", "demo")))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Connection refused")))
         .andExpect(content().string(Matchers.containsString("Retry this email")));
-    mvc.perform(post("/admin/outbox/{id}/retry", failed.id()).with(httpBasic("admin", "demo")).with(csrf()))
+    mvc.perform(
+            post("/admin/outbox/{id}/retry", failed.id())
+                .with(httpBasic("admin", "demo"))
+                .with(csrf()))
         .andExpect(redirectedUrl("/admin/outbox/" + failed.id()));
 
     smtp.server.start();
     assertThat(sender.sendDue()).isEqualTo(1);
     assertThat(smtp.server.getReceivedMessages()).hasSize(1);
-    assertThat(outbox.findByKey("keeps-failing").orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(outbox.findByKey("keeps-failing").orElseThrow().status())
+        .isEqualTo(OutboxMessage.Status.SENT);
   }
 
   @Test
   void theOutboxIsForAdministratorsOnly() throws Exception {
-    mvc.perform(get("/admin/outbox").with(httpBasic("pi-lead", "demo"))).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/outbox").with(httpBasic("pi-lead", "demo")))
+        .andExpect(status().isForbidden());
     mvc.perform(get("/admin/outbox").with(httpBasic("admin", "demo"))).andExpect(status().isOk());
-    mvc.perform(get("/admin/outbox/{id}", 999_999).with(httpBasic("admin", "demo"))).andExpect(status().isNotFound());
+    mvc.perform(get("/admin/outbox/{id}", 999_999).with(httpBasic("admin", "demo")))
+        .andExpect(status().isNotFound());
   }
 
   @Test
@@ -214,7 +265,10 @@ class OutboxDeliveryTest {
     smtp.server.start();
     enqueueCommitted(allocated("orphaned", "owen@council.example"));
     long id = outbox.findByKey("orphaned").orElseThrow().id();
-    assertThat(outbox.claim(id, "dead-node:1", clock.instant(), clock.instant().plus(Duration.ofMinutes(2)))).isPresent();
+    assertThat(
+            outbox.claim(
+                id, "dead-node:1", clock.instant(), clock.instant().plus(Duration.ofMinutes(2))))
+        .isPresent();
     OutboxSender sender = sender(5);
 
     assertThat(sender.sendDue()).isZero();
@@ -237,7 +291,11 @@ class OutboxDeliveryTest {
       assertThat(files.filter(f -> f.toString().endsWith(".eml")).map(TestSmtp::read))
           .filteredOn(eml -> eml.contains("Message-ID: " + messageId))
           .singleElement()
-          .satisfies(eml -> assertThat(eml).contains("Subject: Audit AUD-2024-001: a follow-up has been allocated to you"));
+          .satisfies(
+              eml ->
+                  assertThat(eml)
+                      .contains(
+                          "Subject: Audit AUD-2024-001: a follow-up has been allocated to you"));
     }
     assertThat(outbox.findByKey(key).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
   }
@@ -245,12 +303,27 @@ class OutboxDeliveryTest {
   @Test
   void anInvitationCarriesACalendarRequestAndAnIcsAttachment() throws Exception {
     smtp.server.start();
-    CalendarInvite invite = new CalendarInvite("conversation-7@learningloop", 0,
-        java.time.ZonedDateTime.parse("2024-02-06T14:00:00Z[Europe/London]"), Duration.ofMinutes(45), null,
-        "https://meet.example/abc", "owen@council.example", false);
-    enqueueCommitted(new Notification("conversation:7:invite:0:pat", "pat@council.example", "Pat Practitioner",
-        Template.CONVERSATION_INVITATION, "AUD-2024-007", null, "/follow-ups/7",
-        Map.of(Detail.CONVERSATION, "PRACTITIONER"), invite));
+    CalendarInvite invite =
+        new CalendarInvite(
+            "conversation-7@learningloop",
+            0,
+            java.time.ZonedDateTime.parse("2024-02-06T14:00:00Z[Europe/London]"),
+            Duration.ofMinutes(45),
+            null,
+            "https://meet.example/abc",
+            "owen@council.example",
+            false);
+    enqueueCommitted(
+        new Notification(
+            "conversation:7:invite:0:pat",
+            "pat@council.example",
+            "Pat Practitioner",
+            Template.CONVERSATION_INVITATION,
+            "AUD-2024-007",
+            null,
+            "/follow-ups/7",
+            Map.of(Detail.CONVERSATION, "PRACTITIONER"),
+            invite));
 
     assertThat(sender(5).sendDue()).isEqualTo(1);
 
@@ -259,11 +332,19 @@ class OutboxDeliveryTest {
     Multipart mixed = (Multipart) mail.getContent();
     Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
     assertThat(alternative.getCount()).isEqualTo(3);
-    assertThat(alternative.getBodyPart(2).getContentType()).startsWith("text/calendar").contains("method=REQUEST");
+    assertThat(alternative.getBodyPart(2).getContentType())
+        .startsWith("text/calendar")
+        .contains("method=REQUEST");
     assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invite.ics");
-    String ics = new String(mixed.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponents().get(0);
-    assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("conversation-7@learningloop");
-    assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20240206T140000Z");
+    String ics =
+        new String(
+            mixed.getBodyPart(1).getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    VEvent event =
+        (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponents().get(0);
+    assertThat(event.getProperty(Property.UID).orElseThrow().getValue())
+        .isEqualTo("conversation-7@learningloop");
+    assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue())
+        .isEqualTo("20240206T140000Z");
   }
 }

@@ -9,8 +9,15 @@ class SenderPropertiesTest {
 
   @Test
   void backOffDoublesAfterEachFailureUpToTheMaximum() {
-    var properties = new SenderProperties(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(2), 8,
-        Duration.ofSeconds(30), Duration.ofMinutes(5));
+    var properties =
+        new SenderProperties(
+            true,
+            Duration.ofSeconds(10),
+            50,
+            Duration.ofMinutes(2),
+            8,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5));
     assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofMinutes(1));
     assertThat(properties.backoffAfter(3)).isEqualTo(Duration.ofMinutes(2));

@@ -13,7 +13,10 @@ import java.util.Properties;
 import org.learningloop.common.TimeConfiguration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** A GreenMail SMTP server on a free port that may be started late (the mail server is down until then). */
+/**
+ * A GreenMail SMTP server on a free port that may be started late (the mail server is down until
+ * then).
+ */
 final class TestSmtp {
 
   final int port;

@@ -49,20 +49,37 @@ class ManagerActionsPageTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Escalate or extend")));
 
-    mvc.perform(post(page + "/escalation").param("note", " ").with(httpBasic("service-manager", "demo")).with(csrf()))
+    mvc.perform(
+            post(page + "/escalation")
+                .param("note", " ")
+                .with(httpBasic("service-manager", "demo"))
+                .with(csrf()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("There is a problem")));
-    mvc.perform(post(page + "/escalation").param("note", "No progress this week")
-            .with(httpBasic("service-manager", "demo")).with(csrf()))
+    mvc.perform(
+            post(page + "/escalation")
+                .param("note", "No progress this week")
+                .with(httpBasic("service-manager", "demo"))
+                .with(csrf()))
         .andExpect(redirectedUrl("/dashboard"));
 
-    mvc.perform(post(page + "/extension").param("stage", "ALLOCATION").param("newDueDate", "not a date")
-            .param("reason", "Officer on leave").with(httpBasic("service-manager", "demo")).with(csrf()))
+    mvc.perform(
+            post(page + "/extension")
+                .param("stage", "ALLOCATION")
+                .param("newDueDate", "not a date")
+                .param("reason", "Officer on leave")
+                .with(httpBasic("service-manager", "demo"))
+                .with(csrf()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Enter the new due date as YYYY-MM-DD")));
     LocalDate later = calendar.addWorkingDays(LocalDate.now(clock), 5);
-    mvc.perform(post(page + "/extension").param("stage", "ALLOCATION").param("newDueDate", later.toString())
-            .param("reason", "Officer on leave").with(httpBasic("service-manager", "demo")).with(csrf()))
+    mvc.perform(
+            post(page + "/extension")
+                .param("stage", "ALLOCATION")
+                .param("newDueDate", later.toString())
+                .param("reason", "Officer on leave")
+                .with(httpBasic("service-manager", "demo"))
+                .with(csrf()))
         .andExpect(redirectedUrl("/dashboard"));
 
     mvc.perform(get("/api/follow-ups/" + id).with(httpBasic("pi-lead", "demo")))
@@ -76,8 +93,11 @@ class ManagerActionsPageTest {
     long id = openFollowUp();
     mvc.perform(get("/dashboard/follow-ups/" + id).with(httpBasic("practitioner", "demo")))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/dashboard/follow-ups/" + id + "/escalation").param("note", "x")
-            .with(httpBasic("pi-officer", "demo")).with(csrf()))
+    mvc.perform(
+            post("/dashboard/follow-ups/" + id + "/escalation")
+                .param("note", "x")
+                .with(httpBasic("pi-officer", "demo"))
+                .with(csrf()))
         .andExpect(status().isForbidden());
   }
 }

@@ -58,13 +58,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The reminder sweep and the managers' dashboard on MariaDB through Connector/J: the escalation ladder over bank
- * holidays, each rung once however many sweeps run (one after another or at once on two threads), one digest per
- * person per day, the dashboard's scoped counts, and {@code due_at} round trips.
+ * The reminder sweep and the managers' dashboard on MariaDB through Connector/J: the escalation
+ * ladder over bank holidays, each rung once however many sweeps run (one after another or at once
+ * on two threads), one digest per person per day, the dashboard's scoped counts, and {@code due_at}
+ * round trips.
  *
- * <p>The schema is shared with the other *IT classes, so everything here lives in service areas, teams and staff of
- * its own ({@code RMD <run> ...}, {@code rmd-<run>-...}), and the ladder and digests are swept at instants in 2023 and
- * 2024, long before anything another test creates falls due.
+ * <p>The schema is shared with the other *IT classes, so everything here lives in service areas,
+ * teams and staff of its own ({@code RMD <run> ...}, {@code rmd-<run>-...}), and the ladder and
+ * digests are swept at instants in 2023 and 2024, long before anything another test creates falls
+ * due.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,10 +81,23 @@ class ReminderMariaDbIT {
 
   /** This class's people and places, made once per run through the directory's administration. */
   private record World(
-      Person officer, Person digestOfficer, Person practitioner, Person teamManager, Person serviceManager,
-      Person assistantDirector, Person otherServiceManager, String ladderArea, String ladderTeam,
-      long areaA, long teamA1, long teamA2, long areaB, long teamB1,
-      Person serviceManagerA, Person teamManagerA1, Person serviceManagerB) {}
+      Person officer,
+      Person digestOfficer,
+      Person practitioner,
+      Person teamManager,
+      Person serviceManager,
+      Person assistantDirector,
+      Person otherServiceManager,
+      String ladderArea,
+      String ladderTeam,
+      long areaA,
+      long teamA1,
+      long teamA2,
+      long areaB,
+      long teamB1,
+      Person serviceManagerA,
+      Person teamManagerA1,
+      Person serviceManagerB) {}
 
   private static World world;
 
@@ -111,7 +126,8 @@ class ReminderMariaDbIT {
     if (world == null) {
       world = asAdmin(this::createWorld);
     }
-    // Each test sweeps only its own open tasks (all of them fall due years before anything other tests create).
+    // Each test sweeps only its own open tasks (all of them fall due years before anything other
+    // tests create).
     jdbc.update("delete from open_task where task_id like ?", "rmd-" + RUN + "-task-%");
   }
 
@@ -123,19 +139,29 @@ class ReminderMariaDbIT {
   // (a) The ladder
 
   @Test
-  void aTaskDueTheFridayBeforeChristmas2023ClimbsTheLadderOnTheRightWorkingDaysEachRungOnceHoweverOftenItIsSwept() throws Exception {
-    String task = openTask(ladderFollowUp(), "Task_AllocateFollowUp", world.officer(), Instant.parse("2023-12-22T17:00:00Z"));
+  void
+      aTaskDueTheFridayBeforeChristmas2023ClimbsTheLadderOnTheRightWorkingDaysEachRungOnceHoweverOftenItIsSwept()
+          throws Exception {
+    String task =
+        openTask(
+            ladderFollowUp(),
+            "Task_AllocateFollowUp",
+            world.officer(),
+            Instant.parse("2023-12-22T17:00:00Z"));
     Set<String> leads = usernames(directory.withRole(Role.PI_LEAD));
     assertThat(leads).contains("pi-lead");
 
     sweepTwice(Instant.parse("2023-12-22T16:59:59Z"));
     assertThat(escalationKeys(task)).isEmpty();
 
-    // Rung 0 at the due moment itself, 17:00 on Friday 22 December (GMT): the assignee and every PI lead.
+    // Rung 0 at the due moment itself, 17:00 on Friday 22 December (GMT): the assignee and every PI
+    // lead.
     sweepTwice(Instant.parse("2023-12-22T17:00:00Z"));
-    assertThat(escalationKeys(task)).containsExactlyInAnyOrderElementsOf(keys(task, 0, world.officer().username(), leads));
+    assertThat(escalationKeys(task))
+        .containsExactlyInAnyOrderElementsOf(keys(task, 0, world.officer().username(), leads));
 
-    // Rung 1, three working days on, skips the weekend, Christmas Day and Boxing Day: 17:00 on Friday 29 December.
+    // Rung 1, three working days on, skips the weekend, Christmas Day and Boxing Day: 17:00 on
+    // Friday 29 December.
     sweepTwice(Instant.parse("2023-12-29T16:59:59Z"));
     assertThat(escalationKeys(task)).hasSize(1 + leads.size());
     sweepTwice(Instant.parse("2023-12-29T17:00:00Z"));
@@ -155,9 +181,11 @@ class ReminderMariaDbIT {
     expected.add(key(task, 1, world.serviceManager()));
     expected.add(key(task, 2, world.assistantDirector()));
     assertThat(escalationKeys(task)).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(jdbc.queryForList(
-            "select concat(template, ' ', recipient_email) from notification_outbox where notification_key = ?",
-            String.class, key(task, 2, world.assistantDirector())))
+    assertThat(
+            jdbc.queryForList(
+                "select concat(template, ' ', recipient_email) from notification_outbox where notification_key = ?",
+                String.class,
+                key(task, 2, world.assistantDirector())))
         .containsExactly("ESCALATION " + world.assistantDirector().email());
   }
 
@@ -166,14 +194,21 @@ class ReminderMariaDbIT {
     long followUp = ladderFollowUp();
     List<String> tasks = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tasks.add(openTask(followUp, i % 2 == 0 ? "Task_AllocateFollowUp" : "Task_ProposeClosure", world.officer(),
-          Instant.parse("2023-12-22T17:00:00Z")));
+      tasks.add(
+          openTask(
+              followUp,
+              i % 2 == 0 ? "Task_AllocateFollowUp" : "Task_ProposeClosure",
+              world.officer(),
+              Instant.parse("2023-12-22T17:00:00Z")));
     }
     Set<String> leads = usernames(directory.withRole(Role.PI_LEAD));
     List<String> expected = new ArrayList<>();
 
-    List<Instant> rungsReached = List.of(
-        Instant.parse("2023-12-22T17:00:00Z"), Instant.parse("2023-12-29T17:00:00Z"), Instant.parse("2024-01-03T17:00:00Z"));
+    List<Instant> rungsReached =
+        List.of(
+            Instant.parse("2023-12-22T17:00:00Z"),
+            Instant.parse("2023-12-29T17:00:00Z"),
+            Instant.parse("2024-01-03T17:00:00Z"));
     for (int rung = 0; rung < rungsReached.size(); rung++) {
       Instant now = rungsReached.get(rung);
       List<Integer> asked = concurrently(() -> sweep.escalate(now));
@@ -185,44 +220,60 @@ class ReminderMariaDbIT {
           default -> expected.add(key(task, 2, world.assistantDirector()));
         }
       }
-      // Each sweep asks for every rung reached so far, and neither failed to (a duplicate key is ignored, not an error)...
-      assertThat(asked).as("emails each sweep queued or found queued at %s", now).containsExactly(expected.size(), expected.size());
+      // Each sweep asks for every rung reached so far, and neither failed to (a duplicate key is
+      // ignored, not an error)...
+      assertThat(asked)
+          .as("emails each sweep queued or found queued at %s", now)
+          .containsExactly(expected.size(), expected.size());
       // ...and the outbox holds each rung and recipient exactly once.
       assertThat(tasks.stream().flatMap(t -> escalationKeys(t).stream()).toList())
           .as("outbox rows at %s", now)
           .containsExactlyInAnyOrderElementsOf(expected);
     }
     for (String task : tasks) {
-      assertThat(jdbc.queryForList(
-              "select recipient_email from notification_outbox where notification_key like ? order by notification_key",
-              String.class, "escalation:" + task + ":%"))
+      assertThat(
+              jdbc.queryForList(
+                  "select recipient_email from notification_outbox where notification_key like ? order by notification_key",
+                  String.class,
+                  "escalation:" + task + ":%"))
           .doesNotHaveDuplicates();
     }
   }
 
   /**
    * Nothing in the sweep remembers what it sent: a rung is queued once because its key ({@code
-   * escalation:<task>:<rung>:<user>}) is unique in the outbox. A concurrent sweep's insert of the same key waits on
-   * that index and is refused once the first commits; the outbox rolls back to its savepoint and the sweep goes on.
+   * escalation:<task>:<rung>:<user>}) is unique in the outbox. A concurrent sweep's insert of the
+   * same key waits on that index and is refused once the first commits; the outbox rolls back to
+   * its savepoint and the sweep goes on.
    */
   @Test
   void whatKeepsARungOnceIsTheOutboxsUniqueKey() throws Exception {
-    String task = openTask(ladderFollowUp(), "Task_AllocateFollowUp", world.officer(), Instant.parse("2023-12-22T17:00:00Z"));
+    String task =
+        openTask(
+            ladderFollowUp(),
+            "Task_AllocateFollowUp",
+            world.officer(),
+            Instant.parse("2023-12-22T17:00:00Z"));
     sweep.escalate(Instant.parse("2023-12-22T17:00:00Z"));
     String key = key(task, 0, world.officer());
     assertThat(escalationKeys(task)).contains(key);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from information_schema.statistics where table_schema = database()"
-                + " and table_name = 'notification_outbox' and index_name = 'uk_notification_outbox_key'"
-                + " and column_name = 'notification_key' and non_unique = 0", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from information_schema.statistics where table_schema = database()"
+                    + " and table_name = 'notification_outbox' and index_name = 'uk_notification_outbox_key'"
+                    + " and column_name = 'notification_key' and non_unique = 0",
+                Integer.class))
         .isEqualTo(1);
 
-    assertThatThrownBy(() -> jdbc.update(
-            "insert into notification_outbox (notification_key, message_id, template, audit_ref, from_address,"
-                + " recipient_email, recipient_name, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)"
-                + " select notification_key, message_id, template, audit_ref, from_address, recipient_email, recipient_name,"
-                + " subject, text_body, html_body, status, attempts, next_attempt_at, created_at"
-                + " from notification_outbox where notification_key = ?", key))
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "insert into notification_outbox (notification_key, message_id, template, audit_ref, from_address,"
+                        + " recipient_email, recipient_name, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)"
+                        + " select notification_key, message_id, template, audit_ref, from_address, recipient_email, recipient_name,"
+                        + " subject, text_body, html_body, status, attempts, next_attempt_at, created_at"
+                        + " from notification_outbox where notification_key = ?",
+                    key))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(escalationKeys(task)).filteredOn(key::equals).hasSize(1);
   }
@@ -232,13 +283,23 @@ class ReminderMariaDbIT {
   @Test
   void onePersonGetsOneDigestADayHoweverOftenAndHoweverConcurrentlyTheSweepRuns() throws Exception {
     long followUp = ladderFollowUp();
-    openTask(followUp, "Task_HoldConversation", world.digestOfficer(), Instant.parse("2023-11-24T17:00:00Z"));
-    openTask(followUp, "Task_ProposeClosure", world.digestOfficer(), Instant.parse("2023-11-20T17:00:00Z"));
-    // The practitioner's conversation, Thursday 23 November at 10:00: in the window of Wednesday's digest.
+    openTask(
+        followUp,
+        "Task_HoldConversation",
+        world.digestOfficer(),
+        Instant.parse("2023-11-24T17:00:00Z"));
+    openTask(
+        followUp,
+        "Task_ProposeClosure",
+        world.digestOfficer(),
+        Instant.parse("2023-11-20T17:00:00Z"));
+    // The practitioner's conversation, Thursday 23 November at 10:00: in the window of Wednesday's
+    // digest.
     jdbc.update(
         "insert into follow_up_conversation (follow_up_id, attendees, status, starts_at, duration_minutes, location, invite_sequence)"
             + " values (?, 'PRACTITIONER', 'SCHEDULED', ?, 60, 'Room 2, County Hall', 0)",
-        followUp, utc(Instant.parse("2023-11-23T10:00:00Z")));
+        followUp,
+        utc(Instant.parse("2023-11-23T10:00:00Z")));
     String officer = "digest:" + world.digestOfficer().username() + ":";
     String practitioner = "digest:" + world.practitioner().username() + ":";
 
@@ -250,80 +311,180 @@ class ReminderMariaDbIT {
 
     assertThat(digestKeys(officer)).containsExactly(officer + "2023-11-22");
     assertThat(digestKeys(practitioner)).containsExactly(practitioner + "2023-11-22");
-    assertThat(jdbc.queryForObject("select text_body from notification_outbox where notification_key = ?", String.class,
-            officer + "2023-11-22"))
-        .contains("Tasks due in the next few days: 1").contains("Tasks overdue: 1");
-    assertThat(jdbc.queryForObject("select text_body from notification_outbox where notification_key = ?", String.class,
-            practitioner + "2023-11-22"))
-        .contains("Tasks due in the next few days: 1").contains("Tasks overdue: 0");
+    assertThat(
+            jdbc.queryForObject(
+                "select text_body from notification_outbox where notification_key = ?",
+                String.class,
+                officer + "2023-11-22"))
+        .contains("Tasks due in the next few days: 1")
+        .contains("Tasks overdue: 1");
+    assertThat(
+            jdbc.queryForObject(
+                "select text_body from notification_outbox where notification_key = ?",
+                String.class,
+                practitioner + "2023-11-22"))
+        .contains("Tasks due in the next few days: 1")
+        .contains("Tasks overdue: 0");
 
     // Saturday: none; Monday: the next day's one.
     assertThat(sweep.digest(Instant.parse("2023-11-25T09:00:00Z"))).isZero();
     concurrently(() -> sweep.digest(Instant.parse("2023-11-27T07:30:00Z")));
     sweep.digest(Instant.parse("2023-11-27T16:00:00Z"));
     assertThat(digestKeys(officer)).containsExactly(officer + "2023-11-22", officer + "2023-11-27");
-    assertThat(jdbc.queryForObject("select text_body from notification_outbox where notification_key = ?", String.class,
-            officer + "2023-11-27"))
-        .contains("Tasks due in the next few days: 0").contains("Tasks overdue: 2");
+    assertThat(
+            jdbc.queryForObject(
+                "select text_body from notification_outbox where notification_key = ?",
+                String.class,
+                officer + "2023-11-27"))
+        .contains("Tasks due in the next few days: 0")
+        .contains("Tasks overdue: 2");
     assertThat(digestKeys(practitioner)).containsExactly(practitioner + "2023-11-22");
   }
 
   // (c) The dashboard
 
   @Test
-  void theDashboardCountsAServiceManagersAreaATeamManagersTeamAndEverythingForAPiLead() throws Exception {
+  void theDashboardCountsAServiceManagersAreaATeamManagersTeamAndEverythingForAPiLead()
+      throws Exception {
     LocalDate today = LocalDate.now(clock);
     LocalDate tomorrow = calendar.addWorkingDays(today, 1);
-    // Area A, team A1: allocation overdue, conversations in time, sign-off overdue, one closed (not counted).
-    followUp(world.areaA(), world.teamA1(), "OPEN", "ALLOCATION", before(today, 1), before(today, 3), null, null, null);
-    followUp(world.areaA(), world.teamA1(), "OPEN", "CONVERSATIONS", calendar.addWorkingDays(today, 5), before(today, 10),
-        before(today, 6), null, null);
-    followUp(world.areaA(), world.teamA1(), "OPEN", "SIGN_OFF", before(today, 1), before(today, 30), before(today, 25),
-        before(today, 2), null);
-    followUp(world.areaA(), world.teamA1(), "CLOSED", "CLOSED", before(today, 40), before(today, 60), before(today, 58),
-        before(today, 45), before(today, 44));
+    // Area A, team A1: allocation overdue, conversations in time, sign-off overdue, one closed (not
+    // counted).
+    followUp(
+        world.areaA(),
+        world.teamA1(),
+        "OPEN",
+        "ALLOCATION",
+        before(today, 1),
+        before(today, 3),
+        null,
+        null,
+        null);
+    followUp(
+        world.areaA(),
+        world.teamA1(),
+        "OPEN",
+        "CONVERSATIONS",
+        calendar.addWorkingDays(today, 5),
+        before(today, 10),
+        before(today, 6),
+        null,
+        null);
+    followUp(
+        world.areaA(),
+        world.teamA1(),
+        "OPEN",
+        "SIGN_OFF",
+        before(today, 1),
+        before(today, 30),
+        before(today, 25),
+        before(today, 2),
+        null);
+    followUp(
+        world.areaA(),
+        world.teamA1(),
+        "CLOSED",
+        "CLOSED",
+        before(today, 40),
+        before(today, 60),
+        before(today, 58),
+        before(today, 45),
+        before(today, 44));
     // Area A, team A2: one allocation in time.
-    followUp(world.areaA(), world.teamA2(), "OPEN", "ALLOCATION", tomorrow, before(today, 1), null, null, null);
+    followUp(
+        world.areaA(),
+        world.teamA2(),
+        "OPEN",
+        "ALLOCATION",
+        tomorrow,
+        before(today, 1),
+        null,
+        null,
+        null);
     // Area B, team B1: conversations overdue, and one waiting for its re-audit.
-    followUp(world.areaB(), world.teamB1(), "OPEN", "CONVERSATIONS", before(today, 2), before(today, 12), before(today, 8),
-        null, null);
-    followUp(world.areaB(), world.teamB1(), "OPEN", "AWAITING_RE_AUDIT", calendar.addWorkingDays(today, 50),
-        before(today, 90), before(today, 85), before(today, 5), before(today, 4));
+    followUp(
+        world.areaB(),
+        world.teamB1(),
+        "OPEN",
+        "CONVERSATIONS",
+        before(today, 2),
+        before(today, 12),
+        before(today, 8),
+        null,
+        null);
+    followUp(
+        world.areaB(),
+        world.teamB1(),
+        "OPEN",
+        "AWAITING_RE_AUDIT",
+        calendar.addWorkingDays(today, 50),
+        before(today, 90),
+        before(today, 85),
+        before(today, 5),
+        before(today, 4));
 
     Object asServiceManagerA = dashboard(world.serviceManagerA());
     assertThat(JsonPath.<Integer>read(asServiceManagerA, "$.open")).isEqualTo(4);
     assertThat(JsonPath.<Integer>read(asServiceManagerA, "$.overdue")).isEqualTo(2);
-    assertThat(ids(asServiceManagerA, "$.serviceAreas[*].serviceAreaId")).containsExactly(world.areaA());
+    assertThat(ids(asServiceManagerA, "$.serviceAreas[*].serviceAreaId"))
+        .containsExactly(world.areaA());
     assertThat(team(asServiceManagerA, world.teamA1()))
-        .containsEntry("open", 3).containsEntry("overdue", 2);
+        .containsEntry("open", 3)
+        .containsEntry("overdue", 2);
     assertThat(stages(asServiceManagerA, world.teamA1()))
         .containsExactly(
-            "ALLOCATION open 1 overdue 1 oldest " + age(today, 3) + " average " + (double) age(today, 3),
-            "CONVERSATIONS open 1 overdue 0 oldest " + age(today, 6) + " average " + (double) age(today, 6),
-            "SIGN_OFF open 1 overdue 1 oldest " + age(today, 2) + " average " + (double) age(today, 2));
-    assertThat(team(asServiceManagerA, world.teamA2())).containsEntry("open", 1).containsEntry("overdue", 0);
+            "ALLOCATION open 1 overdue 1 oldest "
+                + age(today, 3)
+                + " average "
+                + (double) age(today, 3),
+            "CONVERSATIONS open 1 overdue 0 oldest "
+                + age(today, 6)
+                + " average "
+                + (double) age(today, 6),
+            "SIGN_OFF open 1 overdue 1 oldest "
+                + age(today, 2)
+                + " average "
+                + (double) age(today, 2));
+    assertThat(team(asServiceManagerA, world.teamA2()))
+        .containsEntry("open", 1)
+        .containsEntry("overdue", 0);
 
     Object asTeamManagerA1 = dashboard(world.teamManagerA1());
     assertThat(JsonPath.<Integer>read(asTeamManagerA1, "$.open")).isEqualTo(3);
     assertThat(JsonPath.<Integer>read(asTeamManagerA1, "$.overdue")).isEqualTo(2);
-    assertThat(ids(asTeamManagerA1, "$.serviceAreas[*].teams[*].teamId")).containsExactly(world.teamA1());
+    assertThat(ids(asTeamManagerA1, "$.serviceAreas[*].teams[*].teamId"))
+        .containsExactly(world.teamA1());
 
     Object asServiceManagerB = dashboard(world.serviceManagerB());
     assertThat(JsonPath.<Integer>read(asServiceManagerB, "$.open")).isEqualTo(2);
     assertThat(JsonPath.<Integer>read(asServiceManagerB, "$.overdue")).isEqualTo(1);
-    assertThat(ids(asServiceManagerB, "$.serviceAreas[*].serviceAreaId")).containsExactly(world.areaB());
+    assertThat(ids(asServiceManagerB, "$.serviceAreas[*].serviceAreaId"))
+        .containsExactly(world.areaB());
     assertThat(stages(asServiceManagerB, world.teamB1()))
         .containsExactly(
-            "AWAITING_RE_AUDIT open 1 overdue 0 oldest " + age(today, 4) + " average " + (double) age(today, 4),
-            "CONVERSATIONS open 1 overdue 1 oldest " + age(today, 8) + " average " + (double) age(today, 8));
+            "AWAITING_RE_AUDIT open 1 overdue 0 oldest "
+                + age(today, 4)
+                + " average "
+                + (double) age(today, 4),
+            "CONVERSATIONS open 1 overdue 1 oldest "
+                + age(today, 8)
+                + " average "
+                + (double) age(today, 8));
 
     Object asPiLead = dashboardOf("pi-lead", "demo");
     assertThat(area(asPiLead, world.areaA())).containsEntry("open", 4).containsEntry("overdue", 2);
     assertThat(area(asPiLead, world.areaB())).containsEntry("open", 2).containsEntry("overdue", 1);
     int allOpen = JsonPath.<Integer>read(asPiLead, "$.open");
-    assertThat(allOpen).isGreaterThanOrEqualTo(6)
-        .isEqualTo(JsonPath.<JSONArray>read(asPiLead, "$.serviceAreas[*].open").stream().mapToInt(o -> (Integer) o).sum());
-    assertThat(allOpen).isEqualTo(jdbc.queryForObject("select count(*) from follow_up where status = 'OPEN'", Integer.class));
+    assertThat(allOpen)
+        .isGreaterThanOrEqualTo(6)
+        .isEqualTo(
+            JsonPath.<JSONArray>read(asPiLead, "$.serviceAreas[*].open").stream()
+                .mapToInt(o -> (Integer) o)
+                .sum());
+    assertThat(allOpen)
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from follow_up where status = 'OPEN'", Integer.class));
   }
 
   // (d) Datetimes through Connector/J
@@ -331,44 +492,66 @@ class ReminderMariaDbIT {
   @Test
   void aDueAtWrittenAsUtcIsReadBackAsTheSameInstantAcrossClockChanges() throws Exception {
     long followUp = ladderFollowUp();
-    List<Instant> instants = List.of(
-        Instant.parse("2023-12-22T17:00:00Z"), // GMT
-        Instant.parse("2024-03-31T01:30:00Z"), // 01:30 does not exist in London that night
-        Instant.parse("2024-10-27T01:30:00Z"), // 01:30 happens twice in London that night
-        Instant.parse("2024-06-28T16:00:00Z"), // 17:00 BST
-        Instant.parse("2024-02-29T23:59:59Z"));
+    List<Instant> instants =
+        List.of(
+            Instant.parse("2023-12-22T17:00:00Z"), // GMT
+            Instant.parse("2024-03-31T01:30:00Z"), // 01:30 does not exist in London that night
+            Instant.parse("2024-10-27T01:30:00Z"), // 01:30 happens twice in London that night
+            Instant.parse("2024-06-28T16:00:00Z"), // 17:00 BST
+            Instant.parse("2024-02-29T23:59:59Z"));
     for (Instant due : instants) {
       String task = openTask(followUp, "Task_HoldConversation", world.officer(), due);
-      assertThat(openTasks.ofFollowUp(followUp)).filteredOn(t -> t.taskId().equals(task))
-          .extracting(TaskView::dueAt).containsExactly(due);
+      assertThat(openTasks.ofFollowUp(followUp))
+          .filteredOn(t -> t.taskId().equals(task))
+          .extracting(TaskView::dueAt)
+          .containsExactly(due);
       // Stored as UTC wall-clock time, whatever the council's or the server's zone.
-      assertThat(jdbc.queryForObject(
-              "select date_format(due_at, '%Y-%m-%dT%H:%i:%sZ') from open_task where task_id = ?", String.class, task))
+      assertThat(
+              jdbc.queryForObject(
+                  "select date_format(due_at, '%Y-%m-%dT%H:%i:%sZ') from open_task where task_id = ?",
+                  String.class, task))
           .isEqualTo(due.toString());
-      assertThat(openTasks.dueBefore(due.plusSeconds(1))).extracting(TaskView::taskId).contains(task);
+      assertThat(openTasks.dueBefore(due.plusSeconds(1)))
+          .extracting(TaskView::taskId)
+          .contains(task);
       assertThat(openTasks.dueBefore(due)).extracting(TaskView::taskId).doesNotContain(task);
     }
 
     // sendFractionalSeconds=false: fractions are cut, never rounded up to the next second.
     Instant fractional = Instant.parse("2024-01-15T10:15:30.987654321Z");
     String task = openTask(followUp, "Task_HoldConversation", world.officer(), fractional);
-    assertThat(openTasks.ofFollowUp(followUp)).filteredOn(t -> t.taskId().equals(task))
-        .extracting(TaskView::dueAt).containsExactly(fractional.truncatedTo(ChronoUnit.SECONDS));
+    assertThat(openTasks.ofFollowUp(followUp))
+        .filteredOn(t -> t.taskId().equals(task))
+        .extracting(TaskView::dueAt)
+        .containsExactly(fractional.truncatedTo(ChronoUnit.SECONDS));
   }
 
   @Test
   void theEnginesDueDateTheReadModelsAndTheDeadlineAgree() throws Exception {
     long followUp = ladderFollowUp();
-    TaskView allocation = openTasks.ofFollowUp(followUp).stream()
-        .filter(t -> t.taskKey().equals("Task_AllocateFollowUp")).findFirst().orElseThrow();
-    Instant created = jdbc.queryForObject("select created_at from follow_up where id = ?", LocalDateTime.class, followUp)
-        .toInstant(ZoneOffset.UTC);
+    TaskView allocation =
+        openTasks.ofFollowUp(followUp).stream()
+            .filter(t -> t.taskKey().equals("Task_AllocateFollowUp"))
+            .findFirst()
+            .orElseThrow();
+    Instant created =
+        jdbc.queryForObject(
+                "select created_at from follow_up where id = ?", LocalDateTime.class, followUp)
+            .toInstant(ZoneOffset.UTC);
 
     assertThat(allocation.dueAt())
-        .isEqualTo(engineTasks.createTaskQuery().taskId(allocation.taskId()).singleResult().getDueDate().toInstant())
+        .isEqualTo(
+            engineTasks
+                .createTaskQuery()
+                .taskId(allocation.taskId())
+                .singleResult()
+                .getDueDate()
+                .toInstant())
         .isEqualTo(deadlines.due(Stage.ALLOCATION, created));
     assertThat(created).isBetween(clock.instant().minusSeconds(600), clock.instant());
-    assertThat(jdbc.queryForObject("select allocation_due from follow_up where id = ?", LocalDate.class, followUp))
+    assertThat(
+            jdbc.queryForObject(
+                "select allocation_due from follow_up where id = ?", LocalDate.class, followUp))
         .isEqualTo(deadlines.dueDate(allocation.dueAt()));
   }
 
@@ -393,7 +576,13 @@ class ReminderMariaDbIT {
         person("service-manager", Role.SERVICE_MANAGER, null, ladder),
         person("assistant-director", Role.ASSISTANT_DIRECTOR, null, ladder),
         person("other-service-manager", Role.SERVICE_MANAGER, null, elsewhere),
-        ladderArea, ladderTeam, areaA, teamA1, teamA2, areaB, teamB1,
+        ladderArea,
+        ladderTeam,
+        areaA,
+        teamA1,
+        teamA2,
+        areaB,
+        teamB1,
         person("sm-a", Role.SERVICE_MANAGER, null, areaA),
         person("tm-a1", Role.TEAM_MANAGER, teamA1, null),
         person("sm-b", Role.SERVICE_MANAGER, null, areaB));
@@ -401,15 +590,25 @@ class ReminderMariaDbIT {
 
   private Person person(String name, Role role, Long teamId, Long serviceAreaId) {
     String username = "rmd-" + RUN + "-" + name;
-    Person person = staff.create(new StaffDetails(
-        username, username + "@learningloop.example", "RMD " + name, Set.of(role), teamId, serviceAreaId, true));
+    Person person =
+        staff.create(
+            new StaffDetails(
+                username,
+                username + "@learningloop.example",
+                "RMD " + name,
+                Set.of(role),
+                teamId,
+                serviceAreaId,
+                true));
     staff.setPassword(person.id(), PASSWORD);
     return person;
   }
 
   private static <T> T asAdmin(java.util.function.Supplier<T> work) {
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
     try {
       return work.get();
     } finally {
@@ -417,39 +616,83 @@ class ReminderMariaDbIT {
     }
   }
 
-  /** A follow-up opened as in real use, by an inadequate audit recorded in the ladder's service area. */
+  /**
+   * A follow-up opened as in real use, by an inadequate audit recorded in the ladder's service
+   * area.
+   */
   private long ladderFollowUp() {
-    String ref = TestAudits.inadequate(register, LocalDate.now(clock), "RMD", List.of("PLANNING"), world.ladderArea(),
-        world.ladderTeam(), world.practitioner().email(), world.teamManager().email());
+    String ref =
+        TestAudits.inadequate(
+            register,
+            LocalDate.now(clock),
+            "RMD",
+            List.of("PLANNING"),
+            world.ladderArea(),
+            world.ladderTeam(),
+            world.practitioner().email(),
+            world.teamManager().email());
     return jdbc.queryForObject("select id from follow_up where audit_ref = ?", Long.class, ref);
   }
 
-  /** An open task of the follow-up as the read model holds it (written as the engine's listener writes it). */
+  /**
+   * An open task of the follow-up as the read model holds it (written as the engine's listener
+   * writes it).
+   */
   private String openTask(long followUpId, String taskKey, Person assignee, Instant due) {
     String id = "rmd-" + RUN + "-task-" + SEQUENCE.incrementAndGet();
     jdbc.update(
         "insert into open_task (task_id, follow_up_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at)"
             + " values (?, ?, ?, ?, ?, ?, 'practice-improvement', ?, ?)",
-        id, followUpId, "RMD-" + RUN, taskKey, taskKey, assignee.username(), utc(due), utc(due.minus(10, ChronoUnit.DAYS)));
+        id,
+        followUpId,
+        "RMD-" + RUN,
+        taskKey,
+        taskKey,
+        assignee.username(),
+        utc(due),
+        utc(due.minus(10, ChronoUnit.DAYS)));
     return id;
   }
 
-  /** A follow-up row as the dashboard reads it; the stage started on the day the stage's own column says. */
-  private void followUp(long areaId, long teamId, String status, String stage, LocalDate due, LocalDate created,
-      LocalDate allocated, LocalDate proposed, LocalDate closed) {
+  /**
+   * A follow-up row as the dashboard reads it; the stage started on the day the stage's own column
+   * says.
+   */
+  private void followUp(
+      long areaId,
+      long teamId,
+      String status,
+      String stage,
+      LocalDate due,
+      LocalDate created,
+      LocalDate allocated,
+      LocalDate proposed,
+      LocalDate closed) {
     jdbc.update(
         "insert into follow_up (audit_ref, status, stage, team_id, service_area_id, significant_harm_risk, joint_conversation,"
             + " created_at, allocated_at, allocation_due, due_date, closure_proposed_at, closed_at)"
             + " values (?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, ?)",
-        "RMD-" + RUN + "-DASH-" + SEQUENCE.incrementAndGet(), status, stage, teamId, areaId,
-        morning(created), morning(allocated), calendar.addWorkingDays(created, 2), due, morning(proposed), morning(closed));
+        "RMD-" + RUN + "-DASH-" + SEQUENCE.incrementAndGet(),
+        status,
+        stage,
+        teamId,
+        areaId,
+        morning(created),
+        morning(allocated),
+        calendar.addWorkingDays(created, 2),
+        due,
+        morning(proposed),
+        morning(closed));
   }
 
   private LocalDate before(LocalDate today, int workingDays) {
     return calendar.subtractWorkingDays(today, workingDays);
   }
 
-  /** Working days waited at the stage since {@link #before before(today, k)}: k when today is a working day. */
+  /**
+   * Working days waited at the stage since {@link #before before(today, k)}: k when today is a
+   * working day.
+   */
   private int age(LocalDate today, int workingDays) {
     return calendar.workingDaysBetween(before(today, workingDays), today);
   }
@@ -468,9 +711,15 @@ class ReminderMariaDbIT {
   }
 
   private Object dashboardOf(String username, String password) throws Exception {
-    String body = mvc.perform(get("/api/dashboard").with(httpBasic(username, password)).accept(MediaType.APPLICATION_JSON))
-        .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
+    String body =
+        mvc.perform(
+                get("/api/dashboard")
+                    .with(httpBasic(username, password))
+                    .accept(MediaType.APPLICATION_JSON))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return com.jayway.jsonpath.Configuration.defaultConfiguration().jsonProvider().parse(body);
   }
 
@@ -492,13 +741,24 @@ class ReminderMariaDbIT {
   private static List<String> stages(Object view, long teamId) {
     List<Map<String, Object>> stages = (List<Map<String, Object>>) team(view, teamId).get("stages");
     return stages.stream()
-        .map(s -> s.get("stage") + " open " + s.get("open") + " overdue " + s.get("overdue") + " oldest "
-            + s.get("oldestWorkingDays") + " average " + ((Number) s.get("averageWorkingDays")).doubleValue())
+        .map(
+            s ->
+                s.get("stage")
+                    + " open "
+                    + s.get("open")
+                    + " overdue "
+                    + s.get("overdue")
+                    + " oldest "
+                    + s.get("oldestWorkingDays")
+                    + " average "
+                    + ((Number) s.get("averageWorkingDays")).doubleValue())
         .toList();
   }
 
   private static List<Long> ids(Object view, String path) {
-    return JsonPath.<JSONArray>read(view, path).stream().map(id -> ((Number) id).longValue()).toList();
+    return JsonPath.<JSONArray>read(view, path).stream()
+        .map(id -> ((Number) id).longValue())
+        .toList();
   }
 
   // Sweeping and reading the outbox
@@ -508,15 +768,19 @@ class ReminderMariaDbIT {
     sweep.escalate(now);
   }
 
-  /** Runs the work on two threads released at the same moment, as two app nodes sweeping together. */
+  /**
+   * Runs the work on two threads released at the same moment, as two app nodes sweeping together.
+   */
   private List<Integer> concurrently(Callable<Integer> work) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> runs = new ArrayList<>();
     for (int node = 0; node < 2; node++) {
-      runs.add(nodes.submit(() -> {
-        start.await();
-        return work.call();
-      }));
+      runs.add(
+          nodes.submit(
+              () -> {
+                start.await();
+                return work.call();
+              }));
     }
     start.countDown();
     List<Integer> results = new ArrayList<>();
@@ -528,14 +792,16 @@ class ReminderMariaDbIT {
 
   private List<String> escalationKeys(String taskId) {
     return jdbc.queryForList(
-        "select notification_key from notification_outbox where notification_key like ?", String.class,
+        "select notification_key from notification_outbox where notification_key like ?",
+        String.class,
         "escalation:" + taskId + ":%");
   }
 
   private List<String> digestKeys(String prefix) {
     return jdbc.queryForList(
         "select notification_key from notification_outbox where notification_key like ? order by notification_key",
-        String.class, prefix + "%");
+        String.class,
+        prefix + "%");
   }
 
   private static String key(String task, int rung, Person to) {

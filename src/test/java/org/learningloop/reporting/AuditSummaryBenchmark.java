@@ -20,41 +20,49 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.flywaydb.core.Flyway;
 import org.learningloop.audit.AuditStatistics;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.catalogue.CatalogueEntry;
-import org.learningloop.catalogue.Catalogues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A benchmark program, not a test: loads N audits into a fresh MariaDB/MySQL schema ({@code learningloop_bench}) and
- * times the reports' queries. Run it with (see README, "Reports"):
+ * A benchmark program, not a test: loads N audits into a fresh MariaDB/MySQL schema ({@code
+ * learningloop_bench}) and times the reports' queries. Run it with (see README, "Reports"):
  *
  * <pre>
  * ./mvnw -q -B test-compile exec:java -Dexec.mainClass=org.learningloop.reporting.AuditSummaryBenchmark \
  *     -Dexec.classpathScope=test -Dbenchmark.audits=200000
  * </pre>
  *
- * The audits are spread over {@code benchmark.years} years (default: one per 100,000 audits, at least one), so the
- * timed twelve months hold about 100,000 audits whatever N is: as many as 1,000,000 audits over ten years would.
- * Every audit whose effective grade is Inadequate also gets a follow-up with a history as the follow-up module writes
- * it (see {@link FollowUpLoader}), so the follow-up KPIs ({@link FollowUpKpiReports}) are timed on the same data.
+ * The audits are spread over {@code benchmark.years} years (default: one per 100,000 audits, at
+ * least one), so the timed twelve months hold about 100,000 audits whatever N is: as many as
+ * 1,000,000 audits over ten years would. Every audit whose effective grade is Inadequate also gets
+ * a follow-up with a history as the follow-up module writes it (see {@link FollowUpLoader}), so the
+ * follow-up KPIs ({@link FollowUpKpiReports}) are timed on the same data.
  */
 public final class AuditSummaryBenchmark {
 
-  private static final String[] GRADES = {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"};
-  /** The data's "now": the audits run to the end of 2025, and the follow-ups' histories stop here. */
+  private static final String[] GRADES = {
+    "OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"
+  };
+
+  /**
+   * The data's "now": the audits run to the end of 2025, and the follow-ups' histories stop here.
+   */
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private static final String[] FACTORS = {
-    "PERMANENCE_DRIFT_DELAY", "ASSESSMENT_QUALITY", "SIGNIFICANT_HARM_RISK", "OVERSIGHT_ESCALATION", "CHILD_VOICE", "PLANNING"
+    "PERMANENCE_DRIFT_DELAY",
+    "ASSESSMENT_QUALITY",
+    "SIGNIFICANT_HARM_RISK",
+    "OVERSIGHT_ESCALATION",
+    "CHILD_VOICE",
+    "PLANNING"
   };
 
   private AuditSummaryBenchmark() {}
@@ -66,19 +74,28 @@ public final class AuditSummaryBenchmark {
     // Times the schema the last run loaded (with any migration added since), e.g. to try an index.
     boolean reuse = Boolean.getBoolean("benchmark.reuse");
     String server = System.getProperty("benchmark.db.host", "127.0.0.1:3306");
-    String url = "jdbc:mysql://" + server + "/learningloop_bench?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
-        + "&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true";
+    String url =
+        "jdbc:mysql://"
+            + server
+            + "/learningloop_bench?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
+            + "&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true";
     String user = System.getProperty("benchmark.db.username", "root");
     String password = System.getProperty("benchmark.db.password", "");
 
     if (!reuse) {
-      try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(url, user, password);
+          Statement s = c.createStatement()) {
         s.execute("drop database if exists learningloop_bench");
-        s.execute("create database learningloop_bench character set utf8mb4 collate utf8mb4_unicode_ci");
+        s.execute(
+            "create database learningloop_bench character set utf8mb4 collate utf8mb4_unicode_ci");
       }
     }
     DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/mysql").load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/mysql")
+        .load()
+        .migrate();
 
     YearMonth last = YearMonth.of(2025, 12);
     YearMonth first = last.minusYears(years).plusMonths(1);
@@ -87,15 +104,28 @@ public final class AuditSummaryBenchmark {
       System.out.println("Reusing the schema learningloop_bench as it is");
     } else {
       long started = System.nanoTime();
-      FollowUpLoader followUps = load(dataSource.getConnection(), audits, first, last, calendar, inDateOrder);
-      System.out.printf("Loaded %,d audits over %s to %s (%s) in %.1f s%n", audits, first, last,
-          inDateOrder ? "ids in date order" : "dates at random", (System.nanoTime() - started) / 1e9);
-      System.out.printf("  with %,d follow-ups (%,d open, %,d closed, %,d withdrawn), %,d conversations, %,d support items%n",
-          followUps.followUps, followUps.open, followUps.closed, followUps.withdrawn, followUps.conversations,
+      FollowUpLoader followUps =
+          load(dataSource.getConnection(), audits, first, last, calendar, inDateOrder);
+      System.out.printf(
+          "Loaded %,d audits over %s to %s (%s) in %.1f s%n",
+          audits,
+          first,
+          last,
+          inDateOrder ? "ids in date order" : "dates at random",
+          (System.nanoTime() - started) / 1e9);
+      System.out.printf(
+          "  with %,d follow-ups (%,d open, %,d closed, %,d withdrawn), %,d conversations, %,d support items%n",
+          followUps.followUps,
+          followUps.open,
+          followUps.closed,
+          followUps.withdrawn,
+          followUps.conversations,
           followUps.supportItems);
     }
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("analyze table audit, audit_factor, follow_up, follow_up_conversation, support_item");
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "analyze table audit, audit_factor, follow_up, follow_up_conversation, support_item");
     }
 
     // Timed through a pool as in the application.
@@ -106,25 +136,46 @@ public final class AuditSummaryBenchmark {
     pool.setMaximumPoolSize(2);
     try (HikariDataSource pooled = new HikariDataSource(pool);
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(pooled));
-      // The audit module keeps its query class package-private; the benchmark registers it as the application would.
+      context.registerBean(
+          NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(pooled));
+      // The audit module keeps its query class package-private; the benchmark registers it as the
+      // application would.
       context.registerBean(Class.forName("org.learningloop.audit.AuditStatisticsQueries"));
       context.registerBean(FollowUpKpiQueries.class);
       context.refresh();
       AuditStatistics statistics = context.getBean(AuditStatistics.class);
       AuditSummaries summaries = new AuditSummaries(statistics);
       DipSamples dipSamples = new DipSamples(statistics);
-      FollowUpKpiReports followUpKpis = new FollowUpKpiReports(
-          context.getBean(FollowUpKpiQueries.class), calendar, SHIPPED_DEADLINES, new ShippedSupportCatalogue(),
-          Clock.systemDefaultZone());
+      FollowUpKpiReports followUpKpis =
+          new FollowUpKpiReports(
+              context.getBean(FollowUpKpiQueries.class),
+              calendar,
+              SHIPPED_DEADLINES,
+              new ShippedSupportCatalogue(),
+              Clock.systemDefaultZone());
       ReportPeriod twelveMonths = new ReportPeriod(last.minusMonths(11), last);
       ReportPeriod twoMonths = new ReportPeriod(last.minusMonths(1), last);
       for (int round = 1; round <= 5; round++) {
-        time("round " + round + ": audit summary, 12 months", "audits", () -> summaries.summarise(twelveMonths).audits());
-        time("round " + round + ": audit summary, 2 months", "audits", () -> summaries.summarise(twoMonths).audits());
-        time("round " + round + ": dip samples, 12 months", "audits", () -> dipSamples.summarise(twelveMonths).total());
-        time("round " + round + ": follow-up KPIs, 12 months", "follow-ups", () -> followUpKpis.summarise(twelveMonths).followUps());
-        time("round " + round + ": follow-up KPIs, 2 months", "follow-ups", () -> followUpKpis.summarise(twoMonths).followUps());
+        time(
+            "round " + round + ": audit summary, 12 months",
+            "audits",
+            () -> summaries.summarise(twelveMonths).audits());
+        time(
+            "round " + round + ": audit summary, 2 months",
+            "audits",
+            () -> summaries.summarise(twoMonths).audits());
+        time(
+            "round " + round + ": dip samples, 12 months",
+            "audits",
+            () -> dipSamples.summarise(twelveMonths).total());
+        time(
+            "round " + round + ": follow-up KPIs, 12 months",
+            "follow-ups",
+            () -> followUpKpis.summarise(twelveMonths).followUps());
+        time(
+            "round " + round + ": follow-up KPIs, 2 months",
+            "follow-ups",
+            () -> followUpKpis.summarise(twoMonths).followUps());
       }
     }
   }
@@ -136,29 +187,59 @@ public final class AuditSummaryBenchmark {
   private static void time(String what, String unit, Measured measured) {
     long start = System.nanoTime();
     long n = measured.run();
-    System.out.printf("%-45s %7.1f ms  (%,d %s)%n", what, (System.nanoTime() - start) / 1e6, n, unit);
+    System.out.printf(
+        "%-45s %7.1f ms  (%,d %s)%n", what, (System.nanoTime() - start) / 1e6, n, unit);
   }
 
   /**
-   * With {@code inDateOrder}, the same audits, but the dates, drawn alike, are handed out in order, so that ids (and
-   * the follow-ups' ids, which follow them) grow with the date as in a register filled day by day; by default each
-   * audit's date is drawn at random, so a period's rows lie all over the tables.
+   * With {@code inDateOrder}, the same audits, but the dates, drawn alike, are handed out in order,
+   * so that ids (and the follow-ups' ids, which follow them) grow with the date as in a register
+   * filled day by day; by default each audit's date is drawn at random, so a period's rows lie all
+   * over the tables.
    */
   private static FollowUpLoader load(
-      Connection c, int audits, YearMonth first, YearMonth last, WorkingDayCalendar calendar, boolean inDateOrder)
+      Connection c,
+      int audits,
+      YearMonth first,
+      YearMonth last,
+      WorkingDayCalendar calendar,
+      boolean inDateOrder)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      s.execute("insert into service_area (id, name) values (1, 'Help and Protect'), (2, 'Corporate Parenting')");
-      StringBuilder teams = new StringBuilder("insert into team (id, name, service_area_id) values ");
+      s.execute(
+          "insert into service_area (id, name) values (1, 'Help and Protect'), (2, 'Corporate Parenting')");
+      StringBuilder teams =
+          new StringBuilder("insert into team (id, name, service_area_id) values ");
       for (int t = 1; t <= 40; t++) {
-        teams.append(t == 1 ? "" : ",").append("(").append(t).append(", 'Team ").append(t).append("', ").append(1 + t % 2).append(")");
+        teams
+            .append(t == 1 ? "" : ",")
+            .append("(")
+            .append(t)
+            .append(", 'Team ")
+            .append(t)
+            .append("', ")
+            .append(1 + t % 2)
+            .append(")");
       }
       s.execute(teams.toString());
-      StringBuilder staff = new StringBuilder("insert into staff (id, username, email, display_name, team_id) values ");
+      StringBuilder staff =
+          new StringBuilder(
+              "insert into staff (id, username, email, display_name, team_id) values ");
       for (int p = 1; p <= 400; p++) {
-        staff.append(p == 1 ? "" : ",").append("(").append(p).append(", 'p").append(p).append("', 'p").append(p)
-            .append("@bench.example', 'Person ").append(p).append("', ").append(1 + p % 40).append(")");
+        staff
+            .append(p == 1 ? "" : ",")
+            .append("(")
+            .append(p)
+            .append(", 'p")
+            .append(p)
+            .append("', 'p")
+            .append(p)
+            .append("@bench.example', 'Person ")
+            .append(p)
+            .append("', ")
+            .append(1 + p % 40)
+            .append(")");
       }
       s.execute(staff.toString());
     }
@@ -180,14 +261,24 @@ public final class AuditSummaryBenchmark {
             + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     FollowUpLoader followUps = new FollowUpLoader(c, calendar, audits, first.atDay(1), orderedDays);
     try (PreparedStatement audit = c.prepareStatement(insertAudit);
-        PreparedStatement factor = c.prepareStatement("insert into audit_factor (audit_id, factor_code) values (?, ?)")) {
+        PreparedStatement factor =
+            c.prepareStatement("insert into audit_factor (audit_id, factor_code) values (?, ?)")) {
       for (int id = 1; id <= audits; id++) {
-        long drawn = random.nextLong(days); // drawn in either case, so the rest of each audit is the same
-        LocalDate date = LocalDate.ofEpochDay(first.atDay(1).toEpochDay() + (inDateOrder ? orderedDays[id - 1] : drawn));
+        long drawn =
+            random.nextLong(days); // drawn in either case, so the rest of each audit is the same
+        LocalDate date =
+            LocalDate.ofEpochDay(
+                first.atDay(1).toEpochDay() + (inDateOrder ? orderedDays[id - 1] : drawn));
         boolean thematic = random.nextInt(10) == 0;
-        String grade = GRADES[Math.min(3, Math.max(0, (int) Math.round(random.nextGaussian() * 0.8 + 2)))];
+        String grade =
+            GRADES[Math.min(3, Math.max(0, (int) Math.round(random.nextGaussian() * 0.8 + 2)))];
         boolean moderated = random.nextInt(10) < 4;
-        String moderatedGrade = moderated ? (random.nextInt(10) == 0 ? GRADES[Math.min(3, Arrays.asList(GRADES).indexOf(grade) + 1)] : grade) : null;
+        String moderatedGrade =
+            moderated
+                ? (random.nextInt(10) == 0
+                    ? GRADES[Math.min(3, Arrays.asList(GRADES).indexOf(grade) + 1)]
+                    : grade)
+                : null;
         String effective = moderated ? moderatedGrade : grade;
         int team = 1 + random.nextInt(40);
         audit.setLong(1, id);
@@ -224,7 +315,8 @@ public final class AuditSummaryBenchmark {
             factor.setLong(1, id);
             factor.setString(2, FACTORS[(start + f) % FACTORS.length]);
             factor.addBatch();
-            significantHarm |= FACTORS[(start + f) % FACTORS.length].equals("SIGNIFICANT_HARM_RISK");
+            significantHarm |=
+                FACTORS[(start + f) % FACTORS.length].equals("SIGNIFICANT_HARM_RISK");
           }
           followUps.add("BENCH-" + id, date, significantHarm, practitioner, teamManager, team);
         }
@@ -241,26 +333,48 @@ public final class AuditSummaryBenchmark {
     return followUps;
   }
 
-  static final DeadlineProperties SHIPPED_DEADLINES = new DeadlineProperties(2, 1, 20, 60, 2,
-      List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))), Period.ofMonths(3),
-      LocalTime.of(7, 0));
+  static final DeadlineProperties SHIPPED_DEADLINES =
+      new DeadlineProperties(
+          2,
+          1,
+          20,
+          60,
+          2,
+          List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))),
+          Period.ofMonths(3),
+          LocalTime.of(7, 0));
 
   /**
-   * The follow-up of one inadequate audit, its conversations and support items, with a history drawn at random (its
-   * own seed, so the audits are those of the benchmark without follow-ups): opened 0 to 3 working days after the
-   * audit; a PI officer allocated mostly within a day or two, now and then after a week; the child's safety review
-   * confirmed where there was a risk of significant harm; the two conversations (joint or separate) held 5 to 45
-   * working days after allocation; 0 to 3 support items; closure proposed 10 to 50 working days after the
-   * conversations and signed off within a week; the effectiveness re-audit three months on, mostly graded. Whatever
-   * lies after the data's "now" (1 January 2026) has not happened yet, so the last months' follow-ups are open at every
-   * stage; about 4% stall at a stage and stay open, overdue, and about 3% are withdrawn by a PI lead.
+   * The follow-up of one inadequate audit, its conversations and support items, with a history
+   * drawn at random (its own seed, so the audits are those of the benchmark without follow-ups):
+   * opened 0 to 3 working days after the audit; a PI officer allocated mostly within a day or two,
+   * now and then after a week; the child's safety review confirmed where there was a risk of
+   * significant harm; the two conversations (joint or separate) held 5 to 45 working days after
+   * allocation; 0 to 3 support items; closure proposed 10 to 50 working days after the
+   * conversations and signed off within a week; the effectiveness re-audit three months on, mostly
+   * graded. Whatever lies after the data's "now" (1 January 2026) has not happened yet, so the last
+   * months' follow-ups are open at every stage; about 4% stall at a stage and stay open, overdue,
+   * and about 3% are withdrawn by a PI lead.
    */
   static final class FollowUpLoader {
 
-    private static final String[] GRADES_NOW = {"GOOD", "GOOD", "GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "INADEQUATE", "OUTSTANDING"};
+    private static final String[] GRADES_NOW = {
+      "GOOD",
+      "GOOD",
+      "GOOD",
+      "REQUIRES_IMPROVEMENT",
+      "REQUIRES_IMPROVEMENT",
+      "INADEQUATE",
+      "OUTSTANDING"
+    };
     private static final String[] SUPPORT_TYPES = {
-      "ASSESSMENT_TRAINING_REFRESH", "ASSESSMENT_TRAINING_REFRESH", "CARE_PLANNING_VIDEO", "INDIVIDUAL_COACHING",
-      "INDIVIDUAL_COACHING", "TEAM_SESSION", "OTHER"
+      "ASSESSMENT_TRAINING_REFRESH",
+      "ASSESSMENT_TRAINING_REFRESH",
+      "CARE_PLANNING_VIDEO",
+      "INDIVIDUAL_COACHING",
+      "INDIVIDUAL_COACHING",
+      "TEAM_SESSION",
+      "OTHER"
     };
     private static final LocalDate TODAY = LocalDate.ofInstant(NOW.minusSeconds(1), ZoneOffset.UTC);
 
@@ -279,30 +393,47 @@ public final class AuditSummaryBenchmark {
     long conversations;
     long supportItems;
 
-    FollowUpLoader(Connection c, WorkingDayCalendar calendar, int audits, LocalDate firstDay, long[] orderedDays)
+    FollowUpLoader(
+        Connection c,
+        WorkingDayCalendar calendar,
+        int audits,
+        LocalDate firstDay,
+        long[] orderedDays)
         throws SQLException {
       this.calendar = calendar;
       this.audits = audits;
       this.firstDay = firstDay;
       this.orderedDays = orderedDays;
-      followUp = c.prepareStatement(
-          "insert into follow_up (id, audit_ref, audit_date, status, stage, practitioner_id, team_manager_id, team_id, service_area_id,"
-              + " significant_harm_risk, officer_username, joint_conversation, created_at, allocated_at, allocation_due,"
-              + " conversations_due, closure_due, due_date, safeguarding_due, safeguarding_confirmed_at,"
-              + " safeguarding_confirmed_by, closure_proposed_by, closure_proposed_at, closed_by, closed_at, ended_at,"
-              + " end_reason, re_audit_due, re_audit_ref, re_audit_grade, version)"
-              + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
-      conversation = c.prepareStatement(
-          "insert into follow_up_conversation (follow_up_id, attendees, status, starts_at, duration_minutes, location,"
-              + " notes, learning_points, not_held_reason, invite_sequence, version) values (?,?,?,?,?,?,?,?,?,?,0)");
-      support = c.prepareStatement(
-          "insert into support_item (follow_up_id, type_code, description, owner, due_date, state, reason, offered_by,"
-              + " offered_at, answered_at, completed_at, verified_by, verified_at, version)"
-              + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+      followUp =
+          c.prepareStatement(
+              "insert into follow_up (id, audit_ref, audit_date, status, stage, practitioner_id, team_manager_id, team_id, service_area_id,"
+                  + " significant_harm_risk, officer_username, joint_conversation, created_at, allocated_at, allocation_due,"
+                  + " conversations_due, closure_due, due_date, safeguarding_due, safeguarding_confirmed_at,"
+                  + " safeguarding_confirmed_by, closure_proposed_by, closure_proposed_at, closed_by, closed_at, ended_at,"
+                  + " end_reason, re_audit_due, re_audit_ref, re_audit_grade, version)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+      conversation =
+          c.prepareStatement(
+              "insert into follow_up_conversation (follow_up_id, attendees, status, starts_at, duration_minutes, location,"
+                  + " notes, learning_points, not_held_reason, invite_sequence, version) values (?,?,?,?,?,?,?,?,?,?,0)");
+      support =
+          c.prepareStatement(
+              "insert into support_item (follow_up_id, type_code, description, owner, due_date, state, reason, offered_by,"
+                  + " offered_at, answered_at, completed_at, verified_by, verified_at, version)"
+                  + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
     }
 
-    /** Adds the follow-up of the audit just batched (whose practitioner, team manager and team it copies). */
-    void add(String auditRef, LocalDate auditDate, boolean significantHarm, long practitioner, long teamManager, int team)
+    /**
+     * Adds the follow-up of the audit just batched (whose practitioner, team manager and team it
+     * copies).
+     */
+    void add(
+        String auditRef,
+        LocalDate auditDate,
+        boolean significantHarm,
+        long practitioner,
+        long teamManager,
+        int team)
         throws SQLException {
       long id = ++followUps;
       LocalDate opened = calendar.addWorkingDays(auditDate, random.nextInt(4));
@@ -310,30 +441,44 @@ public final class AuditSummaryBenchmark {
         opened = auditDate;
       }
       Instant created = at(opened);
-      // Where the history stops short of "now" for good: 0 runs on, 1 stalls at allocation, 2 at the conversations,
+      // Where the history stops short of "now" for good: 0 runs on, 1 stalls at allocation, 2 at
+      // the conversations,
       // 3 at support and closure, 4 at sign-off; 5 is withdrawn.
       int fate = random.nextInt(100);
       int stall = fate < 1 ? 1 : fate < 2 ? 2 : fate < 3 ? 3 : fate < 4 ? 4 : fate < 7 ? 5 : 0;
 
-      int allocationDays = pick(new int[] {0, 1, 1, 1, 1, 1, 2, 2, 2, 3}) + (random.nextInt(30) == 0 ? 3 + random.nextInt(6) : 0);
+      int allocationDays =
+          pick(new int[] {0, 1, 1, 1, 1, 1, 2, 2, 2, 3})
+              + (random.nextInt(30) == 0 ? 3 + random.nextInt(6) : 0);
       LocalDate allocationDay = calendar.addWorkingDays(opened, allocationDays);
       Instant allocated = stall == 1 ? null : happened(at(allocationDay));
       boolean joint = random.nextInt(5) < 2;
-      LocalDate conversationsDue = allocated == null ? null : calendar.addWorkingDays(allocationDay, 20);
+      LocalDate conversationsDue =
+          allocated == null ? null : calendar.addWorkingDays(allocationDay, 20);
       LocalDate closureDue = allocated == null ? null : calendar.addWorkingDays(allocationDay, 60);
 
       Instant safeguardingConfirmed = null;
       if (significantHarm) {
-        safeguardingConfirmed = happened(at(calendar.addWorkingDays(opened, pick(new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 3, 5}))));
+        safeguardingConfirmed =
+            happened(
+                at(
+                    calendar.addWorkingDays(
+                        opened, pick(new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 3, 5}))));
       }
 
-      LocalDate heldDay = allocated == null ? null
-          : calendar.addWorkingDays(allocationDay, random.nextInt(100) < 80 ? 5 + random.nextInt(16) : 20 + random.nextInt(26));
+      LocalDate heldDay =
+          allocated == null
+              ? null
+              : calendar.addWorkingDays(
+                  allocationDay,
+                  random.nextInt(100) < 80 ? 5 + random.nextInt(16) : 20 + random.nextInt(26));
       Instant heldMoment = heldDay == null ? null : at(heldDay);
       Instant held = heldMoment == null || stall == 2 ? null : happened(heldMoment);
-      LocalDate proposedDay = heldDay == null ? null : calendar.addWorkingDays(heldDay, 10 + random.nextInt(41));
+      LocalDate proposedDay =
+          heldDay == null ? null : calendar.addWorkingDays(heldDay, 10 + random.nextInt(41));
       Instant proposed = held == null || stall == 3 ? null : happened(at(proposedDay));
-      LocalDate closedDay = proposedDay == null ? null : calendar.addWorkingDays(proposedDay, random.nextInt(6));
+      LocalDate closedDay =
+          proposedDay == null ? null : calendar.addWorkingDays(proposedDay, random.nextInt(6));
       Instant closedAt = proposed == null || stall == 4 ? null : happened(at(closedDay));
       LocalDate reAuditDue = closedAt == null ? null : closedDay.plusMonths(3);
 
@@ -381,7 +526,10 @@ public final class AuditSummaryBenchmark {
           due = calendar.addWorkingDays(opened, 2);
         } else if (held == null) {
           stage = "CONVERSATIONS";
-          due = random.nextInt(10) == 0 ? conversationsDue.plusDays(10 + random.nextInt(20)) : conversationsDue; // some extended
+          due =
+              random.nextInt(10) == 0
+                  ? conversationsDue.plusDays(10 + random.nextInt(20))
+                  : conversationsDue; // some extended
         } else if (proposed == null) {
           stage = "CLOSURE";
           due = closureDue;
@@ -418,7 +566,8 @@ public final class AuditSummaryBenchmark {
       followUp.setString(p++, closedAt == null ? null : "p" + (321 + random.nextInt(5)));
       dateTime(followUp, p++, closedAt);
       dateTime(followUp, p++, ended);
-      followUp.setString(p++, ended == null ? null : "Withdrawn: the practitioner has left the council");
+      followUp.setString(
+          p++, ended == null ? null : "Withdrawn: the practitioner has left the council");
       date(followUp, p++, reAuditDue);
       followUp.setString(p++, reAuditRef);
       followUp.setString(p, reAuditGrade);
@@ -433,20 +582,32 @@ public final class AuditSummaryBenchmark {
     }
 
     /**
-     * One joint conversation, or the Team Manager's a few days before the practitioner's. Where the follow-up stalls at
-     * the conversations, the (last) one did not take place.
+     * One joint conversation, or the Team Manager's a few days before the practitioner's. Where the
+     * follow-up stalls at the conversations, the (last) one did not take place.
      */
-    private void conversations(long id, boolean joint, LocalDate heldDay, Instant heldMoment, Instant ended, boolean stalled)
+    private void conversations(
+        long id,
+        boolean joint,
+        LocalDate heldDay,
+        Instant heldMoment,
+        Instant ended,
+        boolean stalled)
         throws SQLException {
       if (joint) {
         conversation(id, "JOINT", heldMoment, ended, stalled);
       } else {
-        conversation(id, "TEAM_MANAGER", at(calendar.subtractWorkingDays(heldDay, 1 + random.nextInt(3))), ended, false);
+        conversation(
+            id,
+            "TEAM_MANAGER",
+            at(calendar.subtractWorkingDays(heldDay, 1 + random.nextInt(3))),
+            ended,
+            false);
         conversation(id, "PRACTITIONER", heldMoment, ended, stalled);
       }
     }
 
-    private void conversation(long id, String attendees, Instant startsAt, Instant ended, boolean stalled)
+    private void conversation(
+        long id, String attendees, Instant startsAt, Instant ended, boolean stalled)
         throws SQLException {
       boolean past = startsAt.isBefore(NOW) && (ended == null || startsAt.isBefore(ended));
       String status;
@@ -465,16 +626,20 @@ public final class AuditSummaryBenchmark {
       conversation.setString(3, status);
       dateTime(conversation, 4, status.equals("TO_BE_SCHEDULED") ? null : startsAt);
       conversation.setInt(5, 45 + 15 * random.nextInt(4));
-      conversation.setString(6, status.equals("TO_BE_SCHEDULED") ? null : "Team room " + (1 + random.nextInt(6)));
-      conversation.setString(7, heldNow ? "Talked through the plan and the child's lived experience." : null);
+      conversation.setString(
+          6, status.equals("TO_BE_SCHEDULED") ? null : "Team room " + (1 + random.nextInt(6)));
+      conversation.setString(
+          7, heldNow ? "Talked through the plan and the child's lived experience." : null);
       conversation.setString(8, heldNow ? "Record the reasons for delay; escalate drift." : null);
-      conversation.setString(9, status.equals("NOT_HELD") ? "The practitioner was off sick." : null);
+      conversation.setString(
+          9, status.equals("NOT_HELD") ? "The practitioner was off sick." : null);
       conversation.setInt(10, status.equals("NOT_HELD") ? 2 : 1);
       conversation.addBatch();
       conversations++;
     }
 
-    private void supportItems(long id, LocalDate heldDay, String status, String stage) throws SQLException {
+    private void supportItems(long id, LocalDate heldDay, String status, String stage)
+        throws SQLException {
       int n = pick(new int[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3});
       for (int i = 0; i < n; i++) {
         LocalDate offeredDay = calendar.addWorkingDays(heldDay, random.nextInt(3));
@@ -486,21 +651,50 @@ public final class AuditSummaryBenchmark {
         if (status.equals("WITHDRAWN")) {
           state = "WITHDRAWN";
         } else if (status.equals("CLOSED") || stage.equals("SIGN_OFF")) {
-          state = pick(new String[] {"COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "DECLINED", "WITHDRAWN"});
+          state =
+              pick(
+                  new String[] {
+                    "COMPLETED",
+                    "COMPLETED",
+                    "COMPLETED",
+                    "COMPLETED",
+                    "COMPLETED",
+                    "COMPLETED",
+                    "DECLINED",
+                    "WITHDRAWN"
+                  });
         } else {
-          state = pick(new String[] {"OFFERED", "ACCEPTED", "ACCEPTED", "COMPLETED", "COMPLETED", "DECLINED"});
+          state =
+              pick(
+                  new String[] {
+                    "OFFERED", "ACCEPTED", "ACCEPTED", "COMPLETED", "COMPLETED", "DECLINED"
+                  });
         }
         Instant offered = at(offeredDay);
-        Instant answered = state.equals("OFFERED") ? null : latest(offered, at(calendar.addWorkingDays(offeredDay, random.nextInt(4))));
-        Instant completed = state.equals("COMPLETED") ? latest(answered, at(dueDay.isAfter(TODAY) ? TODAY : dueDay)) : null;
+        Instant answered =
+            state.equals("OFFERED")
+                ? null
+                : latest(offered, at(calendar.addWorkingDays(offeredDay, random.nextInt(4))));
+        Instant completed =
+            state.equals("COMPLETED")
+                ? latest(answered, at(dueDay.isAfter(TODAY) ? TODAY : dueDay))
+                : null;
         support.setLong(1, id);
         support.setString(2, pick(SUPPORT_TYPES));
         support.setString(3, "Agreed in the reflective conversation");
-        support.setString(4, pick(new String[] {"PRACTITIONER", "PRACTITIONER", "PRACTITIONER", "TEAM_MANAGER", "WHOLE_TEAM"}));
+        support.setString(
+            4,
+            pick(
+                new String[] {
+                  "PRACTITIONER", "PRACTITIONER", "PRACTITIONER", "TEAM_MANAGER", "WHOLE_TEAM"
+                }));
         support.setObject(5, dueDay);
         support.setString(6, state);
-        support.setString(7, state.equals("DECLINED") ? "Attended the same course last month"
-            : state.equals("WITHDRAWN") ? "No longer needed" : null);
+        support.setString(
+            7,
+            state.equals("DECLINED")
+                ? "Attended the same course last month"
+                : state.equals("WITHDRAWN") ? "No longer needed" : null);
         support.setString(8, "p" + (301 + random.nextInt(20)));
         support.setObject(9, utc(offered));
         dateTime(support, 10, answered);
@@ -547,7 +741,10 @@ public final class AuditSummaryBenchmark {
 
     /** During the working day, London time, as the module records it. */
     private Instant at(LocalDate day) {
-      return day.atTime(9, 0).plusMinutes(random.nextInt(8 * 60)).atZone(calendar.zone()).toInstant();
+      return day.atTime(9, 0)
+          .plusMinutes(random.nextInt(8 * 60))
+          .atZone(calendar.zone())
+          .toInstant();
     }
 
     private int pick(int[] values) {
@@ -563,7 +760,8 @@ public final class AuditSummaryBenchmark {
       return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static void dateTime(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    private static void dateTime(PreparedStatement statement, int index, Instant instant)
+        throws SQLException {
       if (instant == null) {
         statement.setNull(index, Types.TIMESTAMP);
       } else {
@@ -571,7 +769,8 @@ public final class AuditSummaryBenchmark {
       }
     }
 
-    private static void date(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+    private static void date(PreparedStatement statement, int index, LocalDate date)
+        throws SQLException {
       if (date == null) {
         statement.setNull(index, Types.DATE);
       } else {

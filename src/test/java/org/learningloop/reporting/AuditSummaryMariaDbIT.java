@@ -1,12 +1,11 @@
 package org.learningloop.reporting;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,10 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The audit summary's SQL on MariaDB through Connector/J (YEAR/MONTH grouping, the join to the factors), and the
- * follow-up KPIs' (date-times read back as UTC, working days, the support tallies): the same figures as on H2. The
- * database is shared with the other *IT classes (same context), so the seed goes twenty years back, Feb 2003 to Jan
- * 2004, where no other test writes.
+ * The audit summary's SQL on MariaDB through Connector/J (YEAR/MONTH grouping, the join to the
+ * factors), and the follow-up KPIs' (date-times read back as UTC, working days, the support
+ * tallies): the same figures as on H2. The database is shared with the other *IT classes (same
+ * context), so the seed goes twenty years back, Feb 2003 to Jan 2004, where no other test writes.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -56,7 +55,9 @@ class AuditSummaryMariaDbIT {
 
   @Test
   void decemberAndJanuaryShowTheCouncilsFigures() throws Exception {
-    mvc.perform(get("/api/reports/audit-summary?from=2003-12&to=2004-01").with(httpBasic("pi-lead", "demo")))
+    mvc.perform(
+            get("/api/reports/audit-summary?from=2003-12&to=2004-01")
+                .with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.audits").value(35))
         .andExpect(jsonPath("$.moderated").value(14))
@@ -71,36 +72,53 @@ class AuditSummaryMariaDbIT {
   @Test
   void julyToDecemberShowsTheInadequateAnalysis() throws Exception {
     SeedAudits.expectInadequateAnalysis(
-        mvc.perform(get("/api/reports/audit-summary?from=2003-07&to=2003-12").with(httpBasic("pi-lead", "demo")))
+        mvc.perform(
+                get("/api/reports/audit-summary?from=2003-07&to=2003-12")
+                    .with(httpBasic("pi-lead", "demo")))
             .andExpect(status().isOk()));
   }
 
   @Test
   void twelveMonthsAndDipSamplesComeOutOfMariaDbToo() throws Exception {
-    mvc.perform(get("/api/reports/audit-summary?from=2003-02&to=2004-01").with(httpBasic("pi-lead", "demo")))
+    mvc.perform(
+            get("/api/reports/audit-summary?from=2003-02&to=2004-01")
+                .with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.months[0].inadequatePercent").value(35.0))
         .andExpect(jsonPath("$.months[11].inadequatePercent").value(13.3));
-    mvc.perform(get("/api/reports/dip-samples?from=2003-12&to=2004-01").with(httpBasic("pi-lead", "demo")))
+    mvc.perform(
+            get("/api/reports/dip-samples?from=2003-12&to=2004-01")
+                .with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(33))
         .andExpect(jsonPath("$.months[0].themes[0].count").value(16));
   }
 
-  /** The figures of {@code ReportsTest}'s follow-up KPIs: {@link SeedFollowUps} counts in working days, whatever the year. */
+  /**
+   * The figures of {@code ReportsTest}'s follow-up KPIs: {@link SeedFollowUps} counts in working
+   * days, whatever the year.
+   */
   @Test
   void followUpKpisOfJulyToDecemberAreTheSameAsOnH2() throws Exception {
-    ResultActions kpis = mvc.perform(get("/api/reports/follow-ups?from=2003-07&to=2003-12").with(httpBasic("service-manager", "demo")));
+    ResultActions kpis =
+        mvc.perform(
+            get("/api/reports/follow-ups?from=2003-07&to=2003-12")
+                .with(httpBasic("service-manager", "demo")));
     kpis.andExpect(status().isOk())
         .andExpect(jsonPath("$.from").value("2003-07"))
         .andExpect(jsonPath("$.to").value("2003-12"))
         .andExpect(jsonPath("$.asAt").value(LocalDate.now(calendar.zone()).toString()));
     SeedFollowUps.expectFigures(kpis);
 
-    String timeliness = mvc.perform(get("/reports/follow-up-timeliness.csv?from=2003-07&to=2003-12").with(httpBasic("pi-officer", "demo")))
-        .andExpect(status().isOk())
-        .andExpect(content().contentTypeCompatibleWith("text/csv"))
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String timeliness =
+        mvc.perform(
+                get("/reports/follow-up-timeliness.csv?from=2003-07&to=2003-12")
+                    .with(httpBasic("pi-officer", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     assertThat(timeliness)
         .contains("PI officer allocated (from the follow-up opening),20,1.5,2,18,90.0\r\n")
         .contains("Both conversations held (from allocation),16,12.5,20,10,62.5\r\n")

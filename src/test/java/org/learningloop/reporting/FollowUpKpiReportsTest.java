@@ -22,28 +22,49 @@ import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.followup.FollowUpStage;
 
-/** The follow-up KPIs from hand-made rows: working days as the deadlines count them, medians, targets and grammar. */
+/**
+ * The follow-up KPIs from hand-made rows: working days as the deadlines count them, medians,
+ * targets and grammar.
+ */
 class FollowUpKpiReportsTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  static final ReportPeriod PERIOD = new ReportPeriod(YearMonth.of(2023, 12), YearMonth.of(2024, 1));
+  static final ReportPeriod PERIOD =
+      new ReportPeriod(YearMonth.of(2023, 12), YearMonth.of(2024, 1));
   static final LocalDate TODAY = LocalDate.of(2024, 3, 1);
 
-  final FollowUpKpiReports reports = new FollowUpKpiReports(
-      null, WorkingDayCalendar.englandAndWales(),
-      new DeadlineProperties(2, 1, 20, 60, 2,
-          List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))), Period.ofMonths(3),
-          LocalTime.of(7, 0)),
-      new ShippedSupportCatalogue(), Clock.systemUTC());
+  final FollowUpKpiReports reports =
+      new FollowUpKpiReports(
+          null,
+          WorkingDayCalendar.englandAndWales(),
+          new DeadlineProperties(
+              2,
+              1,
+              20,
+              60,
+              2,
+              List.of(
+                  new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))),
+              Period.ofMonths(3),
+              LocalTime.of(7, 0)),
+          new ShippedSupportCatalogue(),
+          Clock.systemUTC());
 
   long ids;
 
   @Test
   void christmasBankHolidaysAreNotWorkingDays() {
-    // Allocated Friday 22 December 2023; the joint conversation held Wednesday 3 January 2024: 27, 28, 29 December,
+    // Allocated Friday 22 December 2023; the joint conversation held Wednesday 3 January 2024: 27,
+    // 28, 29 December,
     // 2 and 3 January (25, 26 December and 1 January are bank holidays).
-    FollowUpKpis k = compute(List.of(row("CLOSURE", "OPEN", null)
-        .created(at(2023, 12, 21, 11)).allocated(at(2023, 12, 22, 10)).bothHeld(at(2024, 1, 3, 14)).build()));
+    FollowUpKpis k =
+        compute(
+            List.of(
+                row("CLOSURE", "OPEN", null)
+                    .created(at(2023, 12, 21, 11))
+                    .allocated(at(2023, 12, 22, 10))
+                    .bothHeld(at(2024, 1, 3, 14))
+                    .build()));
     assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
     assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).medianWorkingDays()).isEqualTo(5.0);
     assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).withinTarget()).isEqualTo(1);
@@ -53,8 +74,13 @@ class FollowUpKpiReportsTest {
 
   @Test
   void somethingArrivingOnFridayEveningCountsFromMonday() {
-    FollowUpKpis k = compute(List.of(row("CONVERSATIONS", "OPEN", null)
-        .created(at(2024, 3, 8, 18)).allocated(at(2024, 3, 11, 9)).build()));
+    FollowUpKpis k =
+        compute(
+            List.of(
+                row("CONVERSATIONS", "OPEN", null)
+                    .created(at(2024, 3, 8, 18))
+                    .allocated(at(2024, 3, 11, 9))
+                    .build()));
     assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isZero();
   }
 
@@ -70,9 +96,20 @@ class FollowUpKpiReportsTest {
   void closureWithinTargetIsCountedOnTheClosedOnes() {
     Instant allocated = at(2024, 1, 8, 10); // a Monday
     List<FollowUpKpiQueries.Row> rows = new ArrayList<>();
-    // 60 working days after Monday 8 January 2024 is Wednesday 3 April (Good Friday and Easter Monday are holidays).
-    rows.add(row("DONE", "CLOSED", "GOOD").created(allocated).allocated(allocated).closed(at(2024, 4, 3, 16)).build());
-    rows.add(row("AWAITING_RE_AUDIT", "CLOSED", null).created(allocated).allocated(allocated).closed(at(2024, 4, 4, 9)).build());
+    // 60 working days after Monday 8 January 2024 is Wednesday 3 April (Good Friday and Easter
+    // Monday are holidays).
+    rows.add(
+        row("DONE", "CLOSED", "GOOD")
+            .created(allocated)
+            .allocated(allocated)
+            .closed(at(2024, 4, 3, 16))
+            .build());
+    rows.add(
+        row("AWAITING_RE_AUDIT", "CLOSED", null)
+            .created(allocated)
+            .allocated(allocated)
+            .closed(at(2024, 4, 4, 9))
+            .build());
     rows.add(row("CLOSURE", "OPEN", null).created(allocated).allocated(allocated).build());
     FollowUpKpis k = compute(rows);
     FollowUpKpis.Timeliness closure = timeliness(k, Stage.CLOSURE);
@@ -89,19 +126,27 @@ class FollowUpKpiReportsTest {
 
   @Test
   void overdueMeansTheDueDateHasPassedNotThatItIsToday() {
-    List<FollowUpKpiQueries.Row> rows = List.of(
-        row("ALLOCATION", "OPEN", null).due(TODAY.minusDays(1)).build(),
-        row("ALLOCATION", "OPEN", null).due(TODAY).build(),
-        row("SIGN_OFF", "OPEN", null).due(TODAY.minusDays(30)).build(),
-        row("RE_AUDIT", "CLOSED", null).due(TODAY.minusDays(2)).build(),
-        row("ENDED", "GRADE_REVISED", null).build(),
-        row("ENDED", "WITHDRAWN", null).build());
+    List<FollowUpKpiQueries.Row> rows =
+        List.of(
+            row("ALLOCATION", "OPEN", null).due(TODAY.minusDays(1)).build(),
+            row("ALLOCATION", "OPEN", null).due(TODAY).build(),
+            row("SIGN_OFF", "OPEN", null).due(TODAY.minusDays(30)).build(),
+            row("RE_AUDIT", "CLOSED", null).due(TODAY.minusDays(2)).build(),
+            row("ENDED", "GRADE_REVISED", null).build(),
+            row("ENDED", "WITHDRAWN", null).build());
     FollowUpKpis k = compute(rows);
-    assertThat(k.stages()).extracting(FollowUpKpis.StageCount::stage)
-        .containsExactly(FollowUpStage.ALLOCATION, FollowUpStage.CONVERSATIONS, FollowUpStage.CLOSURE, FollowUpStage.SIGN_OFF,
+    assertThat(k.stages())
+        .extracting(FollowUpKpis.StageCount::stage)
+        .containsExactly(
+            FollowUpStage.ALLOCATION,
+            FollowUpStage.CONVERSATIONS,
+            FollowUpStage.CLOSURE,
+            FollowUpStage.SIGN_OFF,
             FollowUpStage.RE_AUDIT);
-    assertThat(stage(k, FollowUpStage.ALLOCATION)).isEqualTo(new FollowUpKpis.StageCount(FollowUpStage.ALLOCATION,
-        "Waiting for a PI officer", 2, 1));
+    assertThat(stage(k, FollowUpStage.ALLOCATION))
+        .isEqualTo(
+            new FollowUpKpis.StageCount(
+                FollowUpStage.ALLOCATION, "Waiting for a PI officer", 2, 1));
     assertThat(stage(k, FollowUpStage.SIGN_OFF).overdue()).isEqualTo(1);
     assertThat(stage(k, FollowUpStage.RE_AUDIT).overdue()).isEqualTo(1);
     assertThat(k.overdue()).isEqualTo(3);
@@ -113,19 +158,32 @@ class FollowUpKpiReportsTest {
 
   @Test
   void supportIsCountedByTypeInCatalogueOrderWithItsCompletionRate() {
-    FollowUpKpis k = reports.compute(PERIOD, TODAY, List.of(), List.of(
-        new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "COMPLETED", 1),
-        new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "ACCEPTED", 1),
-        new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "COMPLETED", 2),
-        new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "DECLINED", 1),
-        new FollowUpKpiQueries.SupportTally("RETIRED_TYPE", "WITHDRAWN", 1)));
-    assertThat(k.support()).containsExactly(
-        new FollowUpKpis.SupportType("INDIVIDUAL_COACHING", "Individual coaching", 4, 1, 2, 1, 0, 50.0),
-        new FollowUpKpis.SupportType("TEAM_SESSION", "Team session", 1, 0, 1, 0, 0, 100.0),
-        new FollowUpKpis.SupportType("RETIRED_TYPE", "RETIRED_TYPE", 1, 0, 0, 0, 1, 0.0));
-    assertThatThrownBy(() -> reports.compute(PERIOD, TODAY, List.of(),
-        List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "LOST", 1))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("LOST");
+    FollowUpKpis k =
+        reports.compute(
+            PERIOD,
+            TODAY,
+            List.of(),
+            List.of(
+                new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "COMPLETED", 1),
+                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "ACCEPTED", 1),
+                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "COMPLETED", 2),
+                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "DECLINED", 1),
+                new FollowUpKpiQueries.SupportTally("RETIRED_TYPE", "WITHDRAWN", 1)));
+    assertThat(k.support())
+        .containsExactly(
+            new FollowUpKpis.SupportType(
+                "INDIVIDUAL_COACHING", "Individual coaching", 4, 1, 2, 1, 0, 50.0),
+            new FollowUpKpis.SupportType("TEAM_SESSION", "Team session", 1, 0, 1, 0, 0, 100.0),
+            new FollowUpKpis.SupportType("RETIRED_TYPE", "RETIRED_TYPE", 1, 0, 0, 0, 1, 0.0));
+    assertThatThrownBy(
+            () ->
+                reports.compute(
+                    PERIOD,
+                    TODAY,
+                    List.of(),
+                    List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "LOST", 1))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("LOST");
   }
 
   @Test
@@ -133,30 +191,46 @@ class FollowUpKpiReportsTest {
     Instant tm = at(2024, 1, 10, 10);
     Instant practitioner = at(2024, 1, 12, 10);
     Instant joint = at(2024, 1, 11, 10);
-    assertThat(FollowUpKpiQueries.bothHeld(Map.of("TEAM_MANAGER", tm, "PRACTITIONER", practitioner))).isEqualTo(practitioner);
+    assertThat(
+            FollowUpKpiQueries.bothHeld(Map.of("TEAM_MANAGER", tm, "PRACTITIONER", practitioner)))
+        .isEqualTo(practitioner);
     assertThat(FollowUpKpiQueries.bothHeld(Map.of("TEAM_MANAGER", tm))).isNull();
     assertThat(FollowUpKpiQueries.bothHeld(Map.of("JOINT", joint))).isEqualTo(joint);
-    assertThat(FollowUpKpiQueries.bothHeld(Map.of("JOINT", joint, "TEAM_MANAGER", tm, "PRACTITIONER", practitioner))).isEqualTo(joint);
+    assertThat(
+            FollowUpKpiQueries.bothHeld(
+                Map.of("JOINT", joint, "TEAM_MANAGER", tm, "PRACTITIONER", practitioner)))
+        .isEqualTo(joint);
     assertThat(FollowUpKpiQueries.bothHeld(Map.of())).isNull();
   }
 
   @Test
   void sentencesAreWrittenFromTheFigures() {
     assertThat(Reports.followUpSentences(PERIOD, compute(List.of())))
-        .containsExactly("No follow-ups have been opened for audits graded inadequate during December 2023 – January 2024.");
+        .containsExactly(
+            "No follow-ups have been opened for audits graded inadequate during December 2023 – January 2024.");
 
     Instant allocated = at(2024, 1, 8, 10);
-    List<FollowUpKpiQueries.Row> rows = List.of(
-        row("CONVERSATIONS", "OPEN", null).created(at(2024, 1, 5, 10)).allocated(allocated).due(TODAY.plusDays(3)).build(),
-        row("ENDED", "GRADE_REVISED", null).build());
-    FollowUpKpis k = reports.compute(PERIOD, TODAY, rows,
-        List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "OFFERED", 1)));
-    assertThat(Reports.followUpSentences(PERIOD, k)).containsExactly(
-        "2 follow-ups were opened by the Practice Improvement team for audits graded inadequate during December 2023 –"
-            + " January 2024. As at 1 March 2024, 0 are closed (0%) and 1 is open, on time; 1 ended because moderation"
-            + " revised the grade.",
-        "A PI officer was allocated in a median of 1 working day (target 2, met in 1 of 1).",
-        "1 support item was offered: team session (1). Of these, 0 have been completed (0%) and 1 is in progress.");
+    List<FollowUpKpiQueries.Row> rows =
+        List.of(
+            row("CONVERSATIONS", "OPEN", null)
+                .created(at(2024, 1, 5, 10))
+                .allocated(allocated)
+                .due(TODAY.plusDays(3))
+                .build(),
+            row("ENDED", "GRADE_REVISED", null).build());
+    FollowUpKpis k =
+        reports.compute(
+            PERIOD,
+            TODAY,
+            rows,
+            List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "OFFERED", 1)));
+    assertThat(Reports.followUpSentences(PERIOD, k))
+        .containsExactly(
+            "2 follow-ups were opened by the Practice Improvement team for audits graded inadequate during December 2023 –"
+                + " January 2024. As at 1 March 2024, 0 are closed (0%) and 1 is open, on time; 1 ended because moderation"
+                + " revised the grade.",
+            "A PI officer was allocated in a median of 1 working day (target 2, met in 1 of 1).",
+            "1 support item was offered: team session (1). Of these, 0 have been completed (0%) and 1 is in progress.");
   }
 
   // ---- rows ----
@@ -225,7 +299,8 @@ class FollowUpKpiReportsTest {
     }
 
     FollowUpKpiQueries.Row build() {
-      return new FollowUpKpiQueries.Row(id, status, stage, due, created, allocated, null, bothHeld, closed, reAuditGrade);
+      return new FollowUpKpiQueries.Row(
+          id, status, stage, due, created, allocated, null, bothHeld, closed, reAuditGrade);
     }
   }
 }

@@ -12,15 +12,18 @@ import org.learningloop.audit.ModerationDraft;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The council's report as data, recorded and moderated through the audit register as real users would:
+ * The council's report as data, recorded and moderated through the audit register as real users
+ * would:
  *
  * <ul>
  *   <li>deep dives Feb 2023 to Jan 2024: Feb 2023 35% inadequate (7 of 20), Jan 2024 13% (2 of 15);
- *   <li>Jul–Dec 2023: 100 audits, 20 inadequate; 11 of them moderated, 5 of those downgraded from Requires
- *       improvement; factors: assessment quality 9, significant harm 7, oversight 4, permanence drift 14 (most);
- *   <li>Dec 2023 and Jan 2024: 35 audits, 14 moderated, 2 downgraded from Good to Requires improvement;
- *   <li>thematic dip samples: Dec 2023 one theme of 16 cases, Jan 2024 two themes of 10 and 7 (one dip sample graded
- *       inadequate, which must not count among the deep dives' judgements).
+ *   <li>Jul–Dec 2023: 100 audits, 20 inadequate; 11 of them moderated, 5 of those downgraded from
+ *       Requires improvement; factors: assessment quality 9, significant harm 7, oversight 4,
+ *       permanence drift 14 (most);
+ *   <li>Dec 2023 and Jan 2024: 35 audits, 14 moderated, 2 downgraded from Good to Requires
+ *       improvement;
+ *   <li>thematic dip samples: Dec 2023 one theme of 16 cases, Jan 2024 two themes of 10 and 7 (one
+ *       dip sample graded inadequate, which must not count among the deep dives' judgements).
  * </ul>
  */
 final class SeedAudits {
@@ -54,8 +57,8 @@ final class SeedAudits {
   }
 
   /**
-   * Loads the seed once per database, moved that many years earlier: a database shared with other tests gets it in
-   * months nobody else uses (the figures stay the same).
+   * Loads the seed once per database, moved that many years earlier: a database shared with other
+   * tests gets it in months nobody else uses (the figures stay the same).
    */
   static synchronized void ensureLoaded(AuditRegister register, int yearsEarlier) {
     if (register.exists(MARKER + "-" + yearsEarlier)) {
@@ -65,7 +68,8 @@ final class SeedAudits {
   }
 
   private void load() {
-    int inadequateJulToDec = 0; // index among Jul–Dec inadequate audits: decides moderation and factors
+    int inadequateJulToDec =
+        0; // index among Jul–Dec inadequate audits: decides moderation and factors
     int decJanConfirmations = 0;
     for (int i = 0; i < MONTHS.length; i++) {
       YearMonth month = YearMonth.of(2023 - yearsEarlier, 2).plusMonths(i);
@@ -83,27 +87,48 @@ final class SeedAudits {
           }
           continue;
         }
-        // The rest: three Good, one Outstanding in every other month, Requires improvement otherwise.
+        // The rest: three Good, one Outstanding in every other month, Requires improvement
+        // otherwise.
         int k = n - inadequate;
-        String grade = k < 3 ? "GOOD" : k == 3 && i % 2 == 0 ? "OUTSTANDING" : "REQUIRES_IMPROVEMENT";
+        String grade =
+            k < 3 ? "GOOD" : k == 3 && i % 2 == 0 ? "OUTSTANDING" : "REQUIRES_IMPROVEMENT";
         String ref = record(date, grade, List.of());
         if (decJan && k == 0) {
-          moderate(ref, date, "REQUIRES_IMPROVEMENT", null); // Good → RI, once in December and once in January
+          moderate(
+              ref,
+              date,
+              "REQUIRES_IMPROVEMENT",
+              null); // Good → RI, once in December and once in January
         } else if (decJan && k >= 4 && decJanConfirmations < 10) {
           moderate(ref, date, grade, null); // the grade confirmed
           decJanConfirmations++;
         }
       }
     }
-    dipSamples(LocalDate.of(2023 - yearsEarlier, 12, 5), "Quality of assessments in the Help and Protect teams", 16);
-    dipSamples(LocalDate.of(2024 - yearsEarlier, 1, 9), "Impact of the Safer Families Practice Hub", 10);
-    dipSamples(LocalDate.of(2024 - yearsEarlier, 1, 16), "Quality of assessments in the CWCN and Corporate Parenting teams", 7);
-    register.record(draft(MARKER + "-" + yearsEarlier, LocalDate.of(2001, 1, 1), "DEEP_DIVE", null, "GOOD", List.of()));
+    dipSamples(
+        LocalDate.of(2023 - yearsEarlier, 12, 5),
+        "Quality of assessments in the Help and Protect teams",
+        16);
+    dipSamples(
+        LocalDate.of(2024 - yearsEarlier, 1, 9), "Impact of the Safer Families Practice Hub", 10);
+    dipSamples(
+        LocalDate.of(2024 - yearsEarlier, 1, 16),
+        "Quality of assessments in the CWCN and Corporate Parenting teams",
+        7);
+    register.record(
+        draft(
+            MARKER + "-" + yearsEarlier,
+            LocalDate.of(2001, 1, 1),
+            "DEEP_DIVE",
+            null,
+            "GOOD",
+            List.of()));
   }
 
   /**
-   * The 20 inadequate audits of Jul–Dec 2023, in date order (i = 0 … 19): RI → Inadequate at 0, 3, 6, 9, 12;
-   * Inadequate confirmed at 1, 4, 7, 15, 18, 19 (the last two in December). Factors overlap as in the report.
+   * The 20 inadequate audits of Jul–Dec 2023, in date order (i = 0 … 19): RI → Inadequate at 0, 3,
+   * 6, 9, 12; Inadequate confirmed at 1, 4, 7, 15, 18, 19 (the last two in December). Factors
+   * overlap as in the report.
    */
   private void recordJulToDecInadequate(LocalDate date, int i) {
     List<String> factors = new ArrayList<>();
@@ -122,8 +147,14 @@ final class SeedAudits {
     boolean downgraded = i % 3 == 0 && i <= 12;
     if (downgraded) {
       String ref = record(date, "REQUIRES_IMPROVEMENT", List.of());
-      register.moderate(ref, new ModerationDraft(MODERATOR, date.plusDays(1).toString(), "INADEQUATE",
-          "The plan does not address the drift; the child waits.", factors));
+      register.moderate(
+          ref,
+          new ModerationDraft(
+              MODERATOR,
+              date.plusDays(1).toString(),
+              "INADEQUATE",
+              "The plan does not address the drift; the child waits.",
+              factors));
       return;
     }
     String ref = record(date, "INADEQUATE", factors);
@@ -135,8 +166,14 @@ final class SeedAudits {
   private void dipSamples(LocalDate date, String theme, int cases) {
     for (int n = 0; n < cases; n++) {
       boolean inadequate = n == 0;
-      register.record(draft(next(), date, "THEMATIC_DIP_SAMPLE", theme, inadequate ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
-          inadequate ? List.of("PERMANENCE_DRIFT_DELAY") : List.of()));
+      register.record(
+          draft(
+              next(),
+              date,
+              "THEMATIC_DIP_SAMPLE",
+              theme,
+              inadequate ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
+              inadequate ? List.of("PERMANENCE_DRIFT_DELAY") : List.of()));
     }
   }
 
@@ -145,23 +182,49 @@ final class SeedAudits {
   }
 
   private void moderate(String ref, LocalDate date, String grade, List<String> factors) {
-    register.moderate(ref, new ModerationDraft(MODERATOR, date.plusDays(1).toString(), grade,
-        "Checked against the case file and the audit tool.", factors));
+    register.moderate(
+        ref,
+        new ModerationDraft(
+            MODERATOR,
+            date.plusDays(1).toString(),
+            grade,
+            "Checked against the case file and the audit tool.",
+            factors));
   }
 
   private String next() {
     return "SEED-" + yearsEarlier + "-" + (++sequence);
   }
 
-  private static AuditDraft draft(String ref, LocalDate date, String type, String theme, String grade, List<String> factors) {
+  private static AuditDraft draft(
+      String ref, LocalDate date, String type, String theme, String grade, List<String> factors) {
     int n = Math.abs(ref.hashCode() % 4);
     return new AuditDraft(
-        ref, date.toString(), type, theme, AREA, TEAM, "seed.practitioner" + n + "@learningloop.example", null,
-        "seed.manager@learningloop.example", "Seed Manager", "C-" + (200000 + Math.abs(ref.hashCode() % 700000)), AUDITOR,
-        grade, null, null, null, null, factors, "Seed audit.");
+        ref,
+        date.toString(),
+        type,
+        theme,
+        AREA,
+        TEAM,
+        "seed.practitioner" + n + "@learningloop.example",
+        null,
+        "seed.manager@learningloop.example",
+        "Seed Manager",
+        "C-" + (200000 + Math.abs(ref.hashCode() % 700000)),
+        AUDITOR,
+        grade,
+        null,
+        null,
+        null,
+        null,
+        factors,
+        "Seed audit.");
   }
 
-  /** The council's inadequate analysis of July–December, as the audit summary of those months answers it. */
+  /**
+   * The council's inadequate analysis of July–December, as the audit summary of those months
+   * answers it.
+   */
   static ResultActions expectInadequateAnalysis(ResultActions summary) throws Exception {
     return summary
         .andExpect(jsonPath("$.audits").value(100))

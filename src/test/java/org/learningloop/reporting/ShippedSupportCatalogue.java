@@ -5,15 +5,19 @@ import java.util.Optional;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 
-/** The support types the migrations ship, in their order: for reports computed without the application's JPA. */
+/**
+ * The support types the migrations ship, in their order: for reports computed without the
+ * application's JPA.
+ */
 final class ShippedSupportCatalogue implements Catalogues {
 
-  private final List<CatalogueEntry> types = List.of(
-      new CatalogueEntry("ASSESSMENT_TRAINING_REFRESH", "Refresh of assessment training", true),
-      new CatalogueEntry("CARE_PLANNING_VIDEO", "Review of the care planning video", true),
-      new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true),
-      new CatalogueEntry("TEAM_SESSION", "Team session", true),
-      new CatalogueEntry("OTHER", "Other", true));
+  private final List<CatalogueEntry> types =
+      List.of(
+          new CatalogueEntry("ASSESSMENT_TRAINING_REFRESH", "Refresh of assessment training", true),
+          new CatalogueEntry("CARE_PLANNING_VIDEO", "Review of the care planning video", true),
+          new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true),
+          new CatalogueEntry("TEAM_SESSION", "Team session", true),
+          new CatalogueEntry("OTHER", "Other", true));
 
   @Override
   public List<CatalogueEntry> factors() {

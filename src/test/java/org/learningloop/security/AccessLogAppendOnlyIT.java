@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * On MySQL/MariaDB the database itself keeps the access log append-only: no update, and no delete but the retention
- * purge's, of expired rows only.
+ * On MySQL/MariaDB the database itself keeps the access log append-only: no update, and no delete
+ * but the retention purge's, of expired rows only.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,13 +43,18 @@ class AccessLogAppendOnlyIT {
     String ref = "IT-" + System.nanoTime();
     accessLog.record("pi-officer", "VIEW", "AUDIT", ref);
 
-    assertThatThrownBy(() -> jdbc.update("update access_log set principal = 'nobody' where resource_id = ?", ref))
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "update access_log set principal = 'nobody' where resource_id = ?", ref))
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.update("delete from access_log where resource_id = ?", ref))
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("append-only");
-    assertThat(jdbc.queryForObject("select principal from access_log where resource_id = ?", String.class, ref))
+    assertThat(
+            jdbc.queryForObject(
+                "select principal from access_log where resource_id = ?", String.class, ref))
         .isEqualTo("pi-officer");
   }
 
@@ -65,10 +70,15 @@ class AccessLogAppendOnlyIT {
 
     assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
 
-    assertThat(jdbc.queryForList("select resource_id from access_log where resource_id like ?", String.class, ref + "%"))
+    assertThat(
+            jdbc.queryForList(
+                "select resource_id from access_log where resource_id like ?",
+                String.class,
+                ref + "%"))
         .containsExactly(ref + "-current");
     // The purge's permission ended with it.
-    assertThatThrownBy(() -> jdbc.update("delete from access_log where resource_id = ?", ref + "-current"))
+    assertThatThrownBy(
+            () -> jdbc.update("delete from access_log where resource_id = ?", ref + "-current"))
         .isInstanceOf(DataAccessException.class);
   }
 }

@@ -21,7 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The access log: recorded by feature modules, read by admins only, never changed, purged after retention. */
+/**
+ * The access log: recorded by feature modules, read by admins only, never changed, purged after
+ * retention.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class AccessLogTest {
@@ -67,8 +70,12 @@ class AccessLogTest {
 
   @Test
   void readingTheLogIsItselfRecorded() throws Exception {
-    mvc.perform(get("/api/admin/access-log").with(httpBasic("admin", "demo"))).andExpect(status().isOk());
-    assertThat(accessLog.search(new AccessLog.Filter(null, null, "admin", "ACCESS_LOG", null), 0, 10).entries())
+    mvc.perform(get("/api/admin/access-log").with(httpBasic("admin", "demo")))
+        .andExpect(status().isOk());
+    assertThat(
+            accessLog
+                .search(new AccessLog.Filter(null, null, "admin", "ACCESS_LOG", null), 0, 10)
+                .entries())
         .isNotEmpty();
   }
 
@@ -83,7 +90,10 @@ class AccessLogTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("from"));
     mvc.perform(
-            get("/api/admin/access-log").param("from", "2024-02-01").param("to", "2024-01-01").with(httpBasic("admin", "demo")))
+            get("/api/admin/access-log")
+                .param("from", "2024-02-01")
+                .param("to", "2024-01-01")
+                .with(httpBasic("admin", "demo")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value("must be on or before to"));
     mvc.perform(get("/api/admin/access-log").param("size", "1000").with(httpBasic("admin", "demo")))
@@ -96,7 +106,8 @@ class AccessLogTest {
     mvc.perform(get("/api/admin/access-log").with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.status").value(403));
-    mvc.perform(get("/admin/access-log").with(httpBasic("auditor", "demo"))).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/access-log").with(httpBasic("auditor", "demo")))
+        .andExpect(status().isForbidden());
   }
 
   @Test
@@ -108,7 +119,8 @@ class AccessLogTest {
         .andExpect(content().string(Matchers.containsString("govuk-table")))
         .andExpect(content().string(Matchers.containsString(ref)))
         .andExpect(content().string(Matchers.containsString("1 entries")));
-    mvc.perform(get("/admin/access-log").param("from", "31/01/2024").with(httpBasic("admin", "demo")))
+    mvc.perform(
+            get("/admin/access-log").param("from", "31/01/2024").with(httpBasic("admin", "demo")))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("There is a problem")))
         .andExpect(content().string(Matchers.containsString("must be a date like 2024-01-31")));
@@ -125,7 +137,11 @@ class AccessLogTest {
 
     assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
 
-    assertThat(jdbc.queryForList("select resource_id from access_log where resource_id like ?", String.class, marker + "%"))
+    assertThat(
+            jdbc.queryForList(
+                "select resource_id from access_log where resource_id like ?",
+                String.class,
+                marker + "%"))
         .containsExactlyInAnyOrder(marker + "-kept", marker + "-new");
     assertThat(retention.purgeExpired()).isZero();
   }

@@ -34,7 +34,17 @@ class AccessScopeTest {
 
   private AccessScope scopeOf(Role role, Long teamId, Long serviceAreaId) {
     Person person =
-        new Person(STAFF, "someone", "someone@example.org", "Some One", Set.of(role), teamId, null, serviceAreaId, null, true);
+        new Person(
+            STAFF,
+            "someone",
+            "someone@example.org",
+            "Some One",
+            Set.of(role),
+            teamId,
+            null,
+            serviceAreaId,
+            null,
+            true);
     when(directory.findByUsername("someone")).thenReturn(Optional.of(person));
     SecurityContextHolder.getContext()
         .setAuthentication(
@@ -51,8 +61,10 @@ class AccessScopeTest {
 
   @Test
   void serviceManagersAndAssistantDirectorsSeeTheirServiceArea() {
-    assertThat(scopeOf(Role.SERVICE_MANAGER, null, AREA)).isEqualTo(new AccessScope.ServiceArea(AREA));
-    assertThat(scopeOf(Role.ASSISTANT_DIRECTOR, null, AREA)).isEqualTo(new AccessScope.ServiceArea(AREA));
+    assertThat(scopeOf(Role.SERVICE_MANAGER, null, AREA))
+        .isEqualTo(new AccessScope.ServiceArea(AREA));
+    assertThat(scopeOf(Role.ASSISTANT_DIRECTOR, null, AREA))
+        .isEqualTo(new AccessScope.ServiceArea(AREA));
   }
 
   @Test
@@ -85,8 +97,19 @@ class AccessScopeTest {
   @Test
   void severalRolesGiveTheWidestScope() {
     Person person =
-        new Person(STAFF, "p", "p@example.org", "P", Set.of(Role.PRACTITIONER, Role.TEAM_MANAGER), TEAM, null, AREA, null, true);
-    assertThat(AccessScope.of(person, EnumSet.of(Role.PRACTITIONER, Role.TEAM_MANAGER))).isEqualTo(new AccessScope.Team(TEAM));
+        new Person(
+            STAFF,
+            "p",
+            "p@example.org",
+            "P",
+            Set.of(Role.PRACTITIONER, Role.TEAM_MANAGER),
+            TEAM,
+            null,
+            AREA,
+            null,
+            true);
+    assertThat(AccessScope.of(person, EnumSet.of(Role.PRACTITIONER, Role.TEAM_MANAGER)))
+        .isEqualTo(new AccessScope.Team(TEAM));
   }
 
   @Test
@@ -94,23 +117,45 @@ class AccessScopeTest {
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.None());
     SecurityContextHolder.getContext()
         .setAuthentication(
-            new AnonymousAuthenticationToken("key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+            new AnonymousAuthenticationToken(
+                "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     assertThat(currentUser.person()).isEmpty();
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.None());
 
     Person disabled =
-        new Person(STAFF, "gone", "gone@example.org", "Gone", Set.of(Role.PI_LEAD), null, null, null, null, false);
+        new Person(
+            STAFF,
+            "gone",
+            "gone@example.org",
+            "Gone",
+            Set.of(Role.PI_LEAD),
+            null,
+            null,
+            null,
+            null,
+            false);
     when(directory.findByUsername("gone")).thenReturn(Optional.of(disabled));
     SecurityContextHolder.getContext()
         .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated("gone", null, AuthorityUtils.createAuthorityList("ROLE_PI_LEAD")));
+            UsernamePasswordAuthenticationToken.authenticated(
+                "gone", null, AuthorityUtils.createAuthorityList("ROLE_PI_LEAD")));
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.None());
   }
 
   @Test
   void rolesComeFromWhatWasGrantedAtSignIn() {
     Person person =
-        new Person(STAFF, "someone", "someone@example.org", "S", Set.of(Role.PI_LEAD), null, null, null, null, true);
+        new Person(
+            STAFF,
+            "someone",
+            "someone@example.org",
+            "S",
+            Set.of(Role.PI_LEAD),
+            null,
+            null,
+            null,
+            null,
+            true);
     when(directory.findByUsername("someone")).thenReturn(Optional.of(person));
     SecurityContextHolder.getContext()
         .setAuthentication(

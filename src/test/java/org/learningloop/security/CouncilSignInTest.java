@@ -16,7 +16,8 @@ class CouncilSignInTest {
 
   private static final SecuritySettings SETTINGS =
       new SecuritySettings(
-          new SecuritySettings.SignIn(5, 50, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(15)),
+          new SecuritySettings.SignIn(
+              5, 50, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(15)),
           new SecuritySettings.Oidc("entra", List.of("email"), "groups", Map.of()));
 
   private static CouncilSignIn with(ClientRegistrationRepository repository) {
@@ -54,6 +55,7 @@ class CouncilSignInTest {
 
   @Test
   void aRegistrationUnderAnotherNameIsNotOffered() {
-    assertThat(with(new InMemoryClientRegistrationRepository(registration("google"))).startUrl()).isEmpty();
+    assertThat(with(new InMemoryClientRegistrationRepository(registration("google"))).startUrl())
+        .isEmpty();
   }
 }

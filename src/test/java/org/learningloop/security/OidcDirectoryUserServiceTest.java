@@ -36,9 +36,11 @@ class OidcDirectoryUserServiceTest {
 
   private OidcUser signIn(Map<String, Object> claims) {
     OidcIdToken token =
-        new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(300), withSubject(claims));
+        new OidcIdToken(
+            "token", Instant.now(), Instant.now().plusSeconds(300), withSubject(claims));
     OidcUser fromProvider = new DefaultOidcUser(List.of(), token);
-    return new OidcDirectoryUserService(request -> fromProvider, directory, settings).loadUser(null);
+    return new OidcDirectoryUserService(request -> fromProvider, directory, settings)
+        .loadUser(null);
   }
 
   private static Map<String, Object> withSubject(Map<String, Object> claims) {
@@ -50,14 +52,31 @@ class OidcDirectoryUserServiceTest {
   private void inDirectory(String email, boolean enabled) {
     when(directory.findByEmail(email))
         .thenReturn(
-            Optional.of(new Person(4L, "owen", email, "Owen Officer", Set.of(Role.AUDITOR), null, null, null, null, enabled)));
+            Optional.of(
+                new Person(
+                    4L,
+                    "owen",
+                    email,
+                    "Owen Officer",
+                    Set.of(Role.AUDITOR),
+                    null,
+                    null,
+                    null,
+                    null,
+                    enabled)));
   }
 
   @Test
   void groupsInTheTokenBecomeRolesAndTheNameIsTheDirectoryUsername() {
     inDirectory("owen@council.example", true);
 
-    OidcUser user = signIn(Map.of("email", "owen@council.example", "groups", List.of(PI_GROUP, TM_GROUP, "unmapped")));
+    OidcUser user =
+        signIn(
+            Map.of(
+                "email",
+                "owen@council.example",
+                "groups",
+                List.of(PI_GROUP, TM_GROUP, "unmapped")));
 
     assertThat(user.getName()).isEqualTo("owen");
     assertThat(user.getAuthorities())
@@ -69,7 +88,8 @@ class OidcDirectoryUserServiceTest {
   void entraUsersWithoutAnEmailClaimAreFoundByPreferredUsername() {
     inDirectory("owen@council.example", true);
 
-    OidcUser user = signIn(Map.of("preferred_username", "owen@council.example", "groups", List.of(PI_GROUP)));
+    OidcUser user =
+        signIn(Map.of("preferred_username", "owen@council.example", "groups", List.of(PI_GROUP)));
 
     assertThat(user.getName()).isEqualTo("owen");
   }
@@ -78,7 +98,8 @@ class OidcDirectoryUserServiceTest {
   void someoneNotInTheDirectoryIsRefused() {
     when(directory.findByEmail("stranger@council.example")).thenReturn(Optional.empty());
 
-    assertThatThrownBy(() -> signIn(Map.of("email", "stranger@council.example", "groups", List.of(PI_GROUP))))
+    assertThatThrownBy(
+            () -> signIn(Map.of("email", "stranger@council.example", "groups", List.of(PI_GROUP))))
         .isInstanceOf(OAuth2AuthenticationException.class)
         .hasMessageContaining("not a Learning Loop user");
   }
@@ -87,7 +108,8 @@ class OidcDirectoryUserServiceTest {
   void aDisabledPersonIsRefused() {
     inDirectory("owen@council.example", false);
 
-    assertThatThrownBy(() -> signIn(Map.of("email", "owen@council.example", "groups", List.of(PI_GROUP))))
+    assertThatThrownBy(
+            () -> signIn(Map.of("email", "owen@council.example", "groups", List.of(PI_GROUP))))
         .isInstanceOf(OAuth2AuthenticationException.class);
   }
 
@@ -95,7 +117,8 @@ class OidcDirectoryUserServiceTest {
   void someoneInNoMappedGroupIsRefused() {
     inDirectory("owen@council.example", true);
 
-    assertThatThrownBy(() -> signIn(Map.of("email", "owen@council.example", "groups", List.of("unmapped"))))
+    assertThatThrownBy(
+            () -> signIn(Map.of("email", "owen@council.example", "groups", List.of("unmapped"))))
         .isInstanceOf(OAuth2AuthenticationException.class)
         .hasMessageContaining("no group");
     assertThatThrownBy(() -> signIn(Map.of("email", "owen@council.example")))

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,22 +35,30 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Who may reach what, over real HTTP (so the engine's servlets and filters answer too): every row is tried by every
- * demo user (signed in once with the login form, then by session cookie) and by nobody. Add a row for each new page and endpoint; when a feature merges, its
- * addresses join the table with the roles the product brief gives them.
+ * Who may reach what, over real HTTP (so the engine's servlets and filters answer too): every row
+ * is tried by every demo user (signed in once with the login form, then by session cookie) and by
+ * nobody. Add a row for each new page and endpoint; when a feature merges, its addresses join the
+ * table with the roles the product brief gives them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class RoleMatrixTest {
 
   /**
-   * One address, the roles allowed there, whether it is public, and the status an allowed request gets. Some roles
-   * pass the role check but are scoped away from the one follow-up asked for: they get {@code 404}, as if it did not
-   * exist ({@link #notFoundFor}). A request with a body sends it as JSON ({@link #withJson}). A path may name test
-   * data in braces ({@code {followUp}}), made once for the class (see {@link #resolve}).
+   * One address, the roles allowed there, whether it is public, and the status an allowed request
+   * gets. Some roles pass the role check but are scoped away from the one follow-up asked for: they
+   * get {@code 404}, as if it did not exist ({@link #notFoundFor}). A request with a body sends it
+   * as JSON ({@link #withJson}). A path may name test data in braces ({@code {followUp}}), made
+   * once for the class (see {@link #resolve}).
    */
   record Rule(
-      String method, String path, Set<Role> allowed, boolean open, int allowedStatus, Set<Role> notFound, String json) {
+      String method,
+      String path,
+      Set<Role> allowed,
+      boolean open,
+      int allowedStatus,
+      Set<Role> notFound,
+      String json) {
 
     static Rule everyone(String method, String path) {
       return new Rule(method, path, EnumSet.allOf(Role.class), true, 200, Set.of(), null);
@@ -87,10 +95,12 @@ class RoleMatrixTest {
   }
 
   /**
-   * Those who see the follow-ups of their own work, team or service area only (the demo users' area and team); PI
-   * staff, auditors and admins see all.
+   * Those who see the follow-ups of their own work, team or service area only (the demo users' area
+   * and team); PI staff, auditors and admins see all.
    */
-  static final Role[] SCOPED = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR};
+  static final Role[] SCOPED = {
+    Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR
+  };
 
   static final List<Rule> MATRIX =
       List.of(
@@ -103,17 +113,69 @@ class RoleMatrixTest {
           Rule.only("GET", "/actuator/metrics", 404, Role.ADMIN),
           Rule.only("GET", "/audits/new", 200, Role.AUDITOR, Role.ADMIN),
           Rule.only("GET", "/audits/import", 200, Role.AUDITOR, Role.ADMIN),
-          Rule.only("GET", "/dashboard", 200, Role.PI_LEAD, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR),
-          Rule.only("GET", "/reports?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR,
-              Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
-          Rule.only("GET", "/api/reports/audit-summary?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER,
-              Role.ASSISTANT_DIRECTOR, Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
-          Rule.only("GET", "/api/reports/follow-ups?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER,
-              Role.ASSISTANT_DIRECTOR, Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
-          Rule.only("GET", "/reports/support.csv?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER,
-              Role.ASSISTANT_DIRECTOR, Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
-          Rule.only("GET", "/reports/committee.pdf?from=2024-01&to=2024-01", 200, Role.SERVICE_MANAGER,
-              Role.ASSISTANT_DIRECTOR, Role.PI_LEAD, Role.PI_OFFICER, Role.AUDITOR, Role.MODERATOR, Role.ADMIN),
+          Rule.only(
+              "GET",
+              "/dashboard",
+              200,
+              Role.PI_LEAD,
+              Role.TEAM_MANAGER,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR),
+          Rule.only(
+              "GET",
+              "/reports?from=2024-01&to=2024-01",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD,
+              Role.PI_OFFICER,
+              Role.AUDITOR,
+              Role.MODERATOR,
+              Role.ADMIN),
+          Rule.only(
+              "GET",
+              "/api/reports/audit-summary?from=2024-01&to=2024-01",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD,
+              Role.PI_OFFICER,
+              Role.AUDITOR,
+              Role.MODERATOR,
+              Role.ADMIN),
+          Rule.only(
+              "GET",
+              "/api/reports/follow-ups?from=2024-01&to=2024-01",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD,
+              Role.PI_OFFICER,
+              Role.AUDITOR,
+              Role.MODERATOR,
+              Role.ADMIN),
+          Rule.only(
+              "GET",
+              "/reports/support.csv?from=2024-01&to=2024-01",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD,
+              Role.PI_OFFICER,
+              Role.AUDITOR,
+              Role.MODERATOR,
+              Role.ADMIN),
+          Rule.only(
+              "GET",
+              "/reports/committee.pdf?from=2024-01&to=2024-01",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD,
+              Role.PI_OFFICER,
+              Role.AUDITOR,
+              Role.MODERATOR,
+              Role.ADMIN),
           Rule.only("GET", "/admin", 200, Role.ADMIN),
           Rule.only("GET", "/admin/users", 200, Role.ADMIN),
           Rule.only("GET", "/admin/users/new", 200, Role.ADMIN),
@@ -125,23 +187,34 @@ class RoleMatrixTest {
           Rule.only("GET", "/engine-rest/engine", 200, Role.ADMIN),
           Rule.only("GET", "/camunda/app/cockpit/default/", 200, Role.ADMIN),
           Rule.only("GET", "/camunda/app/admin/default/", 200, Role.ADMIN),
-          // Follow-ups: anyone signed in may ask; each sees only those their role and place allow, and one they may
-          // not see does not exist for them. {followUp} concerns the demo practitioner, Team Manager and service
+          // Follow-ups: anyone signed in may ask; each sees only those their role and place allow,
+          // and one they may
+          // not see does not exist for them. {followUp} concerns the demo practitioner, Team
+          // Manager and service
           // area; {otherAreaFollowUp} other people in another service area.
           Rule.signedIn("GET", "/api/follow-ups"),
           Rule.signedIn("GET", "/api/follow-ups/{followUp}").notFoundFor(Role.MODERATOR),
-          Rule.signedIn("GET", "/api/follow-ups/{otherAreaFollowUp}").notFoundFor(Role.MODERATOR, SCOPED),
+          Rule.signedIn("GET", "/api/follow-ups/{otherAreaFollowUp}")
+              .notFoundFor(Role.MODERATOR, SCOPED),
           Rule.signedIn("GET", "/follow-ups/{followUp}").notFoundFor(Role.MODERATOR),
-          Rule.signedIn("GET", "/follow-ups/{otherAreaFollowUp}").notFoundFor(Role.MODERATOR, SCOPED),
+          Rule.signedIn("GET", "/follow-ups/{otherAreaFollowUp}")
+              .notFoundFor(Role.MODERATOR, SCOPED),
           Rule.only("POST", "/api/follow-ups/{followUpToAllocate}/allocate", 200, Role.PI_LEAD)
               .withJson("{\"officer\":\"pi-officer\",\"jointConversation\":true}"),
           // Task lists: everyone's own, served from the read model.
           Rule.signedIn("GET", "/api/tasks"),
           Rule.signedIn("GET", "/tasks"),
           Rule.signedIn("GET", "/my-work"),
-          // The managers' escalate-or-extend page: Service Managers and Assistant Directors of the follow-up's
+          // The managers' escalate-or-extend page: Service Managers and Assistant Directors of the
+          // follow-up's
           // service area, and PI leads.
-          Rule.only("GET", "/dashboard/follow-ups/{followUp}", 200, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.PI_LEAD),
+          Rule.only(
+              "GET",
+              "/dashboard/follow-ups/{followUp}",
+              200,
+              Role.SERVICE_MANAGER,
+              Role.ASSISTANT_DIRECTOR,
+              Role.PI_LEAD),
           Rule.only("GET", "/dashboard/follow-ups/{otherAreaFollowUp}", 200, Role.PI_LEAD));
 
   /** Demo users: the username is the role's engine group id (pi-lead, team-manager, ...). */
@@ -162,7 +235,10 @@ class RoleMatrixTest {
   @Autowired FollowUps followUps;
   @Autowired Clock clock;
 
-  /** The follow-ups the rows name, made through the audit register on first use and kept for the class. */
+  /**
+   * The follow-ups the rows name, made through the audit register on first use and kept for the
+   * class.
+   */
   private static final Map<String, Long> DATA = new ConcurrentHashMap<>();
 
   /** Replaces each {name} in a path by the id of the follow-up of that name. */
@@ -170,7 +246,8 @@ class RoleMatrixTest {
     Matcher name = Pattern.compile("\\{(\\w+)}").matcher(path);
     StringBuilder resolved = new StringBuilder();
     while (name.find()) {
-      name.appendReplacement(resolved, Long.toString(DATA.computeIfAbsent(name.group(1), this::followUp)));
+      name.appendReplacement(
+          resolved, Long.toString(DATA.computeIfAbsent(name.group(1), this::followUp)));
     }
     name.appendTail(resolved);
     return resolved.toString();
@@ -190,19 +267,42 @@ class RoleMatrixTest {
   /** An inadequate audit of people in another service area and team than the demo users'. */
   private String inadequateElsewhere() {
     String ref = TestAudits.uniqueRef("MATRIX-ELSEWHERE");
-    register.record(new AuditDraft(
-        ref, LocalDate.now(clock).toString(), "DEEP_DIVE", null, "Matrix Elsewhere Area", "Matrix Elsewhere Team",
-        "elsewhere-practitioner@learningloop.example", "Elle Where", "elsewhere-manager@learningloop.example", "Mel Where",
-        "C-" + ref, "auditor@learningloop.example", "INADEQUATE", null, null, null, null, List.of("PLANNING"), "Role matrix"));
+    register.record(
+        new AuditDraft(
+            ref,
+            LocalDate.now(clock).toString(),
+            "DEEP_DIVE",
+            null,
+            "Matrix Elsewhere Area",
+            "Matrix Elsewhere Team",
+            "elsewhere-practitioner@learningloop.example",
+            "Elle Where",
+            "elsewhere-manager@learningloop.example",
+            "Mel Where",
+            "C-" + ref,
+            "auditor@learningloop.example",
+            "INADEQUATE",
+            null,
+            null,
+            null,
+            null,
+            List.of("PLANNING"),
+            "Role matrix"));
     return ref;
   }
 
-  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  /** One signed-in session per demo user, for the whole class: each sign-in costs a bcrypt check. */
+  /**
+   * One signed-in session per demo user, for the whole class: each sign-in costs a bcrypt check.
+   */
   private static final Map<Role, Session> SESSIONS = new ConcurrentHashMap<>();
 
-  /** A signed-in browser session: its cookie, and the CSRF token its pages carry (sent as a header, as a script would). */
+  /**
+   * A signed-in browser session: its cookie, and the CSRF token its pages carry (sent as a header,
+   * as a script would).
+   */
   private record Session(String cookie, String csrf) {}
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -210,11 +310,16 @@ class RoleMatrixTest {
   private Session signIn(Role role) {
     try {
       HttpResponse<String> form =
-          client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+              HttpResponse.BodyHandlers.ofString());
       Matcher token = CSRF.matcher(form.body());
       assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
       String body =
-          "username=" + role.groupId() + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+          "username="
+              + role.groupId()
+              + "&password=demo&_csrf="
+              + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
       HttpResponse<String> signedIn =
           client.send(
               HttpRequest.newBuilder(URI.create(base() + "/login"))
@@ -223,12 +328,15 @@ class RoleMatrixTest {
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(signedIn.headers().firstValue("Location")).as("signed in as " + role).hasValueSatisfying(
-          location -> assertThat(location).doesNotContain("error"));
+      assertThat(signedIn.headers().firstValue("Location"))
+          .as("signed in as " + role)
+          .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
       String cookie = sessionCookie(signedIn);
       // Every page's header has the sign-out form, with the session's CSRF token.
-      HttpResponse<String> page = client.send(
-          HttpRequest.newBuilder(URI.create(base() + "/")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base() + "/")).header("Cookie", cookie).build(),
+              HttpResponse.BodyHandlers.ofString());
       Matcher pageToken = CSRF.matcher(page.body());
       assertThat(pageToken.find()).as("the home page of %s carries a CSRF token", role).isTrue();
       return new Session(cookie, pageToken.group(1));
@@ -259,7 +367,9 @@ class RoleMatrixTest {
         HttpRequest.newBuilder(URI.create(base() + resolve(rule.path())))
             .method(
                 rule.method(),
-                rule.json() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rule.json()));
+                rule.json() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(rule.json()));
     if (rule.json() != null) {
       request.header("Content-Type", "application/json");
     }
@@ -270,7 +380,8 @@ class RoleMatrixTest {
         request.header("X-CSRF-TOKEN", session.csrf());
       }
     }
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
     if (rule.open() || (role != null && rule.allowed().contains(role))) {
       assertThat(response.statusCode()).as("status").isEqualTo(rule.statusFor(role));
@@ -289,20 +400,25 @@ class RoleMatrixTest {
   }
 
   /**
-   * A browser session does not let a forged request through the API: a change without the session's CSRF token is
-   * refused before anything happens, even for the one role allowed to make it.
+   * A browser session does not let a forged request through the API: a change without the session's
+   * CSRF token is refused before anything happens, even for the one role allowed to make it.
    */
   @org.junit.jupiter.api.Test
   void aSessionCannotChangeAnythingThroughTheApiWithoutItsCsrfToken() throws Exception {
     Session lead = SESSIONS.computeIfAbsent(Role.PI_LEAD, this::signIn);
-    HttpResponse<String> forged = client.send(
-        HttpRequest.newBuilder(URI.create(base() + resolve("/api/follow-ups/{followUpToForge}/allocate")))
-            .header("Cookie", lead.cookie())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"officer\":\"pi-officer\",\"jointConversation\":false}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> forged =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(base() + resolve("/api/follow-ups/{followUpToForge}/allocate")))
+                .header("Cookie", lead.cookie())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"officer\":\"pi-officer\",\"jointConversation\":false}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(followUps.get(DATA.get("followUpToForge"), "pi-lead").stage().name()).isEqualTo("ALLOCATION");
+    assertThat(followUps.get(DATA.get("followUpToForge"), "pi-lead").stage().name())
+        .isEqualTo("ALLOCATION");
   }
 }

@@ -33,8 +33,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Lock-out after repeated failures (per account, per client address, across nodes through the table), the session
- * and CSRF rules, and the security headers. Each test uses its own user and client address, so counts never mix.
+ * Lock-out after repeated failures (per account, per client address, across nodes through the
+ * table), the session and CSRF rules, and the security headers. Each test uses its own user and
+ * client address, so counts never mix.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -66,8 +67,13 @@ class SignInProtectionTest {
   }
 
   /** The login form's POST, with its CSRF token, from the given client address. */
-  private static MockHttpServletRequestBuilder login(String username, String password, String client) {
-    return post("/login").param("username", username).param("password", password).with(csrf()).with(from(client));
+  private static MockHttpServletRequestBuilder login(
+      String username, String password, String client) {
+    return post("/login")
+        .param("username", username)
+        .param("password", password)
+        .with(csrf())
+        .with(from(client));
   }
 
   private static String address() {
@@ -79,20 +85,26 @@ class SignInProtectionTest {
     String user = newUser("right-password-123");
     String client = address();
     for (int i = 0; i < settings.signIn().maxFailuresPerAccount(); i++) {
-      mvc.perform(login(user, "wrong", client))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(user, "wrong", client)).andExpect(redirectedUrl("/login?error"));
     }
     // Even the right password is refused now, without being checked.
     mvc.perform(login(user, "right-password-123", client))
         .andExpect(unauthenticated())
         .andExpect(redirectedUrl("/login?locked=15"));
     mvc.perform(get("/login").param("locked", "15"))
-        .andExpect(content().string(Matchers.containsString("too many failed attempts to sign in. Try again in 15 minutes")));
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "too many failed attempts to sign in. Try again in 15 minutes")));
     // From elsewhere too: the lock is on the account.
     mvc.perform(login(user, "right-password-123", address()))
         .andExpect(redirectedUrl("/login?locked=15"));
 
-    assertThat(accessLog.search(new AccessLog.Filter(null, null, user, AccessLog.SIGN_IN, null), 0, 50).entries())
+    assertThat(
+            accessLog
+                .search(new AccessLog.Filter(null, null, user, AccessLog.SIGN_IN, null), 0, 50)
+                .entries())
         .extracting(AccessLog.Entry::action)
         .contains("SIGN_IN_FAILED", "SIGN_IN_LOCKED_OUT");
   }
@@ -104,7 +116,10 @@ class SignInProtectionTest {
       mvc.perform(get("/api/admin/access-log").with(httpBasic(user, "wrong")).with(from(address())))
           .andExpect(status().isUnauthorized());
     }
-    mvc.perform(get("/api/admin/access-log").with(httpBasic(user, "right-password-123")).with(from(address())))
+    mvc.perform(
+            get("/api/admin/access-log")
+                .with(httpBasic(user, "right-password-123"))
+                .with(from(address())))
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", Matchers.matchesPattern("\\d+")))
         .andExpect(jsonPath("$.status").value(429))
@@ -122,8 +137,7 @@ class SignInProtectionTest {
     }
     mvc.perform(login(user, "right-password-123", client))
         .andExpect(authenticated().withUsername(user));
-    mvc.perform(login(user, "wrong", client))
-        .andExpect(redirectedUrl("/login?error"));
+    mvc.perform(login(user, "wrong", client)).andExpect(redirectedUrl("/login?error"));
     mvc.perform(login(user, "right-password-123", client))
         .andExpect(authenticated().withUsername(user));
   }
@@ -137,8 +151,7 @@ class SignInProtectionTest {
     String user = newUser("right-password-123");
     mvc.perform(login(user, "right-password-123", client))
         .andExpect(redirectedUrl("/login?locked=15"));
-    mvc.perform(login(user, "right-password-123", address()))
-        .andExpect(authenticated());
+    mvc.perform(login(user, "right-password-123", address())).andExpect(authenticated());
   }
 
   @Test
@@ -150,12 +163,15 @@ class SignInProtectionTest {
     for (int i = 0; i < settings.signIn().maxFailuresPerAccount(); i++) {
       at.failed(user, "10.8.0.1");
     }
-    assertThat(at.lockFor(user, "10.8.0.2")).hasValueSatisfying(lock -> {
-      assertThat(lock.reason()).isEqualTo("account");
-      assertThat(lock.remaining()).isEqualTo(settings.signIn().lockDuration());
-    });
+    assertThat(at.lockFor(user, "10.8.0.2"))
+        .hasValueSatisfying(
+            lock -> {
+              assertThat(lock.reason()).isEqualTo("account");
+              assertThat(lock.remaining()).isEqualTo(settings.signIn().lockDuration());
+            });
     Duration later = settings.signIn().lockDuration().plusSeconds(1);
-    LoginThrottle afterwards = new LoginThrottle(failures, settings, Clock.fixed(start.plus(later), ZoneOffset.UTC));
+    LoginThrottle afterwards =
+        new LoginThrottle(failures, settings, Clock.fixed(start.plus(later), ZoneOffset.UTC));
     assertThat(afterwards.lockFor(user, "10.8.0.2")).isEmpty();
   }
 
@@ -174,9 +190,11 @@ class SignInProtectionTest {
   void formsWithoutTheCsrfTokenAreRefused() throws Exception {
     mvc.perform(post("/login").param("username", "auditor").param("password", "demo"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/logout").with(httpBasic("auditor", "demo"))).andExpect(status().isForbidden());
+    mvc.perform(post("/logout").with(httpBasic("auditor", "demo")))
+        .andExpect(status().isForbidden());
     // The same form with its token is accepted.
-    mvc.perform(login("auditor", "demo", address())).andExpect(authenticated().withUsername("auditor"));
+    mvc.perform(login("auditor", "demo", address()))
+        .andExpect(authenticated().withUsername("auditor"));
   }
 
   @Test
@@ -184,12 +202,16 @@ class SignInProtectionTest {
     mvc.perform(get("/login"))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().string("X-Frame-Options", "DENY"))
-        .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")))
         .andExpect(header().string("Referrer-Policy", "same-origin"))
         .andExpect(header().string("Permissions-Policy", Matchers.containsString("camera=()")))
         .andExpect(header().doesNotExist("Strict-Transport-Security"));
     mvc.perform(get("/login").secure(true))
-        .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+        .andExpect(
+            header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
     mvc.perform(get("/engine-rest/engine").secure(true))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().exists("Strict-Transport-Security"));
@@ -199,6 +221,9 @@ class SignInProtectionTest {
   void loginPageOffersNoCouncilSignInWhenNoneIsConfigured() throws Exception {
     mvc.perform(get("/login"))
         .andExpect(status().isOk())
-        .andExpect(content().string(Matchers.not(Matchers.containsString("Sign in with your council account"))));
+        .andExpect(
+            content()
+                .string(
+                    Matchers.not(Matchers.containsString("Sign in with your council account"))));
   }
 }

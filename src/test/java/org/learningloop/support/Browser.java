@@ -24,8 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs)
- * driving the pages as a person would. Screenshots of each page checked go to {@code target/screenshots/} for review.
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code
+ * .ci/run} installs) driving the pages as a person would. Screenshots of each page checked go to
+ * {@code target/screenshots/} for review.
  */
 public final class Browser implements AutoCloseable {
 
@@ -56,7 +57,9 @@ public final class Browser implements AutoCloseable {
         "--window-size=1280,1024");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+            .usingDriverExecutable(
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                    .toFile())
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -85,11 +88,16 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("password")).sendKeys(password);
     String signInPage = driver.getCurrentUrl();
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
-    // On a busy machine the click returns before the answer has loaded: wait for the next page, so that nothing
+    // On a busy machine the click returns before the answer has loaded: wait for the next page, so
+    // that nothing
     // reads the sign-in page or navigates away while the sign-in is still on its way.
     new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> !d.getCurrentUrl().equals(signInPage)
-            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        .until(
+            d ->
+                !d.getCurrentUrl().equals(signInPage)
+                    && "complete"
+                        .equals(
+                            ((JavascriptExecutor) d).executeScript("return document.readyState")));
     return this;
   }
 
@@ -98,8 +106,9 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks a link or a form's button and waits for the next page to have loaded, so that nothing reads the old page
-   * while the answer is still on its way (a busy machine returns from the click early).
+   * Clicks a link or a form's button and waits for the next page to have loaded, so that nothing
+   * reads the old page while the answer is still on its way (a busy machine returns from the click
+   * early).
    */
   public Browser clickAndWait(By target) {
     return clickAndWait(driver.findElement(target));
@@ -110,8 +119,12 @@ public final class Browser implements AutoCloseable {
     var page = driver.findElement(By.tagName("html"));
     target.click();
     new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> ExpectedConditions.stalenessOf(page).apply(d)
-            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        .until(
+            d ->
+                ExpectedConditions.stalenessOf(page).apply(d)
+                    && "complete"
+                        .equals(
+                            ((JavascriptExecutor) d).executeScript("return document.readyState")));
     return this;
   }
 
@@ -124,19 +137,23 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Checks the current page with axe-core against WCAG 2.2 A and AA, fails on any serious or critical violation, and
-   * keeps a screenshot named after the page.
+   * Checks the current page with axe-core against WCAG 2.2 A and AA, fails on any serious or
+   * critical violation, and keeps a screenshot named after the page.
    */
   public Browser assertAccessible(String pageName) {
     screenshot(pageName);
     Results results =
-        new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+            .analyze(driver);
     List<String> blocking =
         results.getViolations().stream()
             .filter(v -> BLOCKING_IMPACTS.contains(v.getImpact()))
             .map(Browser::describe)
             .toList();
-    assertThat(blocking).as("serious or critical accessibility violations on %s", pageName).isEmpty();
+    assertThat(blocking)
+        .as("serious or critical accessibility violations on %s", pageName)
+        .isEmpty();
     return this;
   }
 
@@ -151,7 +168,14 @@ public final class Browser implements AutoCloseable {
   }
 
   private static String describe(Rule rule) {
-    return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " elements)";
+    return rule.getImpact()
+        + " "
+        + rule.getId()
+        + ": "
+        + rule.getHelp()
+        + " ("
+        + rule.getNodes().size()
+        + " elements)";
   }
 
   @Override

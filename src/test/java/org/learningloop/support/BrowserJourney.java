@@ -6,9 +6,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A test of pages in a real headless Chromium. Every browser test extends this, so they all have the same
- * configuration and share one application context (and its random port); each class gets one browser, opened on
- * first use and closed after the class, and {@link #browser()} hands it over signed out.
+ * A test of pages in a real headless Chromium. Every browser test extends this, so they all have
+ * the same configuration and share one application context (and its random port); each class gets
+ * one browser, opened on first use and closed after the class, and {@link #browser()} hands it over
+ * signed out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

@@ -23,18 +23,19 @@ import org.learningloop.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The follow-up's world for Spring tests: audits are stubbed on a spy of the real audit register ({@link AuditLookup}),
- * support types come from the real catalogue, emails go to a mock {@link Notifications} to verify, and the API is
- * driven as the demo users. No demo audits (their follow-ups would ask the stub for audits it does not know). Every
- * subclass shares one application context.
+ * The follow-up's world for Spring tests: audits are stubbed on a spy of the real audit register
+ * ({@link AuditLookup}), support types come from the real catalogue, emails go to a mock {@link
+ * Notifications} to verify, and the API is driven as the demo users. No demo audits (their
+ * follow-ups would ask the stub for audits it does not know). Every subclass shares one application
+ * context.
  */
 @TestPropertySource(properties = "learning-loop.demo.data=false")
 public abstract class FollowUpScenario {
@@ -54,15 +55,28 @@ public abstract class FollowUpScenario {
     return "AUD-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
   }
 
-  /** An audit of the demo practitioner in the demo team, as the audit register would describe it. */
+  /**
+   * An audit of the demo practitioner in the demo team, as the audit register would describe it.
+   */
   protected AuditSummary audit(String ref, Grade grade, String... factors) {
     Person practitioner = directory.findByUsername("practitioner").orElseThrow();
     Person teamManager = directory.findByUsername("team-manager").orElseThrow();
     Person auditor = directory.findByUsername("auditor").orElseThrow();
     AuditSummary audit =
         new AuditSummary(
-            ref, LocalDate.now(clock).minusDays(3), AuditType.DEEP_DIVE, null, practitioner.serviceAreaId(), practitioner.teamId(),
-            practitioner.id(), teamManager.id(), auditor.id(), grade, grade, false, Set.of(factors));
+            ref,
+            LocalDate.now(clock).minusDays(3),
+            AuditType.DEEP_DIVE,
+            null,
+            practitioner.serviceAreaId(),
+            practitioner.teamId(),
+            practitioner.id(),
+            teamManager.id(),
+            auditor.id(),
+            grade,
+            grade,
+            false,
+            Set.of(factors));
     doReturn(Optional.of(audit)).when(audits).findByRef(ref);
     return audit;
   }
@@ -72,12 +86,16 @@ public abstract class FollowUpScenario {
     audit(ref, Grade.INADEQUATE, factors);
     transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
     String body =
-        mvc.perform(get("/api/follow-ups").param("auditRef", ref).with(httpBasic("pi-lead", "demo")))
-            .andReturn().getResponse().getContentAsString();
+        mvc.perform(
+                get("/api/follow-ups").param("auditRef", ref).with(httpBasic("pi-lead", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return ((Number) JsonPath.read(body, "$.id")).longValue();
   }
 
-  protected ResultActions as(String user, String method, String path, String json) throws Exception {
+  protected ResultActions as(String user, String method, String path, String json)
+      throws Exception {
     var request = "GET".equals(method) ? get(path) : post(path);
     request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
     if (json != null) {
@@ -98,12 +116,17 @@ public abstract class FollowUpScenario {
     return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
   }
 
-  /** A time in the council's zone, an hour ago: the conversation has happened and its outcome can be recorded. */
+  /**
+   * A time in the council's zone, an hour ago: the conversation has happened and its outcome can be
+   * recorded.
+   */
   protected String anHourAgo() {
     return LocalDateTime.now(clock).minusHours(1).withNano(0).toString();
   }
 
   protected String schedule(String when) {
-    return "{\"startsAt\":\"" + when + "\",\"durationMinutes\":60,\"location\":\"Room 2, County Hall\"}";
+    return "{\"startsAt\":\""
+        + when
+        + "\",\"durationMinutes\":60,\"location\":\"Room 2, County Hall\"}";
   }
 }

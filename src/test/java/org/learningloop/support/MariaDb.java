@@ -14,10 +14,11 @@ import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Where the database-facing tests (*IT) find MariaDB or MySQL: the Failsafe plugin passes {@code it.db.url} (a
- * fresh schema per build, {@code learningloop_it_<UTC timestamp>}), {@code it.db.username} and {@code
- * it.db.password}; run from an IDE, the defaults below apply. Point elsewhere with {@code ./mvnw verify
- * -Dit.db.host=HOST:PORT -Dit.db.username=U -Dit.db.password=P}. Schemas of builds older than a day are dropped.
+ * Where the database-facing tests (*IT) find MariaDB or MySQL: the Failsafe plugin passes {@code
+ * it.db.url} (a fresh schema per build, {@code learningloop_it_<UTC timestamp>}), {@code
+ * it.db.username} and {@code it.db.password}; run from an IDE, the defaults below apply. Point
+ * elsewhere with {@code ./mvnw verify -Dit.db.host=HOST:PORT -Dit.db.username=U
+ * -Dit.db.password=P}. Schemas of builds older than a day are dropped.
  */
 public final class MariaDb {
 
@@ -58,7 +59,8 @@ public final class MariaDb {
     try (Connection connection = DriverManager.getConnection(url(), username(), password());
         Statement statement = connection.createStatement()) {
       List<String> old = new ArrayList<>();
-      try (ResultSet schemas = statement.executeQuery("show databases like 'learningloop\\_it\\_%'")) {
+      try (ResultSet schemas =
+          statement.executeQuery("show databases like 'learningloop\\_it\\_%'")) {
         while (schemas.next()) {
           String name = schemas.getString(1);
           if (builtBefore(name, dayAgo)) {
@@ -70,7 +72,8 @@ public final class MariaDb {
         statement.execute("drop database `" + name + "`");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("MariaDB is not reachable at " + url() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "MariaDB is not reachable at " + url() + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A failure deep inside the application shows people and API clients a plain apology: no stack trace, no SQL, no
- * class or package name (ASVS 7.4.1). The failing endpoints exist in this test only.
+ * A failure deep inside the application shows people and API clients a plain apology: no stack
+ * trace, no SQL, no class or package name (ASVS 7.4.1). The failing endpoints exist in this test
+ * only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorsRevealNothingTest {
@@ -76,7 +77,8 @@ class ErrorsRevealNothingTest {
 
   @Test
   void aFailingApiAnswersAProblemAndNothingInternal() {
-    ResponseEntity<String> api = http.withBasicAuth("pi-officer", "demo").getForEntity("/api/test-failure", String.class);
+    ResponseEntity<String> api =
+        http.withBasicAuth("pi-officer", "demo").getForEntity("/api/test-failure", String.class);
 
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     assertThat(api.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -86,7 +88,13 @@ class ErrorsRevealNothingTest {
 
   private static void assertNothingInternal(String body) {
     assertThat(body)
-        .doesNotContain("select", "password_hash", "org.learningloop", "IllegalStateException", "Exception", "\tat ",
+        .doesNotContain(
+            "select",
+            "password_hash",
+            "org.learningloop",
+            "IllegalStateException",
+            "Exception",
+            "\tat ",
             "trace");
   }
 }

@@ -9,20 +9,30 @@ import org.learningloop.support.Browser;
 import org.learningloop.support.BrowserJourney;
 
 /**
- * axe-core over every page each role reaches from the header (the journeys check the forms): no serious or critical
- * WCAG 2.2 AA violation, and each role's header links to the pages of its work.
+ * axe-core over every page each role reaches from the header (the journeys check the forms): no
+ * serious or critical WCAG 2.2 AA violation, and each role's header links to the pages of its work.
  */
 class PagesAccessibilityTest extends BrowserJourney {
-
 
   /** Each role, the header links it must see, and the pages it works in. */
   private static final Map<String, List<String>> PAGES =
       Map.of(
-          "pi-officer", List.of("/", "/tasks", "/tasks?view=team", "/tasks?view=overdue", "/tasks?view=due-this-week", "/audits"),
-          "pi-lead", List.of("/dashboard", "/tasks?view=team&sort=due-date", "/reports", "/reports/committee"),
+          "pi-officer",
+              List.of(
+                  "/",
+                  "/tasks",
+                  "/tasks?view=team",
+                  "/tasks?view=overdue",
+                  "/tasks?view=due-this-week",
+                  "/audits"),
+          "pi-lead",
+              List.of(
+                  "/dashboard", "/tasks?view=team&sort=due-date", "/reports", "/reports/committee"),
           "practitioner", List.of("/", "/my-work", "/tasks"),
           "team-manager", List.of("/dashboard", "/audits"),
-          "assistant-director", List.of("/", "/dashboard", "/dashboard/follow-ups/1", "/reports?from=2026-01&to=2026-10"),
+          "assistant-director",
+              List.of(
+                  "/", "/dashboard", "/dashboard/follow-ups/1", "/reports?from=2026-01&to=2026-10"),
           "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
           "admin", List.of("/"));
 
@@ -38,16 +48,20 @@ class PagesAccessibilityTest extends BrowserJourney {
 
   @Test
   void everyPageOfEveryRolePassesAxeCore() {
-    PAGES.forEach((user, paths) -> {
-      Browser b = browser().signIn(user, "demo").go("/");
-      String header = b.driver().findElement(org.openqa.selenium.By.tagName("header")).getText();
-      assertThat(header).as("header of %s", user).contains(HEADER.get(user));
-      for (String path : paths) {
-        b.go(path);
-        assertThat(b.text()).as("%s as %s", path, user).doesNotContain("Sorry, there is a problem", "You cannot see this page");
-        b.assertAccessible(user + path.replaceAll("[^a-z0-9]+", "-"));
-      }
-    });
+    PAGES.forEach(
+        (user, paths) -> {
+          Browser b = browser().signIn(user, "demo").go("/");
+          String header =
+              b.driver().findElement(org.openqa.selenium.By.tagName("header")).getText();
+          assertThat(header).as("header of %s", user).contains(HEADER.get(user));
+          for (String path : paths) {
+            b.go(path);
+            assertThat(b.text())
+                .as("%s as %s", path, user)
+                .doesNotContain("Sorry, there is a problem", "You cannot see this page");
+            b.assertAccessible(user + path.replaceAll("[^a-z0-9]+", "-"));
+          }
+        });
   }
 
   @Test

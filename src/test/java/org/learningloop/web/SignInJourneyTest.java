@@ -9,7 +9,6 @@ import org.learningloop.support.BrowserJourney;
 /** Signing in and out in a real browser; every page on the way passes axe-core. */
 class SignInJourneyTest extends BrowserJourney {
 
-
   @Test
   void aPersonSignsInSeesWhoTheyAreAndSignsOut() {
     Browser b = browser().go("/");
@@ -18,7 +17,8 @@ class SignInJourneyTest extends BrowserJourney {
 
     b.signIn("team-manager", "demo");
     assertThat(b.path()).startsWith("/").doesNotContain("login");
-    assertThat(b.text()).contains("Welcome, Tom Manager", "Team Manager", "Help and Protect Team 1");
+    assertThat(b.text())
+        .contains("Welcome, Tom Manager", "Team Manager", "Help and Protect Team 1");
     b.assertAccessible("home");
 
     b.signOut();

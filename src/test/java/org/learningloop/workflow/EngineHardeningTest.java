@@ -26,9 +26,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * The engine's attack surface, shut: REST API and web apps for admins only, authorization checks on, no Java
- * serialisation, no expressions in queries, no XML external entities, no unbounded result lists, and history removed
- * by removal time.
+ * The engine's attack surface, shut: REST API and web apps for admins only, authorization checks
+ * on, no Java serialisation, no expressions in queries, no XML external entities, no unbounded
+ * result lists, and history removed by removal time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -46,7 +46,12 @@ class EngineHardeningTest {
   /** An inadequate audit starts its follow-up process, as in real use; its process instance id. */
   private String followUpProcess() {
     String ref = TestAudits.inadequate(audits, LocalDate.now(clock), "HARDEN", List.of("PLANNING"));
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(ref)
+        .singleResult()
+        .getId();
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
@@ -65,28 +70,57 @@ class EngineHardeningTest {
     var runtime = engine.getRuntimeService();
     var history = engine.getHistoryService();
 
-    assertThat(as("practitioner", List.of("practitioner"), () -> repository.createProcessDefinitionQuery().count())).isZero();
-    assertThat(as("practitioner", List.of("practitioner"), () -> runtime.createProcessInstanceQuery().count())).isZero();
-    assertThat(as("practitioner", List.of("practitioner"), () -> history.createHistoricProcessInstanceQuery().count())).isZero();
-    assertThat(as("auditor", List.of("auditor"), () -> engine.getTaskService().createTaskQuery().count())).isZero();
+    assertThat(
+            as(
+                "practitioner",
+                List.of("practitioner"),
+                () -> repository.createProcessDefinitionQuery().count()))
+        .isZero();
+    assertThat(
+            as(
+                "practitioner",
+                List.of("practitioner"),
+                () -> runtime.createProcessInstanceQuery().count()))
+        .isZero();
+    assertThat(
+            as(
+                "practitioner",
+                List.of("practitioner"),
+                () -> history.createHistoricProcessInstanceQuery().count()))
+        .isZero();
+    assertThat(
+            as(
+                "auditor",
+                List.of("auditor"),
+                () -> engine.getTaskService().createTaskQuery().count()))
+        .isZero();
 
     // The same queries as an engine admin do find them: the checks, not an empty engine, hid them.
     List<String> admins = List.of(Role.ENGINE_ADMIN_GROUP);
-    assertThat(as("admin", admins, () -> repository.createProcessDefinitionQuery().count())).isPositive();
-    assertThat(as("admin", admins, () -> runtime.createProcessInstanceQuery().count())).isPositive();
+    assertThat(as("admin", admins, () -> repository.createProcessDefinitionQuery().count()))
+        .isPositive();
+    assertThat(as("admin", admins, () -> runtime.createProcessInstanceQuery().count()))
+        .isPositive();
   }
 
   @Test
   void restApiRefusesEveryoneButAdminsOverRealHttp() {
-    assertThat(http.getForEntity("/engine-rest/engine", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.withBasicAuth("pi-lead", "demo").getForEntity("/engine-rest/engine", String.class).getStatusCode())
+    assertThat(http.getForEntity("/engine-rest/engine", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.withBasicAuth("pi-lead", "demo")
+                .getForEntity("/engine-rest/engine", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(
             http.withBasicAuth("pi-lead", "demo")
                 .getForEntity("/engine-rest/process-definition?maxResults=5", String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/engine", String.class).getStatusCode())
+    assertThat(
+            http.withBasicAuth("admin", "demo")
+                .getForEntity("/engine-rest/engine", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
@@ -120,7 +154,9 @@ class EngineHardeningTest {
                 HttpMethod.PUT,
                 json(body),
                 String.class);
-    assertThat(response.getStatusCode().is2xxSuccessful()).as("status %s", response.getStatusCode()).isFalse();
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as("status %s", response.getStatusCode())
+        .isFalse();
     assertThat(runtime.getVariable(instance, "payload")).isNull();
   }
 
@@ -145,7 +181,8 @@ class EngineHardeningTest {
 
     assertThatThrownBy(
             () ->
-                engine.getTaskService()
+                engine
+                    .getTaskService()
                     .createTaskQuery()
                     .or()
                     .taskAssigneeExpression("${currentUser()}")
@@ -174,17 +211,31 @@ class EngineHardeningTest {
             () ->
                 repository
                     .createDeployment()
-                    .addString("xxe.bpmn", model.formatted(
-                        "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>", "Xxe", "&secret;"))
+                    .addString(
+                        "xxe.bpmn",
+                        model.formatted(
+                            "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>",
+                            "Xxe",
+                            "&secret;"))
                     .deploy())
         .isInstanceOf(ProcessEngineException.class);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Process_Xxe").count()).isZero();
+    assertThat(
+            repository.createProcessDefinitionQuery().processDefinitionKey("Process_Xxe").count())
+        .isZero();
 
     // The same model without the entity deploys: it was the entity that was refused.
     var deployment =
-        repository.createDeployment().addString("plain.bpmn", model.formatted("", "Plain", "Plain")).deploy();
+        repository
+            .createDeployment()
+            .addString("plain.bpmn", model.formatted("", "Plain", "Plain"))
+            .deploy();
     try {
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Process_Plain").count()).isOne();
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("Process_Plain")
+                  .count())
+          .isOne();
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }
@@ -192,11 +243,14 @@ class EngineHardeningTest {
 
   @Test
   void unboundedResultListsAreRefused() {
-    var unbounded = http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/task", String.class);
+    var unbounded =
+        http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/task", String.class);
     assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(unbounded.getBody()).contains("unbound number of results");
 
-    var paged = http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/task?firstResult=0&maxResults=50", String.class);
+    var paged =
+        http.withBasicAuth("admin", "demo")
+            .getForEntity("/engine-rest/task?firstResult=0&maxResults=50", String.class);
     assertThat(paged.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 

@@ -14,10 +14,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The constants types and the models agree, both ways, and every model keeps the house rules. */
 class FollowUpProcessModelTest {
@@ -31,11 +31,20 @@ class FollowUpProcessModelTest {
 
   static Stream<Arguments> models() {
     return Stream.of(
-            new Model(FollowUpProcess.RESOURCE, FollowUpProcess.KEY, FollowUpProcess.Elements.class, FollowUpProcess.Messages.class),
+            new Model(
+                FollowUpProcess.RESOURCE,
+                FollowUpProcess.KEY,
+                FollowUpProcess.Elements.class,
+                FollowUpProcess.Messages.class),
             new Model(
                 ReflectiveConversationProcess.RESOURCE, ReflectiveConversationProcess.KEY,
-                ReflectiveConversationProcess.Elements.class, ReflectiveConversationProcess.Messages.class),
-            new Model(SupportItemProcess.RESOURCE, SupportItemProcess.KEY, SupportItemProcess.Elements.class, SupportItemProcess.Messages.class))
+                ReflectiveConversationProcess.Elements.class,
+                    ReflectiveConversationProcess.Messages.class),
+            new Model(
+                SupportItemProcess.RESOURCE,
+                SupportItemProcess.KEY,
+                SupportItemProcess.Elements.class,
+                SupportItemProcess.Messages.class))
         .map(Arguments::of);
   }
 
@@ -43,15 +52,21 @@ class FollowUpProcessModelTest {
   @MethodSource("models")
   void everyElementConstantNamesAFlowNodeAndEveryFlowNodeHasAConstant(Model m) throws Exception {
     BpmnModelInstance model = readModel(m.resource());
-    List<String> flowNodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
+    List<String> flowNodes =
+        model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
     assertThat(constants(m.elements())).containsExactlyInAnyOrderElementsOf(flowNodes);
-    assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId).containsExactly(m.key());
+    assertThat(model.getModelElementsByType(Process.class))
+        .extracting(Process::getId)
+        .containsExactly(m.key());
   }
 
   @ParameterizedTest
   @MethodSource("models")
   void everyMessageConstantNamesAMessageOfTheModel(Model m) throws Exception {
-    List<String> messages = readModel(m.resource()).getModelElementsByType(Message.class).stream().map(Message::getName).toList();
+    List<String> messages =
+        readModel(m.resource()).getModelElementsByType(Message.class).stream()
+            .map(Message::getName)
+            .toList();
     assertThat(constants(m.messages())).containsExactlyInAnyOrderElementsOf(messages);
   }
 
@@ -66,23 +81,33 @@ class FollowUpProcessModelTest {
   @MethodSource("models")
   void idsFollowTheNamingGuide(Model m) throws Exception {
     assertThat(constants(m.elements()))
-        .allMatch(id -> id.matches("(StartEvent|EndEvent|Task|ServiceTask|CallActivity|Gateway|BoundaryEvent|TimerEvent|SubProcess)_[A-Z][A-Za-z]+"));
+        .allMatch(
+            id ->
+                id.matches(
+                    "(StartEvent|EndEvent|Task|ServiceTask|CallActivity|Gateway|BoundaryEvent|TimerEvent|SubProcess)_[A-Z][A-Za-z]+"));
   }
 
   @Test
   void newFollowUpsWaitInThePracticeImprovementQueue() throws Exception {
-    assertThat(readModel(FollowUpProcess.RESOURCE).<UserTask>getModelElementById(FollowUpProcess.Elements.Task_AllocateFollowUp).getCamundaCandidateGroups())
+    assertThat(
+            readModel(FollowUpProcess.RESOURCE)
+                .<UserTask>getModelElementById(FollowUpProcess.Elements.Task_AllocateFollowUp)
+                .getCamundaCandidateGroups())
         .isEqualTo("practice-improvement");
   }
 
   @Test
   void theReAuditIsForTheAuditors() throws Exception {
-    assertThat(readModel(FollowUpProcess.RESOURCE).<UserTask>getModelElementById(FollowUpProcess.Elements.Task_ReAuditCase).getCamundaCandidateGroups())
+    assertThat(
+            readModel(FollowUpProcess.RESOURCE)
+                .<UserTask>getModelElementById(FollowUpProcess.Elements.Task_ReAuditCase)
+                .getCamundaCandidateGroups())
         .isEqualTo("auditor");
   }
 
   private static BpmnModelInstance readModel(String resource) throws Exception {
-    try (InputStream in = FollowUpProcessModelTest.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        FollowUpProcessModelTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as(resource + " on the classpath").isNotNull();
       return Bpmn.readModelFromStream(in);
     }

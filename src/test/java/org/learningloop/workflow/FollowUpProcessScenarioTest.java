@@ -33,16 +33,24 @@ import org.learningloop.workflow.FollowUpProcess.Elements;
 import org.learningloop.workflow.FollowUpProcess.Variables;
 
 /**
- * The follow-up process on the bare engine: the happy path written once, and one test per deviation, each changing
- * only what differs. Timers move with the engine's clock. Together the tests visit every flow node and sequence flow
- * of the three models (the coverage extension fails the class otherwise).
+ * The follow-up process on the bare engine: the happy path written once, and one test per
+ * deviation, each changing only what differs. Timers move with the engine's clock. Together the
+ * tests visit every flow node and sequence flow of the three models (the coverage extension fails
+ * the class otherwise).
  */
-@Deployment(resources = {FollowUpProcess.RESOURCE, ReflectiveConversationProcess.RESOURCE, SupportItemProcess.RESOURCE})
+@Deployment(
+    resources = {
+      FollowUpProcess.RESOURCE,
+      ReflectiveConversationProcess.RESOURCE,
+      SupportItemProcess.RESOURCE
+    })
 class FollowUpProcessScenarioTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder("process-engine-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+      ProcessEngineCoverageExtension.builder("process-engine-test.cfg.xml")
+          .assertClassCoverageAtLeast(1.0)
+          .build();
 
   static final String AUDIT = "AUD-1";
   static final long FOLLOW_UP = 1L;
@@ -65,11 +73,15 @@ class FollowUpProcessScenarioTest {
             execution -> {
               String to = (String) execution.getVariable(Variables.ESCALATE_TO);
               escalations.add(to);
-              execution.setVariable(Variables.SAFEGUARDING_ASSIGNEE, to.equals("SERVICE_MANAGER") ? "service-manager" : "assistant-director");
+              execution.setVariable(
+                  Variables.SAFEGUARDING_ASSIGNEE,
+                  to.equals("SERVICE_MANAGER") ? "service-manager" : "assistant-director");
             });
     Mocks.register(
         "requestReAuditDelegate",
-        (JavaDelegate) execution -> reAuditsRequested.add((Long) execution.getVariable(Variables.FOLLOW_UP_ID)));
+        (JavaDelegate)
+            execution ->
+                reAuditsRequested.add((Long) execution.getVariable(Variables.FOLLOW_UP_ID)));
   }
 
   @AfterEach
@@ -87,14 +99,19 @@ class FollowUpProcessScenarioTest {
     assertThat(task()).hasCandidateGroup("practice-improvement").hasDueDate(at(Duration.ofDays(2)));
 
     allocate(false);
-    assertThat(followUp).isWaitingAt(Elements.CallActivity_HoldTeamManagerConversation, Elements.CallActivity_HoldPractitionerConversation);
+    assertThat(followUp)
+        .isWaitingAt(
+            Elements.CallActivity_HoldTeamManagerConversation,
+            Elements.CallActivity_HoldPractitionerConversation);
     holdConversation(TM_CONVERSATION);
     assertThat(followUp).isWaitingAt(Elements.CallActivity_HoldPractitionerConversation);
     holdConversation(PRACTITIONER_CONVERSATION);
 
     proposeClosure();
     signOff(true);
-    assertThat(followUp).hasPassed(Elements.Gateway_BothConversationsHeld, Elements.EndEvent_FollowUpClosed).isWaitingAt(Elements.TimerEvent_ReAuditDue);
+    assertThat(followUp)
+        .hasPassed(Elements.Gateway_BothConversationsHeld, Elements.EndEvent_FollowUpClosed)
+        .isWaitingAt(Elements.TimerEvent_ReAuditDue);
 
     reAudit();
     assertThat(followUp).hasPassed(Elements.EndEvent_LoopClosed).isEnded();
@@ -107,7 +124,9 @@ class FollowUpProcessScenarioTest {
     allocate(true);
     assertThat(followUp).isWaitingAt(Elements.CallActivity_HoldJointConversation);
     holdConversation(JOINT_CONVERSATION);
-    assertThat(followUp).isWaitingAt(Elements.Task_ProposeClosure).hasNotPassed(Elements.Gateway_BothConversationsHeld);
+    assertThat(followUp)
+        .isWaitingAt(Elements.Task_ProposeClosure)
+        .hasNotPassed(Elements.Gateway_BothConversationsHeld);
   }
 
   @Test
@@ -117,8 +136,11 @@ class FollowUpProcessScenarioTest {
     holdConversation(TM_CONVERSATION);
     for (int attempt = 0; attempt < 2; attempt++) {
       schedule(PRACTITIONER_CONVERSATION, Duration.ofDays(3));
-      complete(conversationTask(PRACTITIONER_CONVERSATION), withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, false));
-      assertThat(conversationTask(PRACTITIONER_CONVERSATION)).hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation);
+      complete(
+          conversationTask(PRACTITIONER_CONVERSATION),
+          withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, false));
+      assertThat(conversationTask(PRACTITIONER_CONVERSATION))
+          .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation);
     }
     holdConversation(PRACTITIONER_CONVERSATION);
     assertThat(followUp).isWaitingAt(Elements.Task_ProposeClosure);
@@ -131,8 +153,11 @@ class FollowUpProcessScenarioTest {
     schedule(JOINT_CONVERSATION, Duration.ofDays(3));
     runtimeService()
         .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
-        .processInstanceVariableEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, JOINT_CONVERSATION)
-        .setVariable(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, Date.from(T0.plus(Duration.ofDays(7))))
+        .processInstanceVariableEquals(
+            ReflectiveConversationProcess.Variables.CONVERSATION_ID, JOINT_CONVERSATION)
+        .setVariable(
+            ReflectiveConversationProcess.Variables.CONVERSATION_DUE,
+            Date.from(T0.plus(Duration.ofDays(7))))
         .correlate();
     assertThat(conversationTask(JOINT_CONVERSATION))
         .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation)
@@ -180,7 +205,9 @@ class FollowUpProcessScenarioTest {
     schedule(TM_CONVERSATION, Duration.ofDays(2));
     reviseGrade();
     assertThat(taskQuery().list()).isEmpty();
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(AUDIT).count()).isZero();
+    assertThat(
+            runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(AUDIT).count())
+        .isZero();
   }
 
   @Test
@@ -204,7 +231,10 @@ class FollowUpProcessScenarioTest {
   void aPiLeadWithdrawsTheFollowUp() {
     start(true);
     allocate(false);
-    runtimeService().createMessageCorrelation(FollowUpProcess.Messages.FollowUpWithdrawn).processInstanceBusinessKey(AUDIT).correlate();
+    runtimeService()
+        .createMessageCorrelation(FollowUpProcess.Messages.FollowUpWithdrawn)
+        .processInstanceBusinessKey(AUDIT)
+        .correlate();
     assertThat(followUp).hasPassed(Elements.EndEvent_FollowUpWithdrawn).isEnded();
   }
 
@@ -213,11 +243,14 @@ class FollowUpProcessScenarioTest {
   @Test
   void significantHarmRiskAsksTheTeamManagerToConfirmTheChildsSafety() {
     start(true);
-    assertThat(followUp).isWaitingAt(Elements.Task_AllocateFollowUp, Elements.Task_ConfirmChildSafety);
+    assertThat(followUp)
+        .isWaitingAt(Elements.Task_AllocateFollowUp, Elements.Task_ConfirmChildSafety);
     assertThat(safeguardingTask()).isAssignedTo("team-manager").hasDueDate(at(Duration.ofDays(1)));
     complete(safeguardingTask());
     finishLearning();
-    assertThat(followUp).hasPassed(Elements.Gateway_SafeguardingSettled).isWaitingAt(Elements.TimerEvent_ReAuditDue);
+    assertThat(followUp)
+        .hasPassed(Elements.Gateway_SafeguardingSettled)
+        .isWaitingAt(Elements.TimerEvent_ReAuditDue);
     assertThat(escalations).isEmpty();
   }
 
@@ -241,7 +274,9 @@ class FollowUpProcessScenarioTest {
     passDeadline(Duration.ofDays(1));
     passDeadline(Duration.ofDays(2));
     assertThat(escalations).containsExactly("SERVICE_MANAGER", "ASSISTANT_DIRECTOR");
-    assertThat(safeguardingTask()).hasDefinitionKey(Elements.Task_ConfirmChildSafetyAsAssistantDirector).isAssignedTo("assistant-director");
+    assertThat(safeguardingTask())
+        .hasDefinitionKey(Elements.Task_ConfirmChildSafetyAsAssistantDirector)
+        .isAssignedTo("assistant-director");
     complete(safeguardingTask());
     finishLearning();
     assertThat(followUp).isWaitingAt(Elements.TimerEvent_ReAuditDue);
@@ -251,7 +286,9 @@ class FollowUpProcessScenarioTest {
   void closureWaitsForTheSafeguardingCheck() {
     start(true);
     finishLearning();
-    assertThat(followUp).isWaitingAt(Elements.Task_ConfirmChildSafety).hasNotPassed(Elements.EndEvent_FollowUpClosed);
+    assertThat(followUp)
+        .isWaitingAt(Elements.Task_ConfirmChildSafety)
+        .hasNotPassed(Elements.EndEvent_FollowUpClosed);
     complete(safeguardingTask());
     assertThat(followUp).hasPassed(Elements.EndEvent_FollowUpClosed);
   }
@@ -265,7 +302,9 @@ class FollowUpProcessScenarioTest {
     assertThat(task(item)).isAssignedTo("practitioner").hasDueDate(at(Duration.ofDays(14)));
     complete(task(item), withVariables(SupportItemProcess.Variables.SUPPORT_ACCEPTED, true));
     complete(task(SupportItemProcess.Elements.Task_CompleteSupport, item));
-    assertThat(task(item)).hasDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion).isAssignedTo("pi-officer");
+    assertThat(task(item))
+        .hasDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion)
+        .isAssignedTo("pi-officer");
     complete(task(item));
     assertThat(item).hasPassed(SupportItemProcess.Elements.EndEvent_SupportCompleted).isEnded();
   }
@@ -318,14 +357,22 @@ class FollowUpProcessScenarioTest {
 
   private void schedule(long conversationId, Duration from) {
     Task schedule = conversationTask(conversationId);
-    assertThat(schedule).hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation).isAssignedTo("pi-officer");
-    complete(schedule, withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, at(from)));
-    assertThat(conversationTask(conversationId)).hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation).hasDueDate(at(from));
+    assertThat(schedule)
+        .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation)
+        .isAssignedTo("pi-officer");
+    complete(
+        schedule,
+        withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, at(from)));
+    assertThat(conversationTask(conversationId))
+        .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation)
+        .hasDueDate(at(from));
   }
 
   private void holdConversation(long conversationId) {
     schedule(conversationId, Duration.ofDays(5));
-    complete(conversationTask(conversationId), withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, true));
+    complete(
+        conversationTask(conversationId),
+        withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, true));
   }
 
   private void proposeClosure() {
@@ -357,7 +404,10 @@ class FollowUpProcessScenarioTest {
   }
 
   private void reviseGrade() {
-    runtimeService().createMessageCorrelation(FollowUpProcess.Messages.AuditGradeRevised).processInstanceBusinessKey(AUDIT).correlate();
+    runtimeService()
+        .createMessageCorrelation(FollowUpProcess.Messages.AuditGradeRevised)
+        .processInstanceBusinessKey(AUDIT)
+        .correlate();
     assertThat(followUp).hasPassed(Elements.EndEvent_GradeRevised).isEnded();
   }
 
@@ -370,12 +420,17 @@ class FollowUpProcessScenarioTest {
     return taskQuery()
         .processInstanceId(followUp.getId())
         .taskDefinitionKeyIn(
-            Elements.Task_ConfirmChildSafety, Elements.Task_ConfirmChildSafetyAsServiceManager, Elements.Task_ConfirmChildSafetyAsAssistantDirector)
+            Elements.Task_ConfirmChildSafety,
+            Elements.Task_ConfirmChildSafetyAsServiceManager,
+            Elements.Task_ConfirmChildSafetyAsAssistantDirector)
         .singleResult();
   }
 
   private Task conversationTask(long conversationId) {
-    return taskQuery().processVariableValueEquals(ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId).singleResult();
+    return taskQuery()
+        .processVariableValueEquals(
+            ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
+        .singleResult();
   }
 
   private ProcessInstance offerSupport(long itemId) {

@@ -34,9 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every model carries a complete and tidy diagram, so the Modeler and Cockpit draw what the engine runs: one shape per
- * element, an edge per flow that starts at its source and ends at its target, no shapes on top of each other, boundary
- * events on their host's border and an embedded subprocess drawn open around its children.
+ * Every model carries a complete and tidy diagram, so the Modeler and Cockpit draw what the engine
+ * runs: one shape per element, an edge per flow that starts at its source and ends at its target,
+ * no shapes on top of each other, boundary events on their host's border and an embedded subprocess
+ * drawn open around its children.
  */
 class ProcessDiagramTest {
 
@@ -44,7 +45,10 @@ class ProcessDiagramTest {
   static final double TOLERANCE = 5;
 
   static Stream<String> models() {
-    return Stream.of(FollowUpProcess.RESOURCE, ReflectiveConversationProcess.RESOURCE, SupportItemProcess.RESOURCE);
+    return Stream.of(
+        FollowUpProcess.RESOURCE,
+        ReflectiveConversationProcess.RESOURCE,
+        SupportItemProcess.RESOURCE);
   }
 
   @ParameterizedTest
@@ -55,31 +59,46 @@ class ProcessDiagramTest {
 
   @ParameterizedTest
   @MethodSource("models")
-  void everyFlowNodeAndArtifactHasExactlyOneShapeAndEveryShapeNamesAnElement(String resource) throws Exception {
+  void everyFlowNodeAndArtifactHasExactlyOneShapeAndEveryShapeNamesAnElement(String resource)
+      throws Exception {
     BpmnModelInstance model = readModel(resource);
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
-    assertThat(shapes).allSatisfy(s -> assertThat(s.getBpmnElement()).as(s.getId() + " names an element").isNotNull());
+    assertThat(shapes)
+        .allSatisfy(
+            s -> assertThat(s.getBpmnElement()).as(s.getId() + " names an element").isNotNull());
     Map<String, Long> shapesPerElement =
-        shapes.stream().collect(Collectors.groupingBy(s -> s.getBpmnElement().getId(), Collectors.counting()));
+        shapes.stream()
+            .collect(Collectors.groupingBy(s -> s.getBpmnElement().getId(), Collectors.counting()));
     assertThat(shaped(model))
         .isNotEmpty()
-        .allSatisfy(e -> assertThat(shapesPerElement.get(e.getId())).as("shapes of " + e.getId()).isEqualTo(1L));
-    assertThat(shapes).allSatisfy(s -> assertThat(s.getBounds()).as("bounds of " + s.getId()).isNotNull());
+        .allSatisfy(
+            e ->
+                assertThat(shapesPerElement.get(e.getId()))
+                    .as("shapes of " + e.getId())
+                    .isEqualTo(1L));
+    assertThat(shapes)
+        .allSatisfy(s -> assertThat(s.getBounds()).as("bounds of " + s.getId()).isNotNull());
   }
 
   @ParameterizedTest
   @MethodSource("models")
-  void everySequenceFlowAndAssociationHasOneEdgeWithAtLeastTwoWaypoints(String resource) throws Exception {
+  void everySequenceFlowAndAssociationHasOneEdgeWithAtLeastTwoWaypoints(String resource)
+      throws Exception {
     BpmnModelInstance model = readModel(resource);
     Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
-    assertThat(edges).allSatisfy(e -> assertThat(e.getBpmnElement()).as(e.getId() + " names an element").isNotNull());
-    Map<String, List<BpmnEdge>> edgesPerElement = edges.stream().collect(Collectors.groupingBy(e -> e.getBpmnElement().getId()));
+    assertThat(edges)
+        .allSatisfy(
+            e -> assertThat(e.getBpmnElement()).as(e.getId() + " names an element").isNotNull());
+    Map<String, List<BpmnEdge>> edgesPerElement =
+        edges.stream().collect(Collectors.groupingBy(e -> e.getBpmnElement().getId()));
     assertThat(connectors(model))
         .isNotEmpty()
         .allSatisfy(
             c -> {
               assertThat(edgesPerElement.get(c.getId())).as("edges of " + c.getId()).hasSize(1);
-              assertThat(edgesPerElement.get(c.getId()).get(0).getWaypoints()).as("waypoints of " + c.getId()).hasSizeGreaterThanOrEqualTo(2);
+              assertThat(edgesPerElement.get(c.getId()).get(0).getWaypoints())
+                  .as("waypoints of " + c.getId())
+                  .hasSizeGreaterThanOrEqualTo(2);
             });
   }
 
@@ -91,10 +110,22 @@ class ProcessDiagramTest {
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
       List<Waypoint> waypoints = new ArrayList<>(edge.getWaypoints());
       BaseElement connector = edge.getBpmnElement();
-      BaseElement source = connector instanceof SequenceFlow flow ? flow.getSource() : ((Association) connector).getSource();
-      BaseElement target = connector instanceof SequenceFlow flow ? flow.getTarget() : ((Association) connector).getTarget();
-      assertDocked(connector.getId() + " starts at " + source.getId(), waypoints.get(0), shapes.get(source.getId()));
-      assertDocked(connector.getId() + " ends at " + target.getId(), waypoints.get(waypoints.size() - 1), shapes.get(target.getId()));
+      BaseElement source =
+          connector instanceof SequenceFlow flow
+              ? flow.getSource()
+              : ((Association) connector).getSource();
+      BaseElement target =
+          connector instanceof SequenceFlow flow
+              ? flow.getTarget()
+              : ((Association) connector).getTarget();
+      assertDocked(
+          connector.getId() + " starts at " + source.getId(),
+          waypoints.get(0),
+          shapes.get(source.getId()));
+      assertDocked(
+          connector.getId() + " ends at " + target.getId(),
+          waypoints.get(waypoints.size() - 1),
+          shapes.get(target.getId()));
     }
   }
 
@@ -104,14 +135,16 @@ class ProcessDiagramTest {
     BpmnModelInstance model = readModel(resource);
     Map<String, BpmnShape> shapes = shapesByElement(model);
     Map<String, List<BaseElement>> levels =
-        shaped(model).stream().collect(Collectors.groupingBy(e -> ((BaseElement) e.getParentElement()).getId()));
+        shaped(model).stream()
+            .collect(Collectors.groupingBy(e -> ((BaseElement) e.getParentElement()).getId()));
     for (List<BaseElement> level : levels.values()) {
       for (int i = 0; i < level.size(); i++) {
         for (int j = i + 1; j < level.size(); j++) {
           BaseElement a = level.get(i);
           BaseElement b = level.get(j);
           if (b.getId().equals(host(a)) || a.getId().equals(host(b))) {
-            continue; // a boundary event sits on its host: see boundaryEventsSitOnTheBorderOfTheirHost
+            continue; // a boundary event sits on its host: see
+            // boundaryEventsSitOnTheBorderOfTheirHost
           }
           assertThat(overlap(box(shapes, a.getId()), box(shapes, b.getId())))
               .as(a.getId() + " and " + b.getId() + " overlap")
@@ -142,11 +175,15 @@ class ProcessDiagramTest {
     Map<String, BpmnShape> shapes = shapesByElement(model);
     for (SubProcess subProcess : model.getModelElementsByType(SubProcess.class)) {
       Box outer = box(shapes, subProcess.getId());
-      assertThat(shapes.get(subProcess.getId()).isExpanded()).as(subProcess.getId() + " is expanded").isTrue();
+      assertThat(shapes.get(subProcess.getId()).isExpanded())
+          .as(subProcess.getId() + " is expanded")
+          .isTrue();
       for (FlowElement child : subProcess.getFlowElements()) {
         if (child instanceof FlowNode) {
           Box inner = box(shapes, child.getId());
-          assertThat(outer.contains(inner)).as(child.getId() + " inside " + subProcess.getId()).isTrue();
+          assertThat(outer.contains(inner))
+              .as(child.getId() + " inside " + subProcess.getId())
+              .isTrue();
         }
       }
     }
@@ -158,8 +195,11 @@ class ProcessDiagramTest {
     BpmnModelInstance model = readModel(resource);
     Map<String, BpmnShape> shapes = shapesByElement(model);
     Map<String, BpmnEdge> edges =
-        model.getModelElementsByType(BpmnEdge.class).stream().collect(Collectors.toMap(e -> e.getBpmnElement().getId(), Function.identity()));
-    Stream.concat(model.getModelElementsByType(Event.class).stream(), model.getModelElementsByType(Gateway.class).stream())
+        model.getModelElementsByType(BpmnEdge.class).stream()
+            .collect(Collectors.toMap(e -> e.getBpmnElement().getId(), Function.identity()));
+    Stream.concat(
+            model.getModelElementsByType(Event.class).stream(),
+            model.getModelElementsByType(Gateway.class).stream())
         .filter(node -> node.getName() != null && !node.getName().isBlank())
         .forEach(node -> assertLabelled(node.getId(), shapes.get(node.getId()).getBpmnLabel()));
     model.getModelElementsByType(SequenceFlow.class).stream()
@@ -172,7 +212,10 @@ class ProcessDiagramTest {
     assertThat(label.getBounds()).as("label bounds of " + id).isNotNull();
   }
 
-  /** Elements drawn as shapes: flow nodes (boundary events and nested ones included), annotations and data. */
+  /**
+   * Elements drawn as shapes: flow nodes (boundary events and nested ones included), annotations
+   * and data.
+   */
   private static List<BaseElement> shaped(BpmnModelInstance model) {
     List<BaseElement> elements = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
     elements.addAll(model.getModelElementsByType(TextAnnotation.class));
@@ -199,19 +242,23 @@ class ProcessDiagramTest {
   }
 
   /**
-   * A waypoint docks where it is at most {@link #TOLERANCE} off the shape's bounds and off its outline: the circle of an
-   * event, the diamond of a gateway, the rectangle of anything else.
+   * A waypoint docks where it is at most {@link #TOLERANCE} off the shape's bounds and off its
+   * outline: the circle of an event, the diamond of a gateway, the rectangle of anything else.
    */
   private static void assertDocked(String what, Waypoint point, BpmnShape shape) {
     assertThat(shape).as(what + ": shape").isNotNull();
     Box box = box(shape);
     double x = point.getX();
     double y = point.getY();
-    assertThat(box.distanceOutside(x, y)).as(what + ": off the bounds").isLessThanOrEqualTo(TOLERANCE);
+    assertThat(box.distanceOutside(x, y))
+        .as(what + ": off the bounds")
+        .isLessThanOrEqualTo(TOLERANCE);
     BaseElement element = shape.getBpmnElement();
     double offOutline =
         element instanceof Event
-            ? Math.abs(Math.hypot(x - box.centreX(), y - box.centreY()) - Math.min(box.width(), box.height()) / 2)
+            ? Math.abs(
+                Math.hypot(x - box.centreX(), y - box.centreY())
+                    - Math.min(box.width(), box.height()) / 2)
             : element instanceof Gateway ? box.distanceToDiamond(x, y) : box.distanceToBorder(x, y);
     assertThat(offOutline).as(what + ": off the outline").isLessThanOrEqualTo(TOLERANCE);
   }
@@ -249,7 +296,10 @@ class ProcessDiagramTest {
     }
 
     boolean contains(Box other) {
-      return other.x() >= x && other.y() >= y && other.right() <= right() && other.bottom() <= bottom();
+      return other.x() >= x
+          && other.y() >= y
+          && other.right() <= right()
+          && other.bottom() <= bottom();
     }
 
     /** 0 on or inside the bounds. */
@@ -261,8 +311,10 @@ class ProcessDiagramTest {
 
     double distanceToBorder(double px, double py) {
       return Math.min(
-          Math.min(segment(px, py, x, y, right(), y), segment(px, py, right(), y, right(), bottom())),
-          Math.min(segment(px, py, right(), bottom(), x, bottom()), segment(px, py, x, bottom(), x, y)));
+          Math.min(
+              segment(px, py, x, y, right(), y), segment(px, py, right(), y, right(), bottom())),
+          Math.min(
+              segment(px, py, right(), bottom(), x, bottom()), segment(px, py, x, bottom(), x, y)));
     }
 
     double distanceToDiamond(double px, double py) {
@@ -273,7 +325,8 @@ class ProcessDiagramTest {
           Math.min(segment(px, py, cx, bottom(), x, cy), segment(px, py, x, cy, cx, y)));
     }
 
-    private static double segment(double px, double py, double ax, double ay, double bx, double by) {
+    private static double segment(
+        double px, double py, double ax, double ay, double bx, double by) {
       double dx = bx - ax;
       double dy = by - ay;
       double t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));

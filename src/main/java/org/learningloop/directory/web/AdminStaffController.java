@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * People, teams and service areas, for administrators. Every form posts, then redirects (so a reload or the back
- * button never submits twice); invalid input re-shows the form with the GOV.UK error summary.
+ * People, teams and service areas, for administrators. Every form posts, then redirects (so a
+ * reload or the back button never submits twice); invalid input re-shows the form with the GOV.UK
+ * error summary.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -69,11 +70,16 @@ class AdminStaffController {
   }
 
   @PostMapping("/admin/users/{id}")
-  String update(@PathVariable Long id, @ModelAttribute("form") StaffForm form, Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable Long id,
+      @ModelAttribute("form") StaffForm form,
+      Model model,
+      RedirectAttributes redirect) {
     Person person = administration.get(id);
     try {
       administration.update(id, form.toDetails());
-      redirect.addFlashAttribute("saved", "Changes to " + form.getDisplayName() + " have been saved");
+      redirect.addFlashAttribute(
+          "saved", "Changes to " + form.getDisplayName() + " have been saved");
       return "redirect:/admin/users/" + id;
     } catch (DirectoryProblem problem) {
       form.setUsername(person.username());
@@ -82,11 +88,16 @@ class AdminStaffController {
   }
 
   @PostMapping("/admin/users/{id}/password")
-  String setPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+  String setPassword(
+      @PathVariable Long id,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      RedirectAttributes redirect) {
     Person person = administration.get(id);
     try {
       administration.setPassword(id, password);
-      redirect.addFlashAttribute("saved", "A new password has been set for " + person.displayName());
+      redirect.addFlashAttribute(
+          "saved", "A new password has been set for " + person.displayName());
       return "redirect:/admin/users/" + id;
     } catch (DirectoryProblem problem) {
       return userForm(model, StaffForm.of(person), person, problem.errors());
@@ -99,7 +110,11 @@ class AdminStaffController {
   }
 
   @PostMapping("/admin/teams")
-  String createTeam(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long serviceAreaId, Model model, RedirectAttributes redirect) {
+  String createTeam(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(required = false) Long serviceAreaId,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       administration.createTeam(name, serviceAreaId);
       redirect.addFlashAttribute("saved", "Team " + name.strip() + " has been added");
@@ -110,7 +125,8 @@ class AdminStaffController {
   }
 
   @PostMapping("/admin/service-areas")
-  String createServiceArea(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+  String createServiceArea(
+      @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
     try {
       administration.createServiceArea(name);
       redirect.addFlashAttribute("saved", "Service area " + name.strip() + " has been added");
@@ -133,7 +149,8 @@ class AdminStaffController {
     return "admin/user-form";
   }
 
-  private String teamsPage(Model model, List<FieldError> errors, String name, Long serviceAreaId, String areaName) {
+  private String teamsPage(
+      Model model, List<FieldError> errors, String name, Long serviceAreaId, String areaName) {
     model.addAttribute("teams", administration.teams());
     model.addAttribute("serviceAreas", administration.serviceAreas());
     model.addAttribute("errors", errors);

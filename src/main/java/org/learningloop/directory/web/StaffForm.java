@@ -23,7 +23,9 @@ public class StaffForm {
     form.username = person.username();
     form.email = person.email();
     form.displayName = person.displayName();
-    form.roles = new ArrayList<>(person.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(person.roles()));
+    form.roles =
+        new ArrayList<>(
+            person.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(person.roles()));
     form.teamId = person.teamId();
     form.serviceAreaId = person.teamId() == null ? person.serviceAreaId() : null;
     form.enabled = person.enabled();
@@ -32,8 +34,13 @@ public class StaffForm {
 
   StaffDetails toDetails() {
     return new StaffDetails(
-        username, email, displayName, roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
-        teamId, serviceAreaId, enabled);
+        username,
+        email,
+        displayName,
+        roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
+        teamId,
+        serviceAreaId,
+        enabled);
   }
 
   public String getUsername() {

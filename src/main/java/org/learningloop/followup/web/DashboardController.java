@@ -26,9 +26,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /dashboard}: for PI leads, Team Managers, Service Managers and Assistant Directors, the open and overdue
- * follow-ups they oversee by service area and team, how long each stage has been waiting, and the overdue ones to
- * chase, oldest due first.
+ * {@code /dashboard}: for PI leads, Team Managers, Service Managers and Assistant Directors, the
+ * open and overdue follow-ups they oversee by service area and team, how long each stage has been
+ * waiting, and the overdue ones to chase, oldest due first.
  */
 @Controller
 @PreAuthorize("hasAnyRole('PI_LEAD','TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
@@ -41,7 +41,8 @@ class DashboardController {
   private final StaffRegistry registry;
   private final Clock clock;
 
-  DashboardController(OpenFollowUps openFollowUps, Directory directory, StaffRegistry registry, Clock clock) {
+  DashboardController(
+      OpenFollowUps openFollowUps, Directory directory, StaffRegistry registry, Clock clock) {
     this.openFollowUps = openFollowUps;
     this.directory = directory;
     this.registry = registry;
@@ -54,54 +55,97 @@ class DashboardController {
 
   record Stage(String name, long open, long overdue, long averageDays, long longestDays) {}
 
-  record Overdue(long id, String auditRef, String team, String stage, String due, long daysOverdue, String assignee) {}
+  record Overdue(
+      long id,
+      String auditRef,
+      String team,
+      String stage,
+      String due,
+      long daysOverdue,
+      String assignee) {}
 
   @GetMapping("/dashboard")
   String dashboard(Principal principal, Model model) {
-    Person me = directory.findByUsername(principal.getName())
-        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    Person me =
+        directory
+            .findByUsername(principal.getName())
+            .orElseThrow(
+                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
     List<Row> rows = openFollowUps.overseenBy(me);
     LocalDate today = LocalDate.now(clock);
     Instant now = clock.instant();
     Formats fmt = new Formats(clock.getZone());
-    Map<Long, TeamPlace> teams = registry.teams().stream().collect(Collectors.toMap(TeamPlace::teamId, Function.identity()));
+    Map<Long, TeamPlace> teams =
+        registry.teams().stream().collect(Collectors.toMap(TeamPlace::teamId, Function.identity()));
 
     Map<String, Map<String, long[]>> byArea = new TreeMap<>();
     for (Row r : rows) {
       TeamPlace team = teams.get(r.teamId());
       String area = team == null ? "No service area" : team.serviceAreaName();
       String teamName = team == null ? "No team" : team.teamName();
-      long[] counts = byArea.computeIfAbsent(area, a -> new TreeMap<>()).computeIfAbsent(teamName, t -> new long[2]);
+      long[] counts =
+          byArea
+              .computeIfAbsent(area, a -> new TreeMap<>())
+              .computeIfAbsent(teamName, t -> new long[2]);
       counts[0]++;
       if (r.overdue(today)) {
         counts[1]++;
       }
     }
     List<Area> areas = new ArrayList<>();
-    byArea.forEach((area, teamCounts) -> {
-      List<Count> teamRows = teamCounts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-      areas.add(new Area(area, teamRows.stream().mapToLong(Count::open).sum(), teamRows.stream().mapToLong(Count::overdue).sum(), teamRows));
-    });
+    byArea.forEach(
+        (area, teamCounts) -> {
+          List<Count> teamRows =
+              teamCounts.entrySet().stream()
+                  .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                  .toList();
+          areas.add(
+              new Area(
+                  area,
+                  teamRows.stream().mapToLong(Count::open).sum(),
+                  teamRows.stream().mapToLong(Count::overdue).sum(),
+                  teamRows));
+        });
 
     List<Stage> stages = new ArrayList<>();
-    for (FollowUpStage stage : List.of(FollowUpStage.ALLOCATION, FollowUpStage.CONVERSATIONS, FollowUpStage.CLOSURE, FollowUpStage.SIGN_OFF)) {
+    for (FollowUpStage stage :
+        List.of(
+            FollowUpStage.ALLOCATION,
+            FollowUpStage.CONVERSATIONS,
+            FollowUpStage.CLOSURE,
+            FollowUpStage.SIGN_OFF)) {
       List<Row> at = rows.stream().filter(r -> r.stage() == stage).toList();
-      List<Long> ages = at.stream().filter(r -> r.stageSince() != null)
-          .map(r -> Duration.between(r.stageSince(), now).toDays()).toList();
-      stages.add(new Stage(
-          FollowUpPage.stageLabel(stage), at.size(), at.stream().filter(r -> r.overdue(today)).count(),
-          ages.isEmpty() ? 0 : Math.round(ages.stream().mapToLong(Long::longValue).average().orElse(0)),
-          ages.stream().mapToLong(Long::longValue).max().orElse(0)));
+      List<Long> ages =
+          at.stream()
+              .filter(r -> r.stageSince() != null)
+              .map(r -> Duration.between(r.stageSince(), now).toDays())
+              .toList();
+      stages.add(
+          new Stage(
+              FollowUpPage.stageLabel(stage),
+              at.size(),
+              at.stream().filter(r -> r.overdue(today)).count(),
+              ages.isEmpty()
+                  ? 0
+                  : Math.round(ages.stream().mapToLong(Long::longValue).average().orElse(0)),
+              ages.stream().mapToLong(Long::longValue).max().orElse(0)));
     }
 
-    List<Overdue> overdue = rows.stream()
-        .filter(r -> r.overdue(today))
-        .limit(MAX_OVERDUE_SHOWN)
-        .map(r -> new Overdue(
-            r.id(), r.auditRef(), teams.containsKey(r.teamId()) ? teams.get(r.teamId()).teamName() : "",
-            FollowUpPage.stageLabel(r.stage()), fmt.day(r.dueDate()), ChronoUnit.DAYS.between(r.dueDate(), today),
-            r.assignee() == null ? "Team queue" : r.assignee()))
-        .toList();
+    List<Overdue> overdue =
+        rows.stream()
+            .filter(r -> r.overdue(today))
+            .limit(MAX_OVERDUE_SHOWN)
+            .map(
+                r ->
+                    new Overdue(
+                        r.id(),
+                        r.auditRef(),
+                        teams.containsKey(r.teamId()) ? teams.get(r.teamId()).teamName() : "",
+                        FollowUpPage.stageLabel(r.stage()),
+                        fmt.day(r.dueDate()),
+                        ChronoUnit.DAYS.between(r.dueDate(), today),
+                        r.assignee() == null ? "Team queue" : r.assignee()))
+            .toList();
 
     model.addAttribute("open", rows.size());
     model.addAttribute("overdueCount", rows.stream().filter(r -> r.overdue(today)).count());

@@ -29,10 +29,11 @@ import org.learningloop.followup.SupportOwner;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds what the follow-up page shows to one person: the audit summary (without the child's case number, which
- * never leaves the audit module), conversations, support items, history, and which actions that person may take now.
- * The actions mirror the rules of {@link org.learningloop.followup.FollowUps} and the API's role checks, so that no
- * button is shown that would only be refused.
+ * Builds what the follow-up page shows to one person: the audit summary (without the child's case
+ * number, which never leaves the audit module), conversations, support items, history, and which
+ * actions that person may take now. The actions mirror the rules of {@link
+ * org.learningloop.followup.FollowUps} and the API's role checks, so that no button is shown that
+ * would only be refused.
  */
 @Component
 class FollowUpPage {
@@ -43,7 +44,12 @@ class FollowUpPage {
   private final Catalogues catalogues;
   private final Clock clock;
 
-  FollowUpPage(AuditLookup audits, Directory directory, StaffRegistry registry, Catalogues catalogues, Clock clock) {
+  FollowUpPage(
+      AuditLookup audits,
+      Directory directory,
+      StaffRegistry registry,
+      Catalogues catalogues,
+      Clock clock) {
     this.audits = audits;
     this.directory = directory;
     this.registry = registry;
@@ -52,26 +58,66 @@ class FollowUpPage {
   }
 
   record Summary(
-      String ref, String auditDate, String type, String team, String serviceArea, String practitioner, String teamManager,
-      String auditorGrade, String effectiveGrade, boolean moderated, List<String> factors) {}
+      String ref,
+      String auditDate,
+      String type,
+      String team,
+      String serviceArea,
+      String practitioner,
+      String teamManager,
+      String auditorGrade,
+      String effectiveGrade,
+      boolean moderated,
+      List<String> factors) {}
 
   record ConversationRow(
-      ConversationView c, String title, String status, String startsAt, boolean schedule, boolean reschedule, boolean outcome) {}
+      ConversationView c,
+      String title,
+      String status,
+      String startsAt,
+      boolean schedule,
+      boolean reschedule,
+      boolean outcome) {}
 
   record ItemRow(
-      SupportItemView item, String type, String owner, String due, String state, String tagClass,
-      boolean accept, boolean decline, boolean complete, boolean verify, boolean withdraw) {}
+      SupportItemView item,
+      String type,
+      String owner,
+      String due,
+      String state,
+      String tagClass,
+      boolean accept,
+      boolean decline,
+      boolean complete,
+      boolean verify,
+      boolean withdraw) {}
 
   record TimelineRow(String at, String actor, String action, String detail) {}
 
   /** Everything the page shows; the booleans say which forms to show. */
   record View(
-      FollowUpDetails f, String status, String stage, String due, String allocatedTo, Summary audit,
-      List<ConversationRow> conversations, List<ItemRow> items, List<TimelineRow> timeline,
-      String safeguarding, boolean confirmSafeguarding,
-      boolean claim, boolean allocate, boolean reassign, boolean offerSupport, boolean proposeClosure,
-      boolean decideClosure, boolean withdraw, boolean recordReAudit,
-      List<Person> officers, List<CatalogueEntry> supportTypes, Map<String, String> owners) {}
+      FollowUpDetails f,
+      String status,
+      String stage,
+      String due,
+      String allocatedTo,
+      Summary audit,
+      List<ConversationRow> conversations,
+      List<ItemRow> items,
+      List<TimelineRow> timeline,
+      String safeguarding,
+      boolean confirmSafeguarding,
+      boolean claim,
+      boolean allocate,
+      boolean reassign,
+      boolean offerSupport,
+      boolean proposeClosure,
+      boolean decideClosure,
+      boolean withdraw,
+      boolean recordReAudit,
+      List<Person> officers,
+      List<CatalogueEntry> supportTypes,
+      Map<String, String> owners) {}
 
   View build(FollowUpDetails f, Person me) {
     Formats fmt = new Formats(clock.getZone());
@@ -92,15 +138,27 @@ class FollowUpPage {
     List<ConversationRow> conversations = new ArrayList<>();
     for (ConversationView c : f.conversations()) {
       boolean mayAct = piStaff && conversationsUnderway;
-      boolean schedule = mayAct && (c.status() == ConversationStatus.TO_BE_SCHEDULED || c.status() == ConversationStatus.NOT_HELD);
+      boolean schedule =
+          mayAct
+              && (c.status() == ConversationStatus.TO_BE_SCHEDULED
+                  || c.status() == ConversationStatus.NOT_HELD);
       boolean scheduled = mayAct && c.status() == ConversationStatus.SCHEDULED;
       boolean outcome = scheduled && c.startsAt() != null && !now.isBefore(c.startsAt());
-      String title = switch (c.attendees()) {
-        case JOINT -> "Joint conversation with the Team Manager and the practitioner";
-        case TEAM_MANAGER -> "Conversation with the Team Manager";
-        case PRACTITIONER -> "Conversation with the practitioner";
-      };
-      conversations.add(new ConversationRow(c, title, Formats.words(c.status()), fmt.dayAndTime(c.startsAt()), schedule, scheduled, outcome));
+      String title =
+          switch (c.attendees()) {
+            case JOINT -> "Joint conversation with the Team Manager and the practitioner";
+            case TEAM_MANAGER -> "Conversation with the Team Manager";
+            case PRACTITIONER -> "Conversation with the practitioner";
+          };
+      conversations.add(
+          new ConversationRow(
+              c,
+              title,
+              Formats.words(c.status()),
+              fmt.dayAndTime(c.startsAt()),
+              schedule,
+              scheduled,
+              outcome));
     }
 
     Map<String, String> typeLabels = new LinkedHashMap<>();
@@ -109,69 +167,136 @@ class FollowUpPage {
     for (SupportItemView item : f.supportItems()) {
       boolean owner = isOwner(item.owner(), me, practitionerId, teamManagerId, teamId);
       boolean answers = open && (owner || piStaff);
-      String tag = switch (item.state()) {
-        case OFFERED -> "govuk-tag--blue";
-        case ACCEPTED -> "govuk-tag--light-blue";
-        case COMPLETED -> item.verifiedAt() == null ? "govuk-tag--turquoise" : "govuk-tag--green";
-        case DECLINED, WITHDRAWN -> "govuk-tag--grey";
-      };
-      String state = item.state() == SupportItemState.COMPLETED
-          ? (item.verifiedAt() == null ? "Completed, to verify" : "Completed and verified")
-          : Formats.words(item.state());
-      items.add(new ItemRow(
-          item, typeLabels.getOrDefault(item.type(), item.type()), ownerLabel(item.owner()), fmt.day(item.dueDate()), state, tag,
-          answers && item.state() == SupportItemState.OFFERED,
-          answers && item.state() == SupportItemState.OFFERED,
-          answers && item.state() == SupportItemState.ACCEPTED,
-          open && piStaff && item.state() == SupportItemState.COMPLETED && item.verifiedAt() == null,
-          open && piStaff && (item.state() == SupportItemState.OFFERED || item.state() == SupportItemState.ACCEPTED)));
+      String tag =
+          switch (item.state()) {
+            case OFFERED -> "govuk-tag--blue";
+            case ACCEPTED -> "govuk-tag--light-blue";
+            case COMPLETED ->
+                item.verifiedAt() == null ? "govuk-tag--turquoise" : "govuk-tag--green";
+            case DECLINED, WITHDRAWN -> "govuk-tag--grey";
+          };
+      String state =
+          item.state() == SupportItemState.COMPLETED
+              ? (item.verifiedAt() == null ? "Completed, to verify" : "Completed and verified")
+              : Formats.words(item.state());
+      items.add(
+          new ItemRow(
+              item,
+              typeLabels.getOrDefault(item.type(), item.type()),
+              ownerLabel(item.owner()),
+              fmt.day(item.dueDate()),
+              state,
+              tag,
+              answers && item.state() == SupportItemState.OFFERED,
+              answers && item.state() == SupportItemState.OFFERED,
+              answers && item.state() == SupportItemState.ACCEPTED,
+              open
+                  && piStaff
+                  && item.state() == SupportItemState.COMPLETED
+                  && item.verifiedAt() == null,
+              open
+                  && piStaff
+                  && (item.state() == SupportItemState.OFFERED
+                      || item.state() == SupportItemState.ACCEPTED)));
     }
 
     // newest first: what happened last is what a person looks for
     List<TimelineRow> timeline = new ArrayList<>();
-    f.timeline().forEach(t -> timeline.add(0, new TimelineRow(fmt.shortTime(t.at()), t.actor(), sentence(t.action()), t.detail())));
+    f.timeline()
+        .forEach(
+            t ->
+                timeline.add(
+                    0,
+                    new TimelineRow(
+                        fmt.shortTime(t.at()), t.actor(), sentence(t.action()), t.detail())));
 
     String safeguarding = null;
     boolean confirmSafeguarding = false;
     if (f.safeguarding() != null) {
-      safeguarding = f.safeguarding().confirmedAt() == null
-          ? "Risk of significant harm: the Team Manager must confirm the child's current safety has been reviewed by " + fmt.day(f.safeguarding().dueDate()) + "."
-          : "The child's current safety review was confirmed by " + f.safeguarding().confirmedBy() + " on " + fmt.shortTime(f.safeguarding().confirmedAt()) + ".";
+      safeguarding =
+          f.safeguarding().confirmedAt() == null
+              ? "Risk of significant harm: the Team Manager must confirm the child's current safety has been reviewed by "
+                  + fmt.day(f.safeguarding().dueDate())
+                  + "."
+              : "The child's current safety review was confirmed by "
+                  + f.safeguarding().confirmedBy()
+                  + " on "
+                  + fmt.shortTime(f.safeguarding().confirmedAt())
+                  + ".";
       boolean teamManager = me.hasRole(Role.TEAM_MANAGER) && me.id().equals(teamManagerId);
-      boolean senior = (me.hasRole(Role.SERVICE_MANAGER) || me.hasRole(Role.ASSISTANT_DIRECTOR))
-          && me.serviceAreaId() != null && me.serviceAreaId().equals(serviceAreaId);
-      confirmSafeguarding = open && f.safeguarding().confirmedAt() == null && (teamManager || senior);
+      boolean senior =
+          (me.hasRole(Role.SERVICE_MANAGER) || me.hasRole(Role.ASSISTANT_DIRECTOR))
+              && me.serviceAreaId() != null
+              && me.serviceAreaId().equals(serviceAreaId);
+      confirmSafeguarding =
+          open && f.safeguarding().confirmedAt() == null && (teamManager || senior);
     }
 
     boolean claim = open && piStaff && f.stage() == FollowUpStage.ALLOCATION;
     boolean allocate = open && piLead && f.stage() == FollowUpStage.ALLOCATION;
     boolean reassign = open && piLead && allocated;
     boolean offerSupport = open && piStaff && allocated && f.stage() != FollowUpStage.SIGN_OFF;
-    boolean allSettled = f.supportItems().stream().allMatch(i -> i.state().isSettled() && (i.state() != SupportItemState.COMPLETED || i.verifiedAt() != null));
+    boolean allSettled =
+        f.supportItems().stream()
+            .allMatch(
+                i ->
+                    i.state().isSettled()
+                        && (i.state() != SupportItemState.COMPLETED || i.verifiedAt() != null));
     boolean safeguardingDone = f.safeguarding() == null || f.safeguarding().confirmedAt() != null;
-    boolean proposeClosure = open && piStaff && f.stage() == FollowUpStage.CLOSURE && allSettled && safeguardingDone;
-    boolean decideClosure = open && piLead && f.stage() == FollowUpStage.SIGN_OFF && !me.username().equals(f.closure().proposedBy());
+    boolean proposeClosure =
+        open && piStaff && f.stage() == FollowUpStage.CLOSURE && allSettled && safeguardingDone;
+    boolean decideClosure =
+        open
+            && piLead
+            && f.stage() == FollowUpStage.SIGN_OFF
+            && !me.username().equals(f.closure().proposedBy());
     boolean withdraw = open && piLead;
-    boolean recordReAudit = f.stage() == FollowUpStage.RE_AUDIT && (me.hasRole(Role.AUDITOR) || piLead);
+    boolean recordReAudit =
+        f.stage() == FollowUpStage.RE_AUDIT && (me.hasRole(Role.AUDITOR) || piLead);
 
     List<Person> officers = new ArrayList<>(directory.withRole(Role.PI_OFFICER));
-    directory.withRole(Role.PI_LEAD).stream().filter(p -> !officers.contains(p)).forEach(officers::add);
+    directory.withRole(Role.PI_LEAD).stream()
+        .filter(p -> !officers.contains(p))
+        .forEach(officers::add);
     Map<String, String> owners = new LinkedHashMap<>();
     for (SupportOwner o : SupportOwner.values()) {
       owners.put(o.name(), ownerLabel(o));
     }
 
     return new View(
-        f, Formats.words(f.status()), stageLabel(f.stage()), f.dueDate() == null ? null : fmt.day(f.dueDate()),
-        f.assignee(), summary, conversations, items, timeline, safeguarding, confirmSafeguarding,
-        claim, allocate, reassign, offerSupport, proposeClosure, decideClosure, withdraw, recordReAudit,
-        officers, catalogues.supportTypes().stream().filter(CatalogueEntry::active).toList(), owners);
+        f,
+        Formats.words(f.status()),
+        stageLabel(f.stage()),
+        f.dueDate() == null ? null : fmt.day(f.dueDate()),
+        f.assignee(),
+        summary,
+        conversations,
+        items,
+        timeline,
+        safeguarding,
+        confirmSafeguarding,
+        claim,
+        allocate,
+        reassign,
+        offerSupport,
+        proposeClosure,
+        decideClosure,
+        withdraw,
+        recordReAudit,
+        officers,
+        catalogues.supportTypes().stream().filter(CatalogueEntry::active).toList(),
+        owners);
   }
 
-  /** The same rule as the follow-up service: the practitioner, the team manager, or (for the whole team) its members. */
-  static boolean isOwner(SupportOwner owner, Person me, Long practitionerId, Long teamManagerId, Long teamId) {
+  /**
+   * The same rule as the follow-up service: the practitioner, the team manager, or (for the whole
+   * team) its members.
+   */
+  static boolean isOwner(
+      SupportOwner owner, Person me, Long practitionerId, Long teamManagerId, Long teamId) {
     Long ownerId = owner == SupportOwner.PRACTITIONER ? practitionerId : teamManagerId;
-    boolean teamMember = owner == SupportOwner.WHOLE_TEAM && me.teamId() != null && me.teamId().equals(teamId);
+    boolean teamMember =
+        owner == SupportOwner.WHOLE_TEAM && me.teamId() != null && me.teamId().equals(teamId);
     return Objects.equals(me.id(), ownerId) || teamMember;
   }
 
@@ -197,17 +322,30 @@ class FollowUpPage {
   }
 
   private Summary summary(AuditSummary a, Formats fmt) {
-    TeamPlace team = registry.teams().stream().filter(t -> t.teamId().equals(a.teamId())).findFirst().orElse(null);
-    List<String> factors = a.factorCodes().stream()
-        .sorted()
-        .map(code -> catalogues.factor(code).map(CatalogueEntry::label).orElse(code))
-        .toList();
+    TeamPlace team =
+        registry.teams().stream()
+            .filter(t -> t.teamId().equals(a.teamId()))
+            .findFirst()
+            .orElse(null);
+    List<String> factors =
+        a.factorCodes().stream()
+            .sorted()
+            .map(code -> catalogues.factor(code).map(CatalogueEntry::label).orElse(code))
+            .toList();
     return new Summary(
-        a.ref(), fmt.day(a.auditDate()),
-        a.type() == AuditType.THEMATIC_DIP_SAMPLE ? "Thematic dip sample: " + a.theme() : "Deep dive",
-        team == null ? "" : team.teamName(), team == null ? "" : team.serviceAreaName(),
-        name(a.practitionerId()), name(a.teamManagerId()),
-        a.auditorGrade().label(), a.effectiveGrade().label(), a.moderated(), factors);
+        a.ref(),
+        fmt.day(a.auditDate()),
+        a.type() == AuditType.THEMATIC_DIP_SAMPLE
+            ? "Thematic dip sample: " + a.theme()
+            : "Deep dive",
+        team == null ? "" : team.teamName(),
+        team == null ? "" : team.serviceAreaName(),
+        name(a.practitionerId()),
+        name(a.teamManagerId()),
+        a.auditorGrade().label(),
+        a.effectiveGrade().label(),
+        a.moderated(),
+        factors);
   }
 
   private String name(Long staffId) {

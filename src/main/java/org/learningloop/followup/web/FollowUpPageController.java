@@ -33,10 +33,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now. Each form posts to
- * its own address and redirects back (post-redirect-get). Wrong input re-shows the page with the GOV.UK error
- * summary, its fields named by form so that every link in the summary reaches its field; a step out of order or
- * already taken (a second click, the back button) changes nothing and is explained in a banner.
+ * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now.
+ * Each form posts to its own address and redirects back (post-redirect-get). Wrong input re-shows
+ * the page with the GOV.UK error summary, its fields named by form so that every link in the
+ * summary reaches its field; a step out of order or already taken (a second click, the back button)
+ * changes nothing and is explained in a banner.
  */
 @Controller
 @RequestMapping("/follow-ups/{id}")
@@ -50,7 +51,8 @@ class FollowUpPageController {
   private final Directory directory;
   private final AccessLog accessLog;
 
-  FollowUpPageController(FollowUps followUps, FollowUpPage page, Directory directory, AccessLog accessLog) {
+  FollowUpPageController(
+      FollowUps followUps, FollowUpPage page, Directory directory, AccessLog accessLog) {
     this.followUps = followUps;
     this.page = page;
     this.directory = directory;
@@ -70,102 +72,236 @@ class FollowUpPageController {
 
   @PostMapping("/claim")
   @PreAuthorize(PI_STAFF)
-  String claim(@PathVariable long id, @RequestParam(defaultValue = "false") boolean joint, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "claim", principal, model, redirect, Map.of(), "You have claimed this follow-up",
+  String claim(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "false") boolean joint,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "claim",
+        principal,
+        model,
+        redirect,
+        Map.of(),
+        "You have claimed this follow-up",
         () -> followUps.claim(id, principal.getName(), joint));
   }
 
   @PostMapping("/allocate")
   @PreAuthorize(PI_LEAD)
-  String allocate(@PathVariable long id, @RequestParam(defaultValue = "") String officer, @RequestParam(defaultValue = "false") boolean joint,
-      Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "allocate", principal, model, redirect, Map.of("allocate-officer", officer), "The follow-up is allocated to " + officer,
+  String allocate(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String officer,
+      @RequestParam(defaultValue = "false") boolean joint,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "allocate",
+        principal,
+        model,
+        redirect,
+        Map.of("allocate-officer", officer),
+        "The follow-up is allocated to " + officer,
         () -> followUps.allocate(id, principal.getName(), officer, joint));
   }
 
   @PostMapping("/reassign")
   @PreAuthorize(PI_LEAD)
-  String reassign(@PathVariable long id, @RequestParam(defaultValue = "") String officer, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "reassign", principal, model, redirect, Map.of("reassign-officer", officer), "The follow-up is reassigned to " + officer,
+  String reassign(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String officer,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "reassign",
+        principal,
+        model,
+        redirect,
+        Map.of("reassign-officer", officer),
+        "The follow-up is reassigned to " + officer,
         () -> followUps.reassign(id, principal.getName(), officer));
   }
 
   @PostMapping("/safeguarding")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
-  String confirmSafeguarding(@PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "safeguarding", principal, model, redirect, Map.of(), "You have confirmed the child's current safety has been reviewed",
+  String confirmSafeguarding(
+      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+    return act(
+        id,
+        "safeguarding",
+        principal,
+        model,
+        redirect,
+        Map.of(),
+        "You have confirmed the child's current safety has been reviewed",
         () -> followUps.confirmSafeguarding(id, principal.getName()));
   }
 
   @PostMapping("/conversations/{conversationId}/schedule")
   @PreAuthorize(PI_STAFF)
-  String schedule(@PathVariable long id, @PathVariable long conversationId, @RequestParam Map<String, String> form,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String schedule(
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @RequestParam Map<String, String> form,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     return scheduleOrMove(id, conversationId, form, principal, model, redirect, false);
   }
 
   @PostMapping("/conversations/{conversationId}/reschedule")
   @PreAuthorize(PI_STAFF)
-  String reschedule(@PathVariable long id, @PathVariable long conversationId, @RequestParam Map<String, String> form,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String reschedule(
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @RequestParam Map<String, String> form,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     return scheduleOrMove(id, conversationId, form, principal, model, redirect, true);
   }
 
-  private String scheduleOrMove(long id, long conversationId, Map<String, String> form, Principal principal, Model model,
-      RedirectAttributes redirect, boolean move) {
+  private String scheduleOrMove(
+      long id,
+      long conversationId,
+      Map<String, String> form,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect,
+      boolean move) {
     String key = "conversation-" + conversationId;
-    Map<String, String> values = Map.of(
-        key + "-date", form.getOrDefault("date", ""), key + "-time", form.getOrDefault("time", ""),
-        key + "-durationMinutes", form.getOrDefault("durationMinutes", ""), key + "-location", form.getOrDefault("location", ""));
-    return act(id, key, principal, model, redirect, values, move ? "The conversation is moved; a new invitation is sent" : "The conversation is scheduled; the invitation is sent",
+    Map<String, String> values =
+        Map.of(
+            key + "-date",
+            form.getOrDefault("date", ""),
+            key + "-time",
+            form.getOrDefault("time", ""),
+            key + "-durationMinutes",
+            form.getOrDefault("durationMinutes", ""),
+            key + "-location",
+            form.getOrDefault("location", ""));
+    return act(
+        id,
+        key,
+        principal,
+        model,
+        redirect,
+        values,
+        move
+            ? "The conversation is moved; a new invitation is sent"
+            : "The conversation is scheduled; the invitation is sent",
         () -> {
           List<FieldError> errors = new ArrayList<>();
-          LocalDate date = date("date", form.get("date"), "Enter the date of the conversation", errors);
+          LocalDate date =
+              date("date", form.get("date"), "Enter the date of the conversation", errors);
           LocalTime time = time(form.get("time"), errors);
           Integer minutes = minutes(form.get("durationMinutes"), errors);
           String location = form.getOrDefault("location", "");
           if (location.isBlank()) {
-            errors.add(new FieldError("location", "Enter the place, or the link of the online meeting"));
+            errors.add(
+                new FieldError("location", "Enter the place, or the link of the online meeting"));
           }
           if (!errors.isEmpty()) {
             throw new PageInputProblem(errors);
           }
           LocalDateTime startsAt = LocalDateTime.of(date, time);
           if (move) {
-            followUps.rescheduleConversation(id, conversationId, principal.getName(), startsAt, Duration.ofMinutes(minutes), location);
+            followUps.rescheduleConversation(
+                id,
+                conversationId,
+                principal.getName(),
+                startsAt,
+                Duration.ofMinutes(minutes),
+                location);
           } else {
-            followUps.scheduleConversation(id, conversationId, principal.getName(), startsAt, Duration.ofMinutes(minutes), location);
+            followUps.scheduleConversation(
+                id,
+                conversationId,
+                principal.getName(),
+                startsAt,
+                Duration.ofMinutes(minutes),
+                location);
           }
         });
   }
 
   @PostMapping("/conversations/{conversationId}/held")
   @PreAuthorize(PI_STAFF)
-  String held(@PathVariable long id, @PathVariable long conversationId, @RequestParam(defaultValue = "") String notes,
-      @RequestParam(defaultValue = "") String learningPoints, Principal principal, Model model, RedirectAttributes redirect) {
+  String held(
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @RequestParam(defaultValue = "") String notes,
+      @RequestParam(defaultValue = "") String learningPoints,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     String key = "held-" + conversationId;
-    return act(id, key, principal, model, redirect, Map.of(key + "-notes", notes, key + "-learningPoints", learningPoints),
+    return act(
+        id,
+        key,
+        principal,
+        model,
+        redirect,
+        Map.of(key + "-notes", notes, key + "-learningPoints", learningPoints),
         "The conversation is recorded as held",
-        () -> followUps.recordConversationHeld(id, conversationId, principal.getName(), notes, learningPoints));
+        () ->
+            followUps.recordConversationHeld(
+                id, conversationId, principal.getName(), notes, learningPoints));
   }
 
   @PostMapping("/conversations/{conversationId}/not-held")
   @PreAuthorize(PI_STAFF)
-  String notHeld(@PathVariable long id, @PathVariable long conversationId, @RequestParam(defaultValue = "") String reason,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String notHeld(
+      @PathVariable long id,
+      @PathVariable long conversationId,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     String key = "notheld-" + conversationId;
-    return act(id, key, principal, model, redirect, Map.of(key + "-reason", reason),
+    return act(
+        id,
+        key,
+        principal,
+        model,
+        redirect,
+        Map.of(key + "-reason", reason),
         "The conversation is recorded as not held: schedule it again",
         () -> followUps.recordConversationNotHeld(id, conversationId, principal.getName(), reason));
   }
 
   @PostMapping("/support-items")
   @PreAuthorize(PI_STAFF)
-  String offer(@PathVariable long id, @RequestParam Map<String, String> form, Principal principal, Model model, RedirectAttributes redirect) {
-    Map<String, String> values = Map.of(
-        "offer-type", form.getOrDefault("type", ""), "offer-description", form.getOrDefault("description", ""),
-        "offer-owner", form.getOrDefault("owner", ""), "offer-dueDate", form.getOrDefault("dueDate", ""));
-    return act(id, "offer", principal, model, redirect, values, "The support is offered; its owner is told by email",
+  String offer(
+      @PathVariable long id,
+      @RequestParam Map<String, String> form,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    Map<String, String> values =
+        Map.of(
+            "offer-type",
+            form.getOrDefault("type", ""),
+            "offer-description",
+            form.getOrDefault("description", ""),
+            "offer-owner",
+            form.getOrDefault("owner", ""),
+            "offer-dueDate",
+            form.getOrDefault("dueDate", ""));
+    return act(
+        id,
+        "offer",
+        principal,
+        model,
+        redirect,
+        values,
+        "The support is offered; its owner is told by email",
         () -> {
           List<FieldError> errors = new ArrayList<>();
           if (form.getOrDefault("type", "").isBlank()) {
@@ -177,86 +313,207 @@ class FollowUpPageController {
           } catch (IllegalArgumentException e) {
             errors.add(new FieldError("owner", "Choose who the support is for"));
           }
-          LocalDate due = date("dueDate", form.get("dueDate"), "Enter the date the support is due", errors);
+          LocalDate due =
+              date("dueDate", form.get("dueDate"), "Enter the date the support is due", errors);
           if (!errors.isEmpty()) {
             throw new PageInputProblem(errors);
           }
-          followUps.offerSupport(id, principal.getName(), form.get("type"), form.getOrDefault("description", ""), owner, due);
+          followUps.offerSupport(
+              id,
+              principal.getName(),
+              form.get("type"),
+              form.getOrDefault("description", ""),
+              owner,
+              due);
         });
   }
 
   @PostMapping("/support-items/{itemId}/accept")
-  String accept(@PathVariable long id, @PathVariable long itemId, @RequestParam(defaultValue = "") String returnTo,
-      Principal principal, Model model, RedirectAttributes redirect) {
-    String done = act(id, "accept-" + itemId, principal, model, redirect, Map.of(), "You have accepted the support",
-        () -> followUps.acceptSupport(id, itemId, principal.getName()));
+  String accept(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @RequestParam(defaultValue = "") String returnTo,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    String done =
+        act(
+            id,
+            "accept-" + itemId,
+            principal,
+            model,
+            redirect,
+            Map.of(),
+            "You have accepted the support",
+            () -> followUps.acceptSupport(id, itemId, principal.getName()));
     return back(done, returnTo);
   }
 
   @PostMapping("/support-items/{itemId}/decline")
-  String decline(@PathVariable long id, @PathVariable long itemId, @RequestParam(defaultValue = "") String reason,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String decline(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     String key = "decline-" + itemId;
-    return act(id, key, principal, model, redirect, Map.of(key + "-reason", reason), "The support is declined",
+    return act(
+        id,
+        key,
+        principal,
+        model,
+        redirect,
+        Map.of(key + "-reason", reason),
+        "The support is declined",
         () -> followUps.declineSupport(id, itemId, principal.getName(), reason));
   }
 
   @PostMapping("/support-items/{itemId}/complete")
-  String complete(@PathVariable long id, @PathVariable long itemId, @RequestParam(defaultValue = "") String returnTo,
-      Principal principal, Model model, RedirectAttributes redirect) {
-    String done = act(id, "complete-" + itemId, principal, model, redirect, Map.of(), "The support is marked as completed",
-        () -> followUps.completeSupport(id, itemId, principal.getName()));
+  String complete(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @RequestParam(defaultValue = "") String returnTo,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    String done =
+        act(
+            id,
+            "complete-" + itemId,
+            principal,
+            model,
+            redirect,
+            Map.of(),
+            "The support is marked as completed",
+            () -> followUps.completeSupport(id, itemId, principal.getName()));
     return back(done, returnTo);
   }
 
   @PostMapping("/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
-  String verify(@PathVariable long id, @PathVariable long itemId, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "verify-" + itemId, principal, model, redirect, Map.of(), "The support's completion is verified",
+  String verify(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "verify-" + itemId,
+        principal,
+        model,
+        redirect,
+        Map.of(),
+        "The support's completion is verified",
         () -> followUps.verifySupport(id, itemId, principal.getName()));
   }
 
   @PostMapping("/support-items/{itemId}/withdraw")
   @PreAuthorize(PI_STAFF)
-  String withdrawItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(defaultValue = "") String reason,
-      Principal principal, Model model, RedirectAttributes redirect) {
+  String withdrawItem(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     String key = "withdrawitem-" + itemId;
-    return act(id, key, principal, model, redirect, Map.of(key + "-reason", reason), "The support is withdrawn",
+    return act(
+        id,
+        key,
+        principal,
+        model,
+        redirect,
+        Map.of(key + "-reason", reason),
+        "The support is withdrawn",
         () -> followUps.withdrawSupport(id, itemId, principal.getName(), reason));
   }
 
   @PostMapping("/closure/propose")
   @PreAuthorize(PI_STAFF)
-  String propose(@PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "propose", principal, model, redirect, Map.of(), "Closure is proposed: a PI lead will sign it off",
+  String propose(
+      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+    return act(
+        id,
+        "propose",
+        principal,
+        model,
+        redirect,
+        Map.of(),
+        "Closure is proposed: a PI lead will sign it off",
         () -> followUps.proposeClosure(id, principal.getName()));
   }
 
   @PostMapping("/closure/sign-off")
   @PreAuthorize(PI_LEAD)
-  String signOff(@PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "signoff", principal, model, redirect, Map.of(), "The follow-up is closed",
+  String signOff(
+      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+    return act(
+        id,
+        "signoff",
+        principal,
+        model,
+        redirect,
+        Map.of(),
+        "The follow-up is closed",
         () -> followUps.signOff(id, principal.getName()));
   }
 
   @PostMapping("/closure/send-back")
   @PreAuthorize(PI_LEAD)
-  String sendBack(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "sendback", principal, model, redirect, Map.of("sendback-reason", reason), "The follow-up is sent back to the PI officer",
+  String sendBack(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "sendback",
+        principal,
+        model,
+        redirect,
+        Map.of("sendback-reason", reason),
+        "The follow-up is sent back to the PI officer",
         () -> followUps.sendBack(id, principal.getName(), reason));
   }
 
   @PostMapping("/withdraw")
   @PreAuthorize(PI_LEAD)
-  String withdraw(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "withdraw", principal, model, redirect, Map.of("withdraw-reason", reason), "The follow-up is withdrawn",
+  String withdraw(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String reason,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "withdraw",
+        principal,
+        model,
+        redirect,
+        Map.of("withdraw-reason", reason),
+        "The follow-up is withdrawn",
         () -> followUps.withdraw(id, principal.getName(), reason));
   }
 
   @PostMapping("/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
-  String reAudit(@PathVariable long id, @RequestParam(defaultValue = "") String auditRef, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(id, "reaudit", principal, model, redirect, Map.of("reaudit-auditRef", auditRef), "The re-audit is linked: the loop is closed",
+  String reAudit(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String auditRef,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "reaudit",
+        principal,
+        model,
+        redirect,
+        Map.of("reaudit-auditRef", auditRef),
+        "The re-audit is linked: the loop is closed",
         () -> followUps.recordReAudit(id, principal.getName(), auditRef));
   }
 
@@ -266,11 +523,19 @@ class FollowUpPageController {
   }
 
   /**
-   * Takes one step: on success back to the page with a confirmation; wrong input re-shows the page with the errors
-   * against this form's fields; anything else (out of order, taken already, changed meanwhile) back with a banner.
+   * Takes one step: on success back to the page with a confirmation; wrong input re-shows the page
+   * with the errors against this form's fields; anything else (out of order, taken already, changed
+   * meanwhile) back with a banner.
    */
-  private String act(long id, String form, Principal principal, Model model, RedirectAttributes redirect, Map<String, String> values,
-      String success, Step step) {
+  private String act(
+      long id,
+      String form,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect,
+      Map<String, String> values,
+      String success,
+      Step step) {
     try {
       step.take();
       redirect.addFlashAttribute("saved", success);
@@ -287,9 +552,17 @@ class FollowUpPageController {
     return "redirect:/follow-ups/" + id;
   }
 
-  private String render(long id, Principal principal, Model model, List<FieldError> errors, Map<String, String> values) {
-    Person me = directory.findByUsername(principal.getName())
-        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+  private String render(
+      long id,
+      Principal principal,
+      Model model,
+      List<FieldError> errors,
+      Map<String, String> values) {
+    Person me =
+        directory
+            .findByUsername(principal.getName())
+            .orElseThrow(
+                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
     model.addAttribute("v", page.build(followUps.get(id, me.username()), me));
     accessLog.record(principal, "VIEW", "FOLLOW_UP", String.valueOf(id));
     model.addAttribute("errors", errors);
@@ -298,12 +571,16 @@ class FollowUpPageController {
     return "follow-ups/show";
   }
 
-  /** Accepting or completing from the person's own work page takes them back there; nowhere else (no open redirect). */
+  /**
+   * Accepting or completing from the person's own work page takes them back there; nowhere else (no
+   * open redirect).
+   */
   private static String back(String done, String returnTo) {
     return done.startsWith("redirect:") && "/my-work".equals(returnTo) ? "redirect:/my-work" : done;
   }
 
-  private static LocalDate date(String field, String value, String missing, List<FieldError> errors) {
+  private static LocalDate date(
+      String field, String value, String missing, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, missing));
       return null;
@@ -338,7 +615,8 @@ class FollowUpPageController {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new FieldError("durationMinutes", "Enter how long it lasts in minutes, from 1 to 480"));
+    errors.add(
+        new FieldError("durationMinutes", "Enter how long it lasts in minutes, from 1 to 480"));
     return null;
   }
 

@@ -9,9 +9,12 @@ import java.util.Locale;
 /** Dates and times as GOV.UK writes them, in the council's time zone. */
 final class Formats {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
   private final ZoneId zone;
 

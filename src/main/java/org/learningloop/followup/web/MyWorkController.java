@@ -27,8 +27,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /my-work}: a practitioner's (or Team Manager's) own follow-ups, the support they are asked to accept or
- * complete, with the buttons to do it, and the conversations coming up that they attend.
+ * {@code /my-work}: a practitioner's (or Team Manager's) own follow-ups, the support they are asked
+ * to accept or complete, with the buttons to do it, and the conversations coming up that they
+ * attend.
  */
 @Controller
 class MyWorkController {
@@ -43,7 +44,13 @@ class MyWorkController {
   private final Catalogues catalogues;
   private final Clock clock;
 
-  MyWorkController(FollowUps followUps, OpenFollowUps openFollowUps, AuditLookup audits, Directory directory, Catalogues catalogues, Clock clock) {
+  MyWorkController(
+      FollowUps followUps,
+      OpenFollowUps openFollowUps,
+      AuditLookup audits,
+      Directory directory,
+      Catalogues catalogues,
+      Clock clock) {
     this.followUps = followUps;
     this.openFollowUps = openFollowUps;
     this.audits = audits;
@@ -54,14 +61,25 @@ class MyWorkController {
 
   record FollowUpRow(long id, String auditRef, String stage, String due, boolean overdue) {}
 
-  record SupportRow(long followUpId, String auditRef, long itemId, String type, String due, boolean accept, boolean complete) {}
+  record SupportRow(
+      long followUpId,
+      String auditRef,
+      long itemId,
+      String type,
+      String due,
+      boolean accept,
+      boolean complete) {}
 
-  record ConversationRow(long followUpId, String auditRef, Instant startsAt, String when, String where) {}
+  record ConversationRow(
+      long followUpId, String auditRef, Instant startsAt, String when, String where) {}
 
   @GetMapping("/my-work")
   String myWork(Principal principal, Model model) {
-    Person me = directory.findByUsername(principal.getName())
-        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    Person me =
+        directory
+            .findByUsername(principal.getName())
+            .orElseThrow(
+                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
     Formats fmt = new Formats(clock.getZone());
     Instant now = clock.instant();
     List<FollowUpRow> mine = new ArrayList<>();
@@ -75,22 +93,46 @@ class MyWorkController {
       }
       boolean practitioner = me.id().equals(audit.practitionerId());
       boolean teamManager = me.id().equals(audit.teamManagerId());
-      mine.add(new FollowUpRow(s.id(), s.auditRef(), FollowUpPage.stageLabel(s.stage()), s.dueDate() == null ? "" : fmt.day(s.dueDate()), s.overdue(today)));
+      mine.add(
+          new FollowUpRow(
+              s.id(),
+              s.auditRef(),
+              FollowUpPage.stageLabel(s.stage()),
+              s.dueDate() == null ? "" : fmt.day(s.dueDate()),
+              s.overdue(today)));
       FollowUpDetails f = followUps.get(s.id(), me.username());
       for (SupportItemView item : f.supportItems()) {
-        boolean owner = FollowUpPage.isOwner(item.owner(), me, audit.practitionerId(), audit.teamManagerId(), audit.teamId());
-        if (owner && (item.state() == SupportItemState.OFFERED || item.state() == SupportItemState.ACCEPTED)) {
-          String type = catalogues.supportType(item.type()).map(CatalogueEntry::label).orElse(item.type());
-          support.add(new SupportRow(f.id(), f.auditRef(), item.id(), type, fmt.day(item.dueDate()),
-              item.state() == SupportItemState.OFFERED, item.state() == SupportItemState.ACCEPTED));
+        boolean owner =
+            FollowUpPage.isOwner(
+                item.owner(), me, audit.practitionerId(), audit.teamManagerId(), audit.teamId());
+        if (owner
+            && (item.state() == SupportItemState.OFFERED
+                || item.state() == SupportItemState.ACCEPTED)) {
+          String type =
+              catalogues.supportType(item.type()).map(CatalogueEntry::label).orElse(item.type());
+          support.add(
+              new SupportRow(
+                  f.id(),
+                  f.auditRef(),
+                  item.id(),
+                  type,
+                  fmt.day(item.dueDate()),
+                  item.state() == SupportItemState.OFFERED,
+                  item.state() == SupportItemState.ACCEPTED));
         }
       }
       for (ConversationView c : f.conversations()) {
-        boolean attends = c.attendees() == ConversationAttendees.JOINT
-            || (c.attendees() == ConversationAttendees.PRACTITIONER && practitioner)
-            || (c.attendees() == ConversationAttendees.TEAM_MANAGER && teamManager);
-        if (attends && c.status() == ConversationStatus.SCHEDULED && c.startsAt() != null && c.startsAt().isAfter(now)) {
-          coming.add(new ConversationRow(f.id(), f.auditRef(), c.startsAt(), fmt.dayAndTime(c.startsAt()), c.location()));
+        boolean attends =
+            c.attendees() == ConversationAttendees.JOINT
+                || (c.attendees() == ConversationAttendees.PRACTITIONER && practitioner)
+                || (c.attendees() == ConversationAttendees.TEAM_MANAGER && teamManager);
+        if (attends
+            && c.status() == ConversationStatus.SCHEDULED
+            && c.startsAt() != null
+            && c.startsAt().isAfter(now)) {
+          coming.add(
+              new ConversationRow(
+                  f.id(), f.auditRef(), c.startsAt(), fmt.dayAndTime(c.startsAt()), c.location()));
         }
       }
     }

@@ -29,9 +29,10 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 
 /**
- * The engine's users and groups, read from the application's directory: a user is a member of staff (id =
- * username), a group is a role ({@code pi-officer}), plus {@code practice-improvement} (PI leads and officers) and
- * {@code camunda-admin} (admins). Read-only: people are managed in Learning Loop, never in Camunda Admin.
+ * The engine's users and groups, read from the application's directory: a user is a member of staff
+ * (id = username), a group is a role ({@code pi-officer}), plus {@code practice-improvement} (PI
+ * leads and officers) and {@code camunda-admin} (admins). Read-only: people are managed in Learning
+ * Loop, never in Camunda Admin.
  */
 class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
@@ -45,12 +46,17 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public User findUserById(String userId) {
-    return directory.findByUsername(userId).filter(Person::enabled).map(DirectoryIdentityProvider::toUser).orElse(null);
+    return directory
+        .findByUsername(userId)
+        .filter(Person::enabled)
+        .map(DirectoryIdentityProvider::toUser)
+        .orElse(null);
   }
 
   @Override
   public UserQuery createUserQuery() {
-    return new DirectoryUserQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    return new DirectoryUserQuery(
+        Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
   }
 
   @Override
@@ -60,7 +66,8 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public NativeUserQuery createNativeUserQuery() {
-    throw new UnsupportedOperationException("Native user queries are not supported: users live in Learning Loop");
+    throw new UnsupportedOperationException(
+        "Native user queries are not supported: users live in Learning Loop");
   }
 
   @Override
@@ -75,7 +82,8 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public GroupQuery createGroupQuery() {
-    return new DirectoryGroupQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    return new DirectoryGroupQuery(
+        Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
   }
 
   @Override
@@ -90,7 +98,8 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public TenantQuery createTenantQuery() {
-    return new NoTenantQuery(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+    return new NoTenantQuery(
+        Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
   }
 
   @Override
@@ -222,7 +231,11 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
           userId == null
               ? Optional.empty()
               : Optional.of(
-                  directory.findByUsername(userId).filter(Person::enabled).map(p -> List.copyOf(p.groupIds())).orElse(List.of()));
+                  directory
+                      .findByUsername(userId)
+                      .filter(Person::enabled)
+                      .map(p -> List.copyOf(p.groupIds()))
+                      .orElse(List.of()));
       return allGroups()
           .filter(g -> equalsOrUnset(id, g.getId()))
           .filter(g -> idList == null || idList.contains(g.getId()))

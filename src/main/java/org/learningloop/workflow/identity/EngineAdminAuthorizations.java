@@ -1,19 +1,19 @@
 package org.learningloop.workflow.identity;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.learningloop.directory.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants the engine administrators' group everything, on every resource, as Camunda's own admin set-up would: the
- * engine checks its queries against stored authorizations, so membership of {@code camunda-admin} alone shows
- * nothing. Idempotent; runs when the engine has been built.
+ * Grants the engine administrators' group everything, on every resource, as Camunda's own admin
+ * set-up would: the engine checks its queries against stored authorizations, so membership of
+ * {@code camunda-admin} alone shows nothing. Idempotent; runs when the engine has been built.
  */
 @Component
 class EngineAdminAuthorizations extends AbstractProcessEnginePlugin {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code open_task} in step with the engine. It runs inside the engine's command, on the same connection and
- * transaction, so the read model and the engine commit or roll back together.
+ * Keeps {@code open_task} in step with the engine. It runs inside the engine's command, on the same
+ * connection and transaction, so the read model and the engine commit or roll back together.
  */
 @Component
 class OpenTaskListener implements TaskListener {
@@ -30,8 +30,12 @@ class OpenTaskListener implements TaskListener {
       case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
           jdbc.update(
               "update open_task set assignee = ?, due_at = ?, name = ? where task_id = ?",
-              task.getAssignee(), timestamp(task.getDueDate()), task.getName(), task.getId());
-      case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> jdbc.update("delete from open_task where task_id = ?", task.getId());
+              task.getAssignee(),
+              timestamp(task.getDueDate()),
+              task.getName(),
+              task.getId());
+      case EVENTNAME_COMPLETE, EVENTNAME_DELETE ->
+          jdbc.update("delete from open_task where task_id = ?", task.getId());
       default -> {}
     }
   }
@@ -40,7 +44,9 @@ class OpenTaskListener implements TaskListener {
     Object followUpId = task.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID);
     String candidateGroup =
         task.getCandidates().stream()
-            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
             .map(link -> link.getGroupId())
             .sorted()
             .findFirst()

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Puts the read model's listener on every user task of every deployed process, for every task event. */
+/**
+ * Puts the read model's listener on every user task of every deployed process, for every task
+ * event.
+ */
 @Component
 class OpenTaskReadModelPlugin extends AbstractProcessEnginePlugin {
 
@@ -41,8 +44,10 @@ class OpenTaskReadModelPlugin extends AbstractProcessEnginePlugin {
     listeners.add(
         new AbstractBpmnParseListener() {
           @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+          public void parseUserTask(
+              Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            TaskDefinition definition =
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             for (String event : EVENTS) {
               definition.addBuiltInTaskListener(event, listener);
             }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Task lists from the {@code open_task} read model. Each list is one indexed query and one count: mine by
- * (assignee, due), the team queue by (candidate group, unassigned, created), overdue and due this week by due date.
+ * Task lists from the {@code open_task} read model. Each list is one indexed query and one count:
+ * mine by (assignee, due), the team queue by (candidate group, unassigned, created), overdue and
+ * due this week by due date.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,7 +29,8 @@ public class OpenTasks {
 
   private static final String COLUMNS =
       "select task_id, follow_up_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at from open_task ";
-  private static final String MINE_OR_QUEUE = "(assignee = :me or (assignee is null and candidate_group in (:groups)))";
+  private static final String MINE_OR_QUEUE =
+      "(assignee = :me or (assignee is null and candidate_group in (:groups)))";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
@@ -42,14 +44,17 @@ public class OpenTasks {
    * @param username the signed-in user
    * @param groups their engine groups (roles and the shared ones)
    */
-  public PageOf<TaskView> list(TaskListView view, String username, Set<String> groups, int page, int size) {
+  public PageOf<TaskView> list(
+      TaskListView view, String username, Set<String> groups, int page, int size) {
     return list(view, username, groups, TaskSort.NATURAL, page, size);
   }
 
   /** The same lists, in the order a person chose on the task list page. */
-  public PageOf<TaskView> list(TaskListView view, String username, Set<String> groups, TaskSort sort, int page, int size) {
+  public PageOf<TaskView> list(
+      TaskListView view, String username, Set<String> groups, TaskSort sort, int page, int size) {
     Instant now = clock.instant();
-    LocalDate endOfWeek = LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1);
+    LocalDate endOfWeek =
+        LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1);
     MapSqlParameterSource params =
         new MapSqlParameterSource()
             .addValue("me", username)
@@ -63,7 +68,8 @@ public class OpenTasks {
           case MINE -> "where assignee = :me ";
           case TEAM -> "where assignee is null and candidate_group in (:groups) ";
           case OVERDUE -> "where " + MINE_OR_QUEUE + " and due_at < :now ";
-          case DUE_THIS_WEEK -> "where " + MINE_OR_QUEUE + " and due_at >= :now and due_at < :weekEnd ";
+          case DUE_THIS_WEEK ->
+              "where " + MINE_OR_QUEUE + " and due_at >= :now and due_at < :weekEnd ";
         };
     String order =
         switch (sort) {
@@ -71,7 +77,11 @@ public class OpenTasks {
           case AUDIT_REF -> "order by audit_ref, due_at, task_id ";
           case NATURAL -> naturalOrder(view);
         };
-    List<TaskView> rows = jdbc.query(COLUMNS + where + order + "limit :limit offset :offset", params, (rs, i) -> row(rs, now));
+    List<TaskView> rows =
+        jdbc.query(
+            COLUMNS + where + order + "limit :limit offset :offset",
+            params,
+            (rs, i) -> row(rs, now));
     Long total = jdbc.queryForObject("select count(*) from open_task " + where, params, Long.class);
     long count = total == null ? 0 : total;
     return new PageOf<>(rows, page, size, count, (int) ((count + size - 1) / size));
@@ -79,13 +89,17 @@ public class OpenTasks {
 
   private static String naturalOrder(TaskListView view) {
     return switch (view) {
-      case MINE -> "order by case when due_at is null then 1 else 0 end, due_at, created_at, task_id ";
+      case MINE ->
+          "order by case when due_at is null then 1 else 0 end, due_at, created_at, task_id ";
       case TEAM -> "order by created_at, task_id ";
       case OVERDUE, DUE_THIS_WEEK -> "order by due_at, task_id ";
     };
   }
 
-  /** Every open task of one follow-up, oldest first; for its page and for checking the model against the engine. */
+  /**
+   * Every open task of one follow-up, oldest first; for its page and for checking the model against
+   * the engine.
+   */
   public List<TaskView> ofFollowUp(long followUpId) {
     return jdbc.query(
         COLUMNS + "where follow_up_id = :id order by created_at, task_id",
@@ -94,8 +108,8 @@ public class OpenTasks {
   }
 
   /**
-   * Every open task with a due date before {@code until}, soonest first: what the reminder and escalation sweep looks
-   * at (one range scan of the due-date index).
+   * Every open task with a due date before {@code until}, soonest first: what the reminder and
+   * escalation sweep looks at (one range scan of the due-date index).
    */
   public List<TaskView> dueBefore(Instant until) {
     return jdbc.query(
@@ -109,9 +123,17 @@ public class OpenTasks {
     long followUpId = rs.getLong("follow_up_id");
     Long id = rs.wasNull() ? null : followUpId;
     return new TaskView(
-        rs.getString("task_id"), id, rs.getString("audit_ref"), rs.getString("task_key"), rs.getString("name"),
-        rs.getString("assignee"), rs.getString("candidate_group"), due, instant(rs.getObject("created_at", LocalDateTime.class)),
-        due != null && due.isBefore(now), id == null ? null : "/follow-ups/" + id);
+        rs.getString("task_id"),
+        id,
+        rs.getString("audit_ref"),
+        rs.getString("task_key"),
+        rs.getString("name"),
+        rs.getString("assignee"),
+        rs.getString("candidate_group"),
+        due,
+        instant(rs.getObject("created_at", LocalDateTime.class)),
+        due != null && due.isBefore(now),
+        id == null ? null : "/follow-ups/" + id);
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/tasks?view=mine|team|overdue|due-this-week&page=&size=}: the signed-in user's task lists. */
+/**
+ * {@code GET /api/tasks?view=mine|team|overdue|due-this-week&page=&size=}: the signed-in user's
+ * task lists.
+ */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
@@ -33,9 +36,16 @@ class TaskController {
       Authentication authentication) {
     TaskListView which =
         TaskListView.fromParameter(view)
-            .orElseThrow(() -> FollowUpException.invalid("view", "must be mine, team, overdue or due-this-week"));
-    Person me = directory.findByUsername(authentication.getName())
-        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + authentication.getName() + "."));
+            .orElseThrow(
+                () ->
+                    FollowUpException.invalid(
+                        "view", "must be mine, team, overdue or due-this-week"));
+    Person me =
+        directory
+            .findByUsername(authentication.getName())
+            .orElseThrow(
+                () ->
+                    FollowUpException.forbidden("Unknown user " + authentication.getName() + "."));
     return tasks.list(which, me.username(), me.groupIds(), page, size);
   }
 }

@@ -28,13 +28,15 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /tasks}: the signed-in user's task lists (mine, team queue, overdue, due this week) as links that work without
- * JavaScript, sortable and paged, with claim and give-back buttons. Every button posts and redirects back.
+ * {@code /tasks}: the signed-in user's task lists (mine, team queue, overdue, due this week) as
+ * links that work without JavaScript, sortable and paged, with claim and give-back buttons. Every
+ * button posts and redirects back.
  */
 @Controller
 class TaskListPageController {
 
   static final int PAGE_SIZE = 25;
+
   /** A task due within this time is "due soon". */
   static final Duration DUE_SOON = Duration.ofDays(2);
 
@@ -46,7 +48,8 @@ class TaskListPageController {
   private final Directory directory;
   private final Clock clock;
 
-  TaskListPageController(OpenTasks tasks, TaskClaims claims, FollowUps followUps, Directory directory, Clock clock) {
+  TaskListPageController(
+      OpenTasks tasks, TaskClaims claims, FollowUps followUps, Directory directory, Clock clock) {
     this.tasks = tasks;
     this.claims = claims;
     this.followUps = followUps;
@@ -58,7 +61,8 @@ class TaskListPageController {
   record Tab(String parameter, String label, boolean current) {}
 
   /**
-   * One row, ready to show: the due date as text, its status as words (never colour alone), and which buttons it gets.
+   * One row, ready to show: the due date as text, its status as words (never colour alone), and
+   * which buttons it gets.
    */
   record Row(
       TaskView task,
@@ -80,22 +84,27 @@ class TaskListPageController {
     TaskListView which = TaskListView.fromParameter(view).orElse(TaskListView.MINE);
     TaskSort order = TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL);
     int pageNumber = pageNumber(page);
-    PageOf<TaskView> found = tasks.list(which, me.username(), me.groupIds(), order, pageNumber, PAGE_SIZE);
+    PageOf<TaskView> found =
+        tasks.list(which, me.username(), me.groupIds(), order, pageNumber, PAGE_SIZE);
     Instant now = clock.instant();
     boolean piStaff = me.roles().stream().anyMatch(r -> r.isPracticeImprovement());
     List<Row> rows = found.content().stream().map(t -> row(t, now, me, piStaff)).toList();
-    model.addAttribute("tabs", List.of(
-        new Tab("mine", "Mine", which == TaskListView.MINE),
-        new Tab("team", "Team queue", which == TaskListView.TEAM),
-        new Tab("overdue", "Overdue", which == TaskListView.OVERDUE),
-        new Tab("due-this-week", "Due this week", which == TaskListView.DUE_THIS_WEEK)));
+    model.addAttribute(
+        "tabs",
+        List.of(
+            new Tab("mine", "Mine", which == TaskListView.MINE),
+            new Tab("team", "Team queue", which == TaskListView.TEAM),
+            new Tab("overdue", "Overdue", which == TaskListView.OVERDUE),
+            new Tab("due-this-week", "Due this week", which == TaskListView.DUE_THIS_WEEK)));
     model.addAttribute("view", which.parameter());
-    model.addAttribute("viewLabel", switch (which) {
-      case MINE -> "Your tasks";
-      case TEAM -> "Your team's queue";
-      case OVERDUE -> "Overdue tasks";
-      case DUE_THIS_WEEK -> "Tasks due this week";
-    });
+    model.addAttribute(
+        "viewLabel",
+        switch (which) {
+          case MINE -> "Your tasks";
+          case TEAM -> "Your team's queue";
+          case OVERDUE -> "Overdue tasks";
+          case DUE_THIS_WEEK -> "Tasks due this week";
+        });
     model.addAttribute("sort", order.parameter());
     model.addAttribute("rows", rows);
     model.addAttribute("page", found);
@@ -105,11 +114,16 @@ class TaskListPageController {
 
   @PostMapping("/tasks/follow-ups/{id}/claim")
   @PreAuthorize("hasAnyRole('PI_LEAD','PI_OFFICER')")
-  String claimFollowUp(@PathVariable long id, @RequestParam(defaultValue = "team") String view,
-      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
+  String claimFollowUp(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "team") String view,
+      @RequestParam(defaultValue = "natural") String sort,
+      Principal principal,
+      RedirectAttributes redirect) {
     try {
       followUps.claim(id, principal.getName(), false);
-      redirect.addFlashAttribute("saved", "You have claimed the follow-up: it is in your tasks now");
+      redirect.addFlashAttribute(
+          "saved", "You have claimed the follow-up: it is in your tasks now");
     } catch (DomainException | ObjectOptimisticLockingFailureException e) {
       redirect.addFlashAttribute("problem", PageForms.message(e));
     }
@@ -117,8 +131,12 @@ class TaskListPageController {
   }
 
   @PostMapping("/tasks/{taskId}/claim")
-  String claim(@PathVariable String taskId, @RequestParam(defaultValue = "team") String view,
-      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
+  String claim(
+      @PathVariable String taskId,
+      @RequestParam(defaultValue = "team") String view,
+      @RequestParam(defaultValue = "natural") String sort,
+      Principal principal,
+      RedirectAttributes redirect) {
     try {
       claims.claim(taskId, principal.getName(), me(principal).groupIds());
       redirect.addFlashAttribute("saved", "You have claimed the task: it is in your tasks now");
@@ -129,8 +147,12 @@ class TaskListPageController {
   }
 
   @PostMapping("/tasks/{taskId}/unclaim")
-  String unclaim(@PathVariable String taskId, @RequestParam(defaultValue = "mine") String view,
-      @RequestParam(defaultValue = "natural") String sort, Principal principal, RedirectAttributes redirect) {
+  String unclaim(
+      @PathVariable String taskId,
+      @RequestParam(defaultValue = "mine") String view,
+      @RequestParam(defaultValue = "natural") String sort,
+      Principal principal,
+      RedirectAttributes redirect) {
     try {
       claims.unclaim(taskId, principal.getName());
       redirect.addFlashAttribute("saved", "You have given the task back to the team queue");
@@ -164,21 +186,34 @@ class TaskListPageController {
     }
     boolean unassigned = t.assignee() == null;
     boolean claimFollowUp =
-        unassigned && piStaff && t.followUpId() != null && FollowUpProcess.Elements.Task_AllocateFollowUp.equals(t.taskKey());
-    boolean claimTask = unassigned && TaskClaims.CLAIMABLE.contains(t.taskKey()) && me.groupIds().contains(t.candidateGroup());
-    boolean giveBack = me.username().equals(t.assignee()) && TaskClaims.CLAIMABLE.contains(t.taskKey());
+        unassigned
+            && piStaff
+            && t.followUpId() != null
+            && FollowUpProcess.Elements.Task_AllocateFollowUp.equals(t.taskKey());
+    boolean claimTask =
+        unassigned
+            && TaskClaims.CLAIMABLE.contains(t.taskKey())
+            && me.groupIds().contains(t.candidateGroup());
+    boolean giveBack =
+        me.username().equals(t.assignee()) && TaskClaims.CLAIMABLE.contains(t.taskKey());
     return new Row(t, due, status, tag, claimFollowUp, claimTask, giveBack);
   }
 
   private Person me(Principal principal) {
-    return directory.findByUsername(principal.getName())
-        .orElseThrow(() -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    return directory
+        .findByUsername(principal.getName())
+        .orElseThrow(
+            () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
   }
 
-  /** Back to the list and order the person was looking at; only known values go into the address. */
+  /**
+   * Back to the list and order the person was looking at; only known values go into the address.
+   */
   private static String back(String view, String sort) {
-    return "redirect:/tasks?view=" + TaskListView.fromParameter(view).orElse(TaskListView.MINE).parameter()
-        + "&sort=" + TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL).parameter();
+    return "redirect:/tasks?view="
+        + TaskListView.fromParameter(view).orElse(TaskListView.MINE).parameter()
+        + "&sort="
+        + TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL).parameter();
   }
 
   private static int pageNumber(String page) {

@@ -3,7 +3,10 @@ package org.learningloop.workflow.tasks;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Which task list: the signed-in user's own, their groups' unassigned queue, overdue, or due by the end of the week. */
+/**
+ * Which task list: the signed-in user's own, their groups' unassigned queue, overdue, or due by the
+ * end of the week.
+ */
 public enum TaskListView {
   MINE,
   TEAM,

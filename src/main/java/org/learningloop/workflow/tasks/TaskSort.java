@@ -3,7 +3,10 @@ package org.learningloop.workflow.tasks;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a task list is ordered: each list's natural order, by due date (soonest first), or by audit ref. */
+/**
+ * How a task list is ordered: each list's natural order, by due date (soonest first), or by audit
+ * ref.
+ */
 public enum TaskSort {
   NATURAL,
   DUE_DATE,

@@ -1,7 +1,8 @@
 /**
- * Task lists from our own indexed read model of open user tasks ({@code open_task}), kept in step with the engine by
- * a task listener on every user task, in the engine's transaction: a task appears when created, follows its assignee
- * and due date, and disappears when completed or deleted. The engine's candidate-group queries are too slow at
- * 100,000 open tasks; these lists are not.
+ * Task lists from our own indexed read model of open user tasks ({@code open_task}), kept in step
+ * with the engine by a task listener on every user task, in the engine's transaction: a task
+ * appears when created, follows its assignee and due date, and disappears when completed or
+ * deleted. The engine's candidate-group queries are too slow at 100,000 open tasks; these lists are
+ * not.
  */
 package org.learningloop.workflow.tasks;

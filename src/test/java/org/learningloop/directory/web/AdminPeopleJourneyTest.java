@@ -11,7 +11,6 @@ import org.openqa.selenium.support.ui.Select;
 
 class AdminPeopleJourneyTest extends BrowserJourney {
 
-
   @Test
   void anAdminAddsATeamAndAPersonWhoThenSignsIn() {
     Browser b = browser().signIn("admin", "demo").go("/admin");
@@ -32,14 +31,16 @@ class AdminPeopleJourneyTest extends BrowserJourney {
     b.assertAccessible("admin-users");
     b.clickAndWait(By.linkText("Add a person"));
     b.clickAndWait(By.xpath("//button[normalize-space()='Add person']"));
-    assertThat(b.text()).contains("There is a problem", "Enter the person's name", "Choose at least one role");
+    assertThat(b.text())
+        .contains("There is a problem", "Enter the person's name", "Choose at least one role");
     b.assertAccessible("admin-user-errors");
 
     d.findElement(By.id("username")).sendKeys("sam.new");
     d.findElement(By.id("displayName")).sendKeys("Sam New");
     d.findElement(By.id("email")).sendKeys("sam.new@council.example");
     d.findElement(By.id("roles-PRACTITIONER")).click();
-    new Select(d.findElement(By.id("teamId"))).selectByVisibleText("Corporate Parenting Team 2 (Help and Protect)");
+    new Select(d.findElement(By.id("teamId")))
+        .selectByVisibleText("Corporate Parenting Team 2 (Help and Protect)");
     b.clickAndWait(By.xpath("//button[normalize-space()='Add person']"));
     assertThat(b.text()).contains("Sam New has been added");
     b.assertAccessible("admin-user");

@@ -18,9 +18,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A follow-up worked from start to end in a real browser, each person in their own role: a PI officer claims it from
- * the team queue, holds both conversations and offers support; the practitioner accepts and completes it; the officer
- * verifies it and proposes closure; a PI lead signs off. Every page on the way passes axe-core.
+ * A follow-up worked from start to end in a real browser, each person in their own role: a PI
+ * officer claims it from the team queue, holds both conversations and offers support; the
+ * practitioner accepts and completes it; the officer verifies it and proposes closure; a PI lead
+ * signs off. Every page on the way passes axe-core.
  */
 class FollowUpJourneyTest extends BrowserJourney {
 
@@ -38,7 +39,8 @@ class FollowUpJourneyTest extends BrowserJourney {
     Browser b = browser().signIn("pi-officer", "demo").go("/tasks?view=team&sort=audit-ref");
     b.assertAccessible("tasks-team");
     WebDriver d = b.driver();
-    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
+    b.clickAndWait(
+        row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
     assertThat(b.text()).contains("You have claimed the follow-up").doesNotContain(ref);
     assertThat(b.path()).isEqualTo("/tasks?view=team&sort=audit-ref");
     b.go("/tasks?view=mine&sort=audit-ref");
@@ -46,17 +48,25 @@ class FollowUpJourneyTest extends BrowserJourney {
     b.assertAccessible("tasks-mine");
 
     b.go("/follow-ups/" + id);
-    assertThat(b.text()).contains("Audit " + ref, "pi-officer", "Inadequate", "thorough assessment").doesNotContain("C-" + ref);
+    assertThat(b.text())
+        .contains("Audit " + ref, "pi-officer", "Inadequate", "thorough assessment")
+        .doesNotContain("C-" + ref);
     b.assertAccessible("follow-up");
 
-    // Both conversations: a wrong form first, then scheduled (in the past, so the outcome can be recorded) and held.
+    // Both conversations: a wrong form first, then scheduled (in the past, so the outcome can be
+    // recorded) and held.
     for (int n = 0; n < 2; n++) {
-      WebElement schedule = d.findElement(By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
+      WebElement schedule =
+          d.findElement(By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
       if (n == 0) {
         b.clickAndWait(schedule);
-        assertThat(b.text()).contains("There is a problem", "Enter the date of the conversation", "Enter the place");
+        assertThat(b.text())
+            .contains(
+                "There is a problem", "Enter the date of the conversation", "Enter the place");
         b.assertAccessible("follow-up-errors");
-        schedule = d.findElement(By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
+        schedule =
+            d.findElement(
+                By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
       }
       WebElement form = schedule.findElement(By.xpath("./ancestor::form"));
       type(form, "date", today.minusDays(1).toString());
@@ -65,9 +75,12 @@ class FollowUpJourneyTest extends BrowserJourney {
       type(form, "location", "Room 2, Civic Centre");
       b.clickAndWait(form.findElement(By.tagName("button")));
       assertThat(b.text()).contains("The conversation is scheduled");
-      WebElement held = d.findElement(By.xpath("//button[normalize-space()='Record as held']")).findElement(By.xpath("./ancestor::form"));
+      WebElement held =
+          d.findElement(By.xpath("//button[normalize-space()='Record as held']"))
+              .findElement(By.xpath("./ancestor::form"));
       held.findElement(By.name("notes")).sendKeys("Talked through the assessment.");
-      held.findElement(By.name("learningPoints")).sendKeys("Record the child's views in every assessment.");
+      held.findElement(By.name("learningPoints"))
+          .sendKeys("Record the child's views in every assessment.");
       b.clickAndWait(held.findElement(By.tagName("button")));
       assertThat(b.text()).contains("The conversation is recorded as held");
     }
@@ -76,7 +89,10 @@ class FollowUpJourneyTest extends BrowserJourney {
     // Support offered to the practitioner.
     new Select(d.findElement(By.id("offer-type"))).selectByValue("INDIVIDUAL_COACHING");
     new Select(d.findElement(By.id("offer-owner"))).selectByValue("PRACTITIONER");
-    type(d.findElement(By.id("offer-dueDate")).findElement(By.xpath("./ancestor::form")), "dueDate", today.plusDays(14).toString());
+    type(
+        d.findElement(By.id("offer-dueDate")).findElement(By.xpath("./ancestor::form")),
+        "dueDate",
+        today.plusDays(14).toString());
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Offer support']")));
     assertThat(b.text()).contains("The support is offered", "Offered");
 
@@ -84,27 +100,37 @@ class FollowUpJourneyTest extends BrowserJourney {
     b.forgetSession().signIn("practitioner", "demo").go("/my-work");
     b.assertAccessible("my-work");
     WebElement card = card(d, ref);
-    b.clickAndWait(card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accept')]")));
+    b.clickAndWait(
+        card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accept')]")));
     assertThat(b.text()).contains("You have accepted the support");
-    b.clickAndWait(card(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Mark as completed')]")));
+    b.clickAndWait(
+        card(d, ref)
+            .findElement(
+                By.xpath(".//button[starts-with(normalize-space(), 'Mark as completed')]")));
     assertThat(b.text()).contains("The support is marked as completed");
     b.go("/follow-ups/" + id);
-    assertThat(b.text()).contains("Completed, to verify").doesNotContain("Propose closure", "Withdraw the follow-up");
+    assertThat(b.text())
+        .contains("Completed, to verify")
+        .doesNotContain("Propose closure", "Withdraw the follow-up");
     b.assertAccessible("follow-up-practitioner");
 
     // The officer verifies it and proposes closure; a PI lead signs off.
     b.forgetSession().signIn("pi-officer", "demo").go("/follow-ups/" + id);
-    b.clickAndWait(d.findElement(By.xpath("//button[starts-with(normalize-space(), 'Verify completion')]")));
+    b.clickAndWait(
+        d.findElement(By.xpath("//button[starts-with(normalize-space(), 'Verify completion')]")));
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Propose closure']")));
     assertThat(b.text()).contains("Closure is proposed", "Waiting for sign-off");
 
     // The PI lead takes the sign-off from the queue, gives it back, takes it again and signs off.
     b.forgetSession().signIn("pi-lead", "demo").go("/tasks?view=team&sort=audit-ref");
-    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
+    b.clickAndWait(
+        row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]")));
     assertThat(b.text()).contains("You have claimed the task");
     b.go("/tasks?view=mine&sort=audit-ref");
     assertThat(row(d, ref).getText()).contains("Sign off closure");
-    b.clickAndWait(row(d, ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Give back')]")));
+    b.clickAndWait(
+        row(d, ref)
+            .findElement(By.xpath(".//button[starts-with(normalize-space(), 'Give back')]")));
     assertThat(b.text()).contains("You have given the task back to the team queue");
     b.go("/tasks?view=team&sort=audit-ref");
     assertThat(row(d, ref).getText()).contains("Sign off closure", "Team queue");
@@ -122,7 +148,9 @@ class FollowUpJourneyTest extends BrowserJourney {
     String ref = TestAudits.inadequate(register, LocalDate.now(clock), "RACE", List.of("PLANNING"));
     long id = followUps.idOf(ref).orElseThrow();
     Browser b = browser().signIn("pi-officer", "demo").go("/tasks?view=team&sort=audit-ref");
-    WebElement claim = row(b.driver(), ref).findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]"));
+    WebElement claim =
+        row(b.driver(), ref)
+            .findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]"));
     followUps.claim(id, "pi-lead", false); // someone else is quicker
     b.clickAndWait(claim);
     assertThat(b.text()).contains("Important", "can be allocated only at ALLOCATION");
@@ -134,15 +162,21 @@ class FollowUpJourneyTest extends BrowserJourney {
   }
 
   static WebElement card(WebDriver d, String ref) {
-    return d.findElement(By.xpath("//div[contains(@class,'govuk-summary-card')][.//a[normalize-space()='" + ref + "']]"));
+    return d.findElement(
+        By.xpath(
+            "//div[contains(@class,'govuk-summary-card')][.//a[normalize-space()='" + ref + "']]"));
   }
 
-  /** Sets a field by name; date and time inputs take their value through script, as their typing is locale-bound. */
+  /**
+   * Sets a field by name; date and time inputs take their value through script, as their typing is
+   * locale-bound.
+   */
   static void type(WebElement form, String name, String value) {
     WebElement input = form.findElement(By.name(name));
     String type = input.getAttribute("type");
     if ("date".equals(type) || "time".equals(type)) {
-      ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
+      ((org.openqa.selenium.JavascriptExecutor)
+              ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
           .executeScript("arguments[0].value = arguments[1]", input, value);
     } else {
       input.clear();

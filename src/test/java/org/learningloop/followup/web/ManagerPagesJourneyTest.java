@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Managers in a real browser: the Team Manager confirms the child's safety review from their task list, and the
- * Service Manager sees an overdue follow-up of their area on the dashboard. Every page passes axe-core.
+ * Managers in a real browser: the Team Manager confirms the child's safety review from their task
+ * list, and the Service Manager sees an overdue follow-up of their area on the dashboard. Every
+ * page passes axe-core.
  */
 class ManagerPagesJourneyTest extends BrowserJourney {
 
@@ -28,14 +29,24 @@ class ManagerPagesJourneyTest extends BrowserJourney {
 
   @Test
   void theTeamManagerConfirmsTheSafetyReviewFromTheirTaskList() {
-    String ref = TestAudits.inadequate(register, LocalDate.now(clock), "SAFE", List.of("SIGNIFICANT_HARM_RISK"));
+    String ref =
+        TestAudits.inadequate(
+            register, LocalDate.now(clock), "SAFE", List.of("SIGNIFICANT_HARM_RISK"));
     Browser b = browser().signIn("team-manager", "demo").go("/tasks?view=mine&sort=audit-ref");
-    assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText()).contains("Confirm the child's current safety has been reviewed");
+    assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText())
+        .contains("Confirm the child's current safety has been reviewed");
     b.clickAndWait(FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)));
-    assertThat(b.text()).contains("Risk of significant harm").doesNotContain("Claim this follow-up", "Offer support");
+    assertThat(b.text())
+        .contains("Risk of significant harm")
+        .doesNotContain("Claim this follow-up", "Offer support");
     b.assertAccessible("follow-up-team-manager");
-    b.clickAndWait(b.driver().findElement(By.xpath("//button[normalize-space()='Confirm the safety review']")));
-    assertThat(b.text()).contains("You have confirmed the child's current safety has been reviewed", "review was confirmed by team-manager");
+    b.clickAndWait(
+        b.driver()
+            .findElement(By.xpath("//button[normalize-space()='Confirm the safety review']")));
+    assertThat(b.text())
+        .contains(
+            "You have confirmed the child's current safety has been reviewed",
+            "review was confirmed by team-manager");
 
     b.go("/my-work");
     assertThat(b.text()).contains(ref);
@@ -48,15 +59,27 @@ class ManagerPagesJourneyTest extends BrowserJourney {
     String ref = TestAudits.inadequate(register, today, "LATE", List.of("PLANNING"));
     long id = followUps.idOf(ref).orElseThrow();
     // Time passes: nobody allocated it, and its allocation was due a week ago.
-    jdbc.update("update follow_up set allocation_due = ?, due_date = ? where id = ?", today.minusDays(7), today.minusDays(7), id);
+    jdbc.update(
+        "update follow_up set allocation_due = ?, due_date = ? where id = ?",
+        today.minusDays(7),
+        today.minusDays(7),
+        id);
 
     Browser b = browser().signIn("service-manager", "demo").go("/dashboard");
-    assertThat(b.text()).contains("Overdue follow-ups", "Help and Protect", "Help and Protect Team 1", "Waiting for a PI officer");
-    assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText()).contains("Overdue", "7", "Team queue");
+    assertThat(b.text())
+        .contains(
+            "Overdue follow-ups",
+            "Help and Protect",
+            "Help and Protect Team 1",
+            "Waiting for a PI officer");
+    assertThat(FollowUpJourneyTest.row(b.driver(), ref).getText())
+        .contains("Overdue", "7", "Team queue");
     b.assertAccessible("dashboard");
 
     b.clickAndWait(FollowUpJourneyTest.row(b.driver(), ref).findElement(By.linkText(ref)));
-    assertThat(b.text()).contains("Audit " + ref, "Overdue").doesNotContain("Claim this follow-up", "Withdraw the follow-up");
+    assertThat(b.text())
+        .contains("Audit " + ref, "Overdue")
+        .doesNotContain("Claim this follow-up", "Withdraw the follow-up");
     b.assertAccessible("follow-up-service-manager");
   }
 
