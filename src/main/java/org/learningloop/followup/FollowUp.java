@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.learningloop.calendar.Deadlines;
 
 /**
  * The follow-up of one inadequate audit (one per audit: the audit ref is unique). The aggregate
@@ -172,28 +173,22 @@ public class FollowUp {
 
   /**
    * A manager moved a stage's due date (see FollowUpDeadlines); the follow-up's current due date
-   * moves with it when it was that stage's. Stages are the escalation email's codes; SUPPORT has
-   * its due date on the support item's task.
+   * moves with it when it is at that stage. SUPPORT has its due dates on the support items; the
+   * re-audit's target is the follow-up's due date while it is at RE_AUDIT.
    */
-  void extendDue(String stage, LocalDate newDate) {
-    LocalDate old =
-        switch (stage) {
-          case "ALLOCATION" -> allocationDue;
-          case "SAFEGUARDING_CHECK" -> safeguardingDue;
-          case "CONVERSATIONS" -> conversationsDue;
-          case "CLOSURE" -> closureDue;
-          case "EFFECTIVENESS_CHECK" -> reAuditDue;
-          default -> null;
-        };
-    switch (stage) {
-      case "ALLOCATION" -> allocationDue = newDate;
-      case "SAFEGUARDING_CHECK" -> safeguardingDue = newDate;
-      case "CONVERSATIONS" -> conversationsDue = newDate;
-      case "CLOSURE" -> closureDue = newDate;
-      case "EFFECTIVENESS_CHECK" -> reAuditDue = newDate;
-      default -> {}
+  void extendDue(FollowUpStage extended, LocalDate newDate) {
+    switch (extended) {
+      case ALLOCATION -> allocationDue = newDate;
+      case SAFEGUARDING_CHECK -> safeguardingDue = newDate;
+      case CONVERSATIONS -> conversationsDue = newDate;
+      case CLOSURE, SIGN_OFF -> closureDue = newDate;
+      case RE_AUDIT, AWAITING_RE_AUDIT, SUPPORT, DONE, ENDED -> {}
     }
-    if (old != null && old.equals(dueDate)) {
+    boolean current =
+        extended == stage
+            || (extended == FollowUpStage.CLOSURE && stage == FollowUpStage.SIGN_OFF)
+            || (extended == FollowUpStage.SIGN_OFF && stage == FollowUpStage.CLOSURE);
+    if (current) {
       dueDate = newDate;
     }
   }
@@ -354,9 +349,14 @@ public class FollowUp {
     moveTo(FollowUpStage.CLOSURE);
   }
 
-  void reAuditDueNow() {
+  /**
+   * The re-audit fell due today: it must be done by {@code target} (a window after it fell due), so
+   * it is not overdue the moment it appears.
+   */
+  void reAuditDueNow(LocalDate target) {
     if (stage == FollowUpStage.AWAITING_RE_AUDIT) {
       moveTo(FollowUpStage.RE_AUDIT);
+      dueDate = target;
     }
   }
 
@@ -455,6 +455,8 @@ public class FollowUp {
           case CLOSURE, SIGN_OFF -> closureDue;
           case AWAITING_RE_AUDIT, RE_AUDIT -> reAuditDue;
           case DONE, ENDED -> null;
+          case SAFEGUARDING_CHECK, SUPPORT ->
+              throw new IllegalArgumentException(next + " runs beside the main stages");
         };
   }
 
@@ -480,9 +482,9 @@ public class FollowUp {
     }
   }
 
-  /** Due and not done by the end of the due date. */
-  public boolean isOverdue(LocalDate today) {
-    return dueDate != null && dueDate.isBefore(today);
+  /** Due and not done by the end of the due date (see {@code Deadlines.isOverdue}). */
+  public boolean isOverdue(Deadlines deadlines, Instant now) {
+    return deadlines.isOverdue(dueDate, now);
   }
 
   public boolean safeguardingPending() {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.calendar.Deadlines;
-import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
@@ -50,6 +49,7 @@ public class FollowUps {
   private final Directory directory;
   private final FollowUpNotifier notify;
   private final Deadlines deadlines;
+  private final StageDeadlines stages;
   private final WorkingDayCalendar calendar;
   private final FollowUpProperties properties;
   private final Clock clock;
@@ -62,6 +62,7 @@ public class FollowUps {
       Directory directory,
       FollowUpNotifier notify,
       Deadlines deadlines,
+      StageDeadlines stages,
       WorkingDayCalendar calendar,
       FollowUpProperties properties,
       Clock clock) {
@@ -72,6 +73,7 @@ public class FollowUps {
     this.directory = directory;
     this.notify = notify;
     this.deadlines = deadlines;
+    this.stages = stages;
     this.calendar = calendar;
     this.properties = properties;
     this.clock = clock;
@@ -115,8 +117,8 @@ public class FollowUps {
     AuditSummary audit =
         audits.findByRef(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
     Instant created = now();
-    Instant allocationDue = deadlines.due(Stage.ALLOCATION, created);
-    Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created);
+    Instant allocationDue = stages.due(FollowUpStage.ALLOCATION, created);
+    Instant safeguardingDue = stages.due(FollowUpStage.SAFEGUARDING_CHECK, created);
     FollowUp f =
         new FollowUp(
             auditRef,
@@ -158,8 +160,8 @@ public class FollowUps {
             .findByRef(f.getAuditRef())
             .orElseThrow(() -> FollowUpException.auditNotFound(f.getAuditRef()));
     Instant reopened = now();
-    Instant allocationDue = deadlines.due(Stage.ALLOCATION, reopened);
-    Instant safeguardingDue = deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, reopened);
+    Instant allocationDue = stages.due(FollowUpStage.ALLOCATION, reopened);
+    Instant safeguardingDue = stages.due(FollowUpStage.SAFEGUARDING_CHECK, reopened);
     f.reopen(
         audit.auditDate(),
         audit.practitionerId(),
@@ -302,11 +304,12 @@ public class FollowUps {
       FollowUp f, String actor, String officerUsername, boolean joint, String action) {
     Person officer = piStaff(officerUsername);
     Instant allocated = now();
-    Instant closureDue = deadlines.due(Stage.CLOSURE, allocated);
+    Instant closureDue = stages.due(FollowUpStage.CLOSURE, allocated);
+    Instant conversationsDue = stages.due(FollowUpStage.CONVERSATIONS, allocated);
     f.allocate(
         officer.username(),
         joint,
-        deadlines.dueDate(Stage.CONVERSATIONS_HELD, allocated),
+        deadlines.dueDate(conversationsDue),
         deadlines.dueDate(closureDue),
         allocated);
     f.record(
@@ -329,6 +332,7 @@ public class FollowUps {
             f.conversationWith(ConversationAttendees.PRACTITIONER)
                 .map(Conversation::getId)
                 .orElse(null),
+            conversationsDue,
             closureDue));
     notify.allocated(f, officer);
   }
@@ -406,7 +410,7 @@ public class FollowUps {
         actor,
         "CONVERSATION_SCHEDULED",
         c.getAttendees() + " conversation on " + startsAt + " at " + location);
-    engine.conversationScheduled(f.getAuditRef(), conversationId, c.getStartsAt());
+    engine.conversationScheduled(f.getAuditRef(), conversationId, outcomeDue(f, c));
     notify.invitation(f, c, email(actor));
   }
 
@@ -426,7 +430,7 @@ public class FollowUps {
         actor,
         "CONVERSATION_RESCHEDULED",
         c.getAttendees() + " conversation moved to " + startsAt + " at " + location);
-    engine.conversationRescheduled(f.getAuditRef(), conversationId, c.getStartsAt());
+    engine.conversationRescheduled(f.getAuditRef(), conversationId, outcomeDue(f, c));
     notify.invitation(f, c, email(actor));
   }
 
@@ -510,7 +514,7 @@ public class FollowUps {
     requireOwnerOrPiStaff(f, item, actor);
     item.complete(now());
     f.record(now(), actor, "SUPPORT_COMPLETED", item.getTypeCode() + " completed");
-    engine.supportCompleted(itemId);
+    engine.supportCompleted(itemId, deadlines.supportVerificationDue(now()));
   }
 
   public void verifySupport(long id, long itemId, String actor) {
@@ -550,7 +554,8 @@ public class FollowUps {
     f.signOff(actor, closed, reAuditDue);
     f.record(
         closed, actor, "CLOSED", "Closure signed off; effectiveness re-audit due " + reAuditDue);
-    engine.closureDecided(f.getAuditRef(), true, deadlines.reAuditAt(closed));
+    engine.closureDecided(
+        f.getAuditRef(), true, deadlines.reAuditAt(closed), deadlines.reAuditTaskDue(reAuditDue));
     notify.ended(f);
   }
 
@@ -560,7 +565,7 @@ public class FollowUps {
     String proposer = f.getClosureProposedBy();
     f.sendBack();
     f.record(now(), actor, "CLOSURE_SENT_BACK", why);
-    engine.closureDecided(f.getAuditRef(), false, null);
+    engine.closureDecided(f.getAuditRef(), false, null, null);
     if (proposer != null) {
       notify.closureSentBack(f, proposer);
     }
@@ -571,7 +576,7 @@ public class FollowUps {
   /** The re-audit period after closure has passed: the auditors are asked for one. */
   public void reAuditDue(long id) {
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
-    f.reAuditDueNow();
+    f.reAuditDueNow(deadlines.dueDate(deadlines.reAuditTaskDue(f.getReAuditDue())));
     f.record(now(), SYSTEM, "RE_AUDIT_DUE", "Effectiveness re-audit asked of the auditors");
     notify.reAuditDue(f);
   }
@@ -612,9 +617,9 @@ public class FollowUps {
         followUps.findAll(
             spec,
             PageRequest.of(page, size, Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("id"))));
-    LocalDate today = today();
+    Instant now = now();
     return new PageOf<>(
-        result.getContent().stream().map(f -> FollowUpSummary.of(f, today)).toList(),
+        result.getContent().stream().map(f -> FollowUpSummary.of(f, deadlines, now)).toList(),
         page,
         size,
         result.getTotalElements(),
@@ -623,7 +628,7 @@ public class FollowUps {
 
   @Transactional(readOnly = true)
   public FollowUpDetails get(long id, String actor) {
-    return FollowUpDetails.of(visible(id, actor), today());
+    return FollowUpDetails.of(visible(id, actor), deadlines, now());
   }
 
   @Transactional(readOnly = true)
@@ -697,7 +702,8 @@ public class FollowUps {
         item.getId(),
         owner == null ? null : owner.username(),
         endOf(item.getDueDate()),
-        f.getOfficerUsername());
+        f.getOfficerUsername(),
+        deadlines.supportVerificationDue(now()));
   }
 
   private Person ownerOf(FollowUp f, SupportOwner owner) {
@@ -757,6 +763,15 @@ public class FollowUps {
       throw FollowUpException.invalid("startsAt", "is required");
     }
     return local.atZone(clock.getZone()).toInstant();
+  }
+
+  /**
+   * When a conversation's outcome must be recorded: its start is an appointment, the outcome is due
+   * a few working days after it ends (and no later than the conversations stage).
+   */
+  private Instant outcomeDue(FollowUp f, Conversation c) {
+    return stages.conversationOutcomeDue(
+        c.getStartsAt().plus(Duration.ofMinutes(c.getDurationMinutes())), f.getConversationsDue());
   }
 
   /** A deadline falls at the end of its due date's working day. */

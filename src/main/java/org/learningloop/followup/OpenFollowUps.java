@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,9 @@ public class OpenFollowUps {
       String assignee,
       Instant stageSince) {
 
-    public boolean overdue(LocalDate today) {
-      return dueDate != null && dueDate.isBefore(today);
+    /** Overdue as {@link Deadlines#isOverdue(LocalDate, Instant)} defines it, like everywhere. */
+    public boolean overdue(Deadlines deadlines, Instant now) {
+      return deadlines.isOverdue(dueDate, now);
     }
   }
 

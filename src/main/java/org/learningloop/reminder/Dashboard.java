@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.security.AccessScope;
 import org.learningloop.security.CurrentUser;
@@ -50,16 +51,19 @@ class Dashboard {
   private final NamedParameterJdbcTemplate jdbc;
   private final CurrentUser currentUser;
   private final WorkingDayCalendar calendar;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   Dashboard(
       NamedParameterJdbcTemplate jdbc,
       CurrentUser currentUser,
       WorkingDayCalendar calendar,
+      Deadlines deadlines,
       Clock clock) {
     this.jdbc = jdbc;
     this.currentUser = currentUser;
     this.calendar = calendar;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -157,7 +161,7 @@ class Dashboard {
         teamId,
         rs.getString("team_name"),
         rs.getString("stage"),
-        due != null && due.isBefore(today),
+        deadlines.isOverdue(due, clock.instant()),
         age);
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.learningloop.audit.Grade;
 import org.learningloop.calendar.DeadlineProperties;
-import org.learningloop.calendar.Stage;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
@@ -36,7 +36,7 @@ class FollowUpKpiReports {
    */
   static final Map<FollowUpStage, String> STAGE_LABELS = stageLabels();
 
-  static final Map<Stage, String> TIMELINESS_LABELS = timelinessLabels();
+  static final Map<FollowUpStage, String> TIMELINESS_LABELS = timelinessLabels();
 
   private final FollowUpKpiQueries queries;
   private final WorkingDayCalendar calendar;
@@ -58,15 +58,24 @@ class FollowUpKpiReports {
   }
 
   FollowUpKpis summarise(ReportPeriod period) {
-    LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-    return compute(period, today, queries.followUps(period), queries.support(period));
+    return compute(period, clock.instant(), queries.followUps(period), queries.support(period));
   }
 
+  /** As at the start of {@code today}. */
   FollowUpKpis compute(
       ReportPeriod period,
       LocalDate today,
       List<FollowUpKpiQueries.Row> rows,
       List<FollowUpKpiQueries.SupportTally> support) {
+    return compute(period, today.atStartOfDay(calendar.zone()).toInstant(), rows, support);
+  }
+
+  FollowUpKpis compute(
+      ReportPeriod period,
+      Instant now,
+      List<FollowUpKpiQueries.Row> rows,
+      List<FollowUpKpiQueries.SupportTally> support) {
+    Deadlines rules = new Deadlines(deadlines, calendar);
     Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
     Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
     STAGE_LABELS.keySet().forEach(s -> byStage.put(s, new long[2]));
@@ -80,7 +89,7 @@ class FollowUpKpiReports {
       long[] counts = byStage.get(stage);
       if (counts != null) {
         counts[0]++;
-        if (row.dueDate() != null && row.dueDate().isBefore(today)) {
+        if (rules.isOverdue(row.dueDate(), now)) {
           counts[1]++;
           overdue++;
         }
@@ -101,25 +110,25 @@ class FollowUpKpiReports {
 
     FollowUpKpis.Timeliness allocation =
         timeliness(
-            Stage.ALLOCATION,
+            FollowUpStage.ALLOCATION,
             rows,
             FollowUpKpiQueries.Row::createdAt,
             FollowUpKpiQueries.Row::allocatedAt);
     FollowUpKpis.Timeliness safeguarding =
         timeliness(
-            Stage.SAFEGUARDING_CONFIRMATION,
+            FollowUpStage.SAFEGUARDING_CHECK,
             rows,
             FollowUpKpiQueries.Row::createdAt,
             FollowUpKpiQueries.Row::safeguardingConfirmedAt);
     FollowUpKpis.Timeliness conversations =
         timeliness(
-            Stage.CONVERSATIONS_HELD,
+            FollowUpStage.CONVERSATIONS,
             rows,
             FollowUpKpiQueries.Row::allocatedAt,
             FollowUpKpiQueries.Row::bothConversationsHeldAt);
     FollowUpKpis.Timeliness closure =
         timeliness(
-            Stage.CLOSURE,
+            FollowUpStage.CLOSURE,
             rows,
             FollowUpKpiQueries.Row::allocatedAt,
             FollowUpKpiQueries.Row::closedAt);
@@ -128,7 +137,7 @@ class FollowUpKpiReports {
     return new FollowUpKpis(
         period.from().toString(),
         period.to().toString(),
-        today,
+        now.atZone(calendar.zone()).toLocalDate(),
         rows.size(),
         byStatus.getOrDefault(FollowUpStatus.OPEN, 0L),
         byStatus.getOrDefault(FollowUpStatus.CLOSED, 0L),
@@ -144,11 +153,11 @@ class FollowUpKpiReports {
   }
 
   private FollowUpKpis.Timeliness timeliness(
-      Stage stage,
+      FollowUpStage stage,
       List<FollowUpKpiQueries.Row> rows,
       Function<FollowUpKpiQueries.Row, Instant> start,
       Function<FollowUpKpiQueries.Row, Instant> end) {
-    int target = deadlines.target(stage);
+    int target = stage.target(deadlines).orElseThrow();
     List<Integer> days = new ArrayList<>();
     for (FollowUpKpiQueries.Row row : rows) {
       Instant from = start.apply(row);
@@ -236,13 +245,13 @@ class FollowUpKpiReports {
     return java.util.Collections.unmodifiableMap(labels);
   }
 
-  private static Map<Stage, String> timelinessLabels() {
-    Map<Stage, String> labels = new EnumMap<>(Stage.class);
-    labels.put(Stage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
-    labels.put(Stage.CONVERSATIONS_HELD, "Both conversations held (from allocation)");
-    labels.put(Stage.CLOSURE, "Loop closed (from allocation)");
+  private static Map<FollowUpStage, String> timelinessLabels() {
+    Map<FollowUpStage, String> labels = new EnumMap<>(FollowUpStage.class);
+    labels.put(FollowUpStage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
+    labels.put(FollowUpStage.CONVERSATIONS, "Both conversations held (from allocation)");
+    labels.put(FollowUpStage.CLOSURE, "Loop closed (from allocation)");
     labels.put(
-        Stage.SAFEGUARDING_CONFIRMATION,
+        FollowUpStage.SAFEGUARDING_CHECK,
         "Child's safety review confirmed (risk of significant harm; from the follow-up opening)");
     return java.util.Collections.unmodifiableMap(labels);
   }

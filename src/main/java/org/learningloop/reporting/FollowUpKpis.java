@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.learningloop.audit.Grade;
-import org.learningloop.calendar.Stage;
 import org.learningloop.followup.FollowUpStage;
 
 /**
@@ -80,7 +79,7 @@ public record FollowUpKpis(
     "withinTargetPercent"
   })
   public record Timeliness(
-      Stage stage,
+      FollowUpStage stage,
       String label,
       long reached,
       Double medianWorkingDays,

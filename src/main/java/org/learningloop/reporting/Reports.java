@@ -375,14 +375,15 @@ class Reports {
       times.add(
           switch (t.stage()) {
                 case ALLOCATION -> "a PI officer was allocated in a median of " + median;
-                case SAFEGUARDING_CONFIRMATION ->
+                case SAFEGUARDING_CHECK ->
                     "where there was a risk of significant harm, the child's safety review was confirmed in a median of "
                         + median;
-                case CONVERSATIONS_HELD ->
+                case CONVERSATIONS ->
                     "both reflective learning conversations were held a median of "
                         + median
                         + " after allocation";
                 case CLOSURE -> "the loop was closed a median of " + median + " after allocation";
+                default -> t.stage() + " took a median of " + median;
               }
               + " (target "
               + t.targetWorkingDays()
@@ -651,9 +652,10 @@ class Reports {
       String label =
           switch (t.stage()) {
             case ALLOCATION -> "PI officer allocated";
-            case SAFEGUARDING_CONFIRMATION -> "Child's safety review confirmed";
-            case CONVERSATIONS_HELD -> "Both conversations held";
+            case SAFEGUARDING_CHECK -> "Child's safety review confirmed";
+            case CONVERSATIONS -> "Both conversations held";
             case CLOSURE -> "Loop closed";
+            default -> t.stage().name();
           };
       if (t.reached() == 0) {
         rows.add(

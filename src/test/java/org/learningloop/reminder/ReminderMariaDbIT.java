@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.calendar.Deadlines;
-import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
@@ -547,7 +546,7 @@ class ReminderMariaDbIT {
                 .singleResult()
                 .getDueDate()
                 .toInstant())
-        .isEqualTo(deadlines.due(Stage.ALLOCATION, created));
+        .isEqualTo(deadlines.after(2, created));
     assertThat(created).isBetween(clock.instant().minusSeconds(600), clock.instant());
     assertThat(
             jdbc.queryForObject(

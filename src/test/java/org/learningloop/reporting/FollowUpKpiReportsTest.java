@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.audit.Grade;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
-import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.followup.FollowUpStage;
 
@@ -43,6 +42,9 @@ class FollowUpKpiReportsTest {
               20,
               60,
               2,
+              5,
+              20,
+              2,
               List.of(
                   new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))),
               Period.ofMonths(3),
@@ -65,11 +67,11 @@ class FollowUpKpiReportsTest {
                     .allocated(at(2023, 12, 22, 10))
                     .bothHeld(at(2024, 1, 3, 14))
                     .build()));
-    assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
-    assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).medianWorkingDays()).isEqualTo(5.0);
-    assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).withinTarget()).isEqualTo(1);
-    assertThat(timeliness(k, Stage.CLOSURE).reached()).isZero();
-    assertThat(timeliness(k, Stage.CLOSURE).medianWorkingDays()).isNull();
+    assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
+    assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).medianWorkingDays()).isEqualTo(5.0);
+    assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).withinTarget()).isEqualTo(1);
+    assertThat(timeliness(k, FollowUpStage.CLOSURE).reached()).isZero();
+    assertThat(timeliness(k, FollowUpStage.CLOSURE).medianWorkingDays()).isNull();
   }
 
   @Test
@@ -81,7 +83,7 @@ class FollowUpKpiReportsTest {
                     .created(at(2024, 3, 8, 18))
                     .allocated(at(2024, 3, 11, 9))
                     .build()));
-    assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isZero();
+    assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isZero();
   }
 
   @Test
@@ -112,7 +114,7 @@ class FollowUpKpiReportsTest {
             .build());
     rows.add(row("CLOSURE", "OPEN", null).created(allocated).allocated(allocated).build());
     FollowUpKpis k = compute(rows);
-    FollowUpKpis.Timeliness closure = timeliness(k, Stage.CLOSURE);
+    FollowUpKpis.Timeliness closure = timeliness(k, FollowUpStage.CLOSURE);
     assertThat(closure.reached()).isEqualTo(2);
     assertThat(closure.medianWorkingDays()).isEqualTo(60.5);
     assertThat(k.closedWithinTarget()).isEqualTo(1);
@@ -239,7 +241,7 @@ class FollowUpKpiReportsTest {
     return reports.compute(PERIOD, TODAY, rows, List.of());
   }
 
-  static FollowUpKpis.Timeliness timeliness(FollowUpKpis k, Stage stage) {
+  static FollowUpKpis.Timeliness timeliness(FollowUpKpis k, FollowUpStage stage) {
     return k.timeliness().stream().filter(t -> t.stage() == stage).findFirst().orElseThrow();
   }
 

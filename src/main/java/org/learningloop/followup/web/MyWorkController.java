@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
@@ -42,6 +43,7 @@ class MyWorkController {
   private final AuditLookup audits;
   private final Directory directory;
   private final Catalogues catalogues;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   MyWorkController(
@@ -50,12 +52,14 @@ class MyWorkController {
       AuditLookup audits,
       Directory directory,
       Catalogues catalogues,
+      Deadlines deadlines,
       Clock clock) {
     this.followUps = followUps;
     this.openFollowUps = openFollowUps;
     this.audits = audits;
     this.directory = directory;
     this.catalogues = catalogues;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -99,7 +103,7 @@ class MyWorkController {
               s.auditRef(),
               FollowUpPage.stageLabel(s.stage()),
               s.dueDate() == null ? "" : fmt.day(s.dueDate()),
-              s.overdue(today)));
+              s.overdue(deadlines, now)));
       FollowUpDetails f = followUps.get(s.id(), me.username());
       for (SupportItemView item : f.supportItems()) {
         boolean owner =
