@@ -146,22 +146,22 @@ class ReminderRestartIT {
 
   /** The whole application, as a node starts it, on this test's schema, its clock at {@code at}. */
   private static ConfigurableApplicationContext start(String at) {
+    // As command-line arguments: they outrank the mysql profile's own settings.
     return new SpringApplicationBuilder(
             LearningLoopApplication.class, MovableClock.Configuration.class)
         .profiles("mysql")
-        .properties(
-            "spring.datasource.url=" + SCHEMA_URL,
-            "spring.datasource.username=" + MariaDb.username(),
-            "spring.datasource.password=" + MariaDb.password(),
-            "server.port=0",
-            "learning-loop.demo.users=true",
-            "learning-loop.demo.data=false",
-            "learning-loop.mail.sender.enabled=false",
-            "learning-loop.mail.drop-folder=target/it-mail",
-            "learning-loop.reminders.enabled=true",
-            "learning-loop.reminders.sweep-interval=1s",
-            "learning-loop.test.clock-start=" + at)
-        .run();
+        .run(
+            "--spring.datasource.url=" + SCHEMA_URL,
+            "--spring.datasource.username=" + MariaDb.username(),
+            "--spring.datasource.password=" + MariaDb.password(),
+            "--server.port=0",
+            "--learning-loop.demo.users=true",
+            "--learning-loop.demo.data=false",
+            "--learning-loop.mail.sender.enabled=false",
+            "--learning-loop.mail.drop-folder=target/it-mail",
+            "--learning-loop.reminders.enabled=true",
+            "--learning-loop.reminders.sweep-interval=1s",
+            "--learning-loop.test.clock-start=" + at);
   }
 
   private static String schemaUrl() {
