@@ -105,8 +105,8 @@ public class SupportItem {
 
   void decline(Instant at, String reason) {
     require(SupportItemState.OFFERED, "declined");
-    state = SupportItemState.DECLINED;
     this.reason = requireReason(reason);
+    state = SupportItemState.DECLINED;
     answeredAt = at;
   }
 
@@ -130,8 +130,8 @@ public class SupportItem {
       throw FollowUpException.outOfOrder(
           "Support item " + id + " is " + state + " and cannot be withdrawn any more.");
     }
-    state = SupportItemState.WITHDRAWN;
     this.reason = requireReason(reason);
+    state = SupportItemState.WITHDRAWN;
   }
 
   private void require(SupportItemState expected, String verb) {

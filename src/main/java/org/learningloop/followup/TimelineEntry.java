@@ -2,6 +2,8 @@ package org.learningloop.followup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -33,15 +35,16 @@ public class TimelineEntry {
   @Column(nullable = false, length = 254)
   private String actor;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 40)
-  private String action;
+  private TimelineAction action;
 
   @Column(length = 2000)
   private String detail;
 
   protected TimelineEntry() {}
 
-  TimelineEntry(FollowUp followUp, Instant at, String actor, String action, String detail) {
+  TimelineEntry(FollowUp followUp, Instant at, String actor, TimelineAction action, String detail) {
     this.followUp = followUp;
     this.at = at;
     this.actor = actor;
@@ -61,7 +64,7 @@ public class TimelineEntry {
     return actor;
   }
 
-  public String getAction() {
+  public TimelineAction getAction() {
     return action;
   }
 

@@ -1,30 +1,32 @@
 package org.learningloop.followup.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.security.Principal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
-import org.learningloop.followup.SupportOwner;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.security.AccessLog;
 import org.learningloop.web.PageForms;
+import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,10 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now.
- * Each form posts to its own address and redirects back (post-redirect-get). Wrong input re-shows
- * the page with the GOV.UK error summary, its fields named by form so that every link in the
- * summary reaches its field; a step out of order or already taken (a second click, the back button)
- * changes nothing and is explained in a banner.
+ * Each form posts to its own address, binds the step's {@link FollowUpCommand} with its constraints
+ * (as the API does) and redirects back (post-redirect-get). Wrong input re-shows the page with the
+ * GOV.UK error summary, its fields named by form so that every link in the summary reaches its
+ * field; a step out of order or already taken (a second click, the back button) changes nothing and
+ * is explained in a banner.
  */
 @Controller
 @RequestMapping("/follow-ups/{id}")
@@ -46,23 +49,42 @@ class FollowUpPageController {
   private static final String PI_STAFF = "hasAnyRole('PI_LEAD','PI_OFFICER')";
   private static final String PI_LEAD = "hasRole('PI_LEAD')";
 
-  private final FollowUps followUps;
+  /** Request parameters that are no form field of a step. */
+  private static final Set<String> NOT_FIELDS = Set.of("_csrf", "returnTo");
+
+  private final FollowUpCommands commands;
+  private final FollowUpQueries queries;
   private final FollowUpPage page;
   private final Directory directory;
   private final AccessLog accessLog;
+  private final MessageSource messages;
 
   FollowUpPageController(
-      FollowUps followUps, FollowUpPage page, Directory directory, AccessLog accessLog) {
-    this.followUps = followUps;
+      FollowUpCommands commands,
+      FollowUpQueries queries,
+      FollowUpPage page,
+      Directory directory,
+      AccessLog accessLog,
+      MessageSource messages) {
+    this.commands = commands;
+    this.queries = queries;
     this.page = page;
     this.directory = directory;
     this.accessLog = accessLog;
+    this.messages = messages;
   }
 
   /** One change to make; it throws a {@link DomainException} when it cannot be made. */
   @FunctionalInterface
   interface Step {
     void take();
+  }
+
+  /** What a step's form posted: its name on the page, what it bound to, the raw request. */
+  record Form(String name, BindingResult binding, HttpServletRequest request) {
+    static Form none(String name, HttpServletRequest request) {
+      return new Form(name, null, request);
+    }
   }
 
   @GetMapping
@@ -74,159 +96,108 @@ class FollowUpPageController {
   @PreAuthorize(PI_STAFF)
   String claim(
       @PathVariable long id,
-      @RequestParam(defaultValue = "false") boolean joint,
+      @ModelAttribute("claim") @Valid FollowUpCommand.Claim claim,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "claim",
+        new Form("claim", binding, request),
         principal,
         model,
         redirect,
-        Map.of(),
         "You have claimed this follow-up",
-        () -> followUps.claim(id, principal.getName(), joint));
+        () -> commands.claim(id, principal.getName(), claim));
   }
 
   @PostMapping("/allocate")
   @PreAuthorize(PI_LEAD)
   String allocate(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String officer,
-      @RequestParam(defaultValue = "false") boolean joint,
+      @ModelAttribute("allocation") @Valid FollowUpCommand.Allocate allocation,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "allocate",
+        new Form("allocate", binding, request),
         principal,
         model,
         redirect,
-        Map.of("allocate-officer", officer),
-        "The follow-up is allocated to " + officer,
-        () -> followUps.allocate(id, principal.getName(), officer, joint));
+        "The follow-up is allocated to " + (allocation == null ? "" : allocation.officer()),
+        () -> commands.allocate(id, principal.getName(), allocation));
   }
 
   @PostMapping("/reassign")
   @PreAuthorize(PI_LEAD)
   String reassign(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String officer,
+      @ModelAttribute("reassignment") @Valid FollowUpCommand.Reassign reassignment,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "reassign",
+        new Form("reassign", binding, request),
         principal,
         model,
         redirect,
-        Map.of("reassign-officer", officer),
-        "The follow-up is reassigned to " + officer,
-        () -> followUps.reassign(id, principal.getName(), officer));
+        "The follow-up is reassigned to " + (reassignment == null ? "" : reassignment.officer()),
+        () -> commands.reassign(id, principal.getName(), reassignment));
   }
 
   @PostMapping("/safeguarding")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
   String confirmSafeguarding(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+      @PathVariable long id,
+      HttpServletRequest request,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     return act(
         id,
-        "safeguarding",
+        Form.none("safeguarding", request),
         principal,
         model,
         redirect,
-        Map.of(),
         "You have confirmed the child's current safety has been reviewed",
-        () -> followUps.confirmSafeguarding(id, principal.getName()));
+        () -> commands.confirmSafeguarding(id, principal.getName()));
   }
 
-  @PostMapping("/conversations/{conversationId}/schedule")
+  /** Schedules a conversation, or moves a scheduled one ({@code step} is which). */
+  @PostMapping("/conversations/{conversationId}/{step:schedule|reschedule}")
   @PreAuthorize(PI_STAFF)
   String schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam Map<String, String> form,
+      @PathVariable String step,
+      @ModelAttribute("schedule") @Valid FollowUpCommand.Schedule schedule,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    return scheduleOrMove(id, conversationId, form, principal, model, redirect, false);
-  }
-
-  @PostMapping("/conversations/{conversationId}/reschedule")
-  @PreAuthorize(PI_STAFF)
-  String reschedule(
-      @PathVariable long id,
-      @PathVariable long conversationId,
-      @RequestParam Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return scheduleOrMove(id, conversationId, form, principal, model, redirect, true);
-  }
-
-  private String scheduleOrMove(
-      long id,
-      long conversationId,
-      Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect,
-      boolean move) {
-    String key = "conversation-" + conversationId;
-    Map<String, String> values =
-        Map.of(
-            key + "-date",
-            form.getOrDefault("date", ""),
-            key + "-time",
-            form.getOrDefault("time", ""),
-            key + "-durationMinutes",
-            form.getOrDefault("durationMinutes", ""),
-            key + "-location",
-            form.getOrDefault("location", ""));
+    boolean move = step.equals("reschedule");
     return act(
         id,
-        key,
+        new Form("conversation-" + conversationId, binding, request),
         principal,
         model,
         redirect,
-        values,
         move
             ? "The conversation is moved; a new invitation is sent"
             : "The conversation is scheduled; the invitation is sent",
         () -> {
-          List<FieldError> errors = new ArrayList<>();
-          LocalDate date =
-              date("date", form.get("date"), "Enter the date of the conversation", errors);
-          LocalTime time = time(form.get("time"), errors);
-          Integer minutes = minutes(form.get("durationMinutes"), errors);
-          String location = form.getOrDefault("location", "");
-          if (location.isBlank()) {
-            errors.add(
-                new FieldError("location", "Enter the place, or the link of the online meeting"));
-          }
-          if (!errors.isEmpty()) {
-            throw new PageInputProblem(errors);
-          }
-          LocalDateTime startsAt = LocalDateTime.of(date, time);
           if (move) {
-            followUps.rescheduleConversation(
-                id,
-                conversationId,
-                principal.getName(),
-                startsAt,
-                Duration.ofMinutes(minutes),
-                location);
+            commands.rescheduleConversation(id, conversationId, principal.getName(), schedule);
           } else {
-            followUps.scheduleConversation(
-                id,
-                conversationId,
-                principal.getName(),
-                startsAt,
-                Duration.ofMinutes(minutes),
-                location);
+            commands.scheduleConversation(id, conversationId, principal.getName(), schedule);
           }
         });
   }
@@ -236,23 +207,20 @@ class FollowUpPageController {
   String held(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam(defaultValue = "") String notes,
-      @RequestParam(defaultValue = "") String learningPoints,
+      @ModelAttribute("held") @Valid FollowUpCommand.Held held,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    String key = "held-" + conversationId;
     return act(
         id,
-        key,
+        new Form("held-" + conversationId, binding, request),
         principal,
         model,
         redirect,
-        Map.of(key + "-notes", notes, key + "-learningPoints", learningPoints),
         "The conversation is recorded as held",
-        () ->
-            followUps.recordConversationHeld(
-                id, conversationId, principal.getName(), notes, learningPoints));
+        () -> commands.recordConversationHeld(id, conversationId, principal.getName(), held));
   }
 
   @PostMapping("/conversations/{conversationId}/not-held")
@@ -260,72 +228,40 @@ class FollowUpPageController {
   String notHeld(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam(defaultValue = "") String reason,
+      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    String key = "notheld-" + conversationId;
     return act(
         id,
-        key,
+        new Form("notheld-" + conversationId, binding, request),
         principal,
         model,
         redirect,
-        Map.of(key + "-reason", reason),
         "The conversation is recorded as not held: schedule it again",
-        () -> followUps.recordConversationNotHeld(id, conversationId, principal.getName(), reason));
+        () -> commands.recordConversationNotHeld(id, conversationId, principal.getName(), why));
   }
 
   @PostMapping("/support-items")
   @PreAuthorize(PI_STAFF)
   String offer(
       @PathVariable long id,
-      @RequestParam Map<String, String> form,
+      @ModelAttribute("offer") @Valid FollowUpCommand.OfferSupport offer,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    Map<String, String> values =
-        Map.of(
-            "offer-type",
-            form.getOrDefault("type", ""),
-            "offer-description",
-            form.getOrDefault("description", ""),
-            "offer-owner",
-            form.getOrDefault("owner", ""),
-            "offer-dueDate",
-            form.getOrDefault("dueDate", ""));
     return act(
         id,
-        "offer",
+        new Form("offer", binding, request),
         principal,
         model,
         redirect,
-        values,
         "The support is offered; its owner is told by email",
-        () -> {
-          List<FieldError> errors = new ArrayList<>();
-          if (form.getOrDefault("type", "").isBlank()) {
-            errors.add(new FieldError("type", "Choose the type of support"));
-          }
-          SupportOwner owner = null;
-          try {
-            owner = SupportOwner.valueOf(form.getOrDefault("owner", "").toUpperCase(Locale.ROOT));
-          } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("owner", "Choose who the support is for"));
-          }
-          LocalDate due =
-              date("dueDate", form.get("dueDate"), "Enter the date the support is due", errors);
-          if (!errors.isEmpty()) {
-            throw new PageInputProblem(errors);
-          }
-          followUps.offerSupport(
-              id,
-              principal.getName(),
-              form.get("type"),
-              form.getOrDefault("description", ""),
-              owner,
-              due);
-        });
+        () -> commands.offerSupport(id, principal.getName(), offer));
   }
 
   @PostMapping("/support-items/{itemId}/accept")
@@ -333,19 +269,19 @@ class FollowUpPageController {
       @PathVariable long id,
       @PathVariable long itemId,
       @RequestParam(defaultValue = "") String returnTo,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     String done =
         act(
             id,
-            "accept-" + itemId,
+            Form.none("accept-" + itemId, request),
             principal,
             model,
             redirect,
-            Map.of(),
             "You have accepted the support",
-            () -> followUps.acceptSupport(id, itemId, principal.getName()));
+            () -> commands.acceptSupport(id, itemId, principal.getName()));
     return back(done, returnTo);
   }
 
@@ -353,20 +289,20 @@ class FollowUpPageController {
   String decline(
       @PathVariable long id,
       @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String reason,
+      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    String key = "decline-" + itemId;
     return act(
         id,
-        key,
+        new Form("decline-" + itemId, binding, request),
         principal,
         model,
         redirect,
-        Map.of(key + "-reason", reason),
         "The support is declined",
-        () -> followUps.declineSupport(id, itemId, principal.getName(), reason));
+        () -> commands.declineSupport(id, itemId, principal.getName(), why));
   }
 
   @PostMapping("/support-items/{itemId}/complete")
@@ -374,19 +310,19 @@ class FollowUpPageController {
       @PathVariable long id,
       @PathVariable long itemId,
       @RequestParam(defaultValue = "") String returnTo,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     String done =
         act(
             id,
-            "complete-" + itemId,
+            Form.none("complete-" + itemId, request),
             principal,
             model,
             redirect,
-            Map.of(),
             "The support is marked as completed",
-            () -> followUps.completeSupport(id, itemId, principal.getName()));
+            () -> commands.completeSupport(id, itemId, principal.getName()));
     return back(done, returnTo);
   }
 
@@ -395,18 +331,18 @@ class FollowUpPageController {
   String verify(
       @PathVariable long id,
       @PathVariable long itemId,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "verify-" + itemId,
+        Form.none("verify-" + itemId, request),
         principal,
         model,
         redirect,
-        Map.of(),
         "The support's completion is verified",
-        () -> followUps.verifySupport(id, itemId, principal.getName()));
+        () -> commands.verifySupport(id, itemId, principal.getName()));
   }
 
   @PostMapping("/support-items/{itemId}/withdraw")
@@ -414,107 +350,116 @@ class FollowUpPageController {
   String withdrawItem(
       @PathVariable long id,
       @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String reason,
+      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    String key = "withdrawitem-" + itemId;
     return act(
         id,
-        key,
+        new Form("withdrawitem-" + itemId, binding, request),
         principal,
         model,
         redirect,
-        Map.of(key + "-reason", reason),
         "The support is withdrawn",
-        () -> followUps.withdrawSupport(id, itemId, principal.getName(), reason));
+        () -> commands.withdrawSupport(id, itemId, principal.getName(), why));
   }
 
   @PostMapping("/closure/propose")
   @PreAuthorize(PI_STAFF)
   String propose(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+      @PathVariable long id,
+      HttpServletRequest request,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     return act(
         id,
-        "propose",
+        Form.none("propose", request),
         principal,
         model,
         redirect,
-        Map.of(),
         "Closure is proposed: a PI lead will sign it off",
-        () -> followUps.proposeClosure(id, principal.getName()));
+        () -> commands.proposeClosure(id, principal.getName()));
   }
 
   @PostMapping("/closure/sign-off")
   @PreAuthorize(PI_LEAD)
   String signOff(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
+      @PathVariable long id,
+      HttpServletRequest request,
+      Principal principal,
+      Model model,
+      RedirectAttributes redirect) {
     return act(
         id,
-        "signoff",
+        Form.none("signoff", request),
         principal,
         model,
         redirect,
-        Map.of(),
         "The follow-up is closed",
-        () -> followUps.signOff(id, principal.getName()));
+        () -> commands.signOff(id, principal.getName()));
   }
 
   @PostMapping("/closure/send-back")
   @PreAuthorize(PI_LEAD)
   String sendBack(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String reason,
+      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "sendback",
+        new Form("sendback", binding, request),
         principal,
         model,
         redirect,
-        Map.of("sendback-reason", reason),
         "The follow-up is sent back to the PI officer",
-        () -> followUps.sendBack(id, principal.getName(), reason));
+        () -> commands.sendBack(id, principal.getName(), why));
   }
 
   @PostMapping("/withdraw")
   @PreAuthorize(PI_LEAD)
   String withdraw(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String reason,
+      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "withdraw",
+        new Form("withdraw", binding, request),
         principal,
         model,
         redirect,
-        Map.of("withdraw-reason", reason),
         "The follow-up is withdrawn",
-        () -> followUps.withdraw(id, principal.getName(), reason));
+        () -> commands.withdraw(id, principal.getName(), why));
   }
 
   @PostMapping("/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
   String reAudit(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String auditRef,
+      @ModelAttribute("reAudit") @Valid FollowUpCommand.ReAudit reAudit,
+      BindingResult binding,
+      HttpServletRequest request,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     return act(
         id,
-        "reaudit",
+        new Form("reaudit", binding, request),
         principal,
         model,
         redirect,
-        Map.of("reaudit-auditRef", auditRef),
         "The re-audit is linked: the loop is closed",
-        () -> followUps.recordReAudit(id, principal.getName(), auditRef));
+        () -> commands.recordReAudit(id, principal.getName(), reAudit));
   }
 
   @ExceptionHandler(DomainException.class)
@@ -523,33 +468,59 @@ class FollowUpPageController {
   }
 
   /**
-   * Takes one step: on success back to the page with a confirmation; wrong input re-shows the page
-   * with the errors against this form's fields; anything else (out of order, taken already, changed
-   * meanwhile) back with a banner.
+   * Takes one step: on success back to the page with a confirmation; wrong input (as bound, or as
+   * the step found it) re-shows the page with the errors against this form's fields; anything else
+   * (out of order, taken already, changed meanwhile) back with a banner.
    */
   private String act(
       long id,
-      String form,
+      Form form,
       Principal principal,
       Model model,
       RedirectAttributes redirect,
-      Map<String, String> values,
       String success,
       Step step) {
+    if (form.binding() != null && form.binding().hasErrors()) {
+      return render(
+          id, principal, model, PageForms.prefixed(form.name(), errors(form)), values(form));
+    }
     try {
       step.take();
       redirect.addFlashAttribute("saved", success);
-    } catch (PageInputProblem e) {
-      return render(id, principal, model, PageForms.prefixed(form, e.errors()), values);
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
-        return render(id, principal, model, PageForms.prefixed(form, e.errors()), values);
+        return render(
+            id, principal, model, PageForms.prefixed(form.name(), e.errors()), values(form));
       }
       redirect.addFlashAttribute("problem", PageForms.message(e));
     } catch (ObjectOptimisticLockingFailureException e) {
       redirect.addFlashAttribute("problem", PageForms.message(e));
     }
     return "redirect:/follow-ups/" + id;
+  }
+
+  /**
+   * The form's errors as the page shows them: a constraint's own message, or for a value that is
+   * not of its kind (a date that is not a date) the sentence messages.properties gives it.
+   */
+  private List<FieldError> errors(Form form) {
+    return form.binding().getFieldErrors().stream()
+        .map(e -> new FieldError(e.getField(), messages.getMessage(e, Locale.UK)))
+        .toList();
+  }
+
+  /** What was typed into the form, as typed, to show it again beside its errors. */
+  private static Map<String, String> values(Form form) {
+    Map<String, String> values = new LinkedHashMap<>();
+    form.request()
+        .getParameterMap()
+        .forEach(
+            (name, given) -> {
+              if (!NOT_FIELDS.contains(name) && given.length > 0) {
+                values.put(form.name() + "-" + name, given[0]);
+              }
+            });
+    return values;
   }
 
   private String render(
@@ -563,7 +534,7 @@ class FollowUpPageController {
             .findByUsername(principal.getName())
             .orElseThrow(
                 () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
-    model.addAttribute("v", page.build(followUps.get(id, me.username()), me));
+    model.addAttribute("v", page.build(queries.get(id, me.username()), me));
     accessLog.record(principal, "VIEW", "FOLLOW_UP", String.valueOf(id));
     model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", PageForms.byField(errors));
@@ -577,60 +548,5 @@ class FollowUpPageController {
    */
   private static String back(String done, String returnTo) {
     return done.startsWith("redirect:") && "/my-work".equals(returnTo) ? "redirect:/my-work" : done;
-  }
-
-  private static LocalDate date(
-      String field, String value, String missing, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, missing));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Enter a real date, for example 2026-12-01"));
-      return null;
-    }
-  }
-
-  private static LocalTime time(String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError("time", "Enter the time the conversation starts"));
-      return null;
-    }
-    try {
-      return LocalTime.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError("time", "Enter a time as hours and minutes, for example 14:30"));
-      return null;
-    }
-  }
-
-  private static Integer minutes(String value, List<FieldError> errors) {
-    try {
-      int minutes = Integer.parseInt(value == null ? "" : value.strip());
-      if (minutes >= 1 && minutes <= 480) {
-        return minutes;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        new FieldError("durationMinutes", "Enter how long it lasts in minutes, from 1 to 480"));
-    return null;
-  }
-
-  /** Input the page checks before the service sees it (a date that is not a date). */
-  static final class PageInputProblem extends RuntimeException {
-    private final transient List<FieldError> errors;
-
-    PageInputProblem(List<FieldError> errors) {
-      super("Some fields are missing or wrong", null, false, false);
-      this.errors = List.copyOf(errors);
-    }
-
-    List<FieldError> errors() {
-      return errors;
-    }
   }
 }
