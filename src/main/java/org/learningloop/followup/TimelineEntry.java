@@ -4,12 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,15 +12,7 @@ import org.hibernate.type.SqlTypes;
 /** One step of a follow-up's history: who did what, when, and why. Never changed once written. */
 @Entity
 @Table(name = "follow_up_event")
-public class TimelineEntry {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "follow_up_id", nullable = false)
-  private FollowUp followUp;
+public class TimelineEntry extends FollowUpPart {
 
   @Column(name = "occurred_at", nullable = false)
   @JdbcTypeCode(SqlTypes.TIMESTAMP)
@@ -45,15 +31,11 @@ public class TimelineEntry {
   protected TimelineEntry() {}
 
   TimelineEntry(FollowUp followUp, Instant at, String actor, TimelineAction action, String detail) {
-    this.followUp = followUp;
+    super(followUp);
     this.at = at;
     this.actor = actor;
     this.action = action;
     this.detail = detail;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Instant getAt() {

@@ -384,14 +384,14 @@ class FollowUpTest {
 
   /** Gives new parts the ids the database would give them when the follow-up is saved. */
   private FollowUp persisted(FollowUp f) {
-    f.getConversations().forEach(c -> identify(c, Conversation.class));
-    f.getSupportItems().forEach(i -> identify(i, SupportItem.class));
+    f.getConversations().forEach(this::identify);
+    f.getSupportItems().forEach(this::identify);
     return f;
   }
 
-  private void identify(Object part, Class<?> type) {
+  private void identify(FollowUpPart part) {
     try {
-      Field id = type.getDeclaredField("id");
+      Field id = FollowUpPart.class.getDeclaredField("id");
       id.setAccessible(true);
       if (id.get(part) == null) {
         id.set(part, ids.incrementAndGet());

@@ -22,7 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now.
@@ -74,392 +75,247 @@ class FollowUpPageController {
     this.messages = messages;
   }
 
-  /** One change to make; it throws a {@link DomainException} when it cannot be made. */
+  /**
+   * One change, made as the signed-in person; it throws a {@link DomainException} when it cannot be
+   * made.
+   */
   @FunctionalInterface
   interface Step {
-    void take();
-  }
-
-  /** What a step's form posted: its name on the page, what it bound to, the raw request. */
-  record Form(String name, BindingResult binding, HttpServletRequest request) {
-    static Form none(String name, HttpServletRequest request) {
-      return new Form(name, null, request);
-    }
+    void takeAs(String actor);
   }
 
   @GetMapping
-  String show(@PathVariable long id, Principal principal, Model model) {
+  String show(@PathVariable long id, Principal principal, ModelMap model) {
     return render(id, principal, model, List.of(), Map.of());
   }
 
   @PostMapping("/claim")
   @PreAuthorize(PI_STAFF)
-  String claim(
+  ModelAndView claim(
       @PathVariable long id,
-      @ModelAttribute("claim") @Valid FollowUpCommand.Claim claim,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("claim", binding, request),
-        principal,
-        model,
-        redirect,
-        "You have claimed this follow-up",
-        () -> commands.claim(id, principal.getName(), claim));
+      @ModelAttribute @Valid FollowUpCommand.Claim claim,
+      BindingResult form,
+      HttpServletRequest r) {
+    return take(
+        r, id, "claim", form, "You have claimed this follow-up", a -> commands.claim(id, a, claim));
   }
 
   @PostMapping("/allocate")
   @PreAuthorize(PI_LEAD)
-  String allocate(
+  ModelAndView allocate(
       @PathVariable long id,
-      @ModelAttribute("allocation") @Valid FollowUpCommand.Allocate allocation,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("allocate", binding, request),
-        principal,
-        model,
-        redirect,
-        "The follow-up is allocated to " + (allocation == null ? "" : allocation.officer()),
-        () -> commands.allocate(id, principal.getName(), allocation));
+      @ModelAttribute @Valid FollowUpCommand.Allocate to,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is allocated to " + (to == null ? "" : to.officer());
+    return take(r, id, "allocate", form, saved, a -> commands.allocate(id, a, to));
   }
 
   @PostMapping("/reassign")
   @PreAuthorize(PI_LEAD)
-  String reassign(
+  ModelAndView reassign(
       @PathVariable long id,
-      @ModelAttribute("reassignment") @Valid FollowUpCommand.Reassign reassignment,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("reassign", binding, request),
-        principal,
-        model,
-        redirect,
-        "The follow-up is reassigned to " + (reassignment == null ? "" : reassignment.officer()),
-        () -> commands.reassign(id, principal.getName(), reassignment));
+      @ModelAttribute @Valid FollowUpCommand.Reassign to,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is reassigned to " + (to == null ? "" : to.officer());
+    return take(r, id, "reassign", form, saved, a -> commands.reassign(id, a, to));
   }
 
   @PostMapping("/safeguarding")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
-  String confirmSafeguarding(
-      @PathVariable long id,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        Form.none("safeguarding", request),
-        principal,
-        model,
-        redirect,
-        "You have confirmed the child's current safety has been reviewed",
-        () -> commands.confirmSafeguarding(id, principal.getName()));
+  ModelAndView confirmSafeguarding(@PathVariable long id, HttpServletRequest r) {
+    String saved = "You have confirmed the child's current safety has been reviewed";
+    return take(r, id, "safeguarding", null, saved, a -> commands.confirmSafeguarding(id, a));
   }
 
-  /** Schedules a conversation, or moves a scheduled one ({@code step} is which). */
+  /** Schedules a conversation, or moves a scheduled one ({@code step} says which). */
   @PostMapping("/conversations/{conversationId}/{step:schedule|reschedule}")
   @PreAuthorize(PI_STAFF)
-  String schedule(
+  ModelAndView schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
       @PathVariable String step,
-      @ModelAttribute("schedule") @Valid FollowUpCommand.Schedule schedule,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    boolean move = step.equals("reschedule");
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Schedule schedule,
+      BindingResult form,
+      HttpServletRequest r) {
+    if (step.equals("reschedule")) {
+      return take(
+          r,
+          id,
+          "conversation-" + conversationId,
+          form,
+          "The conversation is moved; a new invitation is sent",
+          a -> commands.rescheduleConversation(id, conversationId, a, schedule));
+    }
+    return take(
+        r,
         id,
-        new Form("conversation-" + conversationId, binding, request),
-        principal,
-        model,
-        redirect,
-        move
-            ? "The conversation is moved; a new invitation is sent"
-            : "The conversation is scheduled; the invitation is sent",
-        () -> {
-          if (move) {
-            commands.rescheduleConversation(id, conversationId, principal.getName(), schedule);
-          } else {
-            commands.scheduleConversation(id, conversationId, principal.getName(), schedule);
-          }
-        });
+        "conversation-" + conversationId,
+        form,
+        "The conversation is scheduled; the invitation is sent",
+        a -> commands.scheduleConversation(id, conversationId, a, schedule));
   }
 
   @PostMapping("/conversations/{conversationId}/held")
   @PreAuthorize(PI_STAFF)
-  String held(
+  ModelAndView held(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @ModelAttribute("held") @Valid FollowUpCommand.Held held,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Held held,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The conversation is recorded as held";
+    return take(
+        r,
         id,
-        new Form("held-" + conversationId, binding, request),
-        principal,
-        model,
-        redirect,
-        "The conversation is recorded as held",
-        () -> commands.recordConversationHeld(id, conversationId, principal.getName(), held));
+        "held-" + conversationId,
+        form,
+        saved,
+        a -> commands.recordConversationHeld(id, conversationId, a, held));
   }
 
   @PostMapping("/conversations/{conversationId}/not-held")
   @PreAuthorize(PI_STAFF)
-  String notHeld(
+  ModelAndView notHeld(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The conversation is recorded as not held: schedule it again";
+    return take(
+        r,
         id,
-        new Form("notheld-" + conversationId, binding, request),
-        principal,
-        model,
-        redirect,
-        "The conversation is recorded as not held: schedule it again",
-        () -> commands.recordConversationNotHeld(id, conversationId, principal.getName(), why));
+        "notheld-" + conversationId,
+        form,
+        saved,
+        a -> commands.recordConversationNotHeld(id, conversationId, a, why));
   }
 
   @PostMapping("/support-items")
   @PreAuthorize(PI_STAFF)
-  String offer(
+  ModelAndView offer(
       @PathVariable long id,
-      @ModelAttribute("offer") @Valid FollowUpCommand.OfferSupport offer,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("offer", binding, request),
-        principal,
-        model,
-        redirect,
-        "The support is offered; its owner is told by email",
-        () -> commands.offerSupport(id, principal.getName(), offer));
+      @ModelAttribute @Valid FollowUpCommand.OfferSupport offer,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is offered; its owner is told by email";
+    return take(r, id, "offer", form, saved, a -> commands.offerSupport(id, a, offer));
   }
 
-  @PostMapping("/support-items/{itemId}/accept")
-  String accept(
+  /** Accepting or completing from one's own work page goes back there ({@code returnTo}). */
+  @PostMapping("/support-items/{itemId}/{step:accept|complete}")
+  ModelAndView answer(
       @PathVariable long id,
       @PathVariable long itemId,
+      @PathVariable String step,
       @RequestParam(defaultValue = "") String returnTo,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String done =
-        act(
+      HttpServletRequest r) {
+    boolean accept = step.equals("accept");
+    ModelAndView done =
+        take(
+            r,
             id,
-            Form.none("accept-" + itemId, request),
-            principal,
-            model,
-            redirect,
-            "You have accepted the support",
-            () -> commands.acceptSupport(id, itemId, principal.getName()));
-    return back(done, returnTo);
+            step + "-" + itemId,
+            null,
+            accept ? "You have accepted the support" : "The support is marked as completed",
+            a -> {
+              if (accept) {
+                commands.acceptSupport(id, itemId, a);
+              } else {
+                commands.completeSupport(id, itemId, a);
+              }
+            });
+    // back to the person's own work page when they came from there; nowhere else (no open
+    // redirect)
+    if (done.getViewName().startsWith("redirect:") && "/my-work".equals(returnTo)) {
+      done.setViewName("redirect:/my-work");
+    }
+    return done;
   }
 
   @PostMapping("/support-items/{itemId}/decline")
-  String decline(
+  ModelAndView decline(
       @PathVariable long id,
       @PathVariable long itemId,
-      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("decline-" + itemId, binding, request),
-        principal,
-        model,
-        redirect,
-        "The support is declined",
-        () -> commands.declineSupport(id, itemId, principal.getName(), why));
-  }
-
-  @PostMapping("/support-items/{itemId}/complete")
-  String complete(
-      @PathVariable long id,
-      @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String returnTo,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String done =
-        act(
-            id,
-            Form.none("complete-" + itemId, request),
-            principal,
-            model,
-            redirect,
-            "The support is marked as completed",
-            () -> commands.completeSupport(id, itemId, principal.getName()));
-    return back(done, returnTo);
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is declined";
+    return take(
+        r, id, "decline-" + itemId, form, saved, a -> commands.declineSupport(id, itemId, a, why));
   }
 
   @PostMapping("/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
-  String verify(
-      @PathVariable long id,
-      @PathVariable long itemId,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        Form.none("verify-" + itemId, request),
-        principal,
-        model,
-        redirect,
-        "The support's completion is verified",
-        () -> commands.verifySupport(id, itemId, principal.getName()));
+  ModelAndView verify(@PathVariable long id, @PathVariable long itemId, HttpServletRequest r) {
+    String saved = "The support's completion is verified";
+    return take(r, id, "verify-" + itemId, null, saved, a -> commands.verifySupport(id, itemId, a));
   }
 
   @PostMapping("/support-items/{itemId}/withdraw")
   @PreAuthorize(PI_STAFF)
-  String withdrawItem(
+  ModelAndView withdrawItem(
       @PathVariable long id,
       @PathVariable long itemId,
-      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is withdrawn";
+    return take(
+        r,
         id,
-        new Form("withdrawitem-" + itemId, binding, request),
-        principal,
-        model,
-        redirect,
-        "The support is withdrawn",
-        () -> commands.withdrawSupport(id, itemId, principal.getName(), why));
+        "withdrawitem-" + itemId,
+        form,
+        saved,
+        a -> commands.withdrawSupport(id, itemId, a, why));
   }
 
   @PostMapping("/closure/propose")
   @PreAuthorize(PI_STAFF)
-  String propose(
-      @PathVariable long id,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        Form.none("propose", request),
-        principal,
-        model,
-        redirect,
-        "Closure is proposed: a PI lead will sign it off",
-        () -> commands.proposeClosure(id, principal.getName()));
+  ModelAndView propose(@PathVariable long id, HttpServletRequest r) {
+    String saved = "Closure is proposed: a PI lead will sign it off";
+    return take(r, id, "propose", null, saved, a -> commands.proposeClosure(id, a));
   }
 
   @PostMapping("/closure/sign-off")
   @PreAuthorize(PI_LEAD)
-  String signOff(
-      @PathVariable long id,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        Form.none("signoff", request),
-        principal,
-        model,
-        redirect,
-        "The follow-up is closed",
-        () -> commands.signOff(id, principal.getName()));
+  ModelAndView signOff(@PathVariable long id, HttpServletRequest r) {
+    return take(r, id, "signoff", null, "The follow-up is closed", a -> commands.signOff(id, a));
   }
 
   @PostMapping("/closure/send-back")
   @PreAuthorize(PI_LEAD)
-  String sendBack(
+  ModelAndView sendBack(
       @PathVariable long id,
-      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("sendback", binding, request),
-        principal,
-        model,
-        redirect,
-        "The follow-up is sent back to the PI officer",
-        () -> commands.sendBack(id, principal.getName(), why));
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is sent back to the PI officer";
+    return take(r, id, "sendback", form, saved, a -> commands.sendBack(id, a, why));
   }
 
   @PostMapping("/withdraw")
   @PreAuthorize(PI_LEAD)
-  String withdraw(
+  ModelAndView withdraw(
       @PathVariable long id,
-      @ModelAttribute("why") @Valid FollowUpCommand.Reason why,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("withdraw", binding, request),
-        principal,
-        model,
-        redirect,
-        "The follow-up is withdrawn",
-        () -> commands.withdraw(id, principal.getName(), why));
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is withdrawn";
+    return take(r, id, "withdraw", form, saved, a -> commands.withdraw(id, a, why));
   }
 
   @PostMapping("/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
-  String reAudit(
+  ModelAndView reAudit(
       @PathVariable long id,
-      @ModelAttribute("reAudit") @Valid FollowUpCommand.ReAudit reAudit,
-      BindingResult binding,
-      HttpServletRequest request,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        new Form("reaudit", binding, request),
-        principal,
-        model,
-        redirect,
-        "The re-audit is linked: the loop is closed",
-        () -> commands.recordReAudit(id, principal.getName(), reAudit));
+      @ModelAttribute @Valid FollowUpCommand.ReAudit reAudit,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The re-audit is linked: the loop is closed";
+    return take(r, id, "reaudit", form, saved, a -> commands.recordReAudit(id, a, reAudit));
   }
 
   @ExceptionHandler(DomainException.class)
@@ -468,56 +324,65 @@ class FollowUpPageController {
   }
 
   /**
-   * Takes one step: on success back to the page with a confirmation; wrong input (as bound, or as
-   * the step found it) re-shows the page with the errors against this form's fields; anything else
-   * (out of order, taken already, changed meanwhile) back with a banner.
+   * Takes one step as the signed-in person: on success back to the page with a confirmation; wrong
+   * input (as bound, or as the step found it) re-shows the page with the errors against this form's
+   * fields; anything else (out of order, taken already, changed meanwhile) back with a banner.
+   *
+   * @param form the form's name on the page, which prefixes its fields' ids
+   * @param binding what the form bound to, or null for a form with no fields
    */
-  private String act(
+  private ModelAndView take(
+      HttpServletRequest request,
       long id,
-      Form form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect,
-      String success,
+      String form,
+      BindingResult binding,
+      String saved,
       Step step) {
-    if (form.binding() != null && form.binding().hasErrors()) {
-      return render(
-          id, principal, model, PageForms.prefixed(form.name(), errors(form)), values(form));
+    if (binding != null && binding.hasErrors()) {
+      return page(id, request, PageForms.prefixed(form, errors(binding)), values(form, request));
     }
+    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
     try {
-      step.take();
-      redirect.addFlashAttribute("saved", success);
+      step.takeAs(request.getUserPrincipal().getName());
+      flash.put("saved", saved);
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
-        return render(
-            id, principal, model, PageForms.prefixed(form.name(), e.errors()), values(form));
+        return page(id, request, PageForms.prefixed(form, e.errors()), values(form, request));
       }
-      redirect.addFlashAttribute("problem", PageForms.message(e));
+      flash.put("problem", PageForms.message(e));
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
+      flash.put("problem", PageForms.message(e));
     }
-    return "redirect:/follow-ups/" + id;
+    return new ModelAndView("redirect:/follow-ups/" + id);
+  }
+
+  /** The page again, with the errors of the form that was sent and what was typed into it. */
+  private ModelAndView page(
+      long id, HttpServletRequest request, List<FieldError> errors, Map<String, String> values) {
+    ModelAndView page = new ModelAndView();
+    page.setViewName(render(id, request.getUserPrincipal(), page.getModelMap(), errors, values));
+    return page;
   }
 
   /**
    * The form's errors as the page shows them: a constraint's own message, or for a value that is
    * not of its kind (a date that is not a date) the sentence messages.properties gives it.
    */
-  private List<FieldError> errors(Form form) {
-    return form.binding().getFieldErrors().stream()
+  private List<FieldError> errors(BindingResult binding) {
+    return binding.getFieldErrors().stream()
         .map(e -> new FieldError(e.getField(), messages.getMessage(e, Locale.UK)))
         .toList();
   }
 
   /** What was typed into the form, as typed, to show it again beside its errors. */
-  private static Map<String, String> values(Form form) {
+  private static Map<String, String> values(String form, HttpServletRequest request) {
     Map<String, String> values = new LinkedHashMap<>();
-    form.request()
+    request
         .getParameterMap()
         .forEach(
             (name, given) -> {
               if (!NOT_FIELDS.contains(name) && given.length > 0) {
-                values.put(form.name() + "-" + name, given[0]);
+                values.put(form + "-" + name, given[0]);
               }
             });
     return values;
@@ -526,7 +391,7 @@ class FollowUpPageController {
   private String render(
       long id,
       Principal principal,
-      Model model,
+      ModelMap model,
       List<FieldError> errors,
       Map<String, String> values) {
     Person me =
@@ -540,13 +405,5 @@ class FollowUpPageController {
     model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("values", values);
     return "follow-ups/show";
-  }
-
-  /**
-   * Accepting or completing from the person's own work page takes them back there; nowhere else (no
-   * open redirect).
-   */
-  private static String back(String done, String returnTo) {
-    return done.startsWith("redirect:") && "/my-work".equals(returnTo) ? "redirect:/my-work" : done;
   }
 }
