@@ -24,7 +24,7 @@ record Chart(
 
   /** The one palette, by colour name and by grade, for the template's lines, text and patterns. */
   public Map<String, String> colours() {
-    return Palette.byName();
+    return Palette.BY_NAME;
   }
 
   /** The SVG's full width: the plot, and room for the legend's two columns. */

@@ -39,8 +39,10 @@ enum Palette {
     };
   }
 
-  /** Every colour by name, for the template: {@code ${chart.colours['INK']}}. */
-  static Map<String, String> byName() {
+  /** Every colour by name, and each grade's, for the template: {@code ${chart.colours['INK']}}. */
+  static final Map<String, String> BY_NAME = byName();
+
+  private static Map<String, String> byName() {
     Map<String, String> colours = new LinkedHashMap<>();
     for (Palette p : values()) {
       colours.put(p.name(), p.hex);
