@@ -99,16 +99,7 @@ class FollowUpApiTest extends FollowUpScenario {
             .get(0);
 
     for (int conversation : List.of(tmConversation, practitionerConversation)) {
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/schedule",
-              schedule(anHourAgo()))
-          .andExpect(status().isOk());
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/outcome",
-              "{\"held\":true,\"notes\":\"Talked through the assessment\",\"learningPoints\":\"Use the child's words\"}")
-          .andExpect(status().isOk());
+      holdConversation(base, conversation);
     }
     verify(notifications, atLeastOnce())
         .enqueue(
