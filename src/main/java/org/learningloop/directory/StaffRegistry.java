@@ -50,6 +50,13 @@ public class StaffRegistry {
     return teams.findAllWithServiceArea().stream().map(TeamPlace::of).toList();
   }
 
+  /** Every service area's name by its id; a council has a handful. */
+  public Map<Long, String> serviceAreaNames() {
+    Map<Long, String> names = new HashMap<>();
+    serviceAreas.findAll().forEach(area -> names.put(area.getId(), area.getName()));
+    return names;
+  }
+
   /** People by (normalised) email; unknown emails are simply absent from the answer. */
   public Map<String, Person> findByEmails(Collection<String> emails) {
     List<String> normalised = emails.stream().map(Staff::normaliseEmail).distinct().toList();
