@@ -53,8 +53,8 @@ public class FollowUpDeadlines {
     FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
     f.record(
         clock.instant(),
-        FollowUps.SYSTEM,
-        "ESCALATION_RUNG_REACHED",
+        FollowUp.SYSTEM,
+        TimelineAction.ESCALATION_RUNG_REACHED,
         stage
             + " due "
             + due
@@ -71,7 +71,7 @@ public class FollowUpDeadlines {
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordEscalation(long id, String actor, String note) {
     FollowUp f = open(id);
-    f.record(clock.instant(), actor, "ESCALATED", note);
+    f.record(clock.instant(), actor, TimelineAction.ESCALATED, note);
     return subject(f);
   }
 
@@ -99,7 +99,7 @@ public class FollowUpDeadlines {
     f.record(
         clock.instant(),
         actor,
-        "DUE_DATE_EXTENDED",
+        TimelineAction.DUE_DATE_EXTENDED,
         stage + " due date moved from " + from + " to " + to + ": " + reason);
     return subject(f);
   }

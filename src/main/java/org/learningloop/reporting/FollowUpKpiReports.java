@@ -18,14 +18,17 @@ import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.followup.FollowUpStage;
+import org.learningloop.followup.FollowUpStatistics;
+import org.learningloop.followup.FollowUpStatistics.FollowUpFigures;
+import org.learningloop.followup.FollowUpStatistics.SupportTally;
 import org.learningloop.followup.FollowUpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The follow-up KPIs of a period, from {@link FollowUpKpiQueries}' rows. Working days are counted
- * as the deadlines count them ({@link WorkingDayCalendar#workingDayOf} of each moment, then {@link
- * WorkingDayCalendar#workingDaysBetween}), so "within target" here means what "on time" means in
- * the task lists.
+ * The follow-up KPIs of a period, from the follow-up module's {@link FollowUpStatistics}. Working
+ * days are counted as the deadlines count them ({@link WorkingDayCalendar#workingDayOf} of each
+ * moment, then {@link WorkingDayCalendar#workingDaysBetween}), so "within target" here means what
+ * "on time" means in the task lists.
  */
 @Service
 class FollowUpKpiReports {
@@ -38,19 +41,19 @@ class FollowUpKpiReports {
 
   static final Map<FollowUpStage, String> TIMELINESS_LABELS = timelinessLabels();
 
-  private final FollowUpKpiQueries queries;
+  private final FollowUpStatistics followUps;
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties deadlines;
   private final Catalogues catalogues;
   private final Clock clock;
 
   FollowUpKpiReports(
-      FollowUpKpiQueries queries,
+      FollowUpStatistics followUps,
       WorkingDayCalendar calendar,
       DeadlineProperties deadlines,
       Catalogues catalogues,
       Clock clock) {
-    this.queries = queries;
+    this.followUps = followUps;
     this.calendar = calendar;
     this.deadlines = deadlines;
     this.catalogues = catalogues;
@@ -58,23 +61,24 @@ class FollowUpKpiReports {
   }
 
   FollowUpKpis summarise(ReportPeriod period) {
-    return compute(period, clock.instant(), queries.followUps(period), queries.support(period));
+    return compute(
+        period,
+        clock.instant(),
+        followUps.ofAuditsDated(period.from(), period.to()),
+        followUps.supportOfAuditsDated(period.from(), period.to()));
   }
 
   /** As at the start of {@code today}. */
   FollowUpKpis compute(
       ReportPeriod period,
       LocalDate today,
-      List<FollowUpKpiQueries.Row> rows,
-      List<FollowUpKpiQueries.SupportTally> support) {
+      List<FollowUpFigures> rows,
+      List<SupportTally> support) {
     return compute(period, today.atStartOfDay(calendar.zone()).toInstant(), rows, support);
   }
 
   FollowUpKpis compute(
-      ReportPeriod period,
-      Instant now,
-      List<FollowUpKpiQueries.Row> rows,
-      List<FollowUpKpiQueries.SupportTally> support) {
+      ReportPeriod period, Instant now, List<FollowUpFigures> rows, List<SupportTally> support) {
     Deadlines rules = new Deadlines(deadlines, calendar);
     Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
     Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
@@ -83,7 +87,7 @@ class FollowUpKpiReports {
     long awaitingReAudit = 0;
     long reAuditDue = 0;
     long overdue = 0;
-    for (FollowUpKpiQueries.Row row : rows) {
+    for (FollowUpFigures row : rows) {
       byStatus.merge(FollowUpStatus.valueOf(row.status()), 1L, Long::sum);
       FollowUpStage stage = FollowUpStage.valueOf(row.stage());
       long[] counts = byStage.get(stage);
@@ -112,26 +116,23 @@ class FollowUpKpiReports {
         timeliness(
             FollowUpStage.ALLOCATION,
             rows,
-            FollowUpKpiQueries.Row::createdAt,
-            FollowUpKpiQueries.Row::allocatedAt);
+            FollowUpFigures::createdAt,
+            FollowUpFigures::allocatedAt);
     FollowUpKpis.Timeliness safeguarding =
         timeliness(
             FollowUpStage.SAFEGUARDING_CHECK,
             rows,
-            FollowUpKpiQueries.Row::createdAt,
-            FollowUpKpiQueries.Row::safeguardingConfirmedAt);
+            FollowUpFigures::createdAt,
+            FollowUpFigures::safeguardingConfirmedAt);
     FollowUpKpis.Timeliness conversations =
         timeliness(
             FollowUpStage.CONVERSATIONS,
             rows,
-            FollowUpKpiQueries.Row::allocatedAt,
-            FollowUpKpiQueries.Row::bothConversationsHeldAt);
+            FollowUpFigures::allocatedAt,
+            FollowUpFigures::bothConversationsHeldAt);
     FollowUpKpis.Timeliness closure =
         timeliness(
-            FollowUpStage.CLOSURE,
-            rows,
-            FollowUpKpiQueries.Row::allocatedAt,
-            FollowUpKpiQueries.Row::closedAt);
+            FollowUpStage.CLOSURE, rows, FollowUpFigures::allocatedAt, FollowUpFigures::closedAt);
 
     long recorded = reAuditGrades.values().stream().mapToLong(Long::longValue).sum();
     return new FollowUpKpis(
@@ -154,12 +155,12 @@ class FollowUpKpiReports {
 
   private FollowUpKpis.Timeliness timeliness(
       FollowUpStage stage,
-      List<FollowUpKpiQueries.Row> rows,
-      Function<FollowUpKpiQueries.Row, Instant> start,
-      Function<FollowUpKpiQueries.Row, Instant> end) {
+      List<FollowUpFigures> rows,
+      Function<FollowUpFigures, Instant> start,
+      Function<FollowUpFigures, Instant> end) {
     int target = stage.target(deadlines).orElseThrow();
     List<Integer> days = new ArrayList<>();
-    for (FollowUpKpiQueries.Row row : rows) {
+    for (FollowUpFigures row : rows) {
       Instant from = start.apply(row);
       Instant to = end.apply(row);
       if (from != null && to != null) {
@@ -202,12 +203,11 @@ class FollowUpKpiReports {
    * Every type offered, in the catalogue's order (types since retired from the catalogue after
    * them).
    */
-  private List<FollowUpKpis.SupportType> supportTypes(
-      List<FollowUpKpiQueries.SupportTally> tallies) {
+  private List<FollowUpKpis.SupportType> supportTypes(List<SupportTally> tallies) {
     Map<String, long[]> byType =
         new LinkedHashMap<>(); // offered, in progress, completed, declined, withdrawn
     catalogues.supportTypes().forEach(entry -> byType.put(entry.code(), null));
-    for (FollowUpKpiQueries.SupportTally t : tallies) {
+    for (SupportTally t : tallies) {
       long[] counts = byType.get(t.typeCode());
       if (counts == null) {
         counts = new long[5];

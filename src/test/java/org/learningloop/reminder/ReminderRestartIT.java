@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.LearningLoopApplication;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.directory.Role;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
 import org.learningloop.support.MariaDb;
 import org.learningloop.support.MovableClock;
 import org.learningloop.support.TestAudits;
@@ -62,11 +63,11 @@ class ReminderRestartIT {
     try (ConfigurableApplicationContext app = start("2026-03-02T09:00:00Z")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       AuditRegister register = app.getBean(AuditRegister.class);
-      FollowUps followUps = app.getBean(FollowUps.class);
+      FollowUpCommands followUps = app.getBean(FollowUpCommands.class);
       MovableClock clock = app.getBean(MovableClock.class);
       waiting = followUpOf(jdbc, recordInadequate(register));
       closed = followUpOf(jdbc, recordInadequate(register));
-      followUps.claim(closed, "pi-officer", true);
+      followUps.claim(closed, "pi-officer", new FollowUpCommand.Claim(true));
       long conversation =
           jdbc.queryForObject(
               "select id from follow_up_conversation where follow_up_id = ?", Long.class, closed);
@@ -74,12 +75,14 @@ class ReminderRestartIT {
           closed,
           conversation,
           "pi-officer",
-          LocalDateTime.parse("2026-03-02T10:00:00"),
-          Duration.ofMinutes(60),
-          "Room 2, County Hall");
+          new FollowUpCommand.Schedule(
+              LocalDateTime.parse("2026-03-02T10:00:00"), 60, "Room 2, County Hall"));
       clock.moveTo(Instant.parse("2026-03-02T12:00:00Z"));
       followUps.recordConversationHeld(
-          closed, conversation, "pi-officer", "Went through the plan", "Drift");
+          closed,
+          conversation,
+          "pi-officer",
+          new FollowUpCommand.Held("Went through the plan", "Drift"));
       followUps.proposeClosure(closed, "pi-officer");
       followUps.signOff(closed, "pi-lead");
       assertThat(bundles(jdbc)).isEmpty();
