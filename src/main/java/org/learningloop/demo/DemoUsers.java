@@ -94,7 +94,7 @@ public class DemoUsers {
       created++;
     }
     if (created > 0) {
-      log.info("Created {} demo users (password '{}')", created, PASSWORD);
+      log.info("Created {} demo users (their password is in the README)", created);
     }
   }
 }
