@@ -3,11 +3,14 @@ package org.learningloop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -49,7 +52,7 @@ class MetricsScrapeTest {
   @LocalServerPort int port;
 
   @Test
-  void aScrapeCarriesTheOperatorsMetricsWithValuesAfterRealActivity() {
+  void aScrapeCarriesTheOperatorsMetricsWithValuesAfterRealActivity() throws IOException {
     Map<String, Double> before = scrape();
     String today =
         LocalDate.now(org.learningloop.common.TimeConfiguration.LONDON).minusDays(1).toString();
@@ -105,6 +108,20 @@ class MetricsScrapeTest {
     // Nothing else sends in a test: the announcement to the PI leads waits, and so ages.
     assertThat(after.get("learningloop_outbox_oldest_unsent_age_seconds")).isPositive();
     assertThat(after.get("learningloop_engine_incidents_open")).isZero();
+
+    // The dashboard in docker/ charts only what a scrape carries, from the address Prometheus
+    // scrapes.
+    String dashboard = Files.readString(Path.of("docker/grafana/dashboards/learning-loop.json"));
+    Matcher charted = Pattern.compile("learningloop_[a-z_]+").matcher(dashboard);
+    int names = 0;
+    while (charted.find()) {
+      String name = charted.group();
+      assertThat(after.keySet()).as(name).anyMatch(key -> key.startsWith(name));
+      names++;
+    }
+    assertThat(names).isGreaterThan(10);
+    assertThat(Files.readString(Path.of("docker/prometheus/prometheus.yml")))
+        .contains("metrics_path: /actuator/prometheus");
   }
 
   @Test
