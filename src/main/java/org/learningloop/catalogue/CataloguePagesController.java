@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
-import org.learningloop.web.PageForms;
+import org.learningloop.common.PageForms;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
