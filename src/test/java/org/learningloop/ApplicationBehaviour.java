@@ -34,6 +34,20 @@ abstract class ApplicationBehaviour {
   @Autowired Directory directory;
 
   @Test
+  void anAdministratorScrapesTheOperatorsGaugesFromThisDatabase() {
+    var scrape =
+        http.withBasicAuth("admin", "demo").getForEntity("/actuator/prometheus", String.class);
+    assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(scrape.getBody())
+        .contains(
+            "learningloop_followups_open{application=\"learning-loop\",stage=\"ALLOCATION\"}",
+            "learningloop_tasks_open{application=\"learning-loop\",group=\"practice-improvement\",list=\"queue\"}",
+            "learningloop_outbox_oldest_unsent_age_seconds",
+            "learningloop_engine_jobs_failed",
+            "learningloop_engine_job_acquisitions_total");
+  }
+
+  @Test
   void healthEndpointAnswersUpWithoutSignIn() {
     var response = http.getForEntity("/actuator/health", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

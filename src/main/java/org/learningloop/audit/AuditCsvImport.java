@@ -44,16 +44,19 @@ class AuditCsvImport {
   private final AuditRepository audits;
   private final AuditWriter writer;
   private final AuditProperties properties;
+  private final AuditImportMetrics metrics;
 
   AuditCsvImport(
       AuditRegister register,
       AuditRepository audits,
       AuditWriter writer,
-      AuditProperties properties) {
+      AuditProperties properties,
+      AuditImportMetrics metrics) {
     this.register = register;
     this.audits = audits;
     this.writer = writer;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
   /** One data row and the line of the file it starts on. */
@@ -98,10 +101,14 @@ class AuditCsvImport {
       }
     }
     if (!errors.isEmpty()) {
+      metrics.rejected(rows.size());
       throw AuditProblem.fileRejected(errors, badLines.size());
     }
     AuditWriter.Outcome outcome = writer.write(valid, existing, importerEmail);
-    return new AuditImportResult(outcome.created(), outcome.updated(), outcome.unchanged());
+    AuditImportResult result =
+        new AuditImportResult(outcome.created(), outcome.updated(), outcome.unchanged());
+    metrics.imported(result);
+    return result;
   }
 
   /** Strict UTF-8, with or without a byte order mark; a wrong byte is reported with its line. */

@@ -1,6 +1,7 @@
 package org.learningloop.catalogue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +36,10 @@ class CatalogueController {
               regexp = "[A-Za-z][A-Za-z0-9_]*",
               message = "letters, digits and _ only, starting with a letter")
           String code,
-      @NotBlank @Size(max = 200) String label) {}
+      @NotBlank @Size(max = 200) String label,
+      @Schema(description = "Support types only: where the resource it offers is (http or https)")
+          @Size(max = 500)
+          String resourceUrl) {}
 
   /**
    * A change: a new label, or {@code active=false} to retire it (retired codes are refused for new
@@ -44,7 +48,9 @@ class CatalogueController {
   record EntryChange(
       @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
           String label,
-      Boolean active) {}
+      Boolean active,
+      @Schema(description = "Support types only: a new link, or \"\" to remove it") @Size(max = 500)
+          String resourceUrl) {}
 
   private final CatalogueService catalogues;
 
@@ -69,7 +75,7 @@ class CatalogueController {
   @PreAuthorize("hasRole('ADMIN')")
   @Operation(summary = "Add a contributory factor (admins)")
   CatalogueEntry addFactor(@Valid @RequestBody NewEntry entry) {
-    return catalogues.add(CatalogueKind.FACTOR, entry.code(), entry.label());
+    return catalogues.add(CatalogueKind.FACTOR, entry.code(), entry.label(), entry.resourceUrl());
   }
 
   @PostMapping("/support-types")
@@ -77,14 +83,15 @@ class CatalogueController {
   @PreAuthorize("hasRole('ADMIN')")
   @Operation(summary = "Add a support type (admins)")
   CatalogueEntry addSupportType(@Valid @RequestBody NewEntry entry) {
-    return catalogues.add(CatalogueKind.SUPPORT, entry.code(), entry.label());
+    return catalogues.add(CatalogueKind.SUPPORT, entry.code(), entry.label(), entry.resourceUrl());
   }
 
   @PutMapping("/factors/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   @Operation(summary = "Relabel, retire or reactivate a contributory factor (admins)")
   CatalogueEntry changeFactor(@PathVariable String code, @Valid @RequestBody EntryChange change) {
-    return catalogues.change(CatalogueKind.FACTOR, code, change.label(), change.active());
+    return catalogues.change(
+        CatalogueKind.FACTOR, code, change.label(), change.active(), change.resourceUrl());
   }
 
   @PutMapping("/support-types/{code}")
@@ -92,6 +99,7 @@ class CatalogueController {
   @Operation(summary = "Relabel, retire or reactivate a support type (admins)")
   CatalogueEntry changeSupportType(
       @PathVariable String code, @Valid @RequestBody EntryChange change) {
-    return catalogues.change(CatalogueKind.SUPPORT, code, change.label(), change.active());
+    return catalogues.change(
+        CatalogueKind.SUPPORT, code, change.label(), change.active(), change.resourceUrl());
   }
 }

@@ -35,6 +35,9 @@ class CatalogueItem {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Column(name = "resource_url", length = 500)
+  private String resourceUrl;
+
   @Column(name = "sort_order", nullable = false)
   private int sortOrder;
 
@@ -61,11 +64,15 @@ class CatalogueItem {
     this.label = label;
   }
 
+  void linkTo(String resourceUrl) {
+    this.resourceUrl = resourceUrl;
+  }
+
   void setActive(boolean active) {
     this.active = active;
   }
 
   CatalogueEntry toEntry() {
-    return new CatalogueEntry(code, label, active);
+    return new CatalogueEntry(code, label, active, resourceUrl);
   }
 }

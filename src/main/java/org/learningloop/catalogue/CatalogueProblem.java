@@ -10,6 +10,19 @@ final class CatalogueProblem extends DomainException {
     super(kind, type, title, detail, List.of(new FieldError("code", title)));
   }
 
+  private CatalogueProblem(List<FieldError> errors) {
+    super(
+        Kind.INVALID,
+        "invalid-catalogue-entry",
+        "Catalogue entry not saved",
+        "See errors; nothing was changed.",
+        errors);
+  }
+
+  static CatalogueProblem invalid(List<FieldError> errors) {
+    return new CatalogueProblem(errors);
+  }
+
   static CatalogueProblem notFound(CatalogueKind kind, String code) {
     return new CatalogueProblem(
         Kind.NOT_FOUND,

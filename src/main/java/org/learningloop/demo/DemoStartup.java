@@ -2,11 +2,19 @@ package org.learningloop.demo;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Puts the demo users (and, later in start-up order, the demo data) in place when switched on. */
+/**
+ * Puts the demo users (and, after them, the demo data) in place when switched on. A runner, so it
+ * finishes before the application reports ready: nobody is sent here before the demo users exist.
+ */
 @Component
+@Order(DemoStartup.ORDER)
 class DemoStartup implements ApplicationRunner {
+
+  /** After the initial administrator. */
+  static final int ORDER = 100;
 
   private final DemoProperties properties;
   private final DemoUsers users;

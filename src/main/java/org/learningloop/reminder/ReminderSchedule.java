@@ -1,5 +1,7 @@
 package org.learningloop.reminder;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,15 @@ class ReminderSchedule implements SchedulingConfigurer {
   private final ReminderSweep sweep;
   private final ReminderProperties properties;
   private final AtomicLong completed = new AtomicLong();
+  private final Timer duration;
 
-  ReminderSchedule(ReminderSweep sweep, ReminderProperties properties) {
+  ReminderSchedule(ReminderSweep sweep, ReminderProperties properties, MeterRegistry meters) {
     this.sweep = sweep;
     this.properties = properties;
+    this.duration =
+        Timer.builder("learningloop.reminders.sweep")
+            .description("How long one reminder and escalation sweep took")
+            .register(meters);
   }
 
   @Override
@@ -45,7 +52,7 @@ class ReminderSchedule implements SchedulingConfigurer {
 
   private void run() {
     try {
-      sweep.sweep();
+      duration.record(sweep::sweep);
       completed.incrementAndGet();
     } catch (RuntimeException e) {
       // The database is unreachable, say: every rung is recomputed from the due dates, so the next

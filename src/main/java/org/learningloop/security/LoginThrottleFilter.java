@@ -54,9 +54,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
     String who = LoginThrottle.account(username);
     log.warn(
-        "Refused a sign-in as '{}' from {}: {} locked for {}",
-        who,
-        client,
+        "Refused a sign-in: {} locked for {}; the access log has the account and the client address",
         lock.get().reason(),
         lock.get().remaining());
     accessLog.record(

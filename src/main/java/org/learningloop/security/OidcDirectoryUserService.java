@@ -75,7 +75,7 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
             .map(Role::authority)
             .<GrantedAuthority>map(SimpleGrantedAuthority::new)
             .toList();
-    log.info("Signed in with the identity provider: '{}' as {}", person.username(), roles);
+    log.info("Signed in with the identity provider as {}", roles);
     return new DirectoryOidcUser(authorities, identity, person.username());
   }
 

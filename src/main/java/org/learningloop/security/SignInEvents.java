@@ -39,7 +39,9 @@ class SignInEvents {
     String username = LoginThrottle.account(attempt.getName());
     String client = clientAddress(attempt);
     throttle.failed(username, client);
-    log.warn("Failed sign-in as '{}' from {}", username, client);
+    // Who and from where go to the access log only: a mistyped username may be an email address or
+    // a password, and no log line carries personal data.
+    log.warn("Failed sign-in; the access log has the account and the client address");
     accessLog.record(
         username.isEmpty() ? "anonymous" : username, "SIGN_IN_FAILED", AccessLog.SIGN_IN, client);
   }
@@ -55,7 +57,7 @@ class SignInEvents {
   void signedIn(InteractiveAuthenticationSuccessEvent event) {
     Authentication who = event.getAuthentication();
     String client = clientAddress(who);
-    log.info("Signed in: '{}' from {}", who.getName(), client);
+    log.info("Signed in; the access log has who and from where");
     accessLog.record(who.getName(), "SIGN_IN_SUCCEEDED", AccessLog.SIGN_IN, client);
   }
 

@@ -64,8 +64,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> simultaneousWrite(DataIntegrityViolationException e) {
+    // The database's message quotes the clashing values, which may be personal data: not logged.
     log.info(
-        "Refused a write that clashed with another: {}", e.getMostSpecificCause().getMessage());
+        "Refused a write that clashed with another ({})",
+        e.getMostSpecificCause().getClass().getSimpleName());
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONFLICT,

@@ -90,7 +90,8 @@ class FollowUpPage {
       boolean decline,
       boolean complete,
       boolean verify,
-      boolean withdraw) {}
+      boolean withdraw,
+      String resourceUrl) {}
 
   record TimelineRow(String at, String actor, String action, String detail) {}
 
@@ -162,7 +163,16 @@ class FollowUpPage {
     }
 
     Map<String, String> typeLabels = new LinkedHashMap<>();
-    catalogues.supportTypes().forEach(e -> typeLabels.put(e.code(), e.label()));
+    Map<String, String> typeLinks = new LinkedHashMap<>();
+    catalogues
+        .supportTypes()
+        .forEach(
+            e -> {
+              typeLabels.put(e.code(), e.label());
+              if (e.resourceUrl() != null) {
+                typeLinks.put(e.code(), e.resourceUrl());
+              }
+            });
     List<ItemRow> items = new ArrayList<>();
     for (SupportItemView item : f.supportItems()) {
       boolean owner = isOwner(item.owner(), me, practitionerId, teamManagerId, teamId);
@@ -197,7 +207,8 @@ class FollowUpPage {
               open
                   && piStaff
                   && (item.state() == SupportItemState.OFFERED
-                      || item.state() == SupportItemState.ACCEPTED)));
+                      || item.state() == SupportItemState.ACCEPTED),
+              typeLinks.get(item.type())));
     }
 
     // newest first: what happened last is what a person looks for
