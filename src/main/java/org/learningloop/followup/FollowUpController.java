@@ -267,8 +267,20 @@ class FollowUpController {
   /** Kept small on purpose: the audit ref is enough to find a follow-up from an email. */
   @GetMapping(params = "auditRef")
   Map<String, Long> byAuditRef(@RequestParam String auditRef, Authentication user) {
-    long id = followUps.idOf(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
-    followUps.get(id, user.getName());
+    long id =
+        followUps
+            .idOf(auditRef)
+            .filter(found -> mayRead(found, user))
+            .orElseThrow(() -> FollowUpException.noneForAudit(auditRef));
     return Map.of("id", id);
+  }
+
+  private boolean mayRead(long id, Authentication user) {
+    try {
+      followUps.get(id, user.getName());
+      return true;
+    } catch (FollowUpException notVisible) {
+      return false;
+    }
   }
 }

@@ -623,7 +623,8 @@ public class FollowUps {
 
   @Transactional(readOnly = true)
   public FollowUpDetails get(long id, String actor) {
-    return FollowUpDetails.of(visible(id, actor), today());
+    FollowUp f = visible(id, actor);
+    return NeedToKnow.forReader(FollowUpDetails.of(f, today()), f, person(actor));
   }
 
   @Transactional(readOnly = true)
@@ -633,7 +634,7 @@ public class FollowUps {
 
   /**
    * PI staff (and auditors, for re-audits) see every follow-up; others see only their own, team's
-   * or area's.
+   * or area's; an administrator, only one they are part of.
    */
   private static Specification<FollowUp> visibleTo(Person p) {
     if (seesAll(p)) {
@@ -654,11 +655,9 @@ public class FollowUps {
     };
   }
 
+  /** Administrators run the system and see no case data (PRODUCT.md, "Need to know"). */
   private static boolean seesAll(Person p) {
-    return p.hasRole(Role.PI_LEAD)
-        || p.hasRole(Role.PI_OFFICER)
-        || p.hasRole(Role.AUDITOR)
-        || p.hasRole(Role.ADMIN);
+    return p.hasRole(Role.PI_LEAD) || p.hasRole(Role.PI_OFFICER) || p.hasRole(Role.AUDITOR);
   }
 
   /**

@@ -68,7 +68,7 @@ class Dashboard {
     MapSqlParameterSource params = new MapSqlParameterSource();
     AccessScope scope = currentUser.scope();
     String where;
-    if (scope instanceof AccessScope.All || scope instanceof AccessScope.Administration) {
+    if (scope instanceof AccessScope.All) {
       where = "";
     } else if (scope instanceof AccessScope.ServiceArea area) {
       params.addValue("area", area.serviceAreaId());
