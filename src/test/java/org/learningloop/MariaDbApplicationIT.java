@@ -10,7 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The {@code mysql} profile against the real MariaDB, through MySQL Connector/J. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+    properties = {
+      "learning-loop.demo.users=true",
+      "learning-loop.demo.allow-external-database=true",
+      "learning-loop.mail.drop-folder=target/it-mail"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 class MariaDbApplicationIT extends ApplicationBehaviour {

@@ -28,7 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+    properties = {
+      "learning-loop.demo.users=true",
+      "learning-loop.demo.allow-external-database=true",
+      "learning-loop.mail.drop-folder=target/it-mail"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 class AuditRegisterIT extends AuditRegisterBehaviour {

@@ -19,7 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * the read model.
  */
 @SpringBootTest(
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+    properties = {
+      "learning-loop.demo.users=true",
+      "learning-loop.demo.allow-external-database=true",
+      "learning-loop.mail.drop-folder=target/it-mail"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 class FollowUpMariaDbIT extends FollowUpScenario {

@@ -32,7 +32,11 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+    properties = {
+      "learning-loop.demo.users=true",
+      "learning-loop.demo.allow-external-database=true",
+      "learning-loop.mail.drop-folder=target/it-mail"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 class AuditSummaryMariaDbIT {
