@@ -161,7 +161,10 @@ class LoginThrottle {
     return lock(KeyType.CLIENT, client(clientAddress), settings.maxFailuresPerClient(), "client");
   }
 
-  /** Counts a failure against both keys; its own transaction, as the failed request rolls back. */
+  /**
+   * Counts a failure against both keys after the fact (sign-ins count through {@link #begin}); its
+   * own transaction.
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   void failed(String username, String clientAddress) {
     Instant now = clock.instant();
@@ -169,18 +172,6 @@ class LoginThrottle {
       failures.save(new LoginFailure(KeyType.ACCOUNT, account(username), now));
     }
     failures.save(new LoginFailure(KeyType.CLIENT, client(clientAddress), now));
-  }
-
-  /**
-   * A successful sign-in clears the account's failures (not the address's: one good account must
-   * not unlock it).
-   */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  void succeeded(String username) {
-    String key = account(username);
-    if (failures.lastFailure(KeyType.ACCOUNT, key).isPresent()) {
-      failures.deleteAllFor(KeyType.ACCOUNT, key);
-    }
   }
 
   /** Failures older than both the window and the lock no longer count: drop them. */
