@@ -1,6 +1,8 @@
 package org.learningloop.directory;
 
 import java.util.List;
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.StaffRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

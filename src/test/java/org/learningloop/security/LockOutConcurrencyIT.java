@@ -11,56 +11,44 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.learningloop.directory.Role;
-import org.learningloop.directory.Staff;
-import org.learningloop.directory.StaffRepository;
-import org.learningloop.support.MariaDb;
+import org.learningloop.directory.StaffDetails;
+import org.learningloop.directory.StaffRegistry;
+import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The lock-out limit holds exactly under parallel attempts, on MariaDB through Connector/J: 60
  * wrong passwords for one account sent at once get exactly as many password checks as the limit
  * allows (5), every other one is refused as locked.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "learning-loop.demo.users=true",
-      "learning-loop.demo.allow-external-database=true",
-      "learning-loop.mail.drop-folder=target/it-mail"
-    })
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class LockOutConcurrencyIT {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
-
   @LocalServerPort int port;
-  @Autowired StaffRepository staff;
-  @Autowired PasswordEncoder encoder;
+  @Autowired StaffRegistry staff;
   @Autowired SecuritySettings settings;
 
   @Test
   void sixtyParallelWrongPasswordsGetExactlyTheLimitOfChecks() {
     String username = "parallel-" + System.nanoTime();
-    Staff person = new Staff(username, username + "@learningloop.example", "Pat Parallel");
-    person.grant(Role.AUDITOR);
-    person.setPasswordHash(encoder.encode("right-password-123"));
-    staff.save(person);
+    staff.addAbleToSignIn(
+        List.of(
+            new StaffDetails(
+                username,
+                username + "@learningloop.example",
+                "Pat Parallel",
+                Set.of(Role.AUDITOR),
+                null,
+                null,
+                true)),
+        "right-password-123");
     String wrong =
         "Basic "
             + Base64.getEncoder()
