@@ -152,7 +152,7 @@ class FollowUpKpiReportsTest {
     assertThat(stage(k, FollowUpStage.SIGN_OFF).overdue()).isEqualTo(1);
     assertThat(stage(k, FollowUpStage.RE_AUDIT).overdue()).isEqualTo(1);
     assertThat(k.overdue()).isEqualTo(3);
-    assertThat(Reports.openOverdue(k)).isEqualTo(2);
+    assertThat(k.openOverdue()).isEqualTo(2);
     assertThat(k.gradeRevised()).isEqualTo(1);
     assertThat(k.withdrawn()).isEqualTo(1);
     assertThat(k.asAt()).isEqualTo(TODAY);
@@ -187,7 +187,7 @@ class FollowUpKpiReportsTest {
 
   @Test
   void sentencesAreWrittenFromTheFigures() {
-    assertThat(Reports.followUpSentences(PERIOD, compute(List.of())))
+    assertThat(ReportSentences.followUpSentences(PERIOD, compute(List.of())))
         .containsExactly(
             "No follow-ups have been opened for audits graded inadequate during December 2023 – January 2024.");
 
@@ -203,7 +203,7 @@ class FollowUpKpiReportsTest {
     FollowUpKpis k =
         reports.compute(
             PERIOD, TODAY, rows, List.of(new SupportTally("TEAM_SESSION", "OFFERED", 1)));
-    assertThat(Reports.followUpSentences(PERIOD, k))
+    assertThat(ReportSentences.followUpSentences(PERIOD, k))
         .containsExactly(
             "2 follow-ups were opened by the Practice Improvement team for audits graded inadequate during December 2023 –"
                 + " January 2024. As at 1 March 2024, 0 are closed (0%) and 1 is open, on time; 1 ended because moderation"
