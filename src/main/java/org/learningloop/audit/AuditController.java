@@ -54,13 +54,16 @@ class AuditController {
   private final Directory directory;
   private final AuditProperties properties;
   private final AccessLog accessLog;
+  private final ModerationRights moderationRights;
 
   AuditController(
       AuditRegister register,
       AuditCsvImport importer,
       Directory directory,
       AuditProperties properties,
-      AccessLog accessLog) {
+      AccessLog accessLog,
+      ModerationRights moderationRights) {
+    this.moderationRights = moderationRights;
     this.register = register;
     this.importer = importer;
     this.directory = directory;
@@ -69,7 +72,7 @@ class AuditController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasRole('AUDITOR')")
   @Operation(
       summary = "Record an audit (auditors)",
       description = "auditorEmail defaults to the signed-in user.")
@@ -81,9 +84,12 @@ class AuditController {
   ResponseEntity<AuditView> record(@RequestBody AuditDraft draft, Principal principal) {
     Person me = me(principal);
     AuditDraft withAuditor =
-        draft.auditorEmail() == null || draft.auditorEmail().isBlank()
-            ? draft.withAuditor(me.email())
-            : draft;
+        moderationRights.ownModeration(
+            draft.auditorEmail() == null || draft.auditorEmail().isBlank()
+                ? draft.withAuditor(me.email())
+                : draft,
+            me,
+            ModerationRights.isModerator(principal));
     String ref = register.record(withAuditor);
     return ResponseEntity.created(URI.create("/api/audits/" + ref))
         .body(register.view(ref, AuditScope.unrestricted()));
@@ -154,7 +160,7 @@ class AuditController {
   }
 
   @PutMapping(path = "/{ref}/moderation", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @PreAuthorize("hasAnyRole('MODERATOR','ADMIN')")
+  @PreAuthorize("hasRole('MODERATOR')")
   @Operation(
       summary = "Moderate an audit (moderators)",
       description =
@@ -172,7 +178,7 @@ class AuditController {
   }
 
   @PostMapping(path = "/import", consumes = "text/csv")
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasAnyRole('AUDITOR','MODERATOR')")
   @Operation(
       summary = "Import audits from a CSV file (auditors)",
       description =
@@ -187,7 +193,8 @@ class AuditController {
       description = "File too large",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   AuditImportResult importFile(HttpServletRequest request, Principal principal) throws IOException {
-    return importer.importFile(readLimited(request), me(principal).email());
+    return importer.importFile(
+        readLimited(request), AuditCsvImport.Importer.of(me(principal), principal));
   }
 
   private byte[] readLimited(HttpServletRequest request) throws IOException {

@@ -19,10 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.directory.Person;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +47,26 @@ class AuditCsvImport {
   private final AuditWriter writer;
   private final AuditProperties properties;
   private final AuditImportMetrics metrics;
+  private final ModerationRights moderationRights;
+
+  /**
+   * Who imports: the actor recorded on what the file changes, and whether they may load
+   * moderations.
+   */
+  record Importer(String email, boolean moderator) {
+    static Importer of(Person person, java.security.Principal principal) {
+      return new Importer(person.email(), ModerationRights.isModerator(principal));
+    }
+  }
 
   AuditCsvImport(
       AuditRegister register,
       AuditRepository audits,
       AuditWriter writer,
       AuditProperties properties,
-      AuditImportMetrics metrics) {
+      AuditImportMetrics metrics,
+      ModerationRights moderationRights) {
+    this.moderationRights = moderationRights;
     this.register = register;
     this.audits = audits;
     this.writer = writer;
@@ -63,7 +78,7 @@ class AuditCsvImport {
   private record Row(long line, AuditDraft draft) {}
 
   @Transactional
-  AuditImportResult importFile(byte[] content, String importerEmail) {
+  AuditImportResult importFile(byte[] content, Importer importer) {
     if (content.length > properties.importMaxSize().toBytes()) {
       throw tooLarge();
     }
@@ -79,12 +94,13 @@ class AuditCsvImport {
       int before = errors.size();
       String ref = row.draft().ref() == null ? null : row.draft().ref().strip();
       Audit stored = ref == null ? null : existing.get(ref);
+      Function<AuditField, String> name = f -> "line " + row.line() + ", " + f.column();
       ValidAudit audit =
-          validator.check(
-              row.draft(),
-              stored == null ? null : stored.state(),
-              f -> "line " + row.line() + ", " + f.column(),
-              errors);
+          validator.check(row.draft(), stored == null ? null : stored.state(), name, errors);
+      if (audit != null) {
+        moderationRights.mayWrite(
+            audit, stored == null ? null : stored.state(), importer.moderator(), name, errors);
+      }
       if (ref != null && !ref.isEmpty()) {
         Long first = firstLineOfRef.putIfAbsent(ref, row.line());
         if (first != null) {
@@ -104,7 +120,7 @@ class AuditCsvImport {
       metrics.rejected(rows.size());
       throw AuditProblem.fileRejected(errors, badLines.size());
     }
-    AuditWriter.Outcome outcome = writer.write(valid, existing, importerEmail);
+    AuditWriter.Outcome outcome = writer.write(valid, existing, importer.email());
     AuditImportResult result =
         new AuditImportResult(outcome.created(), outcome.updated(), outcome.unchanged());
     metrics.imported(result);

@@ -134,7 +134,7 @@ class AuditPagesController {
   }
 
   @GetMapping("/audits/new")
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasRole('AUDITOR')")
   String newAudit(Model model) {
     Map<String, String> values = new HashMap<>();
     values.put("auditDate", LocalDate.now(clock).toString());
@@ -142,7 +142,7 @@ class AuditPagesController {
   }
 
   @PostMapping("/audits/new")
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasRole('AUDITOR')")
   String record(
       @RequestParam Map<String, String> form,
       @RequestParam(defaultValue = "") List<String> factors,
@@ -207,7 +207,7 @@ class AuditPagesController {
   }
 
   @GetMapping("/audits/{ref}/moderation")
-  @PreAuthorize("hasAnyRole('MODERATOR','ADMIN')")
+  @PreAuthorize("hasRole('MODERATOR')")
   String moderation(@PathVariable String ref, Model model) {
     AuditView audit = register.view(ref, AuditScope.unrestricted());
     Map<String, String> values = new HashMap<>();
@@ -219,7 +219,7 @@ class AuditPagesController {
   }
 
   @PostMapping("/audits/{ref}/moderation")
-  @PreAuthorize("hasAnyRole('MODERATOR','ADMIN')")
+  @PreAuthorize("hasRole('MODERATOR')")
   String moderate(
       @PathVariable String ref,
       @RequestParam Map<String, String> form,
@@ -252,7 +252,7 @@ class AuditPagesController {
   }
 
   @GetMapping("/audits/import")
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasAnyRole('AUDITOR','MODERATOR')")
   String importPage(Model model) {
     model.addAttribute("errors", List.of());
     model.addAttribute("lineErrors", List.of());
@@ -262,7 +262,7 @@ class AuditPagesController {
   }
 
   @PostMapping("/audits/import")
-  @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+  @PreAuthorize("hasAnyRole('AUDITOR','MODERATOR')")
   String importFile(
       @RequestParam(name = "file", required = false) MultipartFile file,
       Principal principal,
@@ -278,7 +278,9 @@ class AuditPagesController {
       return "audits/import";
     }
     try {
-      AuditImportResult result = importer.importFile(file.getBytes(), me(principal).email());
+      AuditImportResult result =
+          importer.importFile(
+              file.getBytes(), AuditCsvImport.Importer.of(me(principal), principal));
       redirect.addFlashAttribute(
           "saved",
           "File imported: "

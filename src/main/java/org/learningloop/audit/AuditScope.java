@@ -8,7 +8,8 @@ import org.learningloop.directory.Role;
 /**
  * Which audits someone may read, applied inside the query: QA, PI and senior managers see all; a
  * team manager their team's (and those naming them as manager); a practitioner only audits of their
- * own work.
+ * own work. Administrators run the system and see no case data: no audit, unless it is of their own
+ * work.
  */
 record AuditScope(
     boolean all, Long teamId, Long staffId, boolean teamManager, boolean practitioner) {
@@ -17,7 +18,6 @@ record AuditScope(
       EnumSet.of(
           Role.AUDITOR,
           Role.MODERATOR,
-          Role.ADMIN,
           Role.PI_LEAD,
           Role.PI_OFFICER,
           Role.SERVICE_MANAGER,

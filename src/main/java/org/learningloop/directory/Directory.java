@@ -39,6 +39,25 @@ public class Directory {
     return staff.findByEmail(Staff.normaliseEmail(email)).map(Person::of);
   }
 
+  /** The person the council identity provider's issuer and subject were linked to. */
+  public Optional<Person> findByCouncilIdentity(String issuer, String subject) {
+    return staff.findByOidcIssuerAndOidcSubject(issuer, subject).map(Person::of);
+  }
+
+  /**
+   * Links a council identity (issuer and subject) to a person found by email at their first council
+   * sign-in.
+   *
+   * @return false when the person is linked to another council identity already
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public boolean linkCouncilIdentity(long personId, String issuer, String subject) {
+    return staff
+        .findById(personId)
+        .map(person -> person.linkCouncilIdentity(issuer, subject))
+        .orElse(false);
+  }
+
   public Optional<Person> findById(Long id) {
     return staff.findById(id).map(Person::of);
   }

@@ -1,5 +1,6 @@
 package org.learningloop.directory;
 
+import java.util.List;
 import org.learningloop.directory.internal.Staff;
 import org.learningloop.directory.internal.StaffRepository;
 import org.slf4j.Logger;
@@ -34,6 +35,14 @@ class InitialAdmin implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     if (!properties.configured() || !staff.findByRole(Role.ADMIN).isEmpty()) {
       return;
+    }
+    // The first administrator's password meets the same policy as any other, or the application
+    // does not start: a weak one here would guard everything.
+    List<String> problems =
+        PasswordPolicy.problems(properties.password(), properties.username(), properties.email());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "learning-loop.initial-admin.password is refused: " + String.join("; ", problems));
     }
     Staff admin =
         staff

@@ -97,11 +97,9 @@ class FollowUpAccess {
     }
   }
 
+  /** Administrators run the system and see no case data (PRODUCT.md, "Need to know"). */
   private static boolean seesAll(Person p) {
-    return p.hasRole(Role.PI_LEAD)
-        || p.hasRole(Role.PI_OFFICER)
-        || p.hasRole(Role.AUDITOR)
-        || p.hasRole(Role.ADMIN);
+    return p.hasRole(Role.PI_LEAD) || p.hasRole(Role.PI_OFFICER) || p.hasRole(Role.AUDITOR);
   }
 
   private static boolean isSeniorManager(Person p) {

@@ -240,8 +240,20 @@ class FollowUpController {
   /** Kept small on purpose: the audit ref is enough to find a follow-up from an email. */
   @GetMapping(params = "auditRef")
   Map<String, Long> byAuditRef(@RequestParam String auditRef, Authentication user) {
-    long id = queries.idOf(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
-    queries.get(id, user.getName());
+    long id =
+        queries
+            .idOf(auditRef)
+            .filter(found -> mayRead(found, user))
+            .orElseThrow(() -> FollowUpException.noneForAudit(auditRef));
     return Map.of("id", id);
+  }
+
+  private boolean mayRead(long id, Authentication user) {
+    try {
+      queries.get(id, user.getName());
+      return true;
+    } catch (FollowUpException notVisible) {
+      return false;
+    }
   }
 }

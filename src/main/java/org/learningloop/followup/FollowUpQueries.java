@@ -54,7 +54,9 @@ public class FollowUpQueries {
 
   /** One follow-up in full, when {@code actor} may see it; else it is not found. */
   public FollowUpDetails get(long id, String actor) {
-    return FollowUpDetails.of(access.visible(id, actor), deadlines, clock.instant());
+    FollowUp f = access.visible(id, actor);
+    return NeedToKnow.forReader(
+        FollowUpDetails.of(f, deadlines, clock.instant()), f, access.person(actor));
   }
 
   /** The id of an audit's follow-up, if it has one (whoever asks still needs to see it). */

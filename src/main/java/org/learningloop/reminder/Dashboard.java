@@ -77,7 +77,8 @@ class Dashboard {
   View view() {
     AccessScope scope = currentUser.scope();
     List<OpenFollowUp> open;
-    if (scope instanceof AccessScope.All || scope instanceof AccessScope.Administration) {
+    // Administrators see no case data: their scope is not All.
+    if (scope instanceof AccessScope.All) {
       open = followUps.open();
     } else if (scope instanceof AccessScope.ServiceArea area) {
       open = followUps.openInServiceArea(area.serviceAreaId());

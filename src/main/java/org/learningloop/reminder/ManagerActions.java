@@ -234,8 +234,14 @@ class ManagerActions {
    */
   private void requireInScope(Subject f) {
     AccessScope scope = currentUser.scope();
-    if (scope instanceof AccessScope.ServiceArea area
-        && (f.serviceAreaId() == null || area.serviceAreaId() != f.serviceAreaId())) {
+    boolean allowed =
+        scope instanceof AccessScope.All
+            || (scope instanceof AccessScope.ServiceArea area
+                && f.serviceAreaId() != null
+                && area.serviceAreaId() == f.serviceAreaId());
+    // Anything else (a disabled person's None, a scope that names no area) is refused: only what a
+    // scope names passes.
+    if (!allowed) {
       throw ReminderProblem.notYourArea(f.id());
     }
   }

@@ -38,6 +38,10 @@ class LoginFailure {
 
   protected LoginFailure() {}
 
+  Long getId() {
+    return id;
+  }
+
   LoginFailure(KeyType keyType, String keyValue, Instant failedAt) {
     this.keyType = keyType;
     this.keyValue = keyValue;

@@ -23,6 +23,10 @@ interface LoginFailures extends Repository<LoginFailure, Long> {
   int deleteAllFor(LoginFailure.KeyType keyType, String keyValue);
 
   @Modifying
+  @Query("delete from LoginFailure f where f.id = :id")
+  int deleteById(Long id);
+
+  @Modifying
   @Query("delete from LoginFailure f where f.failedAt < :before")
   int deleteOlderThan(Instant before);
 }

@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,23 +50,40 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
     String username = formLogin ? request.getParameter("username") : basicUser.get();
     String client = request.getRemoteAddr();
-    Optional<LoginThrottle.Lock> lock = throttle.lockFor(username, client);
-    if (lock.isEmpty()) {
-      chain.doFilter(request, response);
+    LoginThrottle.Either attempt = throttle.begin(username, client);
+    if (attempt.refused() == null) {
+      boolean succeeded = false;
+      try {
+        chain.doFilter(request, response);
+        succeeded = signedInAs(username);
+      } finally {
+        throttle.end(attempt.attempt(), succeeded);
+      }
       return;
     }
-    String who = LoginThrottle.account(username);
+    LoginThrottle.Lock lock = attempt.refused();
+    String who = LogSafe.text(LoginThrottle.account(username));
+    String from = LogSafe.text(client);
     log.warn(
         "Refused a sign-in: {} locked for {}; the access log has the account and the client address",
-        lock.get().reason(),
-        lock.get().remaining());
+        lock.reason(),
+        lock.remaining());
     accessLog.record(
-        who.isEmpty() ? "anonymous" : who, "SIGN_IN_LOCKED_OUT", AccessLog.SIGN_IN, client);
+        who.isEmpty() ? "anonymous" : who, "SIGN_IN_LOCKED_OUT", AccessLog.SIGN_IN, from);
     if (formLogin) {
-      response.sendRedirect(request.getContextPath() + "/login?locked=" + lock.get().minutes());
+      response.sendRedirect(request.getContextPath() + "/login?locked=" + lock.minutes());
     } else {
-      ProblemDetailsSecurityHandlers.tooManyAttempts(json, response, lock.get().remaining());
+      ProblemDetailsSecurityHandlers.tooManyAttempts(json, response, lock.remaining());
     }
+  }
+
+  /** Whether the attempt signed this person in (the filters inside set the context then). */
+  private static boolean signedInAs(String username) {
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    return signedIn != null
+        && signedIn.isAuthenticated()
+        && !(signedIn instanceof AnonymousAuthenticationToken)
+        && LoginThrottle.account(signedIn.getName()).equals(LoginThrottle.account(username));
   }
 
   private static boolean isFormLogin(HttpServletRequest request) {

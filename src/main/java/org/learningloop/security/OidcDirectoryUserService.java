@@ -20,7 +20,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Signs in someone whom the council's identity provider vouched for: they must be in the directory
- * (found by email) and enabled, and their roles come from the token's groups claim through {@code
+ * and enabled, found by the provider's issuer and subject (linked at their first council sign-in,
+ * when they are found by email; an email claim can pass to someone else, a subject cannot), and
+ * their roles come from the token's groups claim through {@code
  * learning-loop.security.oidc.group-roles}. Their name in Learning Loop is their directory
  * username, so the rest of the application (and the engine) sees the same person as after a
  * password sign-in.
@@ -45,6 +47,35 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser identity = delegate.loadUser(request);
+    String issuer = identity.getIssuer() == null ? null : identity.getIssuer().toString();
+    String subject = identity.getSubject();
+    if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()) {
+      throw refused("no-subject", "The identity provider did not say who you are (no subject).");
+    }
+    // Found by the provider's stable subject; by email only at the first sign-in, which links them.
+    Person person =
+        directory
+            .findByCouncilIdentity(issuer, subject)
+            .orElseGet(() -> linkByEmail(identity, issuer, subject));
+    if (!person.enabled()) {
+      throw refused(
+          "not-in-directory", "You are not a Learning Loop user, or your account is disabled.");
+    }
+    Set<Role> roles = rolesFrom(identity.getClaim(settings.groupsClaim()));
+    if (roles.isEmpty()) {
+      throw refused(
+          "no-role", "Your council account is in no group that gives a Learning Loop role.");
+    }
+    List<GrantedAuthority> authorities =
+        roles.stream()
+            .map(Role::authority)
+            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+            .toList();
+    log.info("Signed in with the identity provider as {}", roles);
+    return new DirectoryOidcUser(authorities, identity, person.username());
+  }
+
+  private Person linkByEmail(OidcUser identity, String issuer, String subject) {
     String email =
         settings.emailClaims().stream()
             .map(identity::<Object>getClaim)
@@ -65,18 +96,16 @@ class OidcDirectoryUserService implements OAuth2UserService<OidcUserRequest, Oid
                     refused(
                         "not-in-directory",
                         "You are not a Learning Loop user, or your account is disabled."));
-    Set<Role> roles = rolesFrom(identity.getClaim(settings.groupsClaim()));
-    if (roles.isEmpty()) {
+    if (!directory.linkCouncilIdentity(person.id(), issuer, subject)) {
+      log.warn(
+          "Refused a council sign-in: its email claim belongs to a person linked to another council"
+              + " account");
       throw refused(
-          "no-role", "Your council account is in no group that gives a Learning Loop role.");
+          "identity-mismatch",
+          "Your council account does not match the Learning Loop user with this email address.");
     }
-    List<GrantedAuthority> authorities =
-        roles.stream()
-            .map(Role::authority)
-            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
-            .toList();
-    log.info("Signed in with the identity provider as {}", roles);
-    return new DirectoryOidcUser(authorities, identity, person.username());
+    log.info("Linked a person to their council account at their first council sign-in");
+    return person;
   }
 
   /** The roles the configured groups give; unknown groups give none. */

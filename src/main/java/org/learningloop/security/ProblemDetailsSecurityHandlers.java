@@ -10,7 +10,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** API clients are refused with problem details too, and told to use HTTP Basic. */
+/**
+ * API clients are refused with problem details too, and told to use HTTP Basic. The 401 carries no
+ * {@code WWW-Authenticate: Basic} challenge: that header makes a browser prompt for a password and
+ * then send it, unasked, with every later request to the site, including requests forged by another
+ * site. API clients send their credentials pre-emptively and need no challenge.
+ */
 final class ProblemDetailsSecurityHandlers {
 
   private static final String TYPE_BASE = "https://learningloop.org/problems/";
@@ -19,7 +24,6 @@ final class ProblemDetailsSecurityHandlers {
 
   static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Learning Loop\"");
       write(
           json,
           response,

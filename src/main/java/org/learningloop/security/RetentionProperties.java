@@ -13,22 +13,28 @@ import org.springframework.validation.annotation.Validated;
  * {@code application.yml}).
  *
  * @param closedFollowUps how long a closed (or withdrawn, or grade-revised) follow-up is kept after
- *     it ended; the follow-up module purges by it
+ *     it ended; then it is deleted, and its audit's child reference with it (the retention module)
  * @param accessLog how long access-log entries are kept
  * @param accessLogPurgeCron when the access-log purge runs (Spring cron, in the server's time zone)
+ * @param outboxBodies how long the rendered text of a sent email is kept after it was sent
+ * @param purgeCron when the purge of follow-ups and outbox bodies runs (Spring cron)
  */
 @Validated
 @ConfigurationProperties("learning-loop.retention")
 public record RetentionProperties(
     @DefaultValue("P7Y") @NotNull Period closedFollowUps,
     @DefaultValue("P2Y") @NotNull Period accessLog,
-    @DefaultValue("0 30 2 * * *") @NotBlank String accessLogPurgeCron) {
+    @DefaultValue("0 30 2 * * *") @NotBlank String accessLogPurgeCron,
+    @DefaultValue("P14D") @NotNull Period outboxBodies,
+    @DefaultValue("0 45 2 * * *") @NotBlank String purgeCron) {
 
   public RetentionProperties {
     if (closedFollowUps.isNegative()
         || closedFollowUps.isZero()
         || accessLog.isNegative()
-        || accessLog.isZero()) {
+        || accessLog.isZero()
+        || outboxBodies.isNegative()
+        || outboxBodies.isZero()) {
       throw new IllegalArgumentException("Retention periods must be positive");
     }
   }

@@ -16,20 +16,22 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -84,27 +86,70 @@ class SecurityConfiguration {
   }
 
   /**
-   * The engine's web apps and REST API. They set their own Content-Security-Policy and run their
-   * own CSRF filter; signing in happens on our login page (single sign-on, see the workflow
-   * module).
+   * The engine's REST API: HTTP Basic on every request, never a session. A browser's session (an
+   * administrator signed in to the web apps) is neither read nor created here, so a page on another
+   * site cannot make that browser deploy a model (a model can carry expressions that run Java);
+   * with no ambient credential there is nothing for a forged request to ride on, so no CSRF token
+   * either. The 401 does not ask browsers for a password (see {@link
+   * ProblemDetailsSecurityHandlers#unauthenticated}), so none caches Basic credentials for it.
    */
   @Bean
   @Order(1)
-  SecurityFilterChain engineFilterChain(
+  SecurityFilterChain engineRestFilterChain(
       HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
       throws Exception {
-    http.securityMatcher(new OrRequestMatcher(CAMUNDA_WEB_APPS, ENGINE_REST))
+    http.securityMatcher(ENGINE_REST)
         .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-        .httpBasic(withDefaults())
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
+        .securityContext(
+            context ->
+                context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(
+            errors ->
+                errors.authenticationEntryPoint(
+                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
+        .csrf(csrf -> csrf.disable())
+        .headers(
+            headers ->
+                commonHeaders(headers)
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /**
+   * The engine's web apps (Cockpit, Tasklist, Admin): signed in through our login page (single
+   * sign-on, see the workflow module), by session. They set their own Content-Security-Policy and
+   * run Camunda's own CSRF filter (the {@code X-XSRF-TOKEN} their scripts send), so Spring's is off
+   * here rather than doubled.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineWebAppsFilterChain(
+      HttpSecurity http,
+      ObjectMapper json,
+      LoginThrottle throttle,
+      AccessLog accessLog,
+      Directory directory)
+      throws Exception {
+    http.securityMatcher(CAMUNDA_WEB_APPS)
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
         .addFilterBefore(
             new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
         .exceptionHandling(
             errors ->
-                errors
-                    .defaultAuthenticationEntryPointFor(
-                        ProblemDetailsSecurityHandlers.unauthenticated(json), ENGINE_REST)
-                    .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), CAMUNDA_WEB_APPS))
+                errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -116,7 +161,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain applicationFilterChain(
       HttpSecurity http,
       ObjectMapper json,
@@ -151,10 +196,18 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
-        .httpBasic(withDefaults())
+        // Wrong Basic credentials get the problem too, never a challenge a browser would prompt
+        // for.
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
         .addFilterBefore(
             new LoginThrottleFilter(throttle, accessLog, json),
             UsernamePasswordAuthenticationFilter.class)
+        // A person disabled, removed or given other roles loses their session at its next request.
+        .addFilterBefore(
+            new SessionRevalidationFilter(directory, accessLog), AuthorizationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         // A new session id at sign-in, so a session id planted before it is worth nothing after.
         .sessionManagement(
@@ -172,9 +225,8 @@ class SecurityConfiguration {
                                 Map.of(api, ProblemDetailsSecurityHandlers.forbidden(json))),
                             new AccessDeniedHandlerImpl())))
         // API clients authenticate on every request with HTTP Basic and hold no session for a
-        // forged request to ride
-        // on. A request that brings a session cookie can ride on it, so it must show the CSRF token
-        // like a form does.
+        // forged request to ride on. A request that brings a session cookie can ride on it, so it
+        // must show the CSRF token like a form does, whatever else it carries.
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(
@@ -212,11 +264,11 @@ class SecurityConfiguration {
   }
 
   /**
-   * No session to ride on: the request names no session (no cookie), or authenticates itself with
-   * an Authorization header, which a forged cross-site request cannot set without the browser
-   * asking (CORS preflight).
+   * No session to ride on: the request names no session (no cookie). An {@code Authorization}
+   * header does not exempt a request that also brings a session cookie: a browser may add cached
+   * Basic credentials to a forged request by itself.
    */
   static boolean withoutSession(jakarta.servlet.http.HttpServletRequest request) {
-    return request.getRequestedSessionId() == null || request.getHeader("Authorization") != null;
+    return request.getRequestedSessionId() == null;
   }
 }

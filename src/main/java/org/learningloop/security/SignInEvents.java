@@ -5,15 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed password sign-ins towards lock-out, clears an account's count when it signs in, and
- * records sign-in events in the access log (successes of people signing in interactively, every
+ * Records sign-in events in the access log (successes of people signing in interactively, every
  * failure) and the application log. A success of an API client's HTTP Basic request is not logged:
  * that would be every API request.
  */
@@ -22,11 +20,9 @@ class SignInEvents {
 
   private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
 
-  private final LoginThrottle throttle;
   private final AccessLog accessLog;
 
-  SignInEvents(LoginThrottle throttle, AccessLog accessLog) {
-    this.throttle = throttle;
+  SignInEvents(AccessLog accessLog) {
     this.accessLog = accessLog;
   }
 
@@ -38,27 +34,25 @@ class SignInEvents {
     }
     String username = LoginThrottle.account(attempt.getName());
     String client = clientAddress(attempt);
-    throttle.failed(username, client);
-    // Who and from where go to the access log only: a mistyped username may be an email address or
-    // a password, and no log line carries personal data.
+    // Counted by LoginThrottleFilter, which recorded the attempt as a failure before the check.
+    // Who and from where go to the access log only (line breaks removed): a mistyped username may
+    // be an email address or a password, and no log line carries personal data.
+    String who = LogSafe.text(username);
     log.warn("Failed sign-in; the access log has the account and the client address");
     accessLog.record(
-        username.isEmpty() ? "anonymous" : username, "SIGN_IN_FAILED", AccessLog.SIGN_IN, client);
-  }
-
-  @EventListener
-  void succeeded(AuthenticationSuccessEvent event) {
-    if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-      throttle.succeeded(event.getAuthentication().getName());
-    }
+        who.isEmpty() ? "anonymous" : who,
+        "SIGN_IN_FAILED",
+        AccessLog.SIGN_IN,
+        LogSafe.text(client));
   }
 
   @EventListener
   void signedIn(InteractiveAuthenticationSuccessEvent event) {
     Authentication who = event.getAuthentication();
-    String client = clientAddress(who);
+    String client = LogSafe.text(clientAddress(who));
+    String name = LogSafe.text(who.getName());
     log.info("Signed in; the access log has who and from where");
-    accessLog.record(who.getName(), "SIGN_IN_SUCCEEDED", AccessLog.SIGN_IN, client);
+    accessLog.record(name, "SIGN_IN_SUCCEEDED", AccessLog.SIGN_IN, client);
   }
 
   private static String clientAddress(Authentication authentication) {

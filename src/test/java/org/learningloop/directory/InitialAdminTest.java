@@ -59,4 +59,20 @@ class InitialAdminTest {
 
     verify(staff, never()).save(any());
   }
+
+  @Test
+  void theFirstAdministratorsPasswordMeetsThePolicyOrTheApplicationDoesNotStart() {
+    when(staff.findByRole(Role.ADMIN)).thenReturn(List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new InitialAdmin(
+                        new InitialAdminProperties(null, null, "password1234"), staff, encoder)
+                    .run(null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("too common")
+        .hasMessageNotContaining("password1234");
+    org.mockito.Mockito.verify(staff, org.mockito.Mockito.never())
+        .save(org.mockito.ArgumentMatchers.any());
+  }
 }

@@ -36,8 +36,18 @@ class PasswordPolicyTest {
   }
 
   @Test
-  void overlongPasswordsAreRefused() {
-    assertThat(PasswordPolicy.problems("x".repeat(129), "owen", null))
-        .contains("Enter a password of at most 128 characters");
+  void passwordsLongerThanBcryptReadsAreRefused() {
+    assertThat(PasswordPolicy.problems("x".repeat(73), "owen", null))
+        .anyMatch(p -> p.startsWith("Enter a password of at most 72 characters"));
+    assertThat(PasswordPolicy.problems("x".repeat(72), "owen", null)).isEmpty();
+    // 72 bytes in UTF-8, not 72 characters: 40 pound signs are 80 bytes.
+    assertThat(PasswordPolicy.problems("£".repeat(40), "owen", null))
+        .anyMatch(p -> p.startsWith("Enter a password of at most 72 characters"));
+  }
+
+  @Test
+  void theShippedListOfCommonPasswordsIsRead() {
+    assertThat(PasswordPolicy.problems("aaaaaaaaaaaa", "owen", null))
+        .contains("This password is too common: choose another");
   }
 }

@@ -347,4 +347,27 @@ class OutboxDeliveryTest {
     assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue())
         .isEqualTo("20240206T140000Z");
   }
+
+  @Autowired OutboxRetention retention;
+
+  @Test
+  void theRetentionPurgeRemovesTheTextOfEmailsSentBeforeTheCutOffAndKeepsTheRecord() {
+    smtp.server.start();
+    enqueueCommitted(allocated("follow-up:retention:allocated:pi-officer", "owen@council.example"));
+    assertThat(sender(5).sendDue()).isEqualTo(1);
+    String body = "select text_body from notification_outbox where notification_key = ?";
+    String key = "follow-up:retention:allocated:pi-officer";
+
+    assertThat(retention.purgeBodiesSentBefore(clock.instant().minusSeconds(3600))).isZero();
+    assertThat(jdbc.queryForObject(body, String.class, key)).isNotEmpty();
+
+    assertThat(retention.purgeBodiesSentBefore(clock.instant().plusSeconds(3600))).isEqualTo(1);
+    assertThat(jdbc.queryForObject(body, String.class, key)).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select recipient_email from notification_outbox where notification_key = ?",
+                String.class,
+                key))
+        .isEqualTo("owen@council.example");
+  }
 }

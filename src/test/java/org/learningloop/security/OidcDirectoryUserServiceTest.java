@@ -26,6 +26,8 @@ class OidcDirectoryUserServiceTest {
   private static final String PI_GROUP = "3f1c9d2e-0000-4000-8000-00000000a001";
   private static final String TM_GROUP = "3f1c9d2e-0000-4000-8000-00000000a002";
 
+  private static final String ISSUER = "https://login.microsoftonline.com/tenant/v2.0";
+
   private final Directory directory = mock(Directory.class);
   private final SecuritySettings.Oidc settings =
       new SecuritySettings.Oidc(
@@ -45,25 +47,63 @@ class OidcDirectoryUserServiceTest {
 
   private static Map<String, Object> withSubject(Map<String, Object> claims) {
     var all = new java.util.HashMap<String, Object>(claims);
-    all.put("sub", "abc-123");
+    all.putIfAbsent("sub", "abc-123");
+    all.put("iss", ISSUER);
     return all;
   }
 
   private void inDirectory(String email, boolean enabled) {
-    when(directory.findByEmail(email))
-        .thenReturn(
-            Optional.of(
-                new Person(
-                    4L,
-                    "owen",
-                    email,
-                    "Owen Officer",
-                    Set.of(Role.AUDITOR),
-                    null,
-                    null,
-                    null,
-                    null,
-                    enabled)));
+    when(directory.findByEmail(email)).thenReturn(Optional.of(owen(email, enabled)));
+    when(directory.linkCouncilIdentity(4L, ISSUER, "abc-123")).thenReturn(true);
+  }
+
+  private static Person owen(String email, boolean enabled) {
+    return new Person(
+        4L, "owen", email, "Owen Officer", Set.of(Role.AUDITOR), null, null, null, null, enabled);
+  }
+
+  @Test
+  void aLinkedPersonIsFoundByTheirSubjectWhateverTheEmailClaimSays() {
+    when(directory.findByCouncilIdentity(ISSUER, "abc-123"))
+        .thenReturn(Optional.of(owen("owen@council.example", true)));
+
+    OidcUser user =
+        signIn(Map.of("email", "owen.renamed@council.example", "groups", List.of(PI_GROUP)));
+
+    assertThat(user.getName()).isEqualTo("owen");
+    org.mockito.Mockito.verify(directory, org.mockito.Mockito.never())
+        .findByEmail(org.mockito.ArgumentMatchers.anyString());
+  }
+
+  @Test
+  void theFirstSignInFindsThePersonByEmailAndLinksTheirSubject() {
+    inDirectory("owen@council.example", true);
+
+    assertThat(
+            signIn(Map.of("email", "owen@council.example", "groups", List.of(PI_GROUP))).getName())
+        .isEqualTo("owen");
+
+    org.mockito.Mockito.verify(directory).linkCouncilIdentity(4L, ISSUER, "abc-123");
+  }
+
+  @Test
+  void anEmailClaimOfSomeoneLinkedToAnotherCouncilAccountIsRefused() {
+    when(directory.findByEmail("owen@council.example"))
+        .thenReturn(Optional.of(owen("owen@council.example", true)));
+    when(directory.linkCouncilIdentity(4L, ISSUER, "someone-else")).thenReturn(false);
+
+    assertThatThrownBy(
+            () ->
+                signIn(
+                    Map.of(
+                        "sub",
+                        "someone-else",
+                        "email",
+                        "owen@council.example",
+                        "groups",
+                        List.of(PI_GROUP))))
+        .isInstanceOf(OAuth2AuthenticationException.class)
+        .hasMessageContaining("does not match");
   }
 
   @Test

@@ -49,6 +49,8 @@ class SignInProtectionTest {
   @Autowired LoginFailures failures;
   @Autowired SecuritySettings settings;
   @Autowired AccessLog accessLog;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   private String newUser(String password) {
     String username = "lockout-" + NEXT.incrementAndGet() + "-" + System.nanoTime();
@@ -166,7 +168,9 @@ class SignInProtectionTest {
     String user = newUser("right-password-123");
     // Whole milliseconds: the database keeps microseconds and may round.
     Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    LoginThrottle at = new LoginThrottle(failures, settings, Clock.fixed(start, ZoneOffset.UTC));
+    LoginThrottle at =
+        new LoginThrottle(
+            failures, settings, Clock.fixed(start, ZoneOffset.UTC), jdbc, transactions);
     for (int i = 0; i < settings.signIn().maxFailuresPerAccount(); i++) {
       at.failed(user, "10.8.0.1");
     }
@@ -178,7 +182,8 @@ class SignInProtectionTest {
             });
     Duration later = settings.signIn().lockDuration().plusSeconds(1);
     LoginThrottle afterwards =
-        new LoginThrottle(failures, settings, Clock.fixed(start.plus(later), ZoneOffset.UTC));
+        new LoginThrottle(
+            failures, settings, Clock.fixed(start.plus(later), ZoneOffset.UTC), jdbc, transactions);
     assertThat(afterwards.lockFor(user, "10.8.0.2")).isEmpty();
   }
 

@@ -23,7 +23,13 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
+    properties = {
+      "learning-loop.demo.users=true",
+      // A throwaway test schema: the demo users may go there (DemoDatabaseGuard refuses them on any
+      // other database but the embedded one).
+      "learning-loop.demo.allow-external-database=true",
+      "learning-loop.mail.drop-folder=target/it-mail"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("mysql")
 @ContextConfiguration(initializers = MariaDb.Connection.class)

@@ -269,4 +269,55 @@ class EngineHardeningTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
   }
+
+  @Test
+  void expressionsInATaskFiltersOrQueriesAreRefusedWhenSavedOrExecuted() {
+    var filters = engine.getFilterService();
+    var tasks = engine.getTaskService();
+    org.camunda.bpm.engine.filter.Filter withExpression =
+        filters
+            .newTaskFilter("or-expression")
+            .setQuery(
+                tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}").endOr());
+    assertThatThrownBy(() -> filters.saveFilter(withExpression))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageContaining("'or' queries");
+
+    var plain =
+        filters.saveFilter(filters.newTaskFilter("plain").setQuery(tasks.createTaskQuery()));
+    try {
+      assertThatThrownBy(
+              () ->
+                  filters.listPage(
+                      plain.getId(),
+                      tasks
+                          .createTaskQuery()
+                          .or()
+                          .taskAssigneeExpression("${currentUser()}")
+                          .endOr(),
+                      0,
+                      10))
+          .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+      assertThatThrownBy(
+              () ->
+                  filters.count(
+                      plain.getId(),
+                      tasks
+                          .createTaskQuery()
+                          .or()
+                          .taskAssigneeExpression("${currentUser()}")
+                          .endOr()))
+          .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+      // The same filter extended without an expression runs: the expression was refused.
+      assertThat(
+              filters.listPage(
+                  plain.getId(),
+                  tasks.createTaskQuery().or().taskAssignee("pi-officer").endOr(),
+                  0,
+                  10))
+          .isNotNull();
+    } finally {
+      filters.deleteFilter(plain.getId());
+    }
+  }
 }

@@ -64,6 +64,16 @@ public class Staff {
   @Enumerated(EnumType.STRING)
   private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+  /**
+   * The council identity provider's issuer and subject, once linked (see {@link
+   * #linkCouncilIdentity}).
+   */
+  @Column(name = "oidc_issuer", length = 500)
+  private String oidcIssuer;
+
+  @Column(name = "oidc_subject", length = 255)
+  private String oidcSubject;
+
   @Version private long version;
 
   protected Staff() {}
@@ -152,5 +162,20 @@ public class Staff {
 
   public void revoke(Role role) {
     roles.remove(role);
+  }
+
+  /**
+   * Links the council identity at the first council sign-in.
+   *
+   * @return false when another council identity is linked already: the email claim no longer
+   *     belongs to the person who first signed in with it
+   */
+  public boolean linkCouncilIdentity(String issuer, String subject) {
+    if (oidcSubject == null) {
+      oidcIssuer = issuer;
+      oidcSubject = subject;
+      return true;
+    }
+    return oidcIssuer.equals(issuer) && oidcSubject.equals(subject);
   }
 }

@@ -13,6 +13,8 @@ public interface StaffRepository extends JpaRepository<Staff, Long> {
 
   Optional<Staff> findByEmail(String email);
 
+  Optional<Staff> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
+
   List<Staff> findByEmailIn(Collection<String> emails);
 
   @Query("select distinct s from Staff s join s.roles r where r = :role order by s.displayName")

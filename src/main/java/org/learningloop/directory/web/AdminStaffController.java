@@ -12,11 +12,13 @@ import org.learningloop.directory.StaffAdministration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -159,5 +161,11 @@ class AdminStaffController {
     model.addAttribute("serviceAreaId", serviceAreaId);
     model.addAttribute("areaName", areaName);
     return "admin/teams";
+  }
+
+  /** A person who does not exist (an old link, a typed address): the error page, not a 500. */
+  @ExceptionHandler(DirectoryProblem.class)
+  ModelAndView problem(DirectoryProblem e) {
+    return PageForms.errorPage(e);
   }
 }
