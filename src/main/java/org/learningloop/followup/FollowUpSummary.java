@@ -1,5 +1,6 @@
 package org.learningloop.followup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
@@ -14,7 +15,7 @@ public record FollowUpSummary(
     String auditRef,
     FollowUpStatus status,
     FollowUpStage stage,
-    String assignee,
+    @Schema(types = {"string", "null"}) String assignee,
     LocalDate dueDate,
     boolean overdue) {
 

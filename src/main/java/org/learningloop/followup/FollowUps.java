@@ -16,6 +16,7 @@ import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
@@ -602,12 +603,23 @@ public class FollowUps {
 
   @Transactional(readOnly = true)
   public PageOf<FollowUpSummary> list(String actor, FollowUpStatus status, int page, int size) {
+    return list(actor, status, null, page, size);
+  }
+
+  /** One page of the follow-ups the actor may see; status and audit ref filter when given. */
+  @Transactional(readOnly = true)
+  public PageOf<FollowUpSummary> list(
+      String actor, FollowUpStatus status, String auditRef, int page, int size) {
+    Paging.check(page, size);
     Person person = person(actor);
-    Specification<FollowUp> visible = visibleTo(person);
-    Specification<FollowUp> spec =
-        status == null
-            ? visible
-            : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
+    Specification<FollowUp> spec = visibleTo(person);
+    if (status != null) {
+      spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), status));
+    }
+    if (auditRef != null && !auditRef.isBlank()) {
+      String ref = auditRef.strip();
+      spec = spec.and((root, q, cb) -> cb.equal(root.get("auditRef"), ref));
+    }
     Page<FollowUp> result =
         followUps.findAll(
             spec,

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.learningloop.common.DomainException;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpException;
@@ -216,11 +217,8 @@ class TaskListPageController {
         + TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL).parameter();
   }
 
+  /** Out of the limits or not a number: the first page (the links only ever give good ones). */
   private static int pageNumber(String page) {
-    try {
-      return Math.max(0, Math.min(1_000_000, Integer.parseInt(page.strip())));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Paging.parsePage(page).orElse(0);
   }
 }
