@@ -187,7 +187,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
         continue;
       }
-      String name = parameterName(result.getMethodParameter());
+      MethodParameter parameter = result.getMethodParameter();
+      String name = parameterName(parameter);
+      if (parameter.hasParameterAnnotation(Min.class)
+          && parameter.hasParameterAnnotation(Max.class)) {
+        // A number with a range: say the whole range, not only the bound it crossed.
+        errors.add(new DomainException.FieldError(name, expectation(parameter)));
+        continue;
+      }
       result
           .getResolvableErrors()
           .forEach(r -> errors.add(new DomainException.FieldError(name, r.getDefaultMessage())));
