@@ -2,6 +2,8 @@ package org.learningloop.audit;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,12 @@ class AuditStatisticsQueries implements AuditStatistics {
       order by year(audit_date), month(audit_date), theme
       """;
 
+  private static final String EFFECTIVE_GRADES =
+      "select ref, effective_grade from audit where ref in (:refs)";
+
+  /** Keeps IN lists well below what any database accepts. */
+  private static final int CHUNK = 500;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   AuditStatisticsQueries(NamedParameterJdbcTemplate jdbc) {
@@ -90,6 +98,22 @@ class AuditStatisticsQueries implements AuditStatistics {
                 YearMonth.of(rs.getInt("y"), rs.getInt("m")),
                 rs.getString("theme"),
                 rs.getLong("n")));
+  }
+
+  @Override
+  public Map<String, Grade> effectiveGrades(Collection<String> refs) {
+    List<String> distinct = refs.stream().distinct().toList();
+    Map<String, Grade> grades = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i += CHUNK) {
+      jdbc.query(
+          EFFECTIVE_GRADES,
+          new MapSqlParameterSource(
+              "refs", distinct.subList(i, Math.min(distinct.size(), i + CHUNK))),
+          rs -> {
+            grades.put(rs.getString("ref"), Grade.valueOf(rs.getString("effective_grade")));
+          });
+    }
+    return grades;
   }
 
   private static MapSqlParameterSource range(YearMonth from, YearMonth to) {

@@ -4,13 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import org.learningloop.common.Paging;
 import org.learningloop.security.AccessLog;
 import org.springframework.http.HttpStatus;
@@ -37,41 +31,21 @@ class FollowUpController {
   private static final String PI_STAFF = "hasAnyRole('PI_LEAD','PI_OFFICER')";
   private static final String PI_LEAD = "hasRole('PI_LEAD')";
 
-  private final FollowUps followUps;
-
+  private final FollowUpCommands commands;
+  private final FollowUpQueries queries;
   private final AccessLog accessLog;
 
-  FollowUpController(FollowUps followUps, AccessLog accessLog) {
-    this.followUps = followUps;
+  FollowUpController(FollowUpCommands commands, FollowUpQueries queries, AccessLog accessLog) {
+    this.commands = commands;
+    this.queries = queries;
     this.accessLog = accessLog;
   }
 
-  record Allocation(String officer, Boolean jointConversation) {}
-
-  record Claim(Boolean jointConversation) {}
-
-  record Reassignment(@NotBlank String officer) {}
-
-  record Reason(@NotBlank @Size(max = 1000) String reason) {}
-
-  record Schedule(
-      @NotNull LocalDateTime startsAt,
-      @NotNull @Positive @Max(480) Integer durationMinutes,
-      @NotBlank @Size(max = 500) String location) {}
-
-  record Outcome(
-      @NotNull Boolean held,
-      @Size(max = 4000) String notes,
-      @Size(max = 4000) String learningPoints,
-      @Size(max = 1000) String reason) {}
-
-  record SupportOffer(
-      @NotBlank String type,
-      @Size(max = 1000) String description,
-      @NotNull SupportOwner owner,
-      @NotNull LocalDate dueDate) {}
-
-  record ReAuditRecord(@NotBlank String auditRef) {}
+  /**
+   * A conversation's outcome, held or not: the API takes both in one body; each is its own step
+   * ({@link FollowUpCommand.Held}, {@link FollowUpCommand.Reason}), checked as such.
+   */
+  record Outcome(@NotNull Boolean held, String notes, String learningPoints, String reason) {}
 
   @GetMapping
   @Operation(
@@ -85,7 +59,7 @@ class FollowUpController {
       @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size,
       Authentication user) {
-    PageOf<FollowUpSummary> result = followUps.list(user.getName(), status, auditRef, page, size);
+    PageOf<FollowUpSummary> result = queries.list(user.getName(), status, auditRef, page, size);
     accessLog.record(user.getName(), "LIST", "FOLLOW_UP", null);
     return result;
   }
@@ -97,7 +71,7 @@ class FollowUpController {
       description =
           "What the signed-in user may see of it: a practitioner does not see the team manager's conversation notes nor managers' escalation notes.")
   FollowUpDetails get(@PathVariable long id, Authentication user) {
-    FollowUpDetails details = followUps.get(id, user.getName());
+    FollowUpDetails details = queries.get(id, user.getName());
     accessLog.record(user.getName(), "VIEW", "FOLLOW_UP", String.valueOf(id));
     return details;
   }
@@ -109,10 +83,11 @@ class FollowUpController {
       description =
           "The signed-in PI officer becomes its officer; jointConversation asks for one conversation with both the team manager and the practitioner.")
   FollowUpDetails claim(
-      @PathVariable long id, @RequestBody(required = false) Claim body, Authentication user) {
-    followUps.claim(
-        id, user.getName(), body != null && Boolean.TRUE.equals(body.jointConversation()));
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @RequestBody(required = false) FollowUpCommand.Claim body,
+      Authentication user) {
+    commands.claim(id, user.getName(), body == null ? new FollowUpCommand.Claim(false) : body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/allocate")
@@ -122,19 +97,22 @@ class FollowUpController {
       description =
           "officer is the officer's user name; jointConversation asks for one joint conversation.")
   FollowUpDetails allocate(
-      @PathVariable long id, @RequestBody Allocation body, Authentication user) {
-    followUps.allocate(
-        id, user.getName(), body.officer(), Boolean.TRUE.equals(body.jointConversation()));
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.Allocate body,
+      Authentication user) {
+    commands.allocate(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/reassign")
   @PreAuthorize(PI_LEAD)
   @Operation(summary = "Give an allocated follow-up to another PI officer (PI lead)")
   FollowUpDetails reassign(
-      @PathVariable long id, @Valid @RequestBody Reassignment body, Authentication user) {
-    followUps.reassign(id, user.getName(), body.officer());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.Reassign body,
+      Authentication user) {
+    commands.reassign(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/safeguarding/confirm")
@@ -144,8 +122,8 @@ class FollowUpController {
       description =
           "Only while the safeguarding check is open, i.e. when SIGNIFICANT_HARM_RISK is a factor.")
   FollowUpDetails confirmSafeguarding(@PathVariable long id, Authentication user) {
-    followUps.confirmSafeguarding(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.confirmSafeguarding(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/schedule")
@@ -157,16 +135,10 @@ class FollowUpController {
   FollowUpDetails schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @Valid @RequestBody Schedule body,
+      @Valid @RequestBody FollowUpCommand.Schedule body,
       Authentication user) {
-    followUps.scheduleConversation(
-        id,
-        conversationId,
-        user.getName(),
-        body.startsAt(),
-        Duration.ofMinutes(body.durationMinutes()),
-        body.location());
-    return followUps.get(id, user.getName());
+    commands.scheduleConversation(id, conversationId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/reschedule")
@@ -178,16 +150,10 @@ class FollowUpController {
   FollowUpDetails reschedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @Valid @RequestBody Schedule body,
+      @Valid @RequestBody FollowUpCommand.Schedule body,
       Authentication user) {
-    followUps.rescheduleConversation(
-        id,
-        conversationId,
-        user.getName(),
-        body.startsAt(),
-        Duration.ofMinutes(body.durationMinutes()),
-        body.location());
-    return followUps.get(id, user.getName());
+    commands.rescheduleConversation(id, conversationId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/outcome")
@@ -202,12 +168,16 @@ class FollowUpController {
       @Valid @RequestBody Outcome body,
       Authentication user) {
     if (body.held()) {
-      followUps.recordConversationHeld(
-          id, conversationId, user.getName(), body.notes(), body.learningPoints());
+      commands.recordConversationHeld(
+          id,
+          conversationId,
+          user.getName(),
+          new FollowUpCommand.Held(body.notes(), body.learningPoints()));
     } else {
-      followUps.recordConversationNotHeld(id, conversationId, user.getName(), body.reason());
+      commands.recordConversationNotHeld(
+          id, conversationId, user.getName(), new FollowUpCommand.Reason(body.reason()));
     }
-    return followUps.get(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items")
@@ -218,18 +188,19 @@ class FollowUpController {
       description =
           "type is a support type code from the catalogue; the owner is told by email and accepts and completes it.")
   FollowUpDetails offerSupport(
-      @PathVariable long id, @Valid @RequestBody SupportOffer body, Authentication user) {
-    followUps.offerSupport(
-        id, user.getName(), body.type(), body.description(), body.owner(), body.dueDate());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.OfferSupport body,
+      Authentication user) {
+    commands.offerSupport(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/accept")
   @Operation(summary = "Accept a support item offered to you")
   FollowUpDetails acceptSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.acceptSupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.acceptSupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/decline")
@@ -237,18 +208,18 @@ class FollowUpController {
   FollowUpDetails declineSupport(
       @PathVariable long id,
       @PathVariable long itemId,
-      @Valid @RequestBody Reason body,
+      @Valid @RequestBody FollowUpCommand.Reason body,
       Authentication user) {
-    followUps.declineSupport(id, itemId, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+    commands.declineSupport(id, itemId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/complete")
   @Operation(summary = "Mark an accepted support item completed (its owner)")
   FollowUpDetails completeSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.completeSupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.completeSupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/verify")
@@ -256,8 +227,8 @@ class FollowUpController {
   @Operation(summary = "Verify a completed support item (PI staff)")
   FollowUpDetails verifySupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.verifySupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.verifySupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/withdraw")
@@ -266,10 +237,10 @@ class FollowUpController {
   FollowUpDetails withdrawSupport(
       @PathVariable long id,
       @PathVariable long itemId,
-      @Valid @RequestBody Reason body,
+      @Valid @RequestBody FollowUpCommand.Reason body,
       Authentication user) {
-    followUps.withdrawSupport(id, itemId, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+    commands.withdrawSupport(id, itemId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/propose")
@@ -279,8 +250,8 @@ class FollowUpController {
       description =
           "Only when both conversations were held and every support item is completed, declined or withdrawn.")
   FollowUpDetails proposeClosure(@PathVariable long id, Authentication user) {
-    followUps.proposeClosure(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.proposeClosure(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/sign-off")
@@ -289,17 +260,17 @@ class FollowUpController {
       summary = "Sign off the closure (PI lead)",
       description = "Four eyes: not the officer who proposed it. Starts the effectiveness check.")
   FollowUpDetails signOff(@PathVariable long id, Authentication user) {
-    followUps.signOff(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.signOff(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/send-back")
   @PreAuthorize(PI_LEAD)
   @Operation(summary = "Send a proposed closure back to the officer, with the reason (PI lead)")
   FollowUpDetails sendBack(
-      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
-    followUps.sendBack(id, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+      @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
+    commands.sendBack(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/re-audit")
@@ -309,17 +280,19 @@ class FollowUpController {
       description =
           "auditRef names an audit of another case of the same practitioner; its grade is kept on the follow-up.")
   FollowUpDetails recordReAudit(
-      @PathVariable long id, @Valid @RequestBody ReAuditRecord body, Authentication user) {
-    followUps.recordReAudit(id, user.getName(), body.auditRef());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.ReAudit body,
+      Authentication user) {
+    commands.recordReAudit(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/withdraw")
   @PreAuthorize(PI_LEAD)
   @Operation(summary = "Withdraw a follow-up, with the reason (PI lead)")
   FollowUpDetails withdraw(
-      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
-    followUps.withdraw(id, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+      @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
+    commands.withdraw(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 }

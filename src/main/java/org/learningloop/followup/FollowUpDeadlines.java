@@ -47,7 +47,7 @@ public class FollowUpDeadlines {
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordEscalation(long id, String actor, String note) {
     FollowUp f = open(id);
-    f.record(clock.instant(), actor, "ESCALATED", note);
+    f.record(clock.instant(), actor, TimelineAction.ESCALATED, note);
     return subject(f);
   }
 
@@ -75,7 +75,7 @@ public class FollowUpDeadlines {
     f.record(
         clock.instant(),
         actor,
-        "DUE_DATE_EXTENDED",
+        TimelineAction.DUE_DATE_EXTENDED,
         stage + " due date moved from " + from + " to " + to + ": " + reason);
     return subject(f);
   }

@@ -114,7 +114,8 @@ public record FollowUpDetails(
                         i.getVerifiedAt()))
             .toList(),
         f.getTimeline().stream()
-            .map(t -> new TimelineView(t.getAt(), t.getActor(), t.getAction(), t.getDetail()))
+            .map(
+                t -> new TimelineView(t.getAt(), t.getActor(), t.getAction().name(), t.getDetail()))
             .toList());
   }
 }

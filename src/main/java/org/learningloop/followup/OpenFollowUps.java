@@ -87,13 +87,13 @@ public class OpenFollowUps {
     String since =
         "case f.stage"
             + " when org.learningloop.followup.FollowUpStage.ALLOCATION then coalesce((select max(r.at) from TimelineEntry r"
-            + "   where r.followUp = f and r.action = '"
-            + FollowUp.REOPENED
-            + "'), f.createdAt)"
+            + "   where r.followUp = f and r.action = org.learningloop.followup.TimelineAction.REOPENED),"
+            + " f.createdAt)"
             + " when org.learningloop.followup.FollowUpStage.CONVERSATIONS then f.allocatedAt"
             + " when org.learningloop.followup.FollowUpStage.SIGN_OFF then f.closureProposedAt"
             + " else coalesce((select max(t.at) from TimelineEntry t where t.followUp = f"
-            + "   and t.action in ('CONVERSATION_HELD', 'CLOSURE_SENT_BACK')), f.allocatedAt) end";
+            + "   and t.action in (org.learningloop.followup.TimelineAction.CONVERSATION_HELD,"
+            + "   org.learningloop.followup.TimelineAction.CLOSURE_SENT_BACK)), f.allocatedAt) end";
     TypedQuery<Object[]> query =
         entities.createQuery(
             "select f.id, f.auditRef, f.serviceAreaId, f.teamId, f.stage, f.dueDate, f.officerUsername, "

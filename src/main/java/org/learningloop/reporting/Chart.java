@@ -1,6 +1,7 @@
 package org.learningloop.reporting;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A chart drawn as inline SVG by the {@code reports/charts} fragment: shapes already placed, so the
@@ -20,6 +21,11 @@ record Chart(
     List<Text> texts,
     List<Line> lines,
     List<Key> legend) {
+
+  /** The one palette, by colour name and by grade, for the template's lines, text and patterns. */
+  public Map<String, String> colours() {
+    return Palette.BY_NAME;
+  }
 
   /** The SVG's full width: the plot, and room for the legend's two columns. */
   public int svgWidth() {

@@ -19,7 +19,7 @@ import org.learningloop.followup.FollowUpDetails;
 import org.learningloop.followup.FollowUpDetails.ConversationView;
 import org.learningloop.followup.FollowUpDetails.SupportItemView;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.followup.OpenFollowUps;
 import org.learningloop.followup.SupportItemState;
 import org.springframework.stereotype.Controller;
@@ -37,7 +37,7 @@ class MyWorkController {
   /** A person has a handful of open follow-ups; more than this is a team manager's dashboard. */
   static final int MAX_FOLLOW_UPS = 50;
 
-  private final FollowUps followUps;
+  private final FollowUpQueries followUps;
   private final OpenFollowUps openFollowUps;
   private final AuditLookup audits;
   private final Directory directory;
@@ -45,7 +45,7 @@ class MyWorkController {
   private final Clock clock;
 
   MyWorkController(
-      FollowUps followUps,
+      FollowUpQueries followUps,
       OpenFollowUps openFollowUps,
       AuditLookup audits,
       Directory directory,

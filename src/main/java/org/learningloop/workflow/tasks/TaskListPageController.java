@@ -8,13 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.learningloop.common.DomainException;
+import org.learningloop.common.PageForms;
 import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
 import org.learningloop.followup.PageOf;
-import org.learningloop.web.PageForms;
 import org.learningloop.workflow.FollowUpProcess;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,12 +46,16 @@ class TaskListPageController {
 
   private final OpenTasks tasks;
   private final TaskClaims claims;
-  private final FollowUps followUps;
+  private final FollowUpCommands followUps;
   private final Directory directory;
   private final Clock clock;
 
   TaskListPageController(
-      OpenTasks tasks, TaskClaims claims, FollowUps followUps, Directory directory, Clock clock) {
+      OpenTasks tasks,
+      TaskClaims claims,
+      FollowUpCommands followUps,
+      Directory directory,
+      Clock clock) {
     this.tasks = tasks;
     this.claims = claims;
     this.followUps = followUps;
@@ -122,7 +127,7 @@ class TaskListPageController {
       Principal principal,
       RedirectAttributes redirect) {
     try {
-      followUps.claim(id, principal.getName(), false);
+      followUps.claim(id, principal.getName(), new FollowUpCommand.Claim(false));
       redirect.addFlashAttribute(
           "saved", "You have claimed the follow-up: it is in your tasks now");
     } catch (DomainException | ObjectOptimisticLockingFailureException e) {
