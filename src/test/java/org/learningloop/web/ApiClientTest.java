@@ -22,7 +22,7 @@ import org.learningloop.client.api.ReportsApi;
 import org.learningloop.client.model.AuditImportResult;
 import org.learningloop.client.model.AuditSummaryReport;
 import org.learningloop.client.model.AuditSummaryReportGradeChange;
-import org.learningloop.client.model.FollowUpClaim;
+import org.learningloop.client.model.FollowUpCommandClaim;
 import org.learningloop.client.model.FollowUpDetails;
 import org.learningloop.client.model.FollowUpSummary;
 import org.learningloop.client.model.PageOfFollowUpSummary;
@@ -149,7 +149,7 @@ class ApiClientTest {
     // A PI officer claims one; the list then shows them as its officer.
     FollowUpSummary first = ours.get(0);
     FollowUpDetails claimed =
-        officer.claim(first.getId(), new FollowUpClaim().jointConversation(false));
+        officer.claim(first.getId(), new FollowUpCommandClaim().jointConversation(false));
     assertThat(claimed.getAssignee()).isEqualTo("pi-officer");
     assertThat(officer.listFollowUps(null, first.getAuditRef(), 0, 50).getContent())
         .singleElement()
@@ -157,7 +157,7 @@ class ApiClientTest {
 
     // A second claim is refused with problem details; so is a page beyond the limit.
     assertThatThrownBy(
-            () -> officer.claim(first.getId(), new FollowUpClaim().jointConversation(false)))
+            () -> officer.claim(first.getId(), new FollowUpCommandClaim().jointConversation(false)))
         .isInstanceOfSatisfying(
             HttpClientErrorException.class,
             e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
