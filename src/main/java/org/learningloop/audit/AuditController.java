@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.security.AccessLog;
@@ -40,14 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/audits")
-@Tag(name = "Audits", description = "Record, moderate, import and read case-file audits")
 @ApiResponse(
     responseCode = "400",
     description = "Invalid input; `errors` names every field at fault",
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class AuditController {
 
-  static final int MAX_PAGE_SIZE = 200;
+  static final int MAX_PAGE_SIZE = Paging.MAX_SIZE;
 
   private final AuditRegister register;
   private final AuditCsvImport importer;
@@ -74,6 +73,7 @@ class AuditController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('AUDITOR')")
   @Operation(
+      operationId = "recordAudit",
       summary = "Record an audit (auditors)",
       description = "auditorEmail defaults to the signed-in user.")
   @ApiResponse(responseCode = "201", description = "Recorded")
@@ -96,7 +96,9 @@ class AuditController {
   }
 
   @GetMapping("/{ref}")
-  @Operation(summary = "One audit, with both grades, its moderation, factors, child ref and notes")
+  @Operation(
+      operationId = "getAudit",
+      summary = "One audit, with both grades, its moderation, factors, child ref and notes")
   @ApiResponse(responseCode = "200", description = "The audit")
   @ApiResponse(
       responseCode = "404",
@@ -109,7 +111,9 @@ class AuditController {
   }
 
   @GetMapping
-  @Operation(summary = "Audits you may see, newest first, filtered and paged")
+  @Operation(
+      operationId = "listAudits",
+      summary = "Audits you may see, newest first, filtered and paged")
   @ApiResponse(responseCode = "200", description = "A page of audits")
   AuditPage list(
       @Parameter(description = "first audit month, YYYY-MM") @RequestParam(required = false)
@@ -144,7 +148,7 @@ class AuditController {
     }
     Grade gradeFilter = parse(Grade.class, "grade", grade, errors);
     AuditType typeFilter = parse(AuditType.class, "type", type, errors);
-    int pageNumber = number("page", page, 0, 1_000_000, errors);
+    int pageNumber = number("page", page, 0, Paging.MAX_PAGE, errors);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
     if (!errors.isEmpty()) {
       throw AuditProblem.invalidQuery(errors);
@@ -162,6 +166,7 @@ class AuditController {
   @PutMapping(path = "/{ref}/moderation", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('MODERATOR')")
   @Operation(
+      operationId = "moderateAudit",
       summary = "Moderate an audit (moderators)",
       description =
           "The signed-in user is the moderator. A grade different from the auditor's needs a rationale; a "
@@ -180,6 +185,7 @@ class AuditController {
   @PostMapping(path = "/import", consumes = "text/csv")
   @PreAuthorize("hasAnyRole('AUDITOR','MODERATOR')")
   @Operation(
+      operationId = "importAudits",
       summary = "Import audits from a CSV file (auditors)",
       description =
           "UTF-8 (with or without BOM), RFC 4180 quoting, CRLF or LF, header row with the contract's columns. "

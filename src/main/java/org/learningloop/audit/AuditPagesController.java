@@ -17,6 +17,7 @@ import org.learningloop.catalogue.Catalogues;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.PageForms;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
@@ -383,12 +384,9 @@ class AuditPagesController {
     }
   }
 
+  /** Out of the limits or not a number: the first page (the links only ever give good ones). */
   private static int pageNumber(String page) {
-    try {
-      return Math.max(0, Math.min(1_000_000, Integer.parseInt(page.strip())));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Paging.parsePage(page).orElse(0);
   }
 
   private static String blankToNull(String value) {

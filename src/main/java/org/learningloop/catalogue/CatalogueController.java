@@ -2,7 +2,6 @@ package org.learningloop.catalogue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/catalogues")
-@Tag(name = "Catalogues", description = "Contributory factors and support types")
 class CatalogueController {
 
   /** A new entry: the code is its stable identifier, the label what people read. */

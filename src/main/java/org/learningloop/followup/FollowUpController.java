@@ -1,10 +1,11 @@
 package org.learningloop.followup;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.util.Map;
+import org.learningloop.common.Paging;
 import org.learningloop.security.AccessLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,17 +48,28 @@ class FollowUpController {
   record Outcome(@NotNull Boolean held, String notes, String learningPoints, String reason) {}
 
   @GetMapping
+  @Operation(
+      operationId = "listFollowUps",
+      summary = "Follow-ups you may see, earliest due first, paged",
+      description =
+          "PI staff see every follow-up; practitioners their own, team managers their team's, service managers and assistant directors their service area's. Filter by status, or by auditRef to find the follow-up of one audit (at most one row).")
   PageOf<FollowUpSummary> list(
       @RequestParam(required = false) FollowUpStatus status,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+      @RequestParam(required = false) String auditRef,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size,
       Authentication user) {
-    PageOf<FollowUpSummary> result = queries.list(user.getName(), status, page, size);
+    PageOf<FollowUpSummary> result = queries.list(user.getName(), status, auditRef, page, size);
     accessLog.record(user.getName(), "LIST", "FOLLOW_UP", null);
     return result;
   }
 
   @GetMapping("/{id}")
+  @Operation(
+      operationId = "getFollowUp",
+      summary = "One follow-up: its audit, stage, conversations, support items and history",
+      description =
+          "What the signed-in user may see of it: a practitioner does not see the team manager's conversation notes nor managers' escalation notes.")
   FollowUpDetails get(@PathVariable long id, Authentication user) {
     FollowUpDetails details = queries.get(id, user.getName());
     accessLog.record(user.getName(), "VIEW", "FOLLOW_UP", String.valueOf(id));
@@ -66,6 +78,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/claim")
   @PreAuthorize(PI_STAFF)
+  @Operation(
+      summary = "Claim a follow-up from the team queue (PI staff)",
+      description =
+          "The signed-in PI officer becomes its officer; jointConversation asks for one conversation with both the team manager and the practitioner.")
   FollowUpDetails claim(
       @PathVariable long id,
       @RequestBody(required = false) FollowUpCommand.Claim body,
@@ -76,6 +92,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/allocate")
   @PreAuthorize(PI_LEAD)
+  @Operation(
+      summary = "Allocate a follow-up to a PI officer (PI lead)",
+      description =
+          "officer is the officer's user name; jointConversation asks for one joint conversation.")
   FollowUpDetails allocate(
       @PathVariable long id,
       @Valid @RequestBody FollowUpCommand.Allocate body,
@@ -86,6 +106,7 @@ class FollowUpController {
 
   @PostMapping("/{id}/reassign")
   @PreAuthorize(PI_LEAD)
+  @Operation(summary = "Give an allocated follow-up to another PI officer (PI lead)")
   FollowUpDetails reassign(
       @PathVariable long id,
       @Valid @RequestBody FollowUpCommand.Reassign body,
@@ -96,6 +117,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/safeguarding/confirm")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
+  @Operation(
+      summary = "Confirm that the child's current safety has been reviewed (team manager or above)",
+      description =
+          "Only while the safeguarding check is open, i.e. when SIGNIFICANT_HARM_RISK is a factor.")
   FollowUpDetails confirmSafeguarding(@PathVariable long id, Authentication user) {
     commands.confirmSafeguarding(id, user.getName());
     return queries.get(id, user.getName());
@@ -103,6 +128,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/conversations/{conversationId}/schedule")
   @PreAuthorize(PI_STAFF)
+  @Operation(
+      summary = "Schedule a reflective conversation (PI staff)",
+      description =
+          "Date, time and place or link; the attendees get an invitation email with an iCalendar invite.")
   FollowUpDetails schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
@@ -114,6 +143,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/conversations/{conversationId}/reschedule")
   @PreAuthorize(PI_STAFF)
+  @Operation(
+      summary = "Reschedule a reflective conversation (PI staff)",
+      description =
+          "After a conversation was not held, or to move one not yet due; a new invitation is sent.")
   FollowUpDetails reschedule(
       @PathVariable long id,
       @PathVariable long conversationId,
@@ -125,6 +158,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/conversations/{conversationId}/outcome")
   @PreAuthorize(PI_STAFF)
+  @Operation(
+      summary = "Record whether a reflective conversation was held (PI staff)",
+      description =
+          "held=true with notes and learning points, or held=false with the reason; only after its start time.")
   FollowUpDetails outcome(
       @PathVariable long id,
       @PathVariable long conversationId,
@@ -146,6 +183,10 @@ class FollowUpController {
   @PostMapping("/{id}/support-items")
   @PreAuthorize(PI_STAFF)
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Offer a support item (PI staff)",
+      description =
+          "type is a support type code from the catalogue; the owner is told by email and accepts and completes it.")
   FollowUpDetails offerSupport(
       @PathVariable long id,
       @Valid @RequestBody FollowUpCommand.OfferSupport body,
@@ -155,6 +196,7 @@ class FollowUpController {
   }
 
   @PostMapping("/{id}/support-items/{itemId}/accept")
+  @Operation(summary = "Accept a support item offered to you")
   FollowUpDetails acceptSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
     commands.acceptSupport(id, itemId, user.getName());
@@ -162,6 +204,7 @@ class FollowUpController {
   }
 
   @PostMapping("/{id}/support-items/{itemId}/decline")
+  @Operation(summary = "Decline a support item offered to you, with the reason")
   FollowUpDetails declineSupport(
       @PathVariable long id,
       @PathVariable long itemId,
@@ -172,6 +215,7 @@ class FollowUpController {
   }
 
   @PostMapping("/{id}/support-items/{itemId}/complete")
+  @Operation(summary = "Mark an accepted support item completed (its owner)")
   FollowUpDetails completeSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
     commands.completeSupport(id, itemId, user.getName());
@@ -180,6 +224,7 @@ class FollowUpController {
 
   @PostMapping("/{id}/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
+  @Operation(summary = "Verify a completed support item (PI staff)")
   FollowUpDetails verifySupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
     commands.verifySupport(id, itemId, user.getName());
@@ -188,6 +233,7 @@ class FollowUpController {
 
   @PostMapping("/{id}/support-items/{itemId}/withdraw")
   @PreAuthorize(PI_STAFF)
+  @Operation(summary = "Withdraw a support item, with the reason (PI staff)")
   FollowUpDetails withdrawSupport(
       @PathVariable long id,
       @PathVariable long itemId,
@@ -199,6 +245,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/closure/propose")
   @PreAuthorize(PI_STAFF)
+  @Operation(
+      summary = "Propose closing the follow-up (PI staff)",
+      description =
+          "Only when both conversations were held and every support item is completed, declined or withdrawn.")
   FollowUpDetails proposeClosure(@PathVariable long id, Authentication user) {
     commands.proposeClosure(id, user.getName());
     return queries.get(id, user.getName());
@@ -206,6 +256,9 @@ class FollowUpController {
 
   @PostMapping("/{id}/closure/sign-off")
   @PreAuthorize(PI_LEAD)
+  @Operation(
+      summary = "Sign off the closure (PI lead)",
+      description = "Four eyes: not the officer who proposed it. Starts the effectiveness check.")
   FollowUpDetails signOff(@PathVariable long id, Authentication user) {
     commands.signOff(id, user.getName());
     return queries.get(id, user.getName());
@@ -213,6 +266,7 @@ class FollowUpController {
 
   @PostMapping("/{id}/closure/send-back")
   @PreAuthorize(PI_LEAD)
+  @Operation(summary = "Send a proposed closure back to the officer, with the reason (PI lead)")
   FollowUpDetails sendBack(
       @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
     commands.sendBack(id, user.getName(), body);
@@ -221,6 +275,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
+  @Operation(
+      summary = "Link the effectiveness re-audit to the follow-up (auditor or PI lead)",
+      description =
+          "auditRef names an audit of another case of the same practitioner; its grade is kept on the follow-up.")
   FollowUpDetails recordReAudit(
       @PathVariable long id,
       @Valid @RequestBody FollowUpCommand.ReAudit body,
@@ -231,29 +289,10 @@ class FollowUpController {
 
   @PostMapping("/{id}/withdraw")
   @PreAuthorize(PI_LEAD)
+  @Operation(summary = "Withdraw a follow-up, with the reason (PI lead)")
   FollowUpDetails withdraw(
       @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
     commands.withdraw(id, user.getName(), body);
     return queries.get(id, user.getName());
-  }
-
-  /** Kept small on purpose: the audit ref is enough to find a follow-up from an email. */
-  @GetMapping(params = "auditRef")
-  Map<String, Long> byAuditRef(@RequestParam String auditRef, Authentication user) {
-    long id =
-        queries
-            .idOf(auditRef)
-            .filter(found -> mayRead(found, user))
-            .orElseThrow(() -> FollowUpException.noneForAudit(auditRef));
-    return Map.of("id", id);
-  }
-
-  private boolean mayRead(long id, Authentication user) {
-    try {
-      queries.get(id, user.getName());
-      return true;
-    } catch (FollowUpException notVisible) {
-      return false;
-    }
   }
 }

@@ -65,17 +65,4 @@ public class FollowUpException extends DomainException {
         "There is no audit " + ref + ".",
         List.of());
   }
-
-  /**
-   * No follow-up of that audit that the asker may see: one answer whether there is none or it is
-   * not theirs, so the answer tells nobody how a colleague's audit was graded.
-   */
-  public static FollowUpException noneForAudit(String ref) {
-    return new FollowUpException(
-        Kind.NOT_FOUND,
-        "follow-up-not-found",
-        "No such follow-up",
-        "There is no follow-up of audit " + ref + " that you may see.",
-        List.of());
-  }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.learningloop.calendar.Deadlines;
+import org.learningloop.common.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,11 +35,21 @@ public class FollowUpQueries {
 
   /** The follow-ups {@code actor} may see, by due date, optionally of one status. */
   public PageOf<FollowUpSummary> list(String actor, FollowUpStatus status, int page, int size) {
-    Specification<FollowUp> visible = access.visibleTo(access.person(actor));
-    Specification<FollowUp> spec =
-        status == null
-            ? visible
-            : visible.and((root, q, cb) -> cb.equal(root.get("status"), status));
+    return list(actor, status, null, page, size);
+  }
+
+  /** One page of the follow-ups the actor may see; status and audit ref filter when given. */
+  public PageOf<FollowUpSummary> list(
+      String actor, FollowUpStatus status, String auditRef, int page, int size) {
+    Paging.check(page, size);
+    Specification<FollowUp> spec = access.visibleTo(access.person(actor));
+    if (status != null) {
+      spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), status));
+    }
+    if (auditRef != null && !auditRef.isBlank()) {
+      String ref = auditRef.strip();
+      spec = spec.and((root, q, cb) -> cb.equal(root.get("auditRef"), ref));
+    }
     Page<FollowUp> result =
         followUps.findAll(
             spec,

@@ -1,5 +1,6 @@
 package org.learningloop.followup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.learningloop.calendar.Deadlines;
@@ -16,7 +17,7 @@ public record FollowUpSummary(
     String auditRef,
     FollowUpStatus status,
     FollowUpStage stage,
-    String assignee,
+    @Schema(types = {"string", "null"}) String assignee,
     LocalDate dueDate,
     boolean overdue) {
 

@@ -2,6 +2,7 @@ package org.learningloop.notification;
 
 import java.time.Clock;
 import java.util.List;
+import org.learningloop.common.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,10 +37,12 @@ class OutboxAdminController {
   @GetMapping
   String list(
       @RequestParam(required = false) OutboxMessage.Status status,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "0") String page,
       Model model) {
-    int current = Math.max(page, 0);
-    List<OutboxMessage> rows = outbox.list(status, current * PAGE_SIZE, PAGE_SIZE + 1);
+    // A page number out of the limits (or not a number) shows the first page, as on the task list.
+    int current = Paging.parsePage(page).orElse(0);
+    List<OutboxMessage> rows =
+        outbox.list(status, Math.toIntExact(Paging.offset(current, PAGE_SIZE)), PAGE_SIZE + 1);
     model.addAttribute("messages", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
     model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
     model.addAttribute("page", current);

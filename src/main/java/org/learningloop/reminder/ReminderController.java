@@ -1,5 +1,6 @@
 package org.learningloop.reminder;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ class ReminderController {
 
   @PostMapping("/api/follow-ups/{id}/escalations")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Escalate a follow-up by hand, with a note (managers)",
+      description = "Tells the next managers up the ladder by email at once.")
   ManagerActions.EscalationDone escalate(
       @PathVariable long id, @RequestBody EscalationRequest request, Principal principal) {
     return actions.escalate(id, principal.getName(), request.note());
@@ -39,6 +43,10 @@ class ReminderController {
 
   @PostMapping("/api/follow-ups/{id}/due-date-extensions")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Extend a due date, with the reason (managers)",
+      description =
+          "One task (taskId) or every open task of a stage; the new due date is a working day, and the escalation ladder starts again from it.")
   ManagerActions.ExtensionDone extend(
       @PathVariable long id, @RequestBody ExtensionRequest request, Principal principal) {
     return actions.extend(
@@ -51,6 +59,9 @@ class ReminderController {
   }
 
   @GetMapping("/api/dashboard")
+  @Operation(
+      summary =
+          "Open follow-ups by service area, team and stage, with the overdue counts (managers)")
   Dashboard.View dashboard() {
     return dashboard.view();
   }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -23,10 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/reports")
-@Tag(
-    name = "Reports",
-    description =
-        "Judgements, moderation and inadequate analysis of a period; committee report publication")
 @ApiResponse(
     responseCode = "400",
     description = "Missing, malformed or reversed period, or longer than 24 months",

@@ -40,7 +40,9 @@ class ReportCsvController {
   }
 
   @GetMapping("/reports/{name}.csv")
-  @Operation(summary = "One table of the reports page as CSV (RFC 4180, UTF-8)")
+  @Operation(
+      operationId = "reportTableCsv",
+      summary = "One table of the reports page as CSV (RFC 4180, UTF-8)")
   @ApiResponse(
       responseCode = "200",
       description = "The table, header row first",

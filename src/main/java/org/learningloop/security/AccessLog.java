@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.learningloop.common.Paging;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,7 +22,7 @@ public class AccessLog {
   /** Resource type of sign-in events. */
   public static final String SIGN_IN = "SIGN_IN";
 
-  public static final int MAX_PAGE_SIZE = 200;
+  public static final int MAX_PAGE_SIZE = Paging.MAX_SIZE;
 
   /** One entry, as admins read it. */
   public record Entry(
@@ -77,9 +78,7 @@ public class AccessLog {
 
   @Transactional(readOnly = true)
   public Page search(Filter filter, int page, int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw InvalidAccessLogQuery.badPage(MAX_PAGE_SIZE);
-    }
+    Paging.check(page, size, MAX_PAGE_SIZE);
     var found =
         entries.search(
             filter.from() == null ? Instant.EPOCH : filter.from(),

@@ -1,7 +1,11 @@
 package org.learningloop.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.security.Principal;
 import java.time.Clock;
+import org.learningloop.common.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,14 +25,19 @@ class AccessLogController {
   }
 
   @GetMapping("/api/admin/access-log")
+  @Operation(
+      operationId = "searchAccessLog",
+      summary = "Search the access log, newest first, paged (administrators)",
+      description =
+          "from and to are dates (YYYY-MM-DD) or instants; reading the log is itself recorded.")
   AccessLog.Page search(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String user,
       @RequestParam(required = false) String resourceType,
       @RequestParam(required = false) String resourceId,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(AccessLog.MAX_PAGE_SIZE) int size,
       Principal principal) {
     AccessLog.Filter filter =
         new AccessLogQuery(from, to, user, resourceType, resourceId).toFilterOrThrow(clock);

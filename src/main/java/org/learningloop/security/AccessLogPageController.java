@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,15 +54,11 @@ class AccessLogPageController {
   }
 
   private static int pageNumber(String page, List<FieldError> errors) {
-    try {
-      int number = Integer.parseInt(page.strip());
-      if (number >= 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the error below
-    }
-    errors.add(new FieldError("page", "must be a whole number, 0 or more"));
-    return 0;
+    return Paging.parsePage(page)
+        .orElseGet(
+            () -> {
+              errors.add(Paging.pageError());
+              return 0;
+            });
   }
 }

@@ -1,13 +1,20 @@
 package org.learningloop.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.learningloop.common.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,10 +24,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -151,6 +165,124 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             : "is not valid JSON";
     problem.setProperty("errors", errors(List.of(new DomainException.FieldError(field, message))));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * A parameter outside its limits (e.g. {@code page} above {@link
+   * org.learningloop.common.Paging#MAX_PAGE}) or a body field at fault, found by method validation:
+   * each named with the limit it broke.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<DomainException.FieldError> errors = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors fields) {
+        fields
+            .getFieldErrors()
+            .forEach(
+                f ->
+                    errors.add(
+                        new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
+        continue;
+      }
+      MethodParameter parameter = result.getMethodParameter();
+      String name = parameterName(parameter);
+      if (parameter.hasParameterAnnotation(Min.class)
+          && parameter.hasParameterAnnotation(Max.class)) {
+        // A number with a range: say the whole range, not only the bound it crossed.
+        errors.add(new DomainException.FieldError(name, expectation(parameter)));
+        continue;
+      }
+      result
+          .getResolvableErrors()
+          .forEach(r -> errors.add(new DomainException.FieldError(name, r.getDefaultMessage())));
+    }
+    return invalidRequest(e, errors, headers, request);
+  }
+
+  /** A parameter of the wrong type: a word where a number belongs, a number beyond all range. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    String expected = "has the wrong type";
+    if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+      name = parameterName(mismatch.getParameter());
+      expected = expectation(mismatch.getParameter());
+    }
+    return invalidRequest(
+        e, List.of(new DomainException.FieldError(name, expected)), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return invalidRequest(
+        e,
+        List.of(new DomainException.FieldError(e.getParameterName(), "is required")),
+        headers,
+        request);
+  }
+
+  private ResponseEntity<Object> invalidRequest(
+      Exception e,
+      List<DomainException.FieldError> errors,
+      HttpHeaders headers,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "Some parameters are missing or wrong; see errors.");
+    problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors(errors));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String parameterName(MethodParameter parameter) {
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+    if (path != null && !path.name().isEmpty()) {
+      return path.name();
+    }
+    String name = parameter.getParameterName();
+    return name == null ? "parameter" : name;
+  }
+
+  /** What a parameter must be, with its limits where it has them. */
+  private static String expectation(MethodParameter parameter) {
+    Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+    if (type.isEnum()) {
+      return "must be one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      Min min = parameter.getParameterAnnotation(Min.class);
+      Max max = parameter.getParameterAnnotation(Max.class);
+      if (min != null && max != null) {
+        return "must be a whole number from " + min.value() + " to " + max.value();
+      }
+      long limit = type == int.class || type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+      return "must be a whole number up to " + limit;
+    }
+    if (type == LocalDate.class) {
+      return "must be a date as YYYY-MM-DD";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "must be true or false";
+    }
+    return "has the wrong type";
   }
 
   private static List<Map<String, String>> errors(List<DomainException.FieldError> errors) {

@@ -72,6 +72,7 @@ class FollowUpMariaDbIT extends FollowUpScenario {
     org.assertj.core.api.Assertions.assertThat(second).isNotEqualTo(first);
     getAs("pi-lead", "/api/follow-ups/" + first).andExpect(jsonPath("$.auditRef").value(upper));
     getAs("pi-lead", "/api/follow-ups/" + second).andExpect(jsonPath("$.auditRef").value(lower));
-    getAs("pi-lead", "/api/follow-ups?auditRef=" + lower).andExpect(jsonPath("$.id").value(second));
+    getAs("pi-lead", "/api/follow-ups?auditRef=" + lower)
+        .andExpect(jsonPath("$.content[0].id").value(second));
   }
 }

@@ -88,7 +88,8 @@ class ReportsTest {
             jsonPath("$.components.schemas.FollowUpKpis.properties.closedWithinTargetPercent")
                 .exists())
         .andExpect(
-            jsonPath("$.components.schemas.Timeliness.properties.medianWorkingDays").exists())
+            jsonPath("$.components.schemas.FollowUpKpisTimeliness.properties.medianWorkingDays")
+                .exists())
         .andExpect(
             jsonPath(
                     "$.paths['/api/reports/audit-summary'].get.responses['200'].content['application/json'].schema['$ref']")

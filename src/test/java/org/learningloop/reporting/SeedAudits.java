@@ -26,7 +26,18 @@ import org.springframework.test.web.servlet.ResultActions;
  *       dip sample graded inadequate, which must not count among the deep dives' judgements).
  * </ul>
  */
-final class SeedAudits {
+public final class SeedAudits {
+
+  /**
+   * Where the seed goes: the register itself, or (ApiClientTest) an import file and the moderation
+   * endpoint.
+   */
+  public interface Recorder {
+    /** Records the audit; answers its ref. */
+    String record(AuditDraft draft);
+
+    void moderate(String ref, ModerationDraft moderation);
+  }
 
   static final String MARKER = "SEED-MARKER";
 
@@ -42,11 +53,11 @@ final class SeedAudits {
     {20, 2}, {15, 2} // Dec 2023, Jan 2024
   };
 
-  private final AuditRegister register;
+  private final Recorder register;
   private final int yearsEarlier;
   private int sequence;
 
-  private SeedAudits(AuditRegister register, int yearsEarlier) {
+  private SeedAudits(Recorder register, int yearsEarlier) {
     this.register = register;
     this.yearsEarlier = yearsEarlier;
   }
@@ -64,7 +75,27 @@ final class SeedAudits {
     if (register.exists(MARKER + "-" + yearsEarlier)) {
       return;
     }
-    new SeedAudits(register, yearsEarlier).load();
+    replay(
+        yearsEarlier,
+        new Recorder() {
+          @Override
+          public String record(AuditDraft draft) {
+            return register.record(draft);
+          }
+
+          @Override
+          public void moderate(String ref, ModerationDraft moderation) {
+            register.moderate(ref, moderation);
+          }
+        });
+  }
+
+  /**
+   * The whole seed, in order, moved that many years earlier, to the recorder (refs {@code
+   * SEED-<years>-n}).
+   */
+  public static void replay(int yearsEarlier, Recorder recorder) {
+    new SeedAudits(recorder, yearsEarlier).load();
   }
 
   private void load() {

@@ -98,7 +98,9 @@ class AccessLogTest {
         .andExpect(jsonPath("$.errors[0].message").value("must be on or before to"));
     mvc.perform(get("/api/admin/access-log").param("size", "1000").with(httpBasic("admin", "demo")))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[1].field").value("size"));
+        .andExpect(jsonPath("$.errors.length()").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("size"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be a whole number from 1 to 200"));
   }
 
   @Test

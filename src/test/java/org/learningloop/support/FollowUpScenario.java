@@ -93,7 +93,7 @@ public abstract class FollowUpScenario {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    return ((Number) JsonPath.read(body, "$.id")).longValue();
+    return ((Number) JsonPath.read(body, "$.content[0].id")).longValue();
   }
 
   protected ResultActions as(String user, String method, String path, String json)

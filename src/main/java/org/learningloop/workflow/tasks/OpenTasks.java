@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.learningloop.common.Paging;
 import org.learningloop.followup.PageOf;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,6 +53,7 @@ public class OpenTasks {
   /** The same lists, in the order a person chose on the task list page. */
   public PageOf<TaskView> list(
       TaskListView view, String username, Set<String> groups, TaskSort sort, int page, int size) {
+    Paging.check(page, size);
     Instant now = clock.instant();
     LocalDate endOfWeek =
         LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1);
@@ -62,7 +64,7 @@ public class OpenTasks {
             .addValue("now", utc(now))
             .addValue("weekEnd", utc(endOfWeek.atStartOfDay(clock.getZone()).toInstant()))
             .addValue("limit", size)
-            .addValue("offset", (long) page * size);
+            .addValue("offset", Paging.offset(page, size));
     String where =
         switch (view) {
           case MINE -> "where assignee = :me ";

@@ -1,7 +1,9 @@
 package org.learningloop.workflow.tasks;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpException;
@@ -29,10 +31,15 @@ class TaskController {
   }
 
   @GetMapping
+  @Operation(
+      operationId = "listTasks",
+      summary = "Your task list, paged",
+      description =
+          "view: mine (assigned to you), team (your groups' unassigned queue), overdue, or due-this-week.")
   PageOf<TaskView> list(
       @RequestParam(defaultValue = "mine") String view,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size,
       Authentication authentication) {
     TaskListView which =
         TaskListView.fromParameter(view)

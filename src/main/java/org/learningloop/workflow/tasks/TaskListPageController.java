@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.PageForms;
+import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpCommand;
@@ -221,11 +222,8 @@ class TaskListPageController {
         + TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL).parameter();
   }
 
+  /** Out of the limits or not a number: the first page (the links only ever give good ones). */
   private static int pageNumber(String page) {
-    try {
-      return Math.max(0, Math.min(1_000_000, Integer.parseInt(page.strip())));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return Paging.parsePage(page).orElse(0);
   }
 }
