@@ -21,6 +21,19 @@ record Chart(
     List<Line> lines,
     List<Key> legend) {
 
+  /**
+   * The chart's text alternative, stating its figures (every bar and segment, as its tooltip says
+   * it): the PDF's Figure carries it as /Alt.
+   */
+  public String altText() {
+    StringBuilder alt = new StringBuilder(title).append(". ");
+    alt.append(
+        rects.isEmpty()
+            ? "Nothing to show."
+            : String.join("; ", rects.stream().map(Rect::tooltip).toList()) + ".");
+    return alt.toString();
+  }
+
   /** The SVG's full width: the plot, and room for the legend's two columns. */
   public int svgWidth() {
     return legend.isEmpty() ? width : Math.max(width, 480);
