@@ -10,9 +10,11 @@ import java.util.Objects;
 
 /**
  * Everything one committee report shows: the figures (the report view), the cover, the narrative
- * the Assistant Director wrote, the scorecard appendix and, once published, which version it is and
- * why it was made.
+ * the Assistant Director wrote, the scorecard appendix, the breakdown by service area and team and,
+ * once published, which version it is and why it was made.
  *
+ * @param whatTheFiguresCount what each count includes, in words
+ * @param followUpPopulation how the follow-ups reconcile with the inadequate analysis
  * @param stamp the version being published; null for a draft or a preview
  */
 record CommitteeDocument(
@@ -23,6 +25,9 @@ record CommitteeDocument(
     boolean inForwardPlan,
     List<NarrativeEntry> narrative,
     Scorecard scorecard,
+    ReportBreakdown breakdown,
+    String whatTheFiguresCount,
+    String followUpPopulation,
     Stamp stamp) {
 
   private static final DateTimeFormatter MEETING =

@@ -11,6 +11,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.learningloop.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,10 +42,33 @@ class CommitteeReportApiController {
 
   private final ReportPublisher publisher;
   private final CommitteeReportRenderer renderer;
+  private final ReportBreakdowns breakdowns;
+  private final CurrentUser currentUser;
 
-  CommitteeReportApiController(ReportPublisher publisher, CommitteeReportRenderer renderer) {
+  CommitteeReportApiController(
+      ReportPublisher publisher,
+      CommitteeReportRenderer renderer,
+      ReportBreakdowns breakdowns,
+      CurrentUser currentUser) {
     this.publisher = publisher;
     this.renderer = renderer;
+    this.breakdowns = breakdowns;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/breakdown")
+  @Operation(
+      summary =
+          "The inadequate analysis and follow-ups by service area and team, as far as you may see",
+      description =
+          "Deep-dive audits dated in the period (dip samples excluded) and the follow-ups of those"
+              + " audits: PI leads and officers see every area, Service Managers and Assistant"
+              + " Directors their own, auditors and moderators the audit figures only.")
+  @ApiResponse(responseCode = "200", description = "The breakdown")
+  ReportBreakdown breakdown(
+      @Parameter(description = "first month, YYYY-MM") @RequestParam(required = false) String from,
+      @Parameter(description = "last month, YYYY-MM") @RequestParam(required = false) String to) {
+    return breakdowns.breakdown(ReportPeriod.parse(from, to), currentUser.scope(), false);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.learningloop.security.AccessScope;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -36,6 +37,8 @@ class CommitteeReportRenderer {
   private final CommitteeReportPdf pdf;
   private final ITemplateEngine templates;
   private final ObjectMapper json;
+  private final ReportBreakdowns breakdowns;
+  private final FollowUpPlaceQueries followUpPlaces;
 
   CommitteeReportRenderer(
       Reports reports,
@@ -44,19 +47,32 @@ class CommitteeReportRenderer {
       ScorecardProperties scorecard,
       CommitteeReportPdf pdf,
       ITemplateEngine templates,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ReportBreakdowns breakdowns,
+      FollowUpPlaceQueries followUpPlaces) {
     this.reports = reports;
     this.cover = cover;
     this.narrative = narrative;
     this.scorecard = scorecard;
     this.pdf = pdf;
     this.templates = templates;
+    this.breakdowns = breakdowns;
+    this.followUpPlaces = followUpPlaces;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  /** The report of a period from today's data, with the draft's narrative if there is a draft. */
+  /**
+   * The report of a period from today's data, with the draft's narrative if there is a draft.
+   *
+   * @param scope whose breakdown rows are shown: the reader's on a page, every area when published
+   * @param suppress counts of 1 to 4 as "fewer than 5" (anything published or downloaded)
+   */
   CommitteeDocument document(
-      ReportPeriod period, CommitteeDraft draft, CommitteeDocument.Stamp stamp) {
+      ReportPeriod period,
+      CommitteeDraft draft,
+      CommitteeDocument.Stamp stamp,
+      AccessScope scope,
+      boolean suppress) {
     ReportView view = reports.forCommittee(period);
     return new CommitteeDocument(
         view,
@@ -66,6 +82,9 @@ class CommitteeReportRenderer {
         draft != null && draft.inForwardPlan(),
         CommitteeDocument.narrative(narrative, draft == null ? Map.of() : draft.narrative()),
         Scorecard.of(scorecard, view),
+        breakdowns.breakdown(view.analysisPeriod(), scope, suppress),
+        Populations.whatTheFiguresCount(view),
+        Populations.reconciliation(view, followUpPlaces.population(view.analysisPeriod())),
         stamp);
   }
 
@@ -143,6 +162,9 @@ class CommitteeReportRenderer {
     figures.put("followUps", r.followUps());
     figures.put("dipSamples", r.dipSamples());
     figures.put("scorecard", document.scorecard());
+    figures.put("breakdown", document.breakdown());
+    figures.put("whatTheFiguresCount", document.whatTheFiguresCount());
+    figures.put("followUpPopulation", document.followUpPopulation());
     Map<String, String> sections = new LinkedHashMap<>();
     document.narrative().forEach(e -> sections.put(e.key(), e.text()));
     figures.put("narrative", sections);

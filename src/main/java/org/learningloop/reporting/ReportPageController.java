@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.learningloop.common.DomainException;
+import org.learningloop.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,7 @@ class ReportPageController {
   private final Reports reports;
   private final ReportPublisher publisher;
   private final CommitteeReportRenderer renderer;
+  private final CurrentUser currentUser;
   private final CommitteeReportPdf pdf;
   private final ITemplateEngine templates;
   private final Clock clock;
@@ -51,6 +53,7 @@ class ReportPageController {
       Reports reports,
       ReportPublisher publisher,
       CommitteeReportRenderer renderer,
+      CurrentUser currentUser,
       CommitteeReportPdf pdf,
       ITemplateEngine templates,
       Clock clock) {
@@ -59,6 +62,7 @@ class ReportPageController {
     this.pdf = pdf;
     this.templates = templates;
     this.renderer = renderer;
+    this.currentUser = currentUser;
     this.clock = clock;
   }
 
@@ -125,7 +129,10 @@ class ReportPageController {
   private Map<String, Object> committeeModel(
       ReportPeriod period, LocalDate meeting, boolean forPdf, Authentication user) {
     Optional<CommitteeDraft> draft = publisher.draft(period);
-    CommitteeDocument document = renderer.document(period, draft.orElse(null), null);
+    // The page shows the reader's own part of the breakdown; a PDF leaves the application, so its
+    // small numbers are suppressed as in a published version.
+    CommitteeDocument document =
+        renderer.document(period, draft.orElse(null), null, currentUser.scope(), forPdf);
     Map<String, Object> model =
         new HashMap<>(
             renderer.model(

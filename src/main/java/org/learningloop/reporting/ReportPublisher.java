@@ -16,6 +16,7 @@ import org.learningloop.directory.Role;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
+import org.learningloop.security.AccessScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -138,7 +139,9 @@ class ReportPublisher {
             username,
             Publication.of(period, version, null, username, now, null, null, null, null)
                 .publishedAtText());
-    CommitteeDocument document = renderer.document(period, draft, stamp);
+    // The committee's report: every service area, small numbers suppressed.
+    CommitteeDocument document =
+        renderer.document(period, draft, stamp, new AccessScope.All(), true);
     List<FieldError> missing =
         document.missing().stream()
             .map(e -> new FieldError("sections." + e.key(), e.heading() + " is not written"))
