@@ -443,6 +443,8 @@ class ReportsTest {
         .contains(
             "<title id=\"chart-trend-title\">Audit judgements post moderation, February 2023 – January 2024</title>");
     assertThat(html).doesNotContain("style=");
+    // No data records actions on dip samples, so the report claims none.
+    assertThat(html).doesNotContain("individual actions set by the auditors");
     assertThat(page("/reports/committee?from=2023-12&to=2024-01"))
         .doesNotContain("Date of Meeting:");
 
