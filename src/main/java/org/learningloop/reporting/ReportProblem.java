@@ -97,4 +97,17 @@ final class ReportProblem extends DomainException {
         "The committee report for " + period.label() + " has no published version " + version + ".",
         List.of());
   }
+
+  static ReportProblem publishedMeanwhile(ReportPeriod period, int version) {
+    return new ReportProblem(
+        Kind.CONFLICT,
+        "report-published-meanwhile",
+        "Published meanwhile",
+        "Someone else published version "
+            + version
+            + " of the committee report for "
+            + period.label()
+            + " a moment ago: read it, then publish again if a new version is still needed.",
+        List.of());
+  }
 }

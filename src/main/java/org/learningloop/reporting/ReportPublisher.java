@@ -118,14 +118,16 @@ class ReportPublisher {
   /**
    * Publishes the next version of the period's report.
    *
-   * @throws ReportProblem (409) without a draft; (400) when a section has neither text nor a
-   *     standard wording, or a version after the first has no reason
+   * @throws ReportProblem (409) without a draft, or when someone else published the same version
+   *     meanwhile; (400) when a section has neither text nor a standard wording, or a version after
+   *     the first has no reason
    */
   @Transactional
   @PreAuthorize(ReportRoles.PUBLISH)
   public Publication publish(ReportPeriod period, PublishCommand command, String username) {
-    // The lock numbers versions one at a time: two simultaneous publications make 1 and 2.
-    CommitteeDraft draft = store.lock(period).orElseThrow(() -> ReportProblem.notPrepared(period));
+    // No lock while rendering (a PDF can take seconds): the unique key (report, version) turns away
+    // a second publication of the same number, made at the same time, with a conflict.
+    CommitteeDraft draft = store.find(period).orElseThrow(() -> ReportProblem.notPrepared(period));
     int version = store.latestVersion(draft.id()) + 1;
     String reason = command.reason() == null ? null : command.reason().strip();
     if (version > 1 && (reason == null || reason.isEmpty())) {
@@ -156,7 +158,11 @@ class ReportPublisher {
                 .html(document, CommitteeReportRenderer.Mode.SNAPSHOT)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8),
             renderer.pdf(document));
-    store.insertVersion(draft.id(), version, stamp.reason(), username, now, snapshot);
+    try {
+      store.insertVersion(draft.id(), version, stamp.reason(), username, now, snapshot);
+    } catch (DuplicateKeyException e) {
+      throw ReportProblem.publishedMeanwhile(period, version);
+    }
     tellTheAudience(period, version);
     return store.version(period, version).orElseThrow();
   }
