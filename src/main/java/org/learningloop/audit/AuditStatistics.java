@@ -1,6 +1,7 @@
 package org.learningloop.audit;
 
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,12 @@ public interface AuditStatistics {
    * factor.
    */
   Map<String, Long> inadequateFactorCounts(AuditType type, YearMonth from, YearMonth to);
+
+  /**
+   * The effective grade now (after any moderation) of each audit named, by reference; references
+   * the register does not know are absent.
+   */
+  Map<String, Grade> effectiveGrades(Collection<String> refs);
 
   /** Thematic dip samples in the months, counted by month and theme, in month then theme order. */
   List<ThemeTally> themeTallies(YearMonth from, YearMonth to);

@@ -2,6 +2,8 @@ package org.learningloop.audit;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,12 @@ class AuditStatisticsQueries implements AuditStatistics {
       group by a.team_id, f.factor_code
       order by a.team_id, count(*) desc, f.factor_code
       """;
+
+  private static final String EFFECTIVE_GRADES =
+      "select ref, effective_grade from audit where ref in (:refs)";
+
+  /** Keeps IN lists well below what any database accepts. */
+  private static final int CHUNK = 500;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -137,6 +145,22 @@ class AuditStatisticsQueries implements AuditStatistics {
         range(from, to).addValue("type", type.name()),
         (rs, i) ->
             new PlaceFactor(rs.getLong("team_id"), rs.getString("factor_code"), rs.getLong("n")));
+  }
+
+  @Override
+  public Map<String, Grade> effectiveGrades(Collection<String> refs) {
+    List<String> distinct = refs.stream().distinct().toList();
+    Map<String, Grade> grades = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i += CHUNK) {
+      jdbc.query(
+          EFFECTIVE_GRADES,
+          new MapSqlParameterSource(
+              "refs", distinct.subList(i, Math.min(distinct.size(), i + CHUNK))),
+          rs -> {
+            grades.put(rs.getString("ref"), Grade.valueOf(rs.getString("effective_grade")));
+          });
+    }
+    return grades;
   }
 
   private static MapSqlParameterSource range(YearMonth from, YearMonth to) {

@@ -1,16 +1,13 @@
 package org.learningloop.demo;
 
 import java.util.List;
+import java.util.Set;
 import org.learningloop.directory.Role;
-import org.learningloop.directory.ServiceArea;
-import org.learningloop.directory.ServiceAreaRepository;
-import org.learningloop.directory.Staff;
-import org.learningloop.directory.StaffRepository;
-import org.learningloop.directory.Team;
-import org.learningloop.directory.TeamRepository;
+import org.learningloop.directory.StaffDetails;
+import org.learningloop.directory.StaffRegistry;
+import org.learningloop.directory.TeamPlace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,47 +49,29 @@ public class DemoUsers {
           new DemoUser("moderator", "Morgan Moderator", Role.MODERATOR, Placement.NONE),
           new DemoUser("admin", "Ada Admin", Role.ADMIN, Placement.NONE));
 
-  private final StaffRepository staff;
-  private final TeamRepository teams;
-  private final ServiceAreaRepository serviceAreas;
-  private final PasswordEncoder passwordEncoder;
+  private final StaffRegistry registry;
 
-  DemoUsers(
-      StaffRepository staff,
-      TeamRepository teams,
-      ServiceAreaRepository serviceAreas,
-      PasswordEncoder passwordEncoder) {
-    this.staff = staff;
-    this.teams = teams;
-    this.serviceAreas = serviceAreas;
-    this.passwordEncoder = passwordEncoder;
+  DemoUsers(StaffRegistry registry) {
+    this.registry = registry;
   }
 
   @Transactional
   public void ensurePresent() {
-    ServiceArea area =
-        serviceAreas
-            .findByNameIgnoreCase(SERVICE_AREA)
-            .orElseGet(() -> serviceAreas.save(new ServiceArea(SERVICE_AREA)));
-    Team team = teams.findByNameIgnoreCase(TEAM).orElseGet(() -> teams.save(new Team(TEAM, area)));
-    String hash = passwordEncoder.encode(PASSWORD);
-    int created = 0;
-    for (DemoUser user : USERS) {
-      if (staff.findByUsername(user.username()).isPresent()) {
-        continue;
-      }
-      Staff person =
-          new Staff(user.username(), user.username() + "@learningloop.example", user.name());
-      person.grant(user.role());
-      person.setPasswordHash(hash);
-      switch (user.placement()) {
-        case TEAM -> person.placeInTeam(team);
-        case SERVICE_AREA -> person.placeInServiceArea(area);
-        case NONE -> {}
-      }
-      staff.save(person);
-      created++;
-    }
+    TeamPlace team = registry.placeTeam(SERVICE_AREA, TEAM);
+    List<StaffDetails> people =
+        USERS.stream()
+            .map(
+                user ->
+                    new StaffDetails(
+                        user.username(),
+                        user.username() + "@learningloop.example",
+                        user.name(),
+                        Set.of(user.role()),
+                        user.placement() == Placement.TEAM ? team.teamId() : null,
+                        user.placement() == Placement.SERVICE_AREA ? team.serviceAreaId() : null,
+                        true))
+            .toList();
+    int created = registry.addAbleToSignIn(people, PASSWORD);
     if (created > 0) {
       log.info("Created {} demo users (password '{}')", created, PASSWORD);
     }

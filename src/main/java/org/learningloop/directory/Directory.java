@@ -3,6 +3,8 @@ package org.learningloop.directory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.StaffRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,7 @@
 package org.learningloop.directory;
 
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.StaffRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

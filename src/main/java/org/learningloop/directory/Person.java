@@ -2,6 +2,9 @@ package org.learningloop.directory;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.learningloop.directory.internal.ServiceArea;
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.Team;
 
 /**
  * A read-only view of a member of staff, safe to hand to other modules and to keep outside a

@@ -6,6 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.learningloop.directory.internal.ServiceArea;
+import org.learningloop.directory.internal.ServiceAreaRepository;
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.StaffRepository;
+import org.learningloop.directory.internal.Team;
+import org.learningloop.directory.internal.TeamRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +32,29 @@ public class StaffRegistry {
   private final TeamRepository teams;
   private final ServiceAreaRepository serviceAreas;
 
-  StaffRegistry(StaffRepository staff, TeamRepository teams, ServiceAreaRepository serviceAreas) {
+  private final PasswordEncoder passwordEncoder;
+
+  StaffRegistry(
+      StaffRepository staff,
+      TeamRepository teams,
+      ServiceAreaRepository serviceAreas,
+      PasswordEncoder passwordEncoder) {
     this.staff = staff;
     this.teams = teams;
     this.serviceAreas = serviceAreas;
+    this.passwordEncoder = passwordEncoder;
   }
 
   /** Every team with its service area; a council has a few hundred at most. */
   public List<TeamPlace> teams() {
     return teams.findAllWithServiceArea().stream().map(TeamPlace::of).toList();
+  }
+
+  /** Every service area's name by its id; a council has a handful. */
+  public Map<Long, String> serviceAreaNames() {
+    Map<Long, String> names = new HashMap<>();
+    serviceAreas.findAll().forEach(area -> names.put(area.getId(), area.getName()));
+    return names;
   }
 
   /** People by (normalised) email; unknown emails are simply absent from the answer. */
@@ -111,6 +132,39 @@ public class StaffRegistry {
               }
               return Person.of(staff.save(person));
             });
+  }
+
+  /**
+   * Adds the people whose usernames the directory does not know yet, each able to sign in with that
+   * password, placed in their team or else their service area; people already there stay as they
+   * are. For set-up steps that run before anyone can sign in (the demo users); administrators use
+   * {@link StaffAdministration}, which checks what they enter.
+   *
+   * @return how many were added
+   */
+  @Transactional
+  public int addAbleToSignIn(List<StaffDetails> people, String password) {
+    List<StaffDetails> missing =
+        people.stream()
+            .filter(p -> staff.findByUsername(p.username().toLowerCase(Locale.ROOT)).isEmpty())
+            .toList();
+    if (missing.isEmpty()) {
+      return 0;
+    }
+    String hash = passwordEncoder.encode(password);
+    for (StaffDetails details : missing) {
+      Staff person = new Staff(details.username(), details.email(), details.displayName());
+      details.roles().forEach(person::grant);
+      person.setPasswordHash(hash);
+      person.setEnabled(details.enabled());
+      if (details.teamId() != null) {
+        person.placeInTeam(teams.getReferenceById(details.teamId()));
+      } else if (details.serviceAreaId() != null) {
+        person.placeInServiceArea(serviceAreas.getReferenceById(details.serviceAreaId()));
+      }
+      staff.save(person);
+    }
+    return missing.size();
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.learningloop.directory;
 
+import org.learningloop.directory.internal.Team;
+
 /** A team with its service area, for lists and choices. */
 public record TeamView(Long id, String name, Long serviceAreaId, String serviceAreaName) {
 

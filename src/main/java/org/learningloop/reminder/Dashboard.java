@@ -1,22 +1,20 @@
 package org.learningloop.reminder;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.directory.StaffRegistry;
+import org.learningloop.followup.FollowUpStatistics;
+import org.learningloop.followup.FollowUpStatistics.OpenFollowUp;
 import org.learningloop.security.AccessScope;
 import org.learningloop.security.CurrentUser;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,17 +45,25 @@ class Dashboard {
   private record Row(
       Long areaId, String area, Long teamId, String team, String stage, boolean overdue, int age) {}
 
-  private final NamedParameterJdbcTemplate jdbc;
+  /** Service areas, then teams, by name as people read them; a follow-up without either first. */
+  private static final Comparator<Row> BY_AREA_THEN_TEAM_NAME =
+      Comparator.comparing(Row::area, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER))
+          .thenComparing(Row::team, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+
+  private final FollowUpStatistics followUps;
+  private final StaffRegistry directory;
   private final CurrentUser currentUser;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
   Dashboard(
-      NamedParameterJdbcTemplate jdbc,
+      FollowUpStatistics followUps,
+      StaffRegistry directory,
       CurrentUser currentUser,
       WorkingDayCalendar calendar,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.followUps = followUps;
+    this.directory = directory;
     this.currentUser = currentUser;
     this.calendar = calendar;
     this.clock = clock;
@@ -65,38 +71,26 @@ class Dashboard {
 
   @Transactional(readOnly = true)
   View view() {
-    MapSqlParameterSource params = new MapSqlParameterSource();
     AccessScope scope = currentUser.scope();
-    String where;
+    List<OpenFollowUp> open;
     if (scope instanceof AccessScope.All || scope instanceof AccessScope.Administration) {
-      where = "";
+      open = followUps.open();
     } else if (scope instanceof AccessScope.ServiceArea area) {
-      params.addValue("area", area.serviceAreaId());
-      where = " and f.service_area_id = :area";
+      open = followUps.openInServiceArea(area.serviceAreaId());
     } else if (scope instanceof AccessScope.Team team) {
-      params.addValue("team", team.teamId());
-      where = " and f.team_id = :team";
+      open = followUps.openInTeam(team.teamId());
     } else {
       throw new AccessDeniedException("The dashboard is for managers and the PI team");
     }
     LocalDate today = LocalDate.now(clock);
-    // The stage started at: creation (or the last reopening) for allocation, allocation for the
-    // conversations and
-    // closure, the proposal for sign-off, closure for the re-audit.
+    Map<Long, String> areaNames = directory.serviceAreaNames();
+    Map<Long, String> teamNames = new HashMap<>();
+    directory.teams().forEach(t -> teamNames.put(t.teamId(), t.teamName()));
     List<Row> rows =
-        jdbc.query(
-            "select f.service_area_id, sa.name as area_name, f.team_id, t.name as team_name, f.stage, f.due_date,"
-                + " case when f.stage = 'ALLOCATION' then coalesce((select max(e.occurred_at) from follow_up_event e"
-                + "   where e.follow_up_id = f.id and e.action = 'REOPENED'), f.created_at)"
-                + " when f.stage = 'SIGN_OFF' then coalesce(f.closure_proposed_at, f.allocated_at)"
-                + " when f.stage in ('AWAITING_RE_AUDIT', 'RE_AUDIT') then coalesce(f.closed_at, f.allocated_at)"
-                + " else coalesce(f.allocated_at, f.created_at) end as stage_started"
-                + " from follow_up f left join service_area sa on sa.id = f.service_area_id left join team t on t.id = f.team_id"
-                + " where f.status = 'OPEN'"
-                + where
-                + " order by sa.name, t.name",
-            params,
-            (rs, i) -> row(rs, today));
+        open.stream()
+            .map(f -> row(f, areaNames, teamNames, today))
+            .sorted(BY_AREA_THEN_TEAM_NAME)
+            .toList();
     Map<Long, List<Row>> byArea = new LinkedHashMap<>();
     rows.forEach(
         r ->
@@ -136,28 +130,22 @@ class Dashboard {
     return new View(today, rows.size(), overdue(rows), areas);
   }
 
-  private Row row(ResultSet rs, LocalDate today) throws SQLException {
-    long area = rs.getLong("service_area_id");
-    Long areaId = rs.wasNull() ? null : area;
-    long team = rs.getLong("team_id");
-    Long teamId = rs.wasNull() ? null : team;
-    LocalDate due = rs.getObject("due_date", LocalDate.class);
-    LocalDateTime started = rs.getObject("stage_started", LocalDateTime.class);
-    Instant startedAt = started == null ? null : started.toInstant(ZoneOffset.UTC);
+  private Row row(
+      OpenFollowUp f, Map<Long, String> areaNames, Map<Long, String> teamNames, LocalDate today) {
     int age =
-        startedAt == null
+        f.stageStartedAt() == null
             ? 0
             : Math.max(
                 0,
                 calendar.workingDaysBetween(
-                    startedAt.atZone(calendar.zone()).toLocalDate(), today));
+                    f.stageStartedAt().atZone(calendar.zone()).toLocalDate(), today));
     return new Row(
-        areaId,
-        rs.getString("area_name"),
-        teamId,
-        rs.getString("team_name"),
-        rs.getString("stage"),
-        due != null && due.isBefore(today),
+        f.serviceAreaId(),
+        areaNames.get(f.serviceAreaId()),
+        f.teamId(),
+        teamNames.get(f.teamId()),
+        f.stage(),
+        f.dueDate() != null && f.dueDate().isBefore(today),
         age);
   }
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
-import org.learningloop.web.PageForms;
+import org.learningloop.common.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,11 +1,8 @@
 package org.learningloop.reminder;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.followup.FollowUpDeadlines;
 import org.learningloop.followup.FollowUpDeadlines.Subject;
+import org.learningloop.followup.FollowUpStatistics;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
@@ -31,8 +29,6 @@ import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +57,7 @@ public class ReminderSweep {
   private final Directory directory;
   private final FollowUpDeadlines followUps;
   private final Notifications notifications;
-  private final NamedParameterJdbcTemplate jdbc;
+  private final FollowUpStatistics statistics;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -73,7 +69,7 @@ public class ReminderSweep {
       Directory directory,
       FollowUpDeadlines followUps,
       Notifications notifications,
-      NamedParameterJdbcTemplate jdbc,
+      FollowUpStatistics statistics,
       TransactionTemplate transaction,
       Clock clock) {
     this.openTasks = openTasks;
@@ -83,7 +79,7 @@ public class ReminderSweep {
     this.directory = directory;
     this.followUps = followUps;
     this.notifications = notifications;
-    this.jdbc = jdbc;
+    this.statistics = statistics;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -261,29 +257,8 @@ public class ReminderSweep {
    * until}.
    */
   private List<String> conversationAttendees(Instant now, Instant until) {
-    List<String> usernames = new ArrayList<>();
-    jdbc.query(
-        "select c.attendees, f.practitioner_id, f.team_manager_id from follow_up_conversation c"
-            + " join follow_up f on f.id = c.follow_up_id"
-            + " where c.status = 'SCHEDULED' and f.status = 'OPEN' and c.starts_at >= :now and c.starts_at < :until",
-        new MapSqlParameterSource().addValue("now", utc(now)).addValue("until", utc(until)),
-        rs -> {
-          String attendees = rs.getString("attendees");
-          if (!"TEAM_MANAGER".equals(attendees)) {
-            person(rs.getLong("practitioner_id"), rs.wasNull()).ifPresent(usernames::add);
-          }
-          if (!"PRACTITIONER".equals(attendees)) {
-            person(rs.getLong("team_manager_id"), rs.wasNull()).ifPresent(usernames::add);
-          }
-        });
-    return usernames;
-  }
-
-  private Optional<String> person(long id, boolean wasNull) {
-    return wasNull ? Optional.empty() : directory.findById(id).map(Person::username);
-  }
-
-  private static Timestamp utc(Instant instant) {
-    return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    return statistics.scheduledConversationAttendees(now, until).stream()
+        .flatMap(id -> directory.findById(id).map(Person::username).stream())
+        .toList();
   }
 }

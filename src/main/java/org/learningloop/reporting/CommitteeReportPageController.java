@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
-import org.learningloop.web.PageForms;
+import org.learningloop.common.PageForms;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

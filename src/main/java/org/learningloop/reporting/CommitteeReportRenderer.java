@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.learningloop.audit.AuditStatistics;
+import org.learningloop.audit.AuditType;
+import org.learningloop.audit.Grade;
 import org.learningloop.security.AccessScope;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -38,7 +41,7 @@ class CommitteeReportRenderer {
   private final ITemplateEngine templates;
   private final ObjectMapper json;
   private final ReportBreakdowns breakdowns;
-  private final FollowUpPlaceQueries followUpPlaces;
+  private final AuditStatistics audits;
 
   CommitteeReportRenderer(
       Reports reports,
@@ -49,7 +52,7 @@ class CommitteeReportRenderer {
       ITemplateEngine templates,
       ObjectMapper json,
       ReportBreakdowns breakdowns,
-      FollowUpPlaceQueries followUpPlaces) {
+      AuditStatistics audits) {
     this.reports = reports;
     this.cover = cover;
     this.narrative = narrative;
@@ -57,7 +60,7 @@ class CommitteeReportRenderer {
     this.pdf = pdf;
     this.templates = templates;
     this.breakdowns = breakdowns;
-    this.followUpPlaces = followUpPlaces;
+    this.audits = audits;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
@@ -84,8 +87,25 @@ class CommitteeReportRenderer {
         Scorecard.of(scorecard, view),
         breakdowns.breakdown(view.analysisPeriod(), scope, suppress),
         Populations.whatTheFiguresCount(view),
-        Populations.reconciliation(view, followUpPlaces.population(view.analysisPeriod())),
+        Populations.reconciliation(view, population(view)),
         stamp);
+  }
+
+  /**
+   * What the follow-ups of the analysis period are of: the follow-ups ended as grade revised are of
+   * audits re-graded since; the dip-sample audits graded inadequate each have one; the rest are of
+   * the inadequate deep dives.
+   */
+  private Populations.Population population(ReportView view) {
+    ReportPeriod p = view.analysisPeriod();
+    long dipSamples =
+        audits.gradeTallies(AuditType.THEMATIC_DIP_SAMPLE, p.from(), p.to()).stream()
+            .filter(t -> t.effectiveGrade() == Grade.INADEQUATE)
+            .mapToLong(AuditStatistics.GradeTally::count)
+            .sum();
+    long regraded = view.followUps().gradeRevised();
+    long deepDives = Math.max(0, view.followUps().followUps() - regraded - dipSamples);
+    return new Populations.Population(deepDives, dipSamples, regraded);
   }
 
   /** The narrative sections of a draft as they would be printed. */

@@ -18,14 +18,17 @@ import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.followup.FollowUpStage;
+import org.learningloop.followup.FollowUpStatistics;
+import org.learningloop.followup.FollowUpStatistics.FollowUpFigures;
+import org.learningloop.followup.FollowUpStatistics.SupportTally;
 import org.learningloop.followup.FollowUpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The follow-up KPIs of a period, from {@link FollowUpKpiQueries}' rows. Working days are counted
- * as the deadlines count them ({@link WorkingDayCalendar#workingDayOf} of each moment, then {@link
- * WorkingDayCalendar#workingDaysBetween}), so "within target" here means what "on time" means in
- * the task lists.
+ * The follow-up KPIs of a period, from the follow-up module's {@link FollowUpStatistics}. Working
+ * days are counted as the deadlines count them ({@link WorkingDayCalendar#workingDayOf} of each
+ * moment, then {@link WorkingDayCalendar#workingDaysBetween}), so "within target" here means what
+ * "on time" means in the task lists.
  */
 @Service
 class FollowUpKpiReports {
@@ -38,19 +41,19 @@ class FollowUpKpiReports {
 
   static final Map<Stage, String> TIMELINESS_LABELS = timelinessLabels();
 
-  private final FollowUpKpiQueries queries;
+  private final FollowUpStatistics followUps;
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties deadlines;
   private final Catalogues catalogues;
   private final Clock clock;
 
   FollowUpKpiReports(
-      FollowUpKpiQueries queries,
+      FollowUpStatistics followUps,
       WorkingDayCalendar calendar,
       DeadlineProperties deadlines,
       Catalogues catalogues,
       Clock clock) {
-    this.queries = queries;
+    this.followUps = followUps;
     this.calendar = calendar;
     this.deadlines = deadlines;
     this.catalogues = catalogues;
@@ -59,14 +62,18 @@ class FollowUpKpiReports {
 
   FollowUpKpis summarise(ReportPeriod period) {
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-    return compute(period, today, queries.followUps(period), queries.support(period));
+    return compute(
+        period,
+        today,
+        followUps.ofAuditsDated(period.from(), period.to()),
+        followUps.supportOfAuditsDated(period.from(), period.to()));
   }
 
   FollowUpKpis compute(
       ReportPeriod period,
       LocalDate today,
-      List<FollowUpKpiQueries.Row> rows,
-      List<FollowUpKpiQueries.SupportTally> support) {
+      List<FollowUpFigures> rows,
+      List<SupportTally> support) {
     Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
     Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
     STAGE_LABELS.keySet().forEach(s -> byStage.put(s, new long[2]));
@@ -74,7 +81,7 @@ class FollowUpKpiReports {
     long awaitingReAudit = 0;
     long reAuditDue = 0;
     long overdue = 0;
-    for (FollowUpKpiQueries.Row row : rows) {
+    for (FollowUpFigures row : rows) {
       byStatus.merge(FollowUpStatus.valueOf(row.status()), 1L, Long::sum);
       FollowUpStage stage = FollowUpStage.valueOf(row.stage());
       long[] counts = byStage.get(stage);
@@ -101,28 +108,21 @@ class FollowUpKpiReports {
 
     FollowUpKpis.Timeliness allocation =
         timeliness(
-            Stage.ALLOCATION,
-            rows,
-            FollowUpKpiQueries.Row::createdAt,
-            FollowUpKpiQueries.Row::allocatedAt);
+            Stage.ALLOCATION, rows, FollowUpFigures::createdAt, FollowUpFigures::allocatedAt);
     FollowUpKpis.Timeliness safeguarding =
         timeliness(
             Stage.SAFEGUARDING_CONFIRMATION,
             rows,
-            FollowUpKpiQueries.Row::createdAt,
-            FollowUpKpiQueries.Row::safeguardingConfirmedAt);
+            FollowUpFigures::createdAt,
+            FollowUpFigures::safeguardingConfirmedAt);
     FollowUpKpis.Timeliness conversations =
         timeliness(
             Stage.CONVERSATIONS_HELD,
             rows,
-            FollowUpKpiQueries.Row::allocatedAt,
-            FollowUpKpiQueries.Row::bothConversationsHeldAt);
+            FollowUpFigures::allocatedAt,
+            FollowUpFigures::bothConversationsHeldAt);
     FollowUpKpis.Timeliness closure =
-        timeliness(
-            Stage.CLOSURE,
-            rows,
-            FollowUpKpiQueries.Row::allocatedAt,
-            FollowUpKpiQueries.Row::closedAt);
+        timeliness(Stage.CLOSURE, rows, FollowUpFigures::allocatedAt, FollowUpFigures::closedAt);
 
     long recorded = reAuditGrades.values().stream().mapToLong(Long::longValue).sum();
     return new FollowUpKpis(
@@ -145,12 +145,12 @@ class FollowUpKpiReports {
 
   private FollowUpKpis.Timeliness timeliness(
       Stage stage,
-      List<FollowUpKpiQueries.Row> rows,
-      Function<FollowUpKpiQueries.Row, Instant> start,
-      Function<FollowUpKpiQueries.Row, Instant> end) {
+      List<FollowUpFigures> rows,
+      Function<FollowUpFigures, Instant> start,
+      Function<FollowUpFigures, Instant> end) {
     int target = deadlines.target(stage);
     List<Integer> days = new ArrayList<>();
-    for (FollowUpKpiQueries.Row row : rows) {
+    for (FollowUpFigures row : rows) {
       Instant from = start.apply(row);
       Instant to = end.apply(row);
       if (from != null && to != null) {
@@ -193,12 +193,11 @@ class FollowUpKpiReports {
    * Every type offered, in the catalogue's order (types since retired from the catalogue after
    * them).
    */
-  private List<FollowUpKpis.SupportType> supportTypes(
-      List<FollowUpKpiQueries.SupportTally> tallies) {
+  private List<FollowUpKpis.SupportType> supportTypes(List<SupportTally> tallies) {
     Map<String, long[]> byType =
         new LinkedHashMap<>(); // offered, in progress, completed, declined, withdrawn
     catalogues.supportTypes().forEach(entry -> byType.put(entry.code(), null));
-    for (FollowUpKpiQueries.SupportTally t : tallies) {
+    for (SupportTally t : tallies) {
       long[] counts = byType.get(t.typeCode());
       if (counts == null) {
         counts = new long[5];

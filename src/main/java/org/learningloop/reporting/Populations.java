@@ -32,7 +32,13 @@ final class Populations {
    * "Of the 21 follow-ups, 20 are of the deep-dive audits graded inadequate counted above and 1 of
    * a thematic dip-sample audit …": how the follow-ups reconcile with the inadequate analysis.
    */
-  static String reconciliation(ReportView report, FollowUpPlaceQueries.Population population) {
+  /**
+   * What the follow-ups of a period are of: deep dives and dip samples still graded inadequate, and
+   * audits re-graded since (their follow-up ended as grade revised).
+   */
+  record Population(long deepDives, long dipSamples, long regraded) {}
+
+  static String reconciliation(ReportView report, Population population) {
     long followUps = report.followUps().followUps();
     if (followUps == 0) {
       return "";
@@ -60,15 +66,7 @@ final class Populations {
               + (population.regraded() == 1 ? "an audit" : "audits")
               + " no longer graded inadequate after moderation");
     }
-    long deepDivesWithout = report.analysis().inadequate().count() - population.deepDives();
-    String without =
-        deepDivesWithout > 0
-            ? " "
-                + deepDivesWithout
-                + " inadequate deep-dive "
-                + (deepDivesWithout == 1 ? "audit has" : "audits have")
-                + " no follow-up recorded."
-            : "";
+    String without = "";
     return "Of the "
         + followUps
         + (followUps == 1 ? " follow-up, " : " follow-ups, ")

@@ -16,6 +16,8 @@ import org.learningloop.audit.Grade;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
+import org.learningloop.followup.FollowUpStatistics;
+import org.learningloop.followup.FollowUpStatistics.FollowUpFigures;
 import org.learningloop.security.AccessScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +38,7 @@ class ReportBreakdowns {
   static final String NOT_SHOWN = "not shown";
 
   private final AuditStatistics statistics;
-  private final FollowUpKpiQueries followUpRows;
-  private final FollowUpPlaceQueries followUpPlaces;
+  private final FollowUpStatistics followUpStatistics;
   private final FollowUpKpiReports kpis;
   private final Catalogues catalogues;
   private final WorkingDayCalendar calendar;
@@ -45,15 +46,13 @@ class ReportBreakdowns {
 
   ReportBreakdowns(
       AuditStatistics statistics,
-      FollowUpKpiQueries followUpRows,
-      FollowUpPlaceQueries followUpPlaces,
+      FollowUpStatistics followUpStatistics,
       FollowUpKpiReports kpis,
       Catalogues catalogues,
       WorkingDayCalendar calendar,
       Clock clock) {
     this.statistics = statistics;
-    this.followUpRows = followUpRows;
-    this.followUpPlaces = followUpPlaces;
+    this.followUpStatistics = followUpStatistics;
     this.kpis = kpis;
     this.catalogues = catalogues;
     this.calendar = calendar;
@@ -98,10 +97,12 @@ class ReportBreakdowns {
         statistics.inadequateFactorsByTeam(AuditType.DEEP_DIVE, period.from(), period.to()).stream()
             .collect(Collectors.groupingBy(AuditStatistics.PlaceFactor::teamId));
 
-    List<FollowUpKpiQueries.Row> rows =
-        followUpsVisible ? followUpRows.followUps(period) : List.of();
-    Map<Long, FollowUpPlaceQueries.Place> places =
-        followUpsVisible ? followUpPlaces.places(period) : Map.of();
+    List<FollowUpFigures> rows =
+        followUpsVisible ? followUpStatistics.ofAuditsDated(period.from(), period.to()) : List.of();
+    Map<Long, FollowUpStatistics.Place> places =
+        followUpsVisible
+            ? followUpStatistics.placesOfAuditsDated(period.from(), period.to())
+            : Map.of();
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
 
     // Service area → team → tallies, in name order (the query's).
@@ -171,10 +172,10 @@ class ReportBreakdowns {
   private FollowUpKpis kpisOf(
       ReportPeriod period,
       LocalDate today,
-      List<FollowUpKpiQueries.Row> rows,
-      Map<Long, FollowUpPlaceQueries.Place> places,
-      Predicate<FollowUpPlaceQueries.Place> in) {
-    List<FollowUpKpiQueries.Row> mine =
+      List<FollowUpFigures> rows,
+      Map<Long, FollowUpStatistics.Place> places,
+      Predicate<FollowUpStatistics.Place> in) {
+    List<FollowUpFigures> mine =
         rows.stream()
             .filter(r -> places.containsKey(r.id()) && in.test(places.get(r.id())))
             .toList();

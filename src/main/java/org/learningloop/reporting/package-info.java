@@ -6,7 +6,8 @@
  * print and accessible PDF: prepared as a draft by a PI lead, its narrative written by the
  * Assistant Director, published as numbered immutable snapshots (figures, HTML and PDF with their
  * SHA-256) with a notice to Assistant Directors and Service Managers. Figures come from aggregate
- * queries of the audit module's {@link org.learningloop.audit.AuditStatistics}; audits are never
- * loaded one by one.
+ * queries of the audit module's {@link org.learningloop.audit.AuditStatistics} and the follow-up
+ * module's {@link org.learningloop.followup.FollowUpStatistics}; audits are never loaded one by
+ * one.
  */
 package org.learningloop.reporting;

@@ -13,32 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The audit register on MariaDB through MySQL Connector/J: every behaviour of {@link
  * AuditRegisterBehaviour}, the council report's figures from imported data, and a 5,000-row import.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class AuditRegisterIT extends AuditRegisterBehaviour {
 
   private static final Logger log = LoggerFactory.getLogger(AuditRegisterIT.class);
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   /**
    * The report to the Overview and Scrutiny Committee of 12 March 2024: Dec 2023 - Jan 2024, 35

@@ -346,25 +346,22 @@ class FollowUpApiTest extends FollowUpScenario {
   }
 
   private void createSecondPiLead() {
-    transaction.executeWithoutResult(
-        s -> {
-          if (staff.findByUsername("pi-lead-2").isEmpty()) {
-            var lead =
-                new org.learningloop.directory.Staff(
-                    "pi-lead-2", "pi-lead-2@learningloop.example", "Second Lead");
-            lead.grant(org.learningloop.directory.Role.PI_LEAD);
-            lead.setPasswordHash(passwordEncoder.encode("demo"));
-            staff.save(lead);
-          }
-        });
+    staff.addAbleToSignIn(
+        List.of(
+            new org.learningloop.directory.StaffDetails(
+                "pi-lead-2",
+                "pi-lead-2@learningloop.example",
+                "Second Lead",
+                java.util.Set.of(org.learningloop.directory.Role.PI_LEAD),
+                null,
+                null,
+                true)),
+        "demo");
   }
 
   @org.springframework.beans.factory.annotation.Autowired
   org.learningloop.calendar.Deadlines deadlines;
 
   @org.springframework.beans.factory.annotation.Autowired
-  org.learningloop.directory.StaffRepository staff;
-
-  @org.springframework.beans.factory.annotation.Autowired
-  org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+  org.learningloop.directory.StaffRegistry staff;
 }

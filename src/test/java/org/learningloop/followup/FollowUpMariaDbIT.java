@@ -7,27 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.FollowUpScenario;
-import org.learningloop.support.MariaDb;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.learningloop.support.OnMariaDb;
 
 /**
  * The happy path through the REST API on MariaDB through Connector/J: the schema, the engine and
  * the read model.
  */
-@SpringBootTest(
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class FollowUpMariaDbIT extends FollowUpScenario {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @Test
   void anInadequateAuditIsFollowedUpUntilClosureByApi() throws Exception {

@@ -20,14 +20,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,17 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox, a duplicate key queued by two transactions at once, an SMTP outage seen by both nodes.
  * Each message reaches the server once.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class OutboxConcurrencyIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @Autowired Notifications notifications;
   @Autowired Outbox outbox;

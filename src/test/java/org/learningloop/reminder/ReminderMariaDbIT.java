@@ -39,22 +39,17 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.directory.StaffAdministration;
 import org.learningloop.directory.StaffDetails;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.learningloop.support.TestAudits;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -68,11 +63,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * digests are swept at instants in 2023 and 2024, long before anything another test creates falls
  * due.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class ReminderMariaDbIT {
 
   private static final String RUN = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36);
@@ -100,11 +91,6 @@ class ReminderMariaDbIT {
       Person serviceManagerB) {}
 
   private static World world;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;

@@ -26,6 +26,7 @@ import org.learningloop.audit.AuditStatistics;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.followup.FollowUpStatistics;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -138,17 +139,17 @@ public final class AuditSummaryBenchmark {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
       context.registerBean(
           NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(pooled));
-      // The audit module keeps its query class package-private; the benchmark registers it as the
-      // application would.
+      // The audit and follow-up modules keep their query classes package-private; the benchmark
+      // registers them as the application would.
       context.registerBean(Class.forName("org.learningloop.audit.AuditStatisticsQueries"));
-      context.registerBean(FollowUpKpiQueries.class);
+      context.registerBean(Class.forName("org.learningloop.followup.FollowUpStatisticsQueries"));
       context.refresh();
       AuditStatistics statistics = context.getBean(AuditStatistics.class);
       AuditSummaries summaries = new AuditSummaries(statistics);
       DipSamples dipSamples = new DipSamples(statistics);
       FollowUpKpiReports followUpKpis =
           new FollowUpKpiReports(
-              context.getBean(FollowUpKpiQueries.class),
+              context.getBean(FollowUpStatistics.class),
               calendar,
               SHIPPED_DEADLINES,
               new ShippedSupportCatalogue(),

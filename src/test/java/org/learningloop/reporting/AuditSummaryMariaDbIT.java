@@ -13,14 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -30,22 +25,13 @@ import org.springframework.test.web.servlet.ResultActions;
  * tallies): the same figures as on H2. The database is shared with the other *IT classes (same
  * context), so the seed goes twenty years back, Feb 2003 to Jan 2004, where no other test writes.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class AuditSummaryMariaDbIT {
 
   @Autowired MockMvc mvc;
   @Autowired AuditRegister register;
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkingDayCalendar calendar;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @BeforeEach
   void seed() {

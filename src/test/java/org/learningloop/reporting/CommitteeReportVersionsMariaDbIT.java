@@ -17,15 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,22 +30,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * byte for byte, matching their SHA-256. Shares the *IT database and context; its period,
  * January–February 2002, has no other data.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class CommitteeReportVersionsMariaDbIT {
 
   private static final String PERIOD = "from=2002-01&to=2002-02";
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @Test
   void simultaneousPublicationsAreNumberedOneAfterTheOtherAndReadBackByteForByte()

@@ -21,6 +21,8 @@ import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.followup.FollowUpStage;
+import org.learningloop.followup.FollowUpStatistics.FollowUpFigures;
+import org.learningloop.followup.FollowUpStatistics.SupportTally;
 
 /**
  * The follow-up KPIs from hand-made rows: working days as the deadlines count them, medians,
@@ -95,7 +97,7 @@ class FollowUpKpiReportsTest {
   @Test
   void closureWithinTargetIsCountedOnTheClosedOnes() {
     Instant allocated = at(2024, 1, 8, 10); // a Monday
-    List<FollowUpKpiQueries.Row> rows = new ArrayList<>();
+    List<FollowUpFigures> rows = new ArrayList<>();
     // 60 working days after Monday 8 January 2024 is Wednesday 3 April (Good Friday and Easter
     // Monday are holidays).
     rows.add(
@@ -126,7 +128,7 @@ class FollowUpKpiReportsTest {
 
   @Test
   void overdueMeansTheDueDateHasPassedNotThatItIsToday() {
-    List<FollowUpKpiQueries.Row> rows =
+    List<FollowUpFigures> rows =
         List.of(
             row("ALLOCATION", "OPEN", null).due(TODAY.minusDays(1)).build(),
             row("ALLOCATION", "OPEN", null).due(TODAY).build(),
@@ -164,11 +166,11 @@ class FollowUpKpiReportsTest {
             TODAY,
             List.of(),
             List.of(
-                new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "COMPLETED", 1),
-                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "ACCEPTED", 1),
-                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "COMPLETED", 2),
-                new FollowUpKpiQueries.SupportTally("INDIVIDUAL_COACHING", "DECLINED", 1),
-                new FollowUpKpiQueries.SupportTally("RETIRED_TYPE", "WITHDRAWN", 1)));
+                new SupportTally("TEAM_SESSION", "COMPLETED", 1),
+                new SupportTally("INDIVIDUAL_COACHING", "ACCEPTED", 1),
+                new SupportTally("INDIVIDUAL_COACHING", "COMPLETED", 2),
+                new SupportTally("INDIVIDUAL_COACHING", "DECLINED", 1),
+                new SupportTally("RETIRED_TYPE", "WITHDRAWN", 1)));
     assertThat(k.support())
         .containsExactly(
             new FollowUpKpis.SupportType(
@@ -178,29 +180,9 @@ class FollowUpKpiReportsTest {
     assertThatThrownBy(
             () ->
                 reports.compute(
-                    PERIOD,
-                    TODAY,
-                    List.of(),
-                    List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "LOST", 1))))
+                    PERIOD, TODAY, List.of(), List.of(new SupportTally("TEAM_SESSION", "LOST", 1))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("LOST");
-  }
-
-  @Test
-  void aJointConversationCountsForBothAndTheEarlierWayWins() {
-    Instant tm = at(2024, 1, 10, 10);
-    Instant practitioner = at(2024, 1, 12, 10);
-    Instant joint = at(2024, 1, 11, 10);
-    assertThat(
-            FollowUpKpiQueries.bothHeld(Map.of("TEAM_MANAGER", tm, "PRACTITIONER", practitioner)))
-        .isEqualTo(practitioner);
-    assertThat(FollowUpKpiQueries.bothHeld(Map.of("TEAM_MANAGER", tm))).isNull();
-    assertThat(FollowUpKpiQueries.bothHeld(Map.of("JOINT", joint))).isEqualTo(joint);
-    assertThat(
-            FollowUpKpiQueries.bothHeld(
-                Map.of("JOINT", joint, "TEAM_MANAGER", tm, "PRACTITIONER", practitioner)))
-        .isEqualTo(joint);
-    assertThat(FollowUpKpiQueries.bothHeld(Map.of())).isNull();
   }
 
   @Test
@@ -210,7 +192,7 @@ class FollowUpKpiReportsTest {
             "No follow-ups have been opened for audits graded inadequate during December 2023 – January 2024.");
 
     Instant allocated = at(2024, 1, 8, 10);
-    List<FollowUpKpiQueries.Row> rows =
+    List<FollowUpFigures> rows =
         List.of(
             row("CONVERSATIONS", "OPEN", null)
                 .created(at(2024, 1, 5, 10))
@@ -220,10 +202,7 @@ class FollowUpKpiReportsTest {
             row("ENDED", "GRADE_REVISED", null).build());
     FollowUpKpis k =
         reports.compute(
-            PERIOD,
-            TODAY,
-            rows,
-            List.of(new FollowUpKpiQueries.SupportTally("TEAM_SESSION", "OFFERED", 1)));
+            PERIOD, TODAY, rows, List.of(new SupportTally("TEAM_SESSION", "OFFERED", 1)));
     assertThat(Reports.followUpSentences(PERIOD, k))
         .containsExactly(
             "2 follow-ups were opened by the Practice Improvement team for audits graded inadequate during December 2023 –"
@@ -235,7 +214,7 @@ class FollowUpKpiReportsTest {
 
   // ---- rows ----
 
-  FollowUpKpis compute(List<FollowUpKpiQueries.Row> rows) {
+  FollowUpKpis compute(List<FollowUpFigures> rows) {
     return reports.compute(PERIOD, TODAY, rows, List.of());
   }
 
@@ -298,8 +277,8 @@ class FollowUpKpiReportsTest {
       return this;
     }
 
-    FollowUpKpiQueries.Row build() {
-      return new FollowUpKpiQueries.Row(
+    FollowUpFigures build() {
+      return new FollowUpFigures(
           id, status, stage, due, created, allocated, null, bothHeld, closed, reAuditGrade);
     }
   }

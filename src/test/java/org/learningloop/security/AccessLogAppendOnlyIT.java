@@ -8,31 +8,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.learningloop.support.MariaDb;
+import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * On MySQL/MariaDB the database itself keeps the access log append-only: no update, and no delete
  * but the retention purge's, of expired rows only.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"learning-loop.demo.users=true", "learning-loop.mail.drop-folder=target/it-mail"})
-@AutoConfigureMockMvc
-@ActiveProfiles("mysql")
+@OnMariaDb
 class AccessLogAppendOnlyIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    MariaDb.register(registry);
-  }
 
   @Autowired JdbcTemplate jdbc;
   @Autowired AccessLog accessLog;

@@ -17,17 +17,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.learningloop.directory.Role;
-import org.learningloop.directory.Staff;
-import org.learningloop.directory.StaffRepository;
+import org.learningloop.directory.StaffDetails;
+import org.learningloop.directory.StaffRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -44,18 +45,24 @@ class SignInProtectionTest {
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   @Autowired MockMvc mvc;
-  @Autowired StaffRepository staff;
-  @Autowired PasswordEncoder encoder;
+  @Autowired StaffRegistry staff;
   @Autowired LoginFailures failures;
   @Autowired SecuritySettings settings;
   @Autowired AccessLog accessLog;
 
   private String newUser(String password) {
     String username = "lockout-" + NEXT.incrementAndGet() + "-" + System.nanoTime();
-    Staff person = new Staff(username, username + "@learningloop.example", "Lock Out");
-    person.grant(Role.AUDITOR);
-    person.setPasswordHash(encoder.encode(password));
-    staff.save(person);
+    staff.addAbleToSignIn(
+        List.of(
+            new StaffDetails(
+                username,
+                username + "@learningloop.example",
+                "Lock Out",
+                Set.of(Role.AUDITOR),
+                null,
+                null,
+                true)),
+        password);
     return username;
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -30,6 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+  /** How to install what the page tests drive, on Debian or Ubuntu. */
+  static final String INSTALL = "apt-get install chromium chromium-driver";
+
   private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -41,9 +45,39 @@ public final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
+  static Path chromium() {
+    return Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  }
+
+  static Path chromedriver() {
+    return Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  }
+
+  /**
+   * Fails with one message that says what is missing and how to install it, before any page test
+   * starts an application or a browser.
+   */
+  static void requireInstalled(Path chromium, Path chromedriver) {
+    List<String> missing =
+        Stream.of(chromium, chromedriver)
+            .filter(binary -> !Files.isExecutable(binary))
+            .map(Path::toString)
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "The page tests drive a real headless Chromium, but "
+              + String.join(" and ", missing)
+              + (missing.size() == 1 ? " is" : " are")
+              + " missing. Install Chromium and its driver with `"
+              + INSTALL
+              + "` (as root), or point -Dchromium.binary and -Dchromedriver.binary at them.");
+    }
+  }
+
   public static Browser open(int port) {
+    requireInstalled(chromium(), chromedriver());
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.setBinary(chromium().toString());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -57,9 +91,7 @@ public final class Browser implements AutoCloseable {
         "--window-size=1280,1024");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
-                    .toFile())
+            .usingDriverExecutable(chromedriver().toFile())
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);

@@ -1,6 +1,5 @@
 package org.learningloop.support;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Where the database-facing tests (*IT) find MariaDB or MySQL: the Failsafe plugin passes {@code
@@ -43,11 +44,22 @@ public final class MariaDb {
     return System.getProperty("it.db.password", "");
   }
 
-  public static void register(DynamicPropertyRegistry registry) {
-    dropSchemasOfOldBuilds();
-    registry.add("spring.datasource.url", MariaDb::url);
-    registry.add("spring.datasource.username", MariaDb::username);
-    registry.add("spring.datasource.password", MariaDb::password);
+  /**
+   * Points the application at the database, after dropping the schemas of old builds; named in
+   * {@link OnMariaDb}, so every test that carries it has the same context configuration.
+   */
+  static final class Connection
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      dropSchemasOfOldBuilds();
+      TestPropertyValues.of(
+              "spring.datasource.url=" + url(),
+              "spring.datasource.username=" + username(),
+              "spring.datasource.password=" + password())
+          .applyTo(context);
+    }
   }
 
   private static synchronized void dropSchemasOfOldBuilds() {
@@ -56,7 +68,8 @@ public final class MariaDb {
     }
     cleaned = true;
     LocalDateTime dayAgo = LocalDateTime.now(ZoneOffset.UTC).minusDays(1);
-    try (Connection connection = DriverManager.getConnection(url(), username(), password());
+    try (java.sql.Connection connection =
+            DriverManager.getConnection(url(), username(), password());
         Statement statement = connection.createStatement()) {
       List<String> old = new ArrayList<>();
       try (ResultSet schemas =

@@ -1,9 +1,8 @@
-package org.learningloop.security;
+package org.learningloop.directory;
 
 import java.util.Locale;
-import org.learningloop.directory.Role;
-import org.learningloop.directory.Staff;
-import org.learningloop.directory.StaffRepository;
+import org.learningloop.directory.internal.Staff;
+import org.learningloop.directory.internal.StaffRepository;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs people in against the directory; someone without a password (created by an import) cannot
- * sign in.
+ * sign in. It lives here, not in {@code security}, so that password hashes never leave the
+ * directory; the security module's filter chains find it as the one {@code UserDetailsService}.
  */
 @Service
 class DirectoryUserDetailsService implements UserDetailsService {

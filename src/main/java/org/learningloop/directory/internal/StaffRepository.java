@@ -1,8 +1,9 @@
-package org.learningloop.directory;
+package org.learningloop.directory.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.learningloop.directory.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

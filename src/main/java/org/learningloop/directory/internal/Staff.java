@@ -1,4 +1,4 @@
-package org.learningloop.directory;
+package org.learningloop.directory.internal;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.learningloop.directory.Role;
 
 /**
  * A member of staff: who they are (email is the identity audits and imports use), what they do

@@ -1,4 +1,4 @@
-package org.learningloop.directory;
+package org.learningloop.directory.internal;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,9 +1,8 @@
-package org.learningloop.web;
+package org.learningloop.common;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;

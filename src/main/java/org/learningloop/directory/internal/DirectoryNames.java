@@ -1,4 +1,4 @@
-package org.learningloop.directory;
+package org.learningloop.directory.internal;
 
 /** Names in the directory are trimmed and never blank. */
 final class DirectoryNames {

@@ -1,4 +1,4 @@
-package org.learningloop.directory;
+package org.learningloop.directory.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

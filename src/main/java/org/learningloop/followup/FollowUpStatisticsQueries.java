@@ -1,0 +1,263 @@
+package org.learningloop.followup;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.learningloop.audit.AuditStatistics;
+import org.learningloop.audit.Grade;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The follow-up statistics in SQL. The KPIs of a period take three queries whatever their number:
+ * the follow-ups themselves, the first held conversation of each kind per follow-up, and the
+ * support items counted by type and state in the database. Each reads a range of {@code
+ * ix_follow_up_audit_date} (the audit's date, kept on the follow-up) and joins the child tables by
+ * their follow-up indexes, so it touches the period's follow-ups only, never the period's audits;
+ * the re-audits' grades now come from the audit module's face in one more query per 500. The open
+ * follow-ups are read through {@code ix_follow_up_team} and {@code ix_follow_up_service_area} when
+ * scoped. Reads only.
+ *
+ * <p>Instants are stored as UTC date-times (Hibernate's {@code jdbc.time_zone}), so they are read
+ * back as such.
+ */
+@Repository
+@Transactional(readOnly = true)
+class FollowUpStatisticsQueries implements FollowUpStatistics {
+
+  private static final String FOLLOW_UPS =
+      "select f.id, f.status, f.stage, f.due_date, f.created_at, f.allocated_at, f.safeguarding_confirmed_at, f.closed_at, "
+          + "f.re_audit_ref, f.re_audit_grade "
+          + "from follow_up f "
+          + "where f.audit_date >= :first and f.audit_date <= :last";
+
+  private static final String HELD_CONVERSATIONS =
+      "select c.follow_up_id, c.attendees, min(c.starts_at) as held_at "
+          + "from follow_up f join follow_up_conversation c on c.follow_up_id = f.id "
+          + "where f.audit_date >= :first and f.audit_date <= :last and c.status = 'HELD' "
+          + "group by c.follow_up_id, c.attendees";
+
+  private static final String SUPPORT =
+      "select s.type_code, s.state, count(*) as n "
+          + "from follow_up f join support_item s on s.follow_up_id = f.id "
+          + "where f.audit_date >= :first and f.audit_date <= :last "
+          + "group by s.type_code, s.state order by s.type_code, s.state";
+
+  /** When each open follow-up's stage started; see {@link OpenFollowUp#stageStartedAt()}. */
+  private static final String OPEN =
+      "select f.id, f.service_area_id, f.team_id, f.stage, f.due_date,"
+          + " case when f.stage = 'ALLOCATION' then coalesce((select max(e.occurred_at) from follow_up_event e"
+          + "   where e.follow_up_id = f.id and e.action = 'REOPENED'), f.created_at)"
+          + " when f.stage = 'SIGN_OFF' then coalesce(f.closure_proposed_at, f.allocated_at)"
+          + " when f.stage in ('AWAITING_RE_AUDIT', 'RE_AUDIT') then coalesce(f.closed_at, f.allocated_at)"
+          + " else coalesce(f.allocated_at, f.created_at) end as stage_started"
+          + " from follow_up f where f.status = 'OPEN'";
+
+  private static final String SCHEDULED_CONVERSATIONS =
+      "select c.attendees, f.practitioner_id, f.team_manager_id from follow_up_conversation c"
+          + " join follow_up f on f.id = c.follow_up_id"
+          + " where c.status = 'SCHEDULED' and f.status = 'OPEN' and c.starts_at >= :now and c.starts_at < :until";
+
+  private static final String PLACES =
+      "select f.id, f.team_id, f.service_area_id from follow_up f "
+          + "where f.audit_date >= :first and f.audit_date <= :last";
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final AuditStatistics audits;
+
+  FollowUpStatisticsQueries(NamedParameterJdbcTemplate jdbc, AuditStatistics audits) {
+    this.jdbc = jdbc;
+    this.audits = audits;
+  }
+
+  @Override
+  public List<FollowUpFigures> ofAuditsDated(YearMonth from, YearMonth to) {
+    MapSqlParameterSource range = range(from, to);
+    Map<Long, Map<String, Instant>> held = new HashMap<>();
+    jdbc.query(
+        HELD_CONVERSATIONS,
+        range,
+        rs -> {
+          held.computeIfAbsent(rs.getLong("follow_up_id"), id -> new HashMap<>())
+              .put(rs.getString("attendees"), instant(rs, "held_at"));
+        });
+    Map<Long, String> reAuditRefs = new HashMap<>();
+    List<FollowUpFigures> rows =
+        jdbc.query(
+            FOLLOW_UPS,
+            range,
+            (rs, i) -> {
+              long id = rs.getLong("id");
+              String reAuditRef = rs.getString("re_audit_ref");
+              if (reAuditRef != null) {
+                reAuditRefs.put(id, reAuditRef);
+              }
+              java.sql.Date due = rs.getDate("due_date");
+              return new FollowUpFigures(
+                  id,
+                  rs.getString("status"),
+                  rs.getString("stage"),
+                  due == null ? null : due.toLocalDate(),
+                  instant(rs, "created_at"),
+                  instant(rs, "allocated_at"),
+                  instant(rs, "safeguarding_confirmed_at"),
+                  bothHeld(held.getOrDefault(id, Map.of())),
+                  instant(rs, "closed_at"),
+                  rs.getString("re_audit_grade"));
+            });
+    if (reAuditRefs.isEmpty()) {
+      return rows;
+    }
+    // The re-audit's grade as the audit register has it now (a later moderation counts); the grade
+    // recorded with the follow-up when the register no longer knows the audit.
+    Map<String, Grade> gradesNow = audits.effectiveGrades(reAuditRefs.values());
+    return rows.stream()
+        .map(
+            row -> {
+              Grade now = gradesNow.get(reAuditRefs.get(row.id()));
+              return now == null ? row : withReAuditGrade(row, now.name());
+            })
+        .toList();
+  }
+
+  private static FollowUpFigures withReAuditGrade(FollowUpFigures row, String grade) {
+    return new FollowUpFigures(
+        row.id(),
+        row.status(),
+        row.stage(),
+        row.dueDate(),
+        row.createdAt(),
+        row.allocatedAt(),
+        row.safeguardingConfirmedAt(),
+        row.bothConversationsHeldAt(),
+        row.closedAt(),
+        grade);
+  }
+
+  @Override
+  public List<SupportTally> supportOfAuditsDated(YearMonth from, YearMonth to) {
+    return jdbc.query(
+        SUPPORT,
+        range(from, to),
+        (rs, i) ->
+            new SupportTally(rs.getString("type_code"), rs.getString("state"), rs.getLong("n")));
+  }
+
+  @Override
+  public java.util.Map<Long, Place> placesOfAuditsDated(YearMonth from, YearMonth to) {
+    java.util.Map<Long, Place> places = new java.util.HashMap<>();
+    jdbc.query(
+        PLACES,
+        range(from, to),
+        rs -> {
+          long team = rs.getLong("team_id");
+          Long teamId = rs.wasNull() ? null : team;
+          long area = rs.getLong("service_area_id");
+          Long areaId = rs.wasNull() ? null : area;
+          places.put(rs.getLong("id"), new Place(teamId, areaId));
+        });
+    return places;
+  }
+
+  @Override
+  public List<OpenFollowUp> open() {
+    return open("", new MapSqlParameterSource());
+  }
+
+  @Override
+  public List<OpenFollowUp> openInServiceArea(long serviceAreaId) {
+    return open(" and f.service_area_id = :area", new MapSqlParameterSource("area", serviceAreaId));
+  }
+
+  @Override
+  public List<OpenFollowUp> openInTeam(long teamId) {
+    return open(" and f.team_id = :team", new MapSqlParameterSource("team", teamId));
+  }
+
+  private List<OpenFollowUp> open(String where, MapSqlParameterSource params) {
+    return jdbc.query(
+        OPEN + where + " order by f.id",
+        params,
+        (rs, i) ->
+            new OpenFollowUp(
+                rs.getLong("id"),
+                nullableLong(rs, "service_area_id"),
+                nullableLong(rs, "team_id"),
+                rs.getString("stage"),
+                rs.getObject("due_date", LocalDate.class),
+                instant(rs, "stage_started")));
+  }
+
+  @Override
+  public List<Long> scheduledConversationAttendees(Instant from, Instant until) {
+    List<Long> attendees = new ArrayList<>();
+    jdbc.query(
+        SCHEDULED_CONVERSATIONS,
+        new MapSqlParameterSource().addValue("now", utc(from)).addValue("until", utc(until)),
+        rs -> {
+          String invited = rs.getString("attendees");
+          if (!"TEAM_MANAGER".equals(invited)) {
+            Long practitioner = nullableLong(rs, "practitioner_id");
+            if (practitioner != null) {
+              attendees.add(practitioner);
+            }
+          }
+          if (!"PRACTITIONER".equals(invited)) {
+            Long teamManager = nullableLong(rs, "team_manager_id");
+            if (teamManager != null) {
+              attendees.add(teamManager);
+            }
+          }
+        });
+    return attendees;
+  }
+
+  /**
+   * When the second of the two conversations took place, or the joint one (which counts for both),
+   * whichever came first; null while either is still to be held.
+   */
+  static Instant bothHeld(Map<String, Instant> heldAt) {
+    Instant joint = heldAt.get("JOINT");
+    Instant teamManager = heldAt.get("TEAM_MANAGER");
+    Instant practitioner = heldAt.get("PRACTITIONER");
+    Instant separate =
+        teamManager == null || practitioner == null
+            ? null
+            : teamManager.isAfter(practitioner) ? teamManager : practitioner;
+    if (joint == null) {
+      return separate;
+    }
+    return separate == null || joint.isBefore(separate) ? joint : separate;
+  }
+
+  private static MapSqlParameterSource range(YearMonth from, YearMonth to) {
+    return new MapSqlParameterSource()
+        .addValue("first", java.sql.Date.valueOf(from.atDay(1)))
+        .addValue("last", java.sql.Date.valueOf(to.atEndOfMonth()));
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static Timestamp utc(Instant instant) {
+    return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+    return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+  }
+}

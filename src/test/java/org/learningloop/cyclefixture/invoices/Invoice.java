@@ -1,0 +1,5 @@
+package org.learningloop.cyclefixture.invoices;
+
+import org.learningloop.cyclefixture.orders.Order;
+
+public record Invoice(String number, Order order) {}
