@@ -17,7 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Targets of the follow-up process, in working days (see {@link Stage} for where each count
+ * Targets of the follow-up process, in working days (the follow-up's stages say where each count
  * starts). Defaults are in {@code application.yml}; a missing or inconsistent value stops the
  * application at start-up.
  *
@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *     child's safety
  * @param conversationsHeld from allocation until both conversations are held
  * @param closure from allocation until the loop is closed
+ * @param conversationOutcome from the end of a conversation until its outcome is recorded
+ * @param supportVerification from a support item's completion until the PI officer verifies it
+ * @param reAuditWindow from the day the effectiveness re-audit falls due until it must be recorded
  * @param reminderLead how many working days before the due date reminders start (0: on the due date
  *     only)
  * @param escalation the escalation ladder, first rung first
@@ -39,6 +42,9 @@ public record DeadlineProperties(
     @NotNull @PositiveOrZero Integer safeguardingConfirmation,
     @NotNull @PositiveOrZero Integer conversationsHeld,
     @NotNull @PositiveOrZero Integer closure,
+    @NotNull @PositiveOrZero Integer conversationOutcome,
+    @NotNull @PositiveOrZero Integer supportVerification,
+    @NotNull @PositiveOrZero Integer reAuditWindow,
     @NotNull @PositiveOrZero Integer reminderLead,
     @NotEmpty List<@NotNull @Valid EscalationRung> escalation,
     @NotNull Period reAuditAfter,
@@ -70,16 +76,6 @@ public record DeadlineProperties(
     boolean isWithoutRepeats() {
       return recipients.stream().distinct().count() == recipients.size();
     }
-  }
-
-  /** The working-day target of a stage. */
-  public int target(Stage stage) {
-    return switch (stage) {
-      case ALLOCATION -> allocation;
-      case SAFEGUARDING_CONFIRMATION -> safeguardingConfirmation;
-      case CONVERSATIONS_HELD -> conversationsHeld;
-      case CLOSURE -> closure;
-    };
   }
 
   @AssertTrue(

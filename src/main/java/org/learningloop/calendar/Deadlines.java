@@ -25,26 +25,6 @@ public class Deadlines {
     this.calendar = calendar;
   }
 
-  /** The stage's target in working days. */
-  public int target(Stage stage) {
-    return properties.target(stage);
-  }
-
-  /**
-   * When a stage falls due: the end of the working day {@link #target target} working days after
-   * {@code countedFrom}, the moment the follow-up was created or allocated (see {@link
-   * Stage#countedFrom()}). A follow-up created on Friday 22 December 2023 at 10:00 must be
-   * allocated by Thursday 28 December, 17:00.
-   */
-  public Instant due(Stage stage, Instant countedFrom) {
-    return calendar.endOfWorkingDayAfter(countedFrom, target(stage));
-  }
-
-  /** The day a stage falls due, as people read it (see {@link #due}). */
-  public LocalDate dueDate(Stage stage, Instant countedFrom) {
-    return dueDate(due(stage, countedFrom));
-  }
-
   /** The council's calendar day of a due moment. */
   public LocalDate dueDate(Instant due) {
     return due.atZone(calendar.zone()).toLocalDate();
@@ -98,6 +78,74 @@ public class Deadlines {
     return escalations(calendar.endOfWorkingDay(calendar.addWorkingDays(dueDate, 0)));
   }
 
+  /**
+   * When something given {@code workingDays} from {@code from} falls due: the end of that working
+   * day (see {@link WorkingDayCalendar#endOfWorkingDayAfter}).
+   */
+  public Instant after(int workingDays, Instant from) {
+    return calendar.endOfWorkingDayAfter(from, workingDays);
+  }
+
+  /** When a conversation's outcome is due: conversation-outcome working days after it ends. */
+  public Instant conversationOutcomeDue(Instant conversationEnds) {
+    return after(properties.conversationOutcome(), conversationEnds);
+  }
+
+  /** When the PI officer must have verified a support item completed at {@code completedAt}. */
+  public Instant supportVerificationDue(Instant completedAt) {
+    return after(properties.supportVerification(), completedAt);
+  }
+
+  /**
+   * The one definition of overdue, used by the task lists, the dashboards, the follow-up API, the
+   * digests, the ladder and the reports: not done when its due moment (the end of a working day)
+   * has passed. Something due on Friday is overdue from 17:00:01 on Friday, not before.
+   */
+  public boolean isOverdue(Instant due, Instant now) {
+    return due != null && now.isAfter(due);
+  }
+
+  /** {@link #isOverdue(Instant, Instant)} for a due date: due at the end of that day's work. */
+  public boolean isOverdue(LocalDate dueDate, Instant now) {
+    return dueDate != null && isOverdue(endOfDueDate(dueDate), now);
+  }
+
+  /**
+   * The one definition of due soon: not overdue yet, and today is on or after the first reminder
+   * day ({@link #remindFrom(LocalDate)}, reminder-lead working days before the due day).
+   */
+  public boolean isDueSoon(Instant due, Instant now) {
+    return due != null
+        && !isOverdue(due, now)
+        && !now.atZone(calendar.zone())
+            .toLocalDate()
+            .isBefore(remindFrom(calendar.workingDayOf(due)));
+  }
+
+  /** {@link #isDueSoon(Instant, Instant)} for a due date. */
+  public boolean isDueSoon(LocalDate dueDate, Instant now) {
+    return dueDate != null && isDueSoon(endOfDueDate(dueDate), now);
+  }
+
+  /**
+   * Whole working days past the due day at {@code now}: 0 on the due day itself (after its end) and
+   * before, 1 on the next working day, and so on.
+   */
+  public int workingDaysOverdue(Instant due, Instant now) {
+    if (!isOverdue(due, now)) {
+      return 0;
+    }
+    return Math.max(
+        0,
+        calendar.workingDaysBetween(
+            calendar.workingDayOf(due), now.atZone(calendar.zone()).toLocalDate()));
+  }
+
+  /** The due moment of a due date: the end of its working day (or the next working day's). */
+  public Instant endOfDueDate(LocalDate dueDate) {
+    return calendar.endOfWorkingDay(calendar.addWorkingDays(dueDate, 0));
+  }
+
   /** The first daily digest strictly after {@code moment}; digests go out on working days only. */
   public Instant nextDigestAfter(Instant moment) {
     LocalDate day = moment.atZone(calendar.zone()).toLocalDate();
@@ -120,6 +168,16 @@ public class Deadlines {
    */
   public Instant reAuditAt(Instant closedAt) {
     return atDigestTime(reAuditDate(closedAt.atZone(calendar.zone()).toLocalDate()));
+  }
+
+  /**
+   * When the re-audit task must be done: re-audit-window working days after the day it falls due
+   * ({@link #reAuditDate}), at the end of that working day. It appears on {@link #reAuditAt} and is
+   * not overdue before this.
+   */
+  public Instant reAuditTaskDue(LocalDate reAuditDate) {
+    return calendar.endOfWorkingDay(
+        calendar.addWorkingDays(reAuditDate, properties.reAuditWindow()));
   }
 
   private Instant atDigestTime(LocalDate day) {

@@ -4,12 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -24,15 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "follow_up_conversation")
-public class Conversation {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "follow_up_id", nullable = false)
-  private FollowUp followUp;
+public class Conversation extends FollowUpPart {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
@@ -69,7 +55,7 @@ public class Conversation {
   protected Conversation() {}
 
   Conversation(FollowUp followUp, ConversationAttendees attendees) {
-    this.followUp = followUp;
+    super(followUp);
     this.attendees = attendees;
   }
 
@@ -78,7 +64,7 @@ public class Conversation {
     if (status != ConversationStatus.TO_BE_SCHEDULED && status != ConversationStatus.NOT_HELD) {
       throw FollowUpException.outOfOrder(
           "Conversation "
-              + id
+              + getId()
               + " is "
               + status
               + ": reschedule a scheduled conversation instead.");
@@ -89,7 +75,11 @@ public class Conversation {
   void reschedule(Instant startsAt, Duration duration, String location) {
     if (status != ConversationStatus.SCHEDULED) {
       throw FollowUpException.outOfOrder(
-          "Conversation " + id + " is " + status + ": only a scheduled one can be rescheduled.");
+          "Conversation "
+              + getId()
+              + " is "
+              + status
+              + ": only a scheduled one can be rescheduled.");
     }
     setTime(startsAt, duration, location);
   }
@@ -121,12 +111,12 @@ public class Conversation {
   private void requireScheduledAndPast(Instant now) {
     if (status != ConversationStatus.SCHEDULED) {
       throw FollowUpException.outOfOrder(
-          "Conversation " + id + " is " + status + ": only a scheduled one has an outcome.");
+          "Conversation " + getId() + " is " + status + ": only a scheduled one has an outcome.");
     }
     if (now.isBefore(startsAt)) {
       throw FollowUpException.outOfOrder(
           "Conversation "
-              + id
+              + getId()
               + " has not started yet: record its outcome after "
               + startsAt
               + ".");
@@ -160,11 +150,7 @@ public class Conversation {
   }
 
   public String inviteUid() {
-    return "conversation-" + id + "@learningloop";
-  }
-
-  public Long getId() {
-    return id;
+    return "conversation-" + getId() + "@learningloop";
   }
 
   public ConversationAttendees getAttendees() {

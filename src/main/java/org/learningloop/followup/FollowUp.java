@@ -12,14 +12,18 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.learningloop.calendar.Deadlines;
 
 /**
  * The follow-up of one inadequate audit (one per audit: the audit ref is unique). The aggregate
@@ -28,6 +32,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "follow_up")
 public class FollowUp {
+
+  /** The actor recorded for steps the process takes by itself (opening, timers). */
+  public static final String SYSTEM = "system";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -146,72 +153,88 @@ public class FollowUp {
 
   protected FollowUp() {}
 
+  /**
+   * A follow-up opened now, in the PI team's queue, for an audit that is inadequate; the timeline
+   * says so, and asks for the safety review when the audit found a risk of significant harm.
+   */
   FollowUp(
       String auditRef,
-      LocalDate auditDate,
-      Long practitionerId,
-      Long teamManagerId,
-      Long teamId,
-      Long serviceAreaId,
-      boolean significantHarmRisk,
+      AuditFacts audit,
       Instant createdAt,
       LocalDate allocationDue,
       LocalDate safeguardingDue) {
     this.auditRef = auditRef;
-    this.auditDate = auditDate;
-    this.practitionerId = practitionerId;
-    this.teamManagerId = teamManagerId;
-    this.teamId = teamId;
-    this.serviceAreaId = serviceAreaId;
-    this.significantHarmRisk = significantHarmRisk;
     this.createdAt = createdAt;
-    this.allocationDue = allocationDue;
+    takeOver(audit, allocationDue, safeguardingDue);
     this.dueDate = allocationDue;
-    this.safeguardingDue = significantHarmRisk ? safeguardingDue : null;
+    record(
+        createdAt,
+        SYSTEM,
+        TimelineAction.CREATED,
+        "Audit " + auditRef + " is inadequate: follow-up opened in the PI team's queue");
+    recordSafeguardingRequested(createdAt);
   }
 
   /**
    * A manager moved a stage's due date (see FollowUpDeadlines); the follow-up's current due date
-   * moves with it when it was that stage's. Stages are the escalation email's codes; SUPPORT has
-   * its due date on the support item's task.
+   * moves with it when it is at that stage. SUPPORT has its due dates on the support items; the
+   * re-audit's target is the follow-up's due date while it is at RE_AUDIT.
    */
-  void extendDue(String stage, LocalDate newDate) {
-    LocalDate old =
-        switch (stage) {
-          case "ALLOCATION" -> allocationDue;
-          case "SAFEGUARDING_CHECK" -> safeguardingDue;
-          case "CONVERSATIONS" -> conversationsDue;
-          case "CLOSURE" -> closureDue;
-          case "EFFECTIVENESS_CHECK" -> reAuditDue;
-          default -> null;
-        };
-    switch (stage) {
-      case "ALLOCATION" -> allocationDue = newDate;
-      case "SAFEGUARDING_CHECK" -> safeguardingDue = newDate;
-      case "CONVERSATIONS" -> conversationsDue = newDate;
-      case "CLOSURE" -> closureDue = newDate;
-      case "EFFECTIVENESS_CHECK" -> reAuditDue = newDate;
-      default -> {}
+  void extendDue(FollowUpStage extended, LocalDate newDate) {
+    switch (extended) {
+      case ALLOCATION -> allocationDue = newDate;
+      case SAFEGUARDING_CHECK -> safeguardingDue = newDate;
+      case CONVERSATIONS -> conversationsDue = newDate;
+      case CLOSURE, SIGN_OFF -> closureDue = newDate;
+      case RE_AUDIT, AWAITING_RE_AUDIT, SUPPORT, DONE, ENDED -> {}
     }
-    if (old != null && old.equals(dueDate)) {
+    boolean current =
+        extended == stage
+            || (extended == FollowUpStage.CLOSURE && stage == FollowUpStage.SIGN_OFF)
+            || (extended == FollowUpStage.SIGN_OFF && stage == FollowUpStage.CLOSURE);
+    if (current) {
       dueDate = newDate;
     }
   }
-
-  /** The timeline action of a follow-up reopened because its audit became inadequate again. */
-  static final String REOPENED = "REOPENED";
 
   /** The audit's date was corrected in the register. */
   void redate(LocalDate auditDate) {
     this.auditDate = auditDate;
   }
 
-  void record(Instant at, String actor, String action, String detail) {
+  /**
+   * Appends one entry to the timeline. Every transition below writes its own; the module calls this
+   * only for what is no transition (a manager's hand escalation, a moved due date).
+   */
+  void record(Instant at, String actor, TimelineAction action, String detail) {
     timeline.add(new TimelineEntry(this, at, actor, action, detail));
   }
 
-  void allocate(
+  /** A PI officer or lead takes the follow-up from the queue for themselves. */
+  void claim(
       String officer, boolean joint, LocalDate conversationsDue, LocalDate closureDue, Instant at) {
+    assign(officer, joint, conversationsDue, closureDue, officer, at, TimelineAction.CLAIMED);
+  }
+
+  /** A PI lead allocates the follow-up to a PI officer. */
+  void allocate(
+      String officer,
+      boolean joint,
+      LocalDate conversationsDue,
+      LocalDate closureDue,
+      String by,
+      Instant at) {
+    assign(officer, joint, conversationsDue, closureDue, by, at, TimelineAction.ALLOCATED);
+  }
+
+  private void assign(
+      String officer,
+      boolean joint,
+      LocalDate conversationsDue,
+      LocalDate closureDue,
+      String by,
+      Instant at,
+      TimelineAction action) {
     requireOpen();
     requireStage(FollowUpStage.ALLOCATION, "allocated");
     this.officerUsername = officer;
@@ -226,9 +249,14 @@ public class FollowUp {
       conversations.add(new Conversation(this, ConversationAttendees.PRACTITIONER));
     }
     moveTo(FollowUpStage.CONVERSATIONS);
+    record(
+        at,
+        by,
+        action,
+        "Allocated to " + officer + (joint ? "; one joint conversation" : "; two conversations"));
   }
 
-  void reassign(String officer) {
+  void reassign(String officer, String by, Instant at) {
     requireOpen();
     if (officerUsername == null) {
       throw FollowUpException.outOfOrder(
@@ -238,7 +266,9 @@ public class FollowUp {
       throw FollowUpException.outOfOrder(
           "Follow-up " + id + " is already allocated to " + officer + ".");
     }
+    String previous = officerUsername;
     this.officerUsername = officer;
+    record(at, by, TimelineAction.REASSIGNED, "From " + previous + " to " + officer);
   }
 
   void confirmSafeguarding(String by, Instant at) {
@@ -255,6 +285,74 @@ public class FollowUp {
     }
     safeguardingConfirmedAt = at;
     safeguardingConfirmedBy = by;
+    record(
+        at,
+        by,
+        TimelineAction.SAFEGUARDING_CONFIRMED,
+        "The child's current safety has been reviewed");
+  }
+
+  /**
+   * The safety review was not confirmed in time and went up to {@code to} (a role's label), named
+   * when the service area has one.
+   */
+  void safeguardingEscalated(String to, String manager, Instant at) {
+    record(
+        at,
+        SYSTEM,
+        TimelineAction.SAFEGUARDING_ESCALATED,
+        "Safety review not confirmed in time: escalated to the "
+            + to
+            + (manager == null ? " (none in the service area)" : " " + manager));
+  }
+
+  /**
+   * Schedules a conversation: first, or again after it was not held; or, with {@code move}, moves a
+   * scheduled one. {@code startsAt} is in the council's time zone, as the timeline shows it.
+   */
+  Conversation planConversation(
+      long conversationId,
+      boolean move,
+      ZonedDateTime startsAt,
+      Duration duration,
+      String location,
+      String by,
+      Instant at) {
+    Conversation c = conversationUnderway(conversationId);
+    if (move) {
+      c.reschedule(startsAt.toInstant(), duration, location);
+    } else {
+      c.schedule(startsAt.toInstant(), duration, location);
+    }
+    record(
+        at,
+        by,
+        move ? TimelineAction.CONVERSATION_RESCHEDULED : TimelineAction.CONVERSATION_SCHEDULED,
+        c.getAttendees()
+            + (move ? " conversation moved to " : " conversation on ")
+            + startsAt.toLocalDateTime()
+            + " at "
+            + location);
+    return c;
+  }
+
+  /** Held: when both conversations (or the joint one) are, the follow-up moves on to closure. */
+  void recordConversationHeld(
+      long conversationId, String notes, String learningPoints, String by, Instant at) {
+    Conversation c = conversationUnderway(conversationId);
+    c.recordHeld(at, notes, learningPoints);
+    record(at, by, TimelineAction.CONVERSATION_HELD, c.getAttendees() + " conversation held");
+    if (stage == FollowUpStage.CONVERSATIONS
+        && currentConversations().stream().allMatch(Conversation::isHeld)) {
+      moveTo(FollowUpStage.CLOSURE);
+    }
+  }
+
+  void recordConversationNotHeld(long conversationId, String reason, String by, Instant at) {
+    Conversation c = conversationUnderway(conversationId);
+    c.recordNotHeld(at, reason);
+    String detail = c.getAttendees() + " conversation not held: " + reason;
+    record(at, by, TimelineAction.CONVERSATION_NOT_HELD, detail);
   }
 
   Conversation conversation(long conversationId) {
@@ -264,26 +362,19 @@ public class FollowUp {
         .orElseThrow(() -> FollowUpException.partNotFound("conversation", conversationId));
   }
 
-  void requireConversationsUnderway() {
+  private Conversation conversationUnderway(long conversationId) {
     requireOpen();
     if (stage == FollowUpStage.ALLOCATION) {
       throw FollowUpException.outOfOrder(
           "Follow-up " + id + " is not allocated yet: conversations come after allocation.");
     }
+    return conversation(conversationId);
   }
 
-  /**
-   * After an outcome: both conversations held (or the joint one) moves the follow-up on to closure.
-   */
-  void conversationsChanged() {
-    if (stage == FollowUpStage.CONVERSATIONS
-        && currentConversations().stream().allMatch(Conversation::isHeld)) {
-      moveTo(FollowUpStage.CLOSURE);
-    }
-  }
-
+  /** A support item offered now; {@code label} is its type as the timeline names it. */
   SupportItem offerSupport(
       String typeCode,
+      String label,
       String description,
       SupportOwner owner,
       LocalDate due,
@@ -298,6 +389,7 @@ public class FollowUp {
     }
     SupportItem item = new SupportItem(this, typeCode, description, owner, due, by, at);
     supportItems.add(item);
+    record(at, by, TimelineAction.SUPPORT_OFFERED, label + " offered to the " + owner);
     return item;
   }
 
@@ -306,6 +398,47 @@ public class FollowUp {
         .filter(i -> i.getId() == itemId)
         .findFirst()
         .orElseThrow(() -> FollowUpException.partNotFound("support-item", itemId));
+  }
+
+  void acceptSupport(long itemId, String by, Instant at) {
+    changeSupport(itemId, i -> i.accept(at), TimelineAction.SUPPORT_ACCEPTED, by, at);
+  }
+
+  void declineSupport(long itemId, String reason, String by, Instant at) {
+    changeSupport(itemId, i -> i.decline(at, reason), TimelineAction.SUPPORT_DECLINED, by, at);
+  }
+
+  void completeSupport(long itemId, String by, Instant at) {
+    changeSupport(itemId, i -> i.complete(at), TimelineAction.SUPPORT_COMPLETED, by, at);
+  }
+
+  void verifySupport(long itemId, String by, Instant at) {
+    changeSupport(itemId, i -> i.verify(at, by), TimelineAction.SUPPORT_VERIFIED, by, at);
+  }
+
+  void withdrawSupport(long itemId, String reason, String by, Instant at) {
+    changeSupport(itemId, i -> i.withdraw(reason), TimelineAction.SUPPORT_WITHDRAWN, by, at);
+  }
+
+  /**
+   * One step of a support item of this open follow-up, the item guarding its own states; the
+   * timeline names the item's type, what happened and, for a refusal, why.
+   */
+  private void changeSupport(
+      long itemId, Consumer<SupportItem> change, TimelineAction action, String by, Instant at) {
+    requireOpen();
+    SupportItem item = supportItem(itemId);
+    change.accept(item);
+    String detail =
+        switch (action) {
+          case SUPPORT_ACCEPTED -> " accepted";
+          case SUPPORT_COMPLETED -> " completed";
+          case SUPPORT_VERIFIED -> " completion verified";
+          case SUPPORT_DECLINED -> " declined: " + item.getReason();
+          case SUPPORT_WITHDRAWN -> " withdrawn: " + item.getReason();
+          default -> throw new IllegalArgumentException(action + " is no step of a support item");
+        };
+    record(at, by, action, item.getTypeCode() + detail);
   }
 
   void proposeClosure(String by, Instant at) {
@@ -330,6 +463,11 @@ public class FollowUp {
     closureProposedBy = by;
     closureProposedAt = at;
     moveTo(FollowUpStage.SIGN_OFF);
+    record(
+        at,
+        by,
+        TimelineAction.CLOSURE_PROPOSED,
+        "Both conversations held and every support item settled");
   }
 
   void signOff(String by, Instant at, LocalDate reAuditDue) {
@@ -344,30 +482,48 @@ public class FollowUp {
     closedAt = at;
     this.reAuditDue = reAuditDue;
     moveTo(FollowUpStage.AWAITING_RE_AUDIT);
+    record(
+        at,
+        by,
+        TimelineAction.CLOSED,
+        "Closure signed off; effectiveness re-audit due " + reAuditDue);
   }
 
-  void sendBack() {
+  void sendBack(String reason, String by, Instant at) {
     requireOpen();
     requireStage(FollowUpStage.SIGN_OFF, "sent back");
     closureProposedBy = null;
     closureProposedAt = null;
     moveTo(FollowUpStage.CLOSURE);
+    record(at, by, TimelineAction.CLOSURE_SENT_BACK, reason);
   }
 
-  void reAuditDueNow() {
+  /**
+   * The re-audit period after closure has passed: the auditors are asked for one, to be done by
+   * {@code target} (a window after it fell due), so it is not overdue the moment it appears.
+   */
+  void reAuditDueNow(Instant at, LocalDate target) {
     if (stage == FollowUpStage.AWAITING_RE_AUDIT) {
       moveTo(FollowUpStage.RE_AUDIT);
+      dueDate = target;
     }
+    record(at, SYSTEM, TimelineAction.RE_AUDIT_DUE, "Effectiveness re-audit asked of the auditors");
   }
 
-  void recordReAudit(String ref, String grade) {
+  /** Refuses a re-audit asked for before it is due. */
+  void requireReAuditDue() {
     if (stage != FollowUpStage.RE_AUDIT) {
       throw FollowUpException.outOfOrder(
           "The re-audit of follow-up " + id + " is not due (it is at " + stage + ").");
     }
+  }
+
+  void recordReAudit(String ref, String grade, String by, Instant at) {
+    requireReAuditDue();
     reAuditRef = ref;
     reAuditGrade = grade;
     moveTo(FollowUpStage.DONE);
+    record(at, by, TimelineAction.RE_AUDIT_RECORDED, "Re-audit " + ref + " linked");
   }
 
   /**
@@ -377,14 +533,12 @@ public class FollowUp {
    * records why.
    */
   void reopen(
-      LocalDate auditDate,
-      Long practitionerId,
-      Long teamManagerId,
-      Long teamId,
-      Long serviceAreaId,
-      boolean significantHarmRisk,
+      AuditFacts audit,
       LocalDate allocationDue,
-      LocalDate safeguardingDue) {
+      LocalDate safeguardingDue,
+      String by,
+      String rationale,
+      Instant at) {
     if (status != FollowUpStatus.GRADE_REVISED) {
       throw FollowUpException.outOfOrder(
           "Follow-up "
@@ -394,19 +548,12 @@ public class FollowUp {
               + ": only a follow-up ended by a revised grade is reopened.");
     }
     status = FollowUpStatus.OPEN;
-    this.auditDate = auditDate;
-    this.practitionerId = practitionerId;
-    this.teamManagerId = teamManagerId;
-    this.teamId = teamId;
-    this.serviceAreaId = serviceAreaId;
-    this.significantHarmRisk = significantHarmRisk;
+    takeOver(audit, allocationDue, safeguardingDue);
     officerUsername = null;
     jointConversation = false;
     allocatedAt = null;
-    this.allocationDue = allocationDue;
     conversationsDue = null;
     closureDue = null;
-    this.safeguardingDue = significantHarmRisk ? safeguardingDue : null;
     safeguardingConfirmedAt = null;
     safeguardingConfirmedBy = null;
     closureProposedBy = null;
@@ -414,6 +561,75 @@ public class FollowUp {
     endedAt = null;
     endReason = null;
     moveTo(FollowUpStage.ALLOCATION);
+    record(
+        at,
+        by,
+        TimelineAction.REOPENED,
+        "Audit "
+            + auditRef
+            + " is inadequate again"
+            + because(rationale)
+            + ": follow-up reopened in the PI team's queue");
+    recordSafeguardingRequested(at);
+  }
+
+  /**
+   * The audit is inadequate again after the follow-up was closed or withdrawn: it stays ended, and
+   * its timeline says so.
+   */
+  void inadequateAgainAfterEnd(String by, String rationale, Instant at) {
+    if (status == FollowUpStatus.OPEN || status == FollowUpStatus.GRADE_REVISED) {
+      throw FollowUpException.outOfOrder(
+          "Follow-up " + id + " is " + status + ": it has not ended as closed or withdrawn.");
+    }
+    record(
+        at,
+        by,
+        TimelineAction.INADEQUATE_AGAIN_AFTER_END,
+        "The audit is inadequate again"
+            + because(rationale)
+            + "; the follow-up stays "
+            + status
+            + ": open it again by hand if needed");
+  }
+
+  /** Moderation lifted the grade of an audit whose follow-up had ended already. */
+  void gradeRevisedAfterEnd(String by, String rationale, Instant at) {
+    record(at, by, TimelineAction.GRADE_REVISED_AFTER_END, rationale);
+  }
+
+  private void recordSafeguardingRequested(Instant at) {
+    if (significantHarmRisk) {
+      record(
+          at,
+          SYSTEM,
+          TimelineAction.SAFEGUARDING_REQUESTED,
+          "Risk of significant harm: Team Manager asked to confirm the child's safety review by "
+              + safeguardingDue);
+    }
+  }
+
+  /**
+   * What the follow-up takes from its audit, as the register has it when the follow-up opens (or
+   * reopens): the people and the team it concerns, and whether it found a risk of significant harm.
+   */
+  record AuditFacts(
+      LocalDate auditDate,
+      Long practitionerId,
+      Long teamManagerId,
+      Long teamId,
+      Long serviceAreaId,
+      boolean significantHarmRisk) {}
+
+  private void takeOver(AuditFacts audit, LocalDate allocationDue, LocalDate safeguardingDue) {
+    this.auditDate = audit.auditDate();
+    this.practitionerId = audit.practitionerId();
+    this.teamManagerId = audit.teamManagerId();
+    this.teamId = audit.teamId();
+    this.serviceAreaId = audit.serviceAreaId();
+    this.significantHarmRisk = audit.significantHarmRisk();
+    this.allocationDue = allocationDue;
+    this.safeguardingDue = significantHarmRisk ? safeguardingDue : null;
   }
 
   /**
@@ -421,7 +637,8 @@ public class FollowUp {
    * are keyed by it.
    */
   int round() {
-    return 1 + (int) timeline.stream().filter(t -> REOPENED.equals(t.getAction())).count();
+    return 1
+        + (int) timeline.stream().filter(t -> t.getAction() == TimelineAction.REOPENED).count();
   }
 
   /**
@@ -437,14 +654,47 @@ public class FollowUp {
         conversations.subList(Math.max(0, conversations.size() - count), conversations.size()));
   }
 
-  /** Ends an open follow-up early: grade revised by moderation, or withdrawn by a PI lead. */
-  void end(FollowUpStatus ending, String reason, Instant at) {
+  /**
+   * Ends an open follow-up early: grade revised by moderation, or withdrawn by a PI lead.
+   * Conversations still in the diary are called off and open support items withdrawn with it.
+   *
+   * @return what was called off, and the support items whose process must end too
+   */
+  Ended end(FollowUpStatus ending, String reason, String by, Instant at) {
     requireOpen();
+    TimelineAction action =
+        switch (ending) {
+          case GRADE_REVISED -> TimelineAction.GRADE_REVISED;
+          case WITHDRAWN -> TimelineAction.WITHDRAWN;
+          case OPEN, CLOSED ->
+              throw new IllegalArgumentException(ending + " does not end a follow-up early");
+        };
     status = ending;
     endReason = reason;
     endedAt = at;
     moveTo(FollowUpStage.ENDED);
+    record(at, by, action, reason);
+    List<Conversation> calledOff = new ArrayList<>();
+    for (Conversation c : conversations) {
+      if (c.cancelIfScheduled()) {
+        calledOff.add(c);
+      }
+    }
+    List<SupportItem> withProcess = new ArrayList<>();
+    for (SupportItem item : supportItems) {
+      // an item has a process while it is open or waits for verification
+      if (item.isOpen() || !item.isSettled()) {
+        withProcess.add(item);
+      }
+      if (item.isOpen()) {
+        item.withdraw("The follow-up ended: " + ending);
+      }
+    }
+    return new Ended(List.copyOf(calledOff), List.copyOf(withProcess));
   }
+
+  /** What ending a follow-up early called off, for the emails and the process. */
+  record Ended(List<Conversation> calledOff, List<SupportItem> supportWithProcess) {}
 
   private void moveTo(FollowUpStage next) {
     stage = next;
@@ -455,6 +705,8 @@ public class FollowUp {
           case CLOSURE, SIGN_OFF -> closureDue;
           case AWAITING_RE_AUDIT, RE_AUDIT -> reAuditDue;
           case DONE, ENDED -> null;
+          case SAFEGUARDING_CHECK, SUPPORT ->
+              throw new IllegalArgumentException(next + " runs beside the main stages");
         };
   }
 
@@ -480,9 +732,13 @@ public class FollowUp {
     }
   }
 
-  /** Due and not done by the end of the due date. */
-  public boolean isOverdue(LocalDate today) {
-    return dueDate != null && dueDate.isBefore(today);
+  private static String because(String rationale) {
+    return rationale == null || rationale.isBlank() ? "" : " (" + rationale.strip() + ")";
+  }
+
+  /** Due and not done by the end of the due date (see {@code Deadlines.isOverdue}). */
+  public boolean isOverdue(Deadlines deadlines, Instant now) {
+    return deadlines.isOverdue(dueDate, now);
   }
 
   public boolean safeguardingPending() {

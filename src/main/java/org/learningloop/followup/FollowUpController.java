@@ -3,13 +3,7 @@ package org.learningloop.followup;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Map;
 import org.learningloop.security.AccessLog;
 import org.springframework.http.HttpStatus;
@@ -36,41 +30,21 @@ class FollowUpController {
   private static final String PI_STAFF = "hasAnyRole('PI_LEAD','PI_OFFICER')";
   private static final String PI_LEAD = "hasRole('PI_LEAD')";
 
-  private final FollowUps followUps;
-
+  private final FollowUpCommands commands;
+  private final FollowUpQueries queries;
   private final AccessLog accessLog;
 
-  FollowUpController(FollowUps followUps, AccessLog accessLog) {
-    this.followUps = followUps;
+  FollowUpController(FollowUpCommands commands, FollowUpQueries queries, AccessLog accessLog) {
+    this.commands = commands;
+    this.queries = queries;
     this.accessLog = accessLog;
   }
 
-  record Allocation(String officer, Boolean jointConversation) {}
-
-  record Claim(Boolean jointConversation) {}
-
-  record Reassignment(@NotBlank String officer) {}
-
-  record Reason(@NotBlank @Size(max = 1000) String reason) {}
-
-  record Schedule(
-      @NotNull LocalDateTime startsAt,
-      @NotNull @Positive @Max(480) Integer durationMinutes,
-      @NotBlank @Size(max = 500) String location) {}
-
-  record Outcome(
-      @NotNull Boolean held,
-      @Size(max = 4000) String notes,
-      @Size(max = 4000) String learningPoints,
-      @Size(max = 1000) String reason) {}
-
-  record SupportOffer(
-      @NotBlank String type,
-      @Size(max = 1000) String description,
-      @NotNull SupportOwner owner,
-      @NotNull LocalDate dueDate) {}
-
-  record ReAuditRecord(@NotBlank String auditRef) {}
+  /**
+   * A conversation's outcome, held or not: the API takes both in one body; each is its own step
+   * ({@link FollowUpCommand.Held}, {@link FollowUpCommand.Reason}), checked as such.
+   */
+  record Outcome(@NotNull Boolean held, String notes, String learningPoints, String reason) {}
 
   @GetMapping
   PageOf<FollowUpSummary> list(
@@ -78,14 +52,14 @@ class FollowUpController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
       Authentication user) {
-    PageOf<FollowUpSummary> result = followUps.list(user.getName(), status, page, size);
+    PageOf<FollowUpSummary> result = queries.list(user.getName(), status, page, size);
     accessLog.record(user.getName(), "LIST", "FOLLOW_UP", null);
     return result;
   }
 
   @GetMapping("/{id}")
   FollowUpDetails get(@PathVariable long id, Authentication user) {
-    FollowUpDetails details = followUps.get(id, user.getName());
+    FollowUpDetails details = queries.get(id, user.getName());
     accessLog.record(user.getName(), "VIEW", "FOLLOW_UP", String.valueOf(id));
     return details;
   }
@@ -93,34 +67,38 @@ class FollowUpController {
   @PostMapping("/{id}/claim")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails claim(
-      @PathVariable long id, @RequestBody(required = false) Claim body, Authentication user) {
-    followUps.claim(
-        id, user.getName(), body != null && Boolean.TRUE.equals(body.jointConversation()));
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @RequestBody(required = false) FollowUpCommand.Claim body,
+      Authentication user) {
+    commands.claim(id, user.getName(), body == null ? new FollowUpCommand.Claim(false) : body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/allocate")
   @PreAuthorize(PI_LEAD)
   FollowUpDetails allocate(
-      @PathVariable long id, @RequestBody Allocation body, Authentication user) {
-    followUps.allocate(
-        id, user.getName(), body.officer(), Boolean.TRUE.equals(body.jointConversation()));
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.Allocate body,
+      Authentication user) {
+    commands.allocate(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/reassign")
   @PreAuthorize(PI_LEAD)
   FollowUpDetails reassign(
-      @PathVariable long id, @Valid @RequestBody Reassignment body, Authentication user) {
-    followUps.reassign(id, user.getName(), body.officer());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.Reassign body,
+      Authentication user) {
+    commands.reassign(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/safeguarding/confirm")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
   FollowUpDetails confirmSafeguarding(@PathVariable long id, Authentication user) {
-    followUps.confirmSafeguarding(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.confirmSafeguarding(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/schedule")
@@ -128,16 +106,10 @@ class FollowUpController {
   FollowUpDetails schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @Valid @RequestBody Schedule body,
+      @Valid @RequestBody FollowUpCommand.Schedule body,
       Authentication user) {
-    followUps.scheduleConversation(
-        id,
-        conversationId,
-        user.getName(),
-        body.startsAt(),
-        Duration.ofMinutes(body.durationMinutes()),
-        body.location());
-    return followUps.get(id, user.getName());
+    commands.scheduleConversation(id, conversationId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/reschedule")
@@ -145,16 +117,10 @@ class FollowUpController {
   FollowUpDetails reschedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @Valid @RequestBody Schedule body,
+      @Valid @RequestBody FollowUpCommand.Schedule body,
       Authentication user) {
-    followUps.rescheduleConversation(
-        id,
-        conversationId,
-        user.getName(),
-        body.startsAt(),
-        Duration.ofMinutes(body.durationMinutes()),
-        body.location());
-    return followUps.get(id, user.getName());
+    commands.rescheduleConversation(id, conversationId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/conversations/{conversationId}/outcome")
@@ -165,54 +131,59 @@ class FollowUpController {
       @Valid @RequestBody Outcome body,
       Authentication user) {
     if (body.held()) {
-      followUps.recordConversationHeld(
-          id, conversationId, user.getName(), body.notes(), body.learningPoints());
+      commands.recordConversationHeld(
+          id,
+          conversationId,
+          user.getName(),
+          new FollowUpCommand.Held(body.notes(), body.learningPoints()));
     } else {
-      followUps.recordConversationNotHeld(id, conversationId, user.getName(), body.reason());
+      commands.recordConversationNotHeld(
+          id, conversationId, user.getName(), new FollowUpCommand.Reason(body.reason()));
     }
-    return followUps.get(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items")
   @PreAuthorize(PI_STAFF)
   @ResponseStatus(HttpStatus.CREATED)
   FollowUpDetails offerSupport(
-      @PathVariable long id, @Valid @RequestBody SupportOffer body, Authentication user) {
-    followUps.offerSupport(
-        id, user.getName(), body.type(), body.description(), body.owner(), body.dueDate());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.OfferSupport body,
+      Authentication user) {
+    commands.offerSupport(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/accept")
   FollowUpDetails acceptSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.acceptSupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.acceptSupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/decline")
   FollowUpDetails declineSupport(
       @PathVariable long id,
       @PathVariable long itemId,
-      @Valid @RequestBody Reason body,
+      @Valid @RequestBody FollowUpCommand.Reason body,
       Authentication user) {
-    followUps.declineSupport(id, itemId, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+    commands.declineSupport(id, itemId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/complete")
   FollowUpDetails completeSupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.completeSupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.completeSupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails verifySupport(
       @PathVariable long id, @PathVariable long itemId, Authentication user) {
-    followUps.verifySupport(id, itemId, user.getName());
-    return followUps.get(id, user.getName());
+    commands.verifySupport(id, itemId, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/support-items/{itemId}/withdraw")
@@ -220,55 +191,57 @@ class FollowUpController {
   FollowUpDetails withdrawSupport(
       @PathVariable long id,
       @PathVariable long itemId,
-      @Valid @RequestBody Reason body,
+      @Valid @RequestBody FollowUpCommand.Reason body,
       Authentication user) {
-    followUps.withdrawSupport(id, itemId, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+    commands.withdrawSupport(id, itemId, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/propose")
   @PreAuthorize(PI_STAFF)
   FollowUpDetails proposeClosure(@PathVariable long id, Authentication user) {
-    followUps.proposeClosure(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.proposeClosure(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/sign-off")
   @PreAuthorize(PI_LEAD)
   FollowUpDetails signOff(@PathVariable long id, Authentication user) {
-    followUps.signOff(id, user.getName());
-    return followUps.get(id, user.getName());
+    commands.signOff(id, user.getName());
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/closure/send-back")
   @PreAuthorize(PI_LEAD)
   FollowUpDetails sendBack(
-      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
-    followUps.sendBack(id, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+      @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
+    commands.sendBack(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
   FollowUpDetails recordReAudit(
-      @PathVariable long id, @Valid @RequestBody ReAuditRecord body, Authentication user) {
-    followUps.recordReAudit(id, user.getName(), body.auditRef());
-    return followUps.get(id, user.getName());
+      @PathVariable long id,
+      @Valid @RequestBody FollowUpCommand.ReAudit body,
+      Authentication user) {
+    commands.recordReAudit(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   @PostMapping("/{id}/withdraw")
   @PreAuthorize(PI_LEAD)
   FollowUpDetails withdraw(
-      @PathVariable long id, @Valid @RequestBody Reason body, Authentication user) {
-    followUps.withdraw(id, user.getName(), body.reason());
-    return followUps.get(id, user.getName());
+      @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
+    commands.withdraw(id, user.getName(), body);
+    return queries.get(id, user.getName());
   }
 
   /** Kept small on purpose: the audit ref is enough to find a follow-up from an email. */
   @GetMapping(params = "auditRef")
   Map<String, Long> byAuditRef(@RequestParam String auditRef, Authentication user) {
-    long id = followUps.idOf(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
-    followUps.get(id, user.getName());
+    long id = queries.idOf(auditRef).orElseThrow(() -> FollowUpException.auditNotFound(auditRef));
+    queries.get(id, user.getName());
     return Map.of("id", id);
   }
 }

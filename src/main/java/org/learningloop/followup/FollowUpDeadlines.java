@@ -43,11 +43,35 @@ public class FollowUpDeadlines {
     return followUps.findById(id).map(FollowUpDeadlines::subject);
   }
 
+  /**
+   * Puts a rung of the escalation ladder on the timeline the first time it is reached for a due
+   * date: who was told, at which stage, how many working days overdue.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordRungReached(
+      long id, FollowUpStage stage, LocalDate due, int overdueBy, String recipients) {
+    FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    f.record(
+        clock.instant(),
+        FollowUp.SYSTEM,
+        TimelineAction.ESCALATION_RUNG_REACHED,
+        stage
+            + " due "
+            + due
+            + ", "
+            + overdueBy
+            + " working day"
+            + (overdueBy == 1 ? "" : "s")
+            + " overdue: "
+            + recipients
+            + " told");
+  }
+
   /** Puts a manager's hand escalation on the timeline; the follow-up must be open. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Subject recordEscalation(long id, String actor, String note) {
     FollowUp f = open(id);
-    f.record(clock.instant(), actor, "ESCALATED", note);
+    f.record(clock.instant(), actor, TimelineAction.ESCALATED, note);
     return subject(f);
   }
 
@@ -60,7 +84,7 @@ public class FollowUpDeadlines {
   public Subject recordExtension(
       long id,
       String actor,
-      String stage,
+      FollowUpStage stage,
       LocalDate from,
       LocalDate to,
       String reason,
@@ -75,7 +99,7 @@ public class FollowUpDeadlines {
     f.record(
         clock.instant(),
         actor,
-        "DUE_DATE_EXTENDED",
+        TimelineAction.DUE_DATE_EXTENDED,
         stage + " due date moved from " + from + " to " + to + ": " + reason);
     return subject(f);
   }

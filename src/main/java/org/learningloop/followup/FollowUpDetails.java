@@ -3,6 +3,7 @@ package org.learningloop.followup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.learningloop.calendar.Deadlines;
 
 /**
  * One follow-up with its conversations, support items and timeline, as its page and the API show
@@ -60,7 +61,7 @@ public record FollowUpDetails(
 
   public record TimelineView(Instant at, String actor, String action, String detail) {}
 
-  static FollowUpDetails of(FollowUp f, LocalDate today) {
+  static FollowUpDetails of(FollowUp f, Deadlines deadlines, Instant now) {
     return new FollowUpDetails(
         f.getId(),
         f.getAuditRef(),
@@ -68,7 +69,7 @@ public record FollowUpDetails(
         f.getStage(),
         f.getOfficerUsername(),
         f.getDueDate(),
-        f.isOverdue(today),
+        f.isOverdue(deadlines, now),
         f.getCreatedAt(),
         f.getAllocatedAt(),
         f.isJointConversation(),
@@ -114,7 +115,8 @@ public record FollowUpDetails(
                         i.getVerifiedAt()))
             .toList(),
         f.getTimeline().stream()
-            .map(t -> new TimelineView(t.getAt(), t.getActor(), t.getAction(), t.getDetail()))
+            .map(
+                t -> new TimelineView(t.getAt(), t.getActor(), t.getAction().name(), t.getDetail()))
             .toList());
   }
 }

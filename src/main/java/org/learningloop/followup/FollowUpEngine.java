@@ -23,23 +23,31 @@ public interface FollowUpEngine {
       Instant serviceManagerDue,
       Instant assistantDirectorDue) {}
 
-  /** How the follow-up was allocated: to whom, and which conversations it holds. */
+  /**
+   * How the follow-up was allocated: to whom, which conversations it holds, and when the
+   * conversations and closure stages are due.
+   */
   record Allocation(
       String officerUsername,
       boolean jointConversation,
       Long jointConversationId,
       Long teamManagerConversationId,
       Long practitionerConversationId,
+      Instant conversationsDue,
       Instant closureDue) {}
 
-  /** A support item's own small process: its owner answers, completes, the officer verifies. */
+  /**
+   * A support item's own small process: its owner answers and completes by {@code due}, the officer
+   * verifies; {@code verificationDue} is used when the process starts at the verification.
+   */
   record SupportStart(
       long followUpId,
       String auditRef,
       long supportItemId,
       String ownerUsername,
       Instant due,
-      String officerUsername) {}
+      String officerUsername,
+      Instant verificationDue) {}
 
   enum Ending {
     GRADE_REVISED,
@@ -60,15 +68,24 @@ public interface FollowUpEngine {
 
   void safeguardingConfirmed(String auditRef);
 
-  void conversationScheduled(String auditRef, long conversationId, Instant startsAt);
+  /**
+   * The conversation is scheduled; its outcome is due at {@code outcomeDue} (its start is an
+   * appointment, not a due date).
+   */
+  void conversationScheduled(String auditRef, long conversationId, Instant outcomeDue);
 
-  void conversationRescheduled(String auditRef, long conversationId, Instant startsAt);
+  void conversationRescheduled(String auditRef, long conversationId, Instant outcomeDue);
 
   void conversationOutcome(String auditRef, long conversationId, boolean held);
 
   void closureProposed(String auditRef);
 
-  void closureDecided(String auditRef, boolean approved, Instant reAuditDue);
+  /**
+   * The PI lead's decision; when approved, the re-audit falls due at {@code reAuditDue} and must be
+   * done by {@code reAuditTaskDue}.
+   */
+  void closureDecided(
+      String auditRef, boolean approved, Instant reAuditDue, Instant reAuditTaskDue);
 
   void reAuditRecorded(String auditRef);
 
@@ -84,7 +101,8 @@ public interface FollowUpEngine {
 
   void supportAnswered(long supportItemId, boolean accepted);
 
-  void supportCompleted(long supportItemId);
+  /** The owner completed the support; the officer must verify it by {@code verificationDue}. */
+  void supportCompleted(long supportItemId, Instant verificationDue);
 
   void supportVerified(long supportItemId);
 

@@ -40,12 +40,17 @@ public class FollowUpException extends DomainException {
   }
 
   public static FollowUpException invalid(String field, String message) {
+    return invalid(List.of(new FieldError(field, message)));
+  }
+
+  /** Several fields at fault at once, as a form or a request body has them. */
+  public static FollowUpException invalid(List<FieldError> errors) {
     return new FollowUpException(
         Kind.INVALID,
         "invalid-request",
         "Invalid request",
         "Some fields are missing or wrong; see errors.",
-        List.of(new FieldError(field, message)));
+        errors);
   }
 
   public static FollowUpException forbidden(String detail) {

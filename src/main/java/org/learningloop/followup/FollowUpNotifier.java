@@ -85,16 +85,7 @@ class FollowUpNotifier {
   }
 
   void invitation(FollowUp f, Conversation c, String officerEmail) {
-    CalendarInvite invite =
-        new CalendarInvite(
-            c.inviteUid(),
-            c.getInviteSequence(),
-            c.getStartsAt().atZone(clock.getZone()),
-            Duration.ofMinutes(c.getDurationMinutes()),
-            "Reflective learning conversation: audit " + f.getAuditRef(),
-            c.getLocation(),
-            officerEmail,
-            false);
+    CalendarInvite invite = invite(f, c, officerEmail, false);
     for (Person attendee : attendees(f, c)) {
       send(
           "conversation:"
@@ -112,17 +103,22 @@ class FollowUpNotifier {
     }
   }
 
+  /** The conversation's calendar event, from the PI officer, or its cancellation. */
+  private CalendarInvite invite(
+      FollowUp f, Conversation c, String officerEmail, boolean cancelled) {
+    return new CalendarInvite(
+        c.inviteUid(),
+        c.getInviteSequence(),
+        c.getStartsAt().atZone(clock.getZone()),
+        Duration.ofMinutes(c.getDurationMinutes()),
+        "Reflective learning conversation: audit " + f.getAuditRef(),
+        c.getLocation(),
+        officerEmail,
+        cancelled);
+  }
+
   void cancelled(FollowUp f, Conversation c, String officerEmail) {
-    CalendarInvite invite =
-        new CalendarInvite(
-            c.inviteUid(),
-            c.getInviteSequence(),
-            c.getStartsAt().atZone(clock.getZone()),
-            Duration.ofMinutes(c.getDurationMinutes()),
-            "Reflective learning conversation: audit " + f.getAuditRef(),
-            c.getLocation(),
-            officerEmail,
-            true);
+    CalendarInvite invite = invite(f, c, officerEmail, true);
     for (Person attendee : attendees(f, c)) {
       send(
           "conversation:" + c.getId() + ":cancelled:" + c.getInviteSequence() + ":" + attendee.id(),

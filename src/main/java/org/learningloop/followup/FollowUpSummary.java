@@ -1,6 +1,8 @@
 package org.learningloop.followup;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import org.learningloop.calendar.Deadlines;
 
 /**
  * One line of the follow-up list.
@@ -18,7 +20,7 @@ public record FollowUpSummary(
     LocalDate dueDate,
     boolean overdue) {
 
-  static FollowUpSummary of(FollowUp f, LocalDate today) {
+  static FollowUpSummary of(FollowUp f, Deadlines deadlines, Instant now) {
     return new FollowUpSummary(
         f.getId(),
         f.getAuditRef(),
@@ -26,6 +28,6 @@ public record FollowUpSummary(
         f.getStage(),
         f.getOfficerUsername(),
         f.getDueDate(),
-        f.isOverdue(today));
+        f.isOverdue(deadlines, now));
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,9 @@ public class OpenFollowUps {
       String assignee,
       Instant stageSince) {
 
-    public boolean overdue(LocalDate today) {
-      return dueDate != null && dueDate.isBefore(today);
+    /** Overdue as {@link Deadlines#isOverdue(LocalDate, Instant)} defines it, like everywhere. */
+    public boolean overdue(Deadlines deadlines, Instant now) {
+      return deadlines.isOverdue(dueDate, now);
     }
   }
 
@@ -87,13 +89,13 @@ public class OpenFollowUps {
     String since =
         "case f.stage"
             + " when org.learningloop.followup.FollowUpStage.ALLOCATION then coalesce((select max(r.at) from TimelineEntry r"
-            + "   where r.followUp = f and r.action = '"
-            + FollowUp.REOPENED
-            + "'), f.createdAt)"
+            + "   where r.followUp = f and r.action = org.learningloop.followup.TimelineAction.REOPENED),"
+            + " f.createdAt)"
             + " when org.learningloop.followup.FollowUpStage.CONVERSATIONS then f.allocatedAt"
             + " when org.learningloop.followup.FollowUpStage.SIGN_OFF then f.closureProposedAt"
             + " else coalesce((select max(t.at) from TimelineEntry t where t.followUp = f"
-            + "   and t.action in ('CONVERSATION_HELD', 'CLOSURE_SENT_BACK')), f.allocatedAt) end";
+            + "   and t.action in (org.learningloop.followup.TimelineAction.CONVERSATION_HELD,"
+            + "   org.learningloop.followup.TimelineAction.CLOSURE_SENT_BACK)), f.allocatedAt) end";
     TypedQuery<Object[]> query =
         entities.createQuery(
             "select f.id, f.auditRef, f.serviceAreaId, f.teamId, f.stage, f.dueDate, f.officerUsername, "

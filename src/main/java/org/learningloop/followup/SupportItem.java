@@ -4,12 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -24,15 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "support_item")
-public class SupportItem {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "follow_up_id", nullable = false)
-  private FollowUp followUp;
+public class SupportItem extends FollowUpPart {
 
   @Column(name = "type_code", nullable = false, length = 60)
   private String typeCode;
@@ -88,7 +74,7 @@ public class SupportItem {
       LocalDate dueDate,
       String offeredBy,
       Instant at) {
-    this.followUp = followUp;
+    super(followUp);
     this.typeCode = typeCode;
     this.description = description;
     this.owner = owner;
@@ -105,8 +91,8 @@ public class SupportItem {
 
   void decline(Instant at, String reason) {
     require(SupportItemState.OFFERED, "declined");
-    state = SupportItemState.DECLINED;
     this.reason = requireReason(reason);
+    state = SupportItemState.DECLINED;
     answeredAt = at;
   }
 
@@ -119,7 +105,7 @@ public class SupportItem {
   void verify(Instant at, String by) {
     require(SupportItemState.COMPLETED, "verified");
     if (verifiedAt != null) {
-      throw FollowUpException.outOfOrder("Support item " + id + " was verified already.");
+      throw FollowUpException.outOfOrder("Support item " + getId() + " was verified already.");
     }
     verifiedAt = at;
     verifiedBy = by;
@@ -128,17 +114,17 @@ public class SupportItem {
   void withdraw(String reason) {
     if (state != SupportItemState.OFFERED && state != SupportItemState.ACCEPTED) {
       throw FollowUpException.outOfOrder(
-          "Support item " + id + " is " + state + " and cannot be withdrawn any more.");
+          "Support item " + getId() + " is " + state + " and cannot be withdrawn any more.");
     }
-    state = SupportItemState.WITHDRAWN;
     this.reason = requireReason(reason);
+    state = SupportItemState.WITHDRAWN;
   }
 
   private void require(SupportItemState expected, String verb) {
     if (state != expected) {
       throw FollowUpException.outOfOrder(
           "Support item "
-              + id
+              + getId()
               + " is "
               + state
               + ": only an item "
@@ -165,10 +151,6 @@ public class SupportItem {
 
   public boolean isOpen() {
     return state == SupportItemState.OFFERED || state == SupportItemState.ACCEPTED;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public String getTypeCode() {

@@ -2,12 +2,8 @@ package org.learningloop.followup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,15 +12,7 @@ import org.hibernate.type.SqlTypes;
 /** One step of a follow-up's history: who did what, when, and why. Never changed once written. */
 @Entity
 @Table(name = "follow_up_event")
-public class TimelineEntry {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "follow_up_id", nullable = false)
-  private FollowUp followUp;
+public class TimelineEntry extends FollowUpPart {
 
   @Column(name = "occurred_at", nullable = false)
   @JdbcTypeCode(SqlTypes.TIMESTAMP)
@@ -33,24 +21,21 @@ public class TimelineEntry {
   @Column(nullable = false, length = 254)
   private String actor;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 40)
-  private String action;
+  private TimelineAction action;
 
   @Column(length = 2000)
   private String detail;
 
   protected TimelineEntry() {}
 
-  TimelineEntry(FollowUp followUp, Instant at, String actor, String action, String detail) {
-    this.followUp = followUp;
+  TimelineEntry(FollowUp followUp, Instant at, String actor, TimelineAction action, String detail) {
+    super(followUp);
     this.at = at;
     this.actor = actor;
     this.action = action;
     this.detail = detail;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Instant getAt() {
@@ -61,7 +46,7 @@ public class TimelineEntry {
     return actor;
   }
 
-  public String getAction() {
+  public TimelineAction getAction() {
     return action;
   }
 

@@ -54,7 +54,8 @@ class MailRenderer {
           "CONVERSATIONS", "reflective learning conversations",
           "SUPPORT", "support plan",
           "CLOSURE", "closure",
-          "EFFECTIVENESS_CHECK", "effectiveness check");
+          "SIGN_OFF", "closure sign-off",
+          "RE_AUDIT", "effectiveness re-audit");
 
   private final SpringTemplateEngine engine;
   private final MailProperties properties;
@@ -107,6 +108,26 @@ class MailRenderer {
           validValue(detail.getKey(), detail.getValue()),
           "detail '" + detail.getKey() + "' has a value that is not allowed");
     }
+    if (n.template() == Template.ESCALATION_BUNDLE) {
+      require(!n.items().isEmpty(), "an escalation bundle lists at least one follow-up");
+      for (Notification.Item item : n.items()) {
+        require(
+            item.auditRef() != null && KEY.matcher(item.auditRef()).matches(),
+            "each item needs an audit ref");
+        require(
+            item.stage() != null && CODE.matcher(item.stage()).matches(),
+            "each item's stage must be a code");
+        require(item.dueDate() != null, "each item needs its due date");
+        require(item.daysOverdue() >= 0, "each item's working days overdue must not be negative");
+        require(
+            item.linkPath() != null
+                && item.linkPath().startsWith("/")
+                && !item.linkPath().startsWith("//"),
+            "each item's link must be a path starting with /");
+      }
+    } else {
+      require(n.items().isEmpty(), n.template() + " lists no follow-ups");
+    }
     if (n.template().carriesInvite()) {
       CalendarInvite invite = n.invite();
       require(invite != null, n.template() + " needs a calendar invite");
@@ -149,6 +170,19 @@ class MailRenderer {
     context.setVariable("daysOverdue", details.get(Detail.DAYS_OVERDUE));
     context.setVariable(
         "period", period(details.get(Detail.FROM_MONTH), details.get(Detail.TO_MONTH)));
+    String base = properties.baseUrl().replaceAll("/+$", "");
+    context.setVariable(
+        "items",
+        n.items().stream()
+            .map(
+                item ->
+                    new RenderedItem(
+                        item.auditRef(),
+                        lookup(STAGES, item.stage(), item.stage()),
+                        DAY.format(item.dueDate()),
+                        item.daysOverdue(),
+                        base + item.linkPath()))
+            .toList());
     CalendarInvite invite = n.invite();
     if (invite != null) {
       context.setVariable("when", when(invite));
@@ -191,6 +225,12 @@ class MailRenderer {
       case RE_AUDIT_DUE -> audit + "a re-audit is due";
       case REMINDER_DIGEST -> "Learning Loop: your tasks due soon or overdue";
       case ESCALATION -> audit + "an overdue follow-up has been escalated to you";
+      case ESCALATION_BUNDLE ->
+          n.items().size() == 1
+              ? "Learning Loop: 1 overdue follow-up has been escalated to you"
+              : "Learning Loop: "
+                  + n.items().size()
+                  + " overdue follow-ups have been escalated to you";
       case REPORT_PUBLISHED -> "Learning Loop: a new audit activity report is published";
     };
   }
@@ -264,4 +304,7 @@ class MailRenderer {
       throw new IllegalArgumentException("Notification refused: " + message);
     }
   }
+
+  /** One line of an escalation bundle, as the templates show it. */
+  record RenderedItem(String auditRef, String stage, String due, int daysOverdue, String link) {}
 }

@@ -1,6 +1,7 @@
 package org.learningloop.notification;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  *     /follow-ups/42}
  * @param details template-specific values (e.g. {@code reason}, {@code when}); never child data
  * @param invite an iCalendar invitation or cancellation to attach, or null
+ * @param items the follow-ups an escalation bundle lists, one line each; empty for other emails
  */
 public record Notification(
     String key,
@@ -24,9 +26,42 @@ public record Notification(
     LocalDate dueDate,
     String linkPath,
     Map<String, String> details,
-    CalendarInvite invite) {
+    CalendarInvite invite,
+    List<Item> items) {
 
   public Notification {
     details = Map.copyOf(details);
+    items = items == null ? List.of() : List.copyOf(items);
   }
+
+  /** An email about at most one audit, listing nothing. */
+  public Notification(
+      String key,
+      String recipientEmail,
+      String recipientName,
+      Template template,
+      String auditRef,
+      LocalDate dueDate,
+      String linkPath,
+      Map<String, String> details,
+      CalendarInvite invite) {
+    this(
+        key,
+        recipientEmail,
+        recipientName,
+        template,
+        auditRef,
+        dueDate,
+        linkPath,
+        details,
+        invite,
+        List.of());
+  }
+
+  /**
+   * One follow-up in an escalation bundle: its audit ref, the overdue stage (a code), since when,
+   * how many working days overdue, and where to act.
+   */
+  public record Item(
+      String auditRef, String stage, LocalDate dueDate, int daysOverdue, String linkPath) {}
 }

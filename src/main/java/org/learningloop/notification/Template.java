@@ -38,8 +38,13 @@ public enum Template {
   RE_AUDIT_DUE,
   /** At most one a day per person: everything due soon or overdue for them. */
   REMINDER_DIGEST(Detail.DUE_SOON, Detail.OVERDUE),
-  /** To the manager a follow-up was escalated to, when it happens. */
+  /** To the managers above one who escalates a follow-up by hand, at once. */
   ESCALATION(Detail.STAGE, Detail.DAYS_OVERDUE),
+  /**
+   * At most one a working day per person: every follow-up whose escalation ladder reached them, one
+   * line each ({@link Notification#items()}).
+   */
+  ESCALATION_BUNDLE,
   /**
    * To each Assistant Director and Service Manager: the committee report of a period was published.
    */
@@ -67,7 +72,8 @@ public enum Template {
 
     /**
      * The overdue stage: {@code ALLOCATION}, {@code SAFEGUARDING_CHECK}, {@code CONVERSATIONS},
-     * {@code SUPPORT}, {@code CLOSURE} or {@code EFFECTIVENESS_CHECK}.
+     * {@code SUPPORT}, {@code CLOSURE}, {@code SIGN_OFF} or {@code RE_AUDIT} (the follow-up's stage
+     * codes).
      */
     public static final String STAGE = "stage";
 
@@ -98,7 +104,7 @@ public enum Template {
    * Whether this email is about one audit (and names its ref); digests and report notices are not.
    */
   public boolean aboutAnAudit() {
-    return this != REMINDER_DIGEST && this != REPORT_PUBLISHED;
+    return this != REMINDER_DIGEST && this != REPORT_PUBLISHED && this != ESCALATION_BUNDLE;
   }
 
   /** Whether this email carries an iCalendar invitation or cancellation (and must have one). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.followup.FollowUpStatistics;
@@ -54,6 +55,7 @@ class Dashboard {
   private final StaffRegistry directory;
   private final CurrentUser currentUser;
   private final WorkingDayCalendar calendar;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   Dashboard(
@@ -61,11 +63,13 @@ class Dashboard {
       StaffRegistry directory,
       CurrentUser currentUser,
       WorkingDayCalendar calendar,
+      Deadlines deadlines,
       Clock clock) {
     this.followUps = followUps;
     this.directory = directory;
     this.currentUser = currentUser;
     this.calendar = calendar;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -145,7 +149,7 @@ class Dashboard {
         f.teamId(),
         teamNames.get(f.teamId()),
         f.stage(),
-        f.dueDate() != null && f.dueDate().isBefore(today),
+        deadlines.isOverdue(f.dueDate(), clock.instant()),
         age);
   }
 

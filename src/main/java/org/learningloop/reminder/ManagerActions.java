@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.directory.Directory;
@@ -14,12 +15,14 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.followup.FollowUpDeadlines;
 import org.learningloop.followup.FollowUpDeadlines.Subject;
+import org.learningloop.followup.FollowUpStage;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
 import org.learningloop.security.AccessScope;
 import org.learningloop.security.CurrentUser;
 import org.learningloop.workflow.TaskDeadlines;
+import org.learningloop.workflow.UserTaskDeadline;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -100,7 +103,7 @@ class ManagerActions {
             .orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
     requireInScope(subject);
     Subject f = followUps.recordEscalation(followUpId, actor, note.strip());
-    String stage = currentStage(f);
+    String stage = currentStage(f).name();
     int overdue =
         f.dueDate() == null
             ? 0
@@ -170,7 +173,7 @@ class ManagerActions {
             .find(followUpId)
             .orElseThrow(() -> org.learningloop.followup.FollowUpException.notFound(followUpId));
     requireInScope(subject);
-    String wanted = stage == null ? null : stage.strip().toUpperCase(Locale.ROOT);
+    FollowUpStage wanted = stage == null || stage.isBlank() ? null : stage(stage);
     List<TaskView> tasks =
         openTasks.ofFollowUp(followUpId).stream()
             .filter(t -> t.dueAt() != null)
@@ -178,7 +181,7 @@ class ManagerActions {
                 t ->
                     taskId != null && !taskId.isBlank()
                         ? t.taskId().equals(taskId)
-                        : TaskStage.of(t.taskKey()).map(s -> s.code().equals(wanted)).orElse(false))
+                        : UserTaskDeadline.stageOf(t.taskKey()).map(wanted::equals).orElse(false))
             .toList();
     if (tasks.isEmpty()) {
       throw ReminderProblem.nothingDue(
@@ -189,36 +192,40 @@ class ManagerActions {
               + ".");
     }
     Instant due = calendar.endOfWorkingDay(newDueDate);
-    String code = TaskStage.of(tasks.get(0).taskKey()).map(TaskStage::code).orElse("UNKNOWN");
+    UserTaskDeadline first = UserTaskDeadline.of(tasks.get(0).taskKey()).orElseThrow();
+    FollowUpStage code = first.stage();
     LocalDate from = deadlines.dueDate(tasks.get(0).dueAt());
     List<Long> supportItems = new java.util.ArrayList<>();
     for (TaskView task : tasks) {
-      TaskStage stageOfTask = TaskStage.of(task.taskKey()).orElse(null);
-      if (stageOfTask == TaskStage.SUPPORT) {
+      Optional<UserTaskDeadline> ofTask = UserTaskDeadline.of(task.taskKey());
+      if (ofTask.map(t -> t.stage() == FollowUpStage.SUPPORT).orElse(false)) {
         taskDeadlines.supportItemOf(task.taskId()).ifPresent(supportItems::add);
       }
       taskDeadlines.extend(
-          task.taskId(), due, stageOfTask == null ? null : stageOfTask.dueVariable());
+          task.taskId(), due, ofTask.map(UserTaskDeadline::dueVariable).orElse(null));
     }
     followUps.recordExtension(
         followUpId, actor, code, from, newDueDate, reason.strip(), supportItems);
     return new ExtensionDone(
-        followUpId, code, newDueDate, tasks.stream().map(TaskView::taskId).toList());
+        followUpId, code.name(), newDueDate, tasks.stream().map(TaskView::taskId).toList());
   }
 
-  private String currentStage(Subject f) {
+  /** The stage of the follow-up's oldest open task, else the stage the follow-up is at. */
+  private FollowUpStage currentStage(Subject f) {
     return openTasks.ofFollowUp(f.id()).stream()
-        .map(t -> TaskStage.of(t.taskKey()))
-        .flatMap(java.util.Optional::stream)
-        .map(TaskStage::code)
+        .map(t -> UserTaskDeadline.stageOf(t.taskKey()))
+        .flatMap(Optional::stream)
         .findFirst()
-        .orElse(
-            switch (f.stage()) {
-              case ALLOCATION -> "ALLOCATION";
-              case CLOSURE, SIGN_OFF -> "CLOSURE";
-              case AWAITING_RE_AUDIT, RE_AUDIT -> "EFFECTIVENESS_CHECK";
-              default -> "CONVERSATIONS";
-            });
+        .orElse(f.stage());
+  }
+
+  private static FollowUpStage stage(String name) {
+    try {
+      return FollowUpStage.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ReminderProblem.invalid(
+          "stage", "must be one of " + ManagerActionsPageController.STAGES);
+    }
   }
 
   /**

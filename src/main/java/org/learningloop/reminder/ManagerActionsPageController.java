@@ -30,12 +30,7 @@ class ManagerActionsPageController {
   /** The stages a due date can be extended for, as {@link ManagerActions#extend} names them. */
   static final List<String> STAGES =
       List.of(
-          "ALLOCATION",
-          "SAFEGUARDING_CHECK",
-          "CONVERSATIONS",
-          "SUPPORT",
-          "CLOSURE",
-          "EFFECTIVENESS_CHECK");
+          "ALLOCATION", "SAFEGUARDING_CHECK", "CONVERSATIONS", "SUPPORT", "CLOSURE", "RE_AUDIT");
 
   private final ManagerActions actions;
 

@@ -1,5 +1,6 @@
 package org.learningloop.reminder;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +26,7 @@ class ReminderSchedule implements SchedulingConfigurer {
 
   private final ReminderSweep sweep;
   private final ReminderProperties properties;
+  private final AtomicLong completed = new AtomicLong();
 
   ReminderSchedule(ReminderSweep sweep, ReminderProperties properties) {
     this.sweep = sweep;
@@ -36,9 +38,15 @@ class ReminderSchedule implements SchedulingConfigurer {
     registrar.addFixedDelayTask(this::run, properties.sweepInterval());
   }
 
+  /** How many sweeps this node has finished since it started. */
+  long completedSweeps() {
+    return completed.get();
+  }
+
   private void run() {
     try {
       sweep.sweep();
+      completed.incrementAndGet();
     } catch (RuntimeException e) {
       // The database is unreachable, say: every rung is recomputed from the due dates, so the next
       // sweep catches up.

@@ -21,14 +21,18 @@ import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.learningloop.followup.FollowUpDeadlines;
 import org.learningloop.followup.FollowUpDeadlines.Subject;
+import org.learningloop.followup.FollowUpStage;
 import org.learningloop.followup.FollowUpStatistics;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
+import org.learningloop.workflow.UserTaskDeadline;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,12 +42,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Why a sweep and not engine timers: every rung of every task is a pure function of the task's
  * due moment ({@link Deadlines#escalations}), and the read model already holds each open task's due
  * moment (kept in the engine's transaction, updated when a due date is extended, deleted when the
- * task is done). So a sweep needs no extra state: a task that is done is simply gone, an extension
- * moves every rung at once, and a clock moved in a test moves the whole ladder. Exactly once per
- * rung across a cluster comes from the outbox's unique key ({@code
- * escalation:<task>:<rung>:<user>}, {@code digest:<user>:<date>}): whichever node sweeps first
- * queues the email, a second node's insert of the same key is ignored, so overlapping sweeps are
- * harmless.
+ * task is done). So a task that is done is simply gone, an extension moves every rung at once, and
+ * a clock moved in a test (or a node that was down for a week) moves the whole ladder.
+ *
+ * <p>Each rung reached is written once to {@code escalation_notice}, one row per person told, keyed
+ * by follow-up, stage, due date and rung (a new due date starts the ladder again) and put on the
+ * follow-up's timeline. People are then told in a bundle: at most one escalation email per person
+ * per working day ({@code escalation:<user>:<date>}), listing every follow-up that reached them
+ * since their last bundle; rungs reached after today's bundle wait for the next working day's. The
+ * safeguarding check is not on this ladder: the process tells the Service Manager and the Assistant
+ * Director at once. The digest leaves out what a bundle has told the person.
  */
 @Service
 public class ReminderSweep {
@@ -58,6 +66,7 @@ public class ReminderSweep {
   private final FollowUpDeadlines followUps;
   private final Notifications notifications;
   private final FollowUpStatistics statistics;
+  private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -70,6 +79,7 @@ public class ReminderSweep {
       FollowUpDeadlines followUps,
       Notifications notifications,
       FollowUpStatistics statistics,
+      NamedParameterJdbcTemplate jdbc,
       TransactionTemplate transaction,
       Clock clock) {
     this.openTasks = openTasks;
@@ -80,13 +90,14 @@ public class ReminderSweep {
     this.followUps = followUps;
     this.notifications = notifications;
     this.statistics = statistics;
+    this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
   }
 
   /**
-   * One sweep at the application clock's now: escalations reached, then (from digest time on a
-   * working day) digests.
+   * One sweep at the application clock's now: rungs reached and their bundles, then (from digest
+   * time on a working day) digests.
    */
   public void sweep() {
     Instant now = clock.instant();
@@ -95,78 +106,232 @@ public class ReminderSweep {
   }
 
   /**
-   * Queues an escalation email for every rung reached by {@code now} of every open task, once per
-   * task, rung and recipient. Returns how many emails were asked for (repeats included; the outbox
-   * keeps each key once).
+   * Records every rung reached by {@code now} (once), then sends the bundles that are due. Returns
+   * how many bundles were queued.
    */
   public int escalate(Instant now) {
-    int asked = 0;
+    reachRungs(now);
+    return bundle(now);
+  }
+
+  /** One rung of one follow-up's stage for one due date, with everyone it tells. */
+  private record Rung(
+      long followUpId,
+      String auditRef,
+      FollowUpStage stage,
+      LocalDate dueDate,
+      int rung,
+      int overdueBy,
+      Instant reachedAt,
+      Set<String> usernames) {
+
+    String key() {
+      return followUpId + ":" + stage + ":" + dueDate + ":" + rung;
+    }
+  }
+
+  private void reachRungs(Instant now) {
     Map<Long, Optional<Subject>> subjects = new HashMap<>();
+    Map<String, Rung> reached = new LinkedHashMap<>();
     // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL
-    // Connector/J cuts the
-    // fractional seconds of the bound value (sendFractionalSeconds=false), so "+ 1 ns" became
-    // "before now" and a task
-    // due exactly now was left for the next sweep. Tasks due later in that second are skipped
-    // below, rung by rung.
+    // Connector/J cuts the fractional seconds of the bound value (sendFractionalSeconds=false).
     for (TaskView task : openTasks.dueBefore(now.plusSeconds(1))) {
-      Optional<TaskStage> stage = TaskStage.of(task.taskKey());
-      if (task.followUpId() == null || stage.isEmpty() || stage.get().hasOwnLadder()) {
+      Optional<FollowUpStage> stage = UserTaskDeadline.stageOf(task.taskKey());
+      if (task.followUpId() == null
+          || stage.isEmpty()
+          || stage.get() == FollowUpStage.SAFEGUARDING_CHECK) {
         continue;
       }
       Optional<Subject> subject = subjects.computeIfAbsent(task.followUpId(), followUps::find);
       if (subject.isEmpty()) {
         continue;
       }
-      List<Notification> emails = new ArrayList<>();
+      LocalDate dueDate = deadlines.dueDate(task.dueAt());
       for (Escalation rung : deadlines.escalations(task.dueAt())) {
         if (rung.at().isAfter(now)) {
           continue;
         }
-        for (Person to : recipients(rung.recipient(), task, subject.get())) {
-          emails.add(
-              new Notification(
-                  "escalation:" + task.taskId() + ":" + rung.rung() + ":" + to.username(),
-                  to.email(),
-                  to.displayName(),
-                  Template.ESCALATION,
-                  subject.get().auditRef(),
-                  deadlines.dueDate(task.dueAt()),
-                  task.link(),
-                  Map.of(
-                      Template.Detail.STAGE,
-                      stage.get().code(),
-                      Template.Detail.DAYS_OVERDUE,
-                      Integer.toString(rung.overdueBy())),
-                  null));
-        }
+        Rung r =
+            reached.computeIfAbsent(
+                task.followUpId() + ":" + stage.get() + ":" + dueDate + ":" + rung.rung(),
+                k ->
+                    new Rung(
+                        task.followUpId(),
+                        subject.get().auditRef(),
+                        stage.get(),
+                        dueDate,
+                        rung.rung(),
+                        rung.overdueBy(),
+                        rung.at(),
+                        new java.util.TreeSet<>()));
+        recipients(rung.recipient(), task, subject.get())
+            .forEach(p -> r.usernames().add(p.username()));
       }
-      asked += queue(emails);
     }
-    return asked;
+    for (Rung rung : reached.values()) {
+      if (rung.usernames().isEmpty()) {
+        continue;
+      }
+      try {
+        transaction.executeWithoutResult(status -> record(rung));
+      } catch (RuntimeException e) {
+        // Another node recorded it at the same moment (unique key): it is recorded once.
+        log.debug("Rung {} not recorded here: {}", rung.key(), e.getMessage());
+      }
+    }
+  }
+
+  /** Writes a rung's notices and puts it on the follow-up's timeline, unless it was done before. */
+  private void record(Rung rung) {
+    Integer seen =
+        jdbc.queryForObject(
+            "select count(*) from escalation_notice where rung_key = :rung",
+            new MapSqlParameterSource("rung", rung.key()),
+            Integer.class);
+    if (seen != null && seen > 0) {
+      return;
+    }
+    for (String username : rung.usernames()) {
+      jdbc.update(
+          "insert into escalation_notice (notice_key, rung_key, username, follow_up_id, audit_ref, stage,"
+              + " due_date, overdue_by, reached_at) values (:key, :rung, :username, :followUp, :ref, :stage,"
+              + " :due, :overdueBy, :reachedAt)",
+          new MapSqlParameterSource()
+              .addValue("key", rung.key() + ":" + username)
+              .addValue("rung", rung.key())
+              .addValue("username", username)
+              .addValue("followUp", rung.followUpId())
+              .addValue("ref", rung.auditRef())
+              .addValue("stage", rung.stage().name())
+              .addValue("due", rung.dueDate())
+              .addValue("overdueBy", rung.overdueBy())
+              .addValue("reachedAt", utc(rung.reachedAt())));
+    }
+    followUps.recordRungReached(
+        rung.followUpId(),
+        rung.stage(),
+        rung.dueDate(),
+        rung.overdueBy(),
+        String.join(", ", rung.usernames()));
+  }
+
+  /**
+   * On a working day, from digest time: one bundle per person with notices not yet sent, unless
+   * they had today's already. Returns how many bundles were queued.
+   */
+  private int bundle(Instant now) {
+    LocalDate today = now.atZone(calendar.zone()).toLocalDate();
+    if (!calendar.isWorkingDay(today) || now.isBefore(digestTime(today))) {
+      return 0;
+    }
+    List<String> waiting =
+        jdbc.queryForList(
+            "select distinct username from escalation_notice where bundle_key is null order by username",
+            new MapSqlParameterSource(),
+            String.class);
+    int queued = 0;
+    for (String username : waiting) {
+      try {
+        Boolean sent = transaction.execute(status -> bundleFor(username, today, now));
+        queued += Boolean.TRUE.equals(sent) ? 1 : 0;
+      } catch (RuntimeException e) {
+        log.warn(
+            "Escalation bundle for {} not queued; the next sweep tries again: {}",
+            username,
+            e.getMessage());
+      }
+    }
+    return queued;
+  }
+
+  private boolean bundleFor(String username, LocalDate today, Instant now) {
+    String bundleKey = "escalation:" + username + ":" + today;
+    MapSqlParameterSource params =
+        new MapSqlParameterSource().addValue("username", username).addValue("bundle", bundleKey);
+    // Locks the person's waiting notices, so two nodes cannot both bundle them.
+    List<Map<String, Object>> pending =
+        jdbc.queryForList(
+            "select id, follow_up_id, audit_ref, stage, due_date from escalation_notice"
+                + " where username = :username and bundle_key is null order by due_date, id for update",
+            params);
+    Integer sentToday =
+        jdbc.queryForObject(
+            "select count(*) from escalation_notice where username = :username and bundle_key = :bundle",
+            params,
+            Integer.class);
+    if (pending.isEmpty() || (sentToday != null && sentToday > 0)) {
+      return false;
+    }
+    Optional<Person> to = directory.findByUsername(username).filter(Person::enabled);
+    List<Long> ids = pending.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+    if (to.isPresent()) {
+      Map<String, Notification.Item> items = new LinkedHashMap<>();
+      for (Map<String, Object> r : pending) {
+        long followUpId = ((Number) r.get("follow_up_id")).longValue();
+        String stage = (String) r.get("stage");
+        LocalDate due = localDate(r.get("due_date"));
+        items.put(
+            followUpId + ":" + stage,
+            new Notification.Item(
+                (String) r.get("audit_ref"),
+                stage,
+                due,
+                deadlines.workingDaysOverdue(deadlines.endOfDueDate(due), now),
+                "/follow-ups/" + followUpId));
+      }
+      notifications.enqueue(
+          new Notification(
+              bundleKey,
+              to.get().email(),
+              to.get().displayName(),
+              Template.ESCALATION_BUNDLE,
+              null,
+              null,
+              "/tasks",
+              Map.of(),
+              null,
+              List.copyOf(items.values())));
+    }
+    jdbc.update(
+        "update escalation_notice set bundle_key = :bundle where id in (:ids)",
+        params.addValue("ids", ids));
+    return to.isPresent();
   }
 
   /**
    * From the digest time of a working day: one digest per person for the day ({@code
-   * digest:<user>:<date>}) counting their tasks due soon (from reminder-lead working days before
-   * the due day) and overdue, and their coming conversations. Before digest time, or on a day off,
-   * nothing. Returns how many digests were asked for.
+   * digest:<user>:<date>}) counting their tasks due soon and overdue ({@link Deadlines#isDueSoon},
+   * {@link Deadlines#isOverdue}), leaving out what an escalation bundle has told them, and their
+   * coming conversations. Before digest time, or on a day off, nothing. Returns how many digests
+   * were asked for.
    */
   public int digest(Instant now) {
     LocalDate today = now.atZone(calendar.zone()).toLocalDate();
-    Instant digestTime =
-        deadlines.nextDigestAfter(today.atStartOfDay(calendar.zone()).toInstant().minusNanos(1));
-    if (!calendar.isWorkingDay(today) || now.isBefore(digestTime)) {
+    if (!calendar.isWorkingDay(today) || now.isBefore(digestTime(today))) {
       return 0;
     }
     LocalDate horizon = calendar.addWorkingDays(today, properties.reminderLead());
     Map<String, int[]> counts = new LinkedHashMap<>();
-    for (TaskView task : openTasks.dueBefore(calendar.endOfWorkingDay(horizon).plusSeconds(1))) {
-      boolean overdue = task.dueAt().isBefore(now);
-      LocalDate dueDay = deadlines.dueDate(task.dueAt());
-      if (!overdue && today.isBefore(deadlines.remindFrom(dueDay))) {
+    List<TaskView> due = openTasks.dueBefore(calendar.endOfWorkingDay(horizon).plusSeconds(1));
+    Set<String> escalated =
+        escalatedToSomeone(
+            due.stream().map(TaskView::followUpId).filter(java.util.Objects::nonNull).toList());
+    for (TaskView task : due) {
+      boolean overdue = deadlines.isOverdue(task.dueAt(), now);
+      if (!overdue && !deadlines.isDueSoon(task.dueAt(), now)) {
         continue;
       }
+      String told =
+          task.followUpId()
+              + ":"
+              + UserTaskDeadline.stageOf(task.taskKey()).map(Enum::name).orElse("")
+              + ":"
+              + deadlines.dueDate(task.dueAt())
+              + ":";
       for (String username : actors(task)) {
+        if (overdue && escalated.contains(told + username)) {
+          continue; // the bundle said so
+        }
         counts.computeIfAbsent(username, u -> new int[2])[overdue ? 1 : 0]++;
       }
     }
@@ -197,6 +362,40 @@ public class ReminderSweep {
                                     Integer.toString(count[1])),
                                 null))));
     return queue(emails);
+  }
+
+  /** {@code <follow-up>:<stage>:<due date>:<username>} of everyone a rung has told. */
+  private Set<String> escalatedToSomeone(List<Long> followUpIds) {
+    Set<String> told = new java.util.HashSet<>();
+    if (followUpIds.isEmpty()) {
+      return told;
+    }
+    jdbc.query(
+        "select distinct follow_up_id, stage, due_date, username from escalation_notice"
+            + " where follow_up_id in (:ids)",
+        new MapSqlParameterSource("ids", Set.copyOf(followUpIds)),
+        rs -> {
+          told.add(
+              rs.getLong("follow_up_id")
+                  + ":"
+                  + rs.getString("stage")
+                  + ":"
+                  + localDate(rs.getObject("due_date"))
+                  + ":"
+                  + rs.getString("username"));
+        });
+    return told;
+  }
+
+  private Instant digestTime(LocalDate day) {
+    return deadlines.nextDigestAfter(day.atStartOfDay(calendar.zone()).toInstant().minusNanos(1));
+  }
+
+  private static LocalDate localDate(Object value) {
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    return (LocalDate) value;
   }
 
   /**
@@ -260,5 +459,10 @@ public class ReminderSweep {
     return statistics.scheduledConversationAttendees(now, until).stream()
         .flatMap(id -> directory.findById(id).map(Person::username).stream())
         .toList();
+  }
+
+  private static java.sql.Timestamp utc(Instant instant) {
+    return java.sql.Timestamp.valueOf(
+        java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
   }
 }

@@ -1,6 +1,7 @@
 package org.learningloop.reporting;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A chart drawn as inline SVG by the {@code reports/charts} fragment: shapes already placed, so the
@@ -32,6 +33,11 @@ record Chart(
             ? "Nothing to show."
             : String.join("; ", rects.stream().map(Rect::tooltip).toList()) + ".");
     return alt.toString();
+  }
+
+  /** The one palette, by colour name and by grade, for the template's lines, text and patterns. */
+  public Map<String, String> colours() {
+    return Palette.BY_NAME;
   }
 
   /** The SVG's full width: the plot, and room for the legend's two columns. */

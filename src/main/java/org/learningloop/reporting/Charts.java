@@ -1,8 +1,10 @@
 package org.learningloop.reporting;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.learningloop.audit.Grade;
 
 /**
@@ -71,8 +73,8 @@ final class Charts {
                 barWidth,
                 h,
                 fill(id, grade),
-                "#0b0c0c",
-                ReportPeriod.monthName(java.time.YearMonth.parse(m.month()))
+                Palette.INK.hex(),
+                ReportPeriod.monthName(YearMonth.parse(m.month()))
                     + ": "
                     + n
                     + " "
@@ -89,7 +91,7 @@ final class Charts {
               : Percent.oneDecimal(m.inadequatePercent()).replace(".0", "") + "%";
       texts.add(new Chart.Text(x + barWidth / 2, y - 6, total, "middle", true, false));
       String month =
-          java.time.YearMonth.parse(m.month())
+          YearMonth.parse(m.month())
               .getMonth()
               .getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK);
       texts.add(new Chart.Text(x + barWidth / 2, baseline + 16, month, "middle", false, false));
@@ -139,14 +141,46 @@ final class Charts {
         gradeLegend(id));
   }
 
+  /** The trend: the judgements of the twelve months to the period's end. */
+  static Chart trend(ReportPeriod trendPeriod, AuditSummaryReport trend) {
+    return judgementsByMonth(
+        "chart-trend", "Audit judgements post moderation, " + trendPeriod.rangeLabel(), trend);
+  }
+
+  /** One chart of judgements per month of the period. */
+  static List<Chart> months(AuditSummaryReport summary) {
+    List<Chart> charts = new ArrayList<>();
+    for (AuditSummaryReport.Month month : summary.months()) {
+      String name = ReportPeriod.monthName(YearMonth.parse(month.month()));
+      charts.add(
+          monthJudgements(
+              "chart-month-" + month.month(),
+              "Audit judgements " + name + " post moderation",
+              month));
+    }
+    return charts;
+  }
+
   /** One bar per contributory factor: in how many of the inadequate audits it played a part. */
-  static Chart factors(String id, String title, List<Row> rows, long outOf) {
+  static Chart factors(
+      ReportPeriod analysisPeriod,
+      AuditSummaryReport analysis,
+      Function<String, String> factorLabel) {
+    long inadequate = analysis.inadequate().count();
+    List<Row> rows = new ArrayList<>();
+    analysis
+        .inadequate()
+        .factors()
+        .forEach(
+            (code, n) ->
+                rows.add(
+                    new Row(factorLabel.apply(code), n, n + " of " + inadequate, Palette.BLUE)));
     return horizontal(
-        id,
-        title,
+        "chart-factors",
+        "Contributory factors of inadequate audits, " + analysisPeriod.rangeLabel(),
         "Horizontal bars: how many inadequate audits each contributory factor played a part in, out of all inadequate audits.",
         rows,
-        Math.max(1, outOf),
+        Math.max(1, inadequate),
         List.of());
   }
 
@@ -154,34 +188,72 @@ final class Charts {
    * Where the follow-ups of the inadequate audits stand: one labelled bar per state, out of all of
    * them.
    */
-  static Chart followUpStatus(String id, String title, List<Row> rows, long outOf) {
+  static Chart followUpStatus(ReportPeriod period, FollowUpKpis k) {
+    long overdue = k.openOverdue();
+    long all = k.followUps();
+    List<Row> rows =
+        List.of(
+            outOf("Closed", k.closed(), all, Palette.GREEN),
+            outOf("Open, on time", k.open() - overdue, all, Palette.BLUE),
+            outOf("Open, overdue", overdue, all, Palette.RED),
+            outOf("Ended: grade revised by moderation", k.gradeRevised(), all, Palette.GREY),
+            outOf("Ended: withdrawn", k.withdrawn(), all, Palette.GREY));
     return horizontal(
-        id,
-        title,
+        "chart-follow-ups",
+        "Follow-up of inadequate audits, " + period.rangeLabel(),
         "Horizontal bars: how many of the follow-ups are closed, open on time, open and overdue, or ended early, each "
             + "labelled with its count out of all follow-ups. The table below holds the same figures.",
         rows,
-        Math.max(1, outOf),
+        Math.max(1, all),
         List.of());
+  }
+
+  private static Row outOf(String label, long n, long all, Palette colour) {
+    return new Row(label, n, n + " of " + all, colour);
   }
 
   /** Median working days each stage took, against its target; every bar is labelled with both. */
-  static Chart followUpTimeliness(String id, String title, List<Row> rows, long max) {
+  static Chart followUpTimeliness(ReportPeriod period, FollowUpKpis k) {
+    List<Row> rows = new ArrayList<>();
+    long max = 1;
+    for (FollowUpKpis.Timeliness t : k.timeliness()) {
+      String label =
+          switch (t.stage()) {
+            case ALLOCATION -> "PI officer allocated";
+            case SAFEGUARDING_CHECK -> "Child's safety review confirmed";
+            case CONVERSATIONS -> "Both conversations held";
+            case CLOSURE -> "Loop closed";
+            default -> t.stage().name();
+          };
+      if (t.reached() == 0) {
+        rows.add(
+            new Row(label, 0, "none yet (target " + t.targetWorkingDays() + ")", Palette.BLUE));
+        continue;
+      }
+      double median = t.medianWorkingDays();
+      max = Math.max(max, Math.max(t.targetWorkingDays(), (long) Math.ceil(median)));
+      rows.add(
+          new Row(
+              label,
+              Math.round(median),
+              ReportWords.days(median) + " (target " + t.targetWorkingDays() + ")",
+              Palette.BLUE));
+    }
     return horizontal(
-        id,
-        title,
+        "chart-follow-up-timeliness",
+        "Median working days per stage of the follow-up, " + period.rangeLabel(),
         "Horizontal bars: the median number of working days each stage of the follow-up took, labelled with the "
             + "median and the stage's target. The table below holds the same figures.",
         rows,
-        Math.max(1, max),
+        max,
         List.of());
   }
 
-  /** A labelled horizontal bar. */
-  record Row(String label, long value, String valueLabel, String fill) {}
-
-  static String factorFill() {
-    return "#1d70b8";
+  /** A labelled horizontal bar; {@code fill} is a palette colour or a grade's pattern. */
+  record Row(String label, long value, String valueLabel, String fill) {
+    Row(String label, long value, String valueLabel, Palette colour) {
+      this(label, value, valueLabel, colour.hex());
+    }
   }
 
   private static Chart horizontal(
@@ -226,7 +298,7 @@ final class Charts {
                 w,
                 20,
                 row.fill(),
-                "#0b0c0c",
+                Palette.INK.hex(),
                 row.label() + ": " + row.valueLabel()));
       }
       texts.add(new Chart.Text(labelWidth + w + 6, y + 14, row.valueLabel(), "start", true, false));

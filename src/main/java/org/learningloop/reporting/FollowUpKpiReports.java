@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.learningloop.audit.Grade;
 import org.learningloop.calendar.DeadlineProperties;
-import org.learningloop.calendar.Stage;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
@@ -39,7 +39,7 @@ class FollowUpKpiReports {
    */
   static final Map<FollowUpStage, String> STAGE_LABELS = stageLabels();
 
-  static final Map<Stage, String> TIMELINESS_LABELS = timelinessLabels();
+  static final Map<FollowUpStage, String> TIMELINESS_LABELS = timelinessLabels();
 
   private final FollowUpStatistics followUps;
   private final WorkingDayCalendar calendar;
@@ -61,19 +61,25 @@ class FollowUpKpiReports {
   }
 
   FollowUpKpis summarise(ReportPeriod period) {
-    LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
     return compute(
         period,
-        today,
+        clock.instant(),
         followUps.ofAuditsDated(period.from(), period.to()),
         followUps.supportOfAuditsDated(period.from(), period.to()));
   }
 
+  /** As at the start of {@code today}. */
   FollowUpKpis compute(
       ReportPeriod period,
       LocalDate today,
       List<FollowUpFigures> rows,
       List<SupportTally> support) {
+    return compute(period, today.atStartOfDay(calendar.zone()).toInstant(), rows, support);
+  }
+
+  FollowUpKpis compute(
+      ReportPeriod period, Instant now, List<FollowUpFigures> rows, List<SupportTally> support) {
+    Deadlines rules = new Deadlines(deadlines, calendar);
     Map<FollowUpStatus, Long> byStatus = new EnumMap<>(FollowUpStatus.class);
     Map<FollowUpStage, long[]> byStage = new LinkedHashMap<>();
     STAGE_LABELS.keySet().forEach(s -> byStage.put(s, new long[2]));
@@ -87,7 +93,7 @@ class FollowUpKpiReports {
       long[] counts = byStage.get(stage);
       if (counts != null) {
         counts[0]++;
-        if (row.dueDate() != null && row.dueDate().isBefore(today)) {
+        if (rules.isOverdue(row.dueDate(), now)) {
           counts[1]++;
           overdue++;
         }
@@ -108,27 +114,31 @@ class FollowUpKpiReports {
 
     FollowUpKpis.Timeliness allocation =
         timeliness(
-            Stage.ALLOCATION, rows, FollowUpFigures::createdAt, FollowUpFigures::allocatedAt);
+            FollowUpStage.ALLOCATION,
+            rows,
+            FollowUpFigures::createdAt,
+            FollowUpFigures::allocatedAt);
     FollowUpKpis.Timeliness safeguarding =
         timeliness(
-            Stage.SAFEGUARDING_CONFIRMATION,
+            FollowUpStage.SAFEGUARDING_CHECK,
             rows,
             FollowUpFigures::createdAt,
             FollowUpFigures::safeguardingConfirmedAt);
     FollowUpKpis.Timeliness conversations =
         timeliness(
-            Stage.CONVERSATIONS_HELD,
+            FollowUpStage.CONVERSATIONS,
             rows,
             FollowUpFigures::allocatedAt,
             FollowUpFigures::bothConversationsHeldAt);
     FollowUpKpis.Timeliness closure =
-        timeliness(Stage.CLOSURE, rows, FollowUpFigures::allocatedAt, FollowUpFigures::closedAt);
+        timeliness(
+            FollowUpStage.CLOSURE, rows, FollowUpFigures::allocatedAt, FollowUpFigures::closedAt);
 
     long recorded = reAuditGrades.values().stream().mapToLong(Long::longValue).sum();
     return new FollowUpKpis(
         period.from().toString(),
         period.to().toString(),
-        today,
+        now.atZone(calendar.zone()).toLocalDate(),
         rows.size(),
         byStatus.getOrDefault(FollowUpStatus.OPEN, 0L),
         byStatus.getOrDefault(FollowUpStatus.CLOSED, 0L),
@@ -144,11 +154,11 @@ class FollowUpKpiReports {
   }
 
   private FollowUpKpis.Timeliness timeliness(
-      Stage stage,
+      FollowUpStage stage,
       List<FollowUpFigures> rows,
       Function<FollowUpFigures, Instant> start,
       Function<FollowUpFigures, Instant> end) {
-    int target = deadlines.target(stage);
+    int target = stage.target(deadlines).orElseThrow();
     List<Integer> days = new ArrayList<>();
     for (FollowUpFigures row : rows) {
       Instant from = start.apply(row);
@@ -235,13 +245,13 @@ class FollowUpKpiReports {
     return java.util.Collections.unmodifiableMap(labels);
   }
 
-  private static Map<Stage, String> timelinessLabels() {
-    Map<Stage, String> labels = new EnumMap<>(Stage.class);
-    labels.put(Stage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
-    labels.put(Stage.CONVERSATIONS_HELD, "Both conversations held (from allocation)");
-    labels.put(Stage.CLOSURE, "Loop closed (from allocation)");
+  private static Map<FollowUpStage, String> timelinessLabels() {
+    Map<FollowUpStage, String> labels = new EnumMap<>(FollowUpStage.class);
+    labels.put(FollowUpStage.ALLOCATION, "PI officer allocated (from the follow-up opening)");
+    labels.put(FollowUpStage.CONVERSATIONS, "Both conversations held (from allocation)");
+    labels.put(FollowUpStage.CLOSURE, "Loop closed (from allocation)");
     labels.put(
-        Stage.SAFEGUARDING_CONFIRMATION,
+        FollowUpStage.SAFEGUARDING_CHECK,
         "Child's safety review confirmed (risk of significant harm; from the follow-up opening)");
     return java.util.Collections.unmodifiableMap(labels);
   }

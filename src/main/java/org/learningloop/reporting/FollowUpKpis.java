@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.learningloop.audit.Grade;
-import org.learningloop.calendar.Stage;
 import org.learningloop.followup.FollowUpStage;
 
 /**
@@ -58,6 +57,42 @@ public record FollowUpKpis(
     List<SupportType> support,
     ReAudits reAudits) {
 
+  /**
+   * Open follow-ups past their stage's due date: {@link #overdue} without the re-audits, which fall
+   * due after closure.
+   */
+  long openOverdue() {
+    return stages.stream()
+        .filter(s -> s.stage() != FollowUpStage.RE_AUDIT)
+        .mapToLong(StageCount::overdue)
+        .sum();
+  }
+
+  /** Every type's support added up, for the report's sentence and its table's total row. */
+  SupportType supportTotal() {
+    long offered = 0;
+    long inProgress = 0;
+    long completed = 0;
+    long declined = 0;
+    long withdrawn = 0;
+    for (SupportType s : support) {
+      offered += s.offered();
+      inProgress += s.inProgress();
+      completed += s.completed();
+      declined += s.declined();
+      withdrawn += s.withdrawn();
+    }
+    return new SupportType(
+        "TOTAL",
+        "Total",
+        offered,
+        inProgress,
+        completed,
+        declined,
+        withdrawn,
+        Percent.of(completed, offered));
+  }
+
   /** Follow-ups waiting at a stage now, and how many of them are past its due date. */
   @JsonPropertyOrder({"stage", "label", "followUps", "overdue"})
   public record StageCount(FollowUpStage stage, String label, long followUps, long overdue) {}
@@ -80,7 +115,7 @@ public record FollowUpKpis(
     "withinTargetPercent"
   })
   public record Timeliness(
-      Stage stage,
+      FollowUpStage stage,
       String label,
       long reached,
       Double medianWorkingDays,

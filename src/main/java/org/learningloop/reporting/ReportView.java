@@ -7,22 +7,12 @@ import java.util.Map;
  * Everything the reports page and the committee report show for a period: figures, sentences
  * written from them as the council writes its report, charts and tables.
  *
- * @param analysisPeriod the period of the inadequate analysis (the report's own on the reports
- *     page; the six months before its last month in the committee report)
  * @param monthCharts one chart of judgements per month of the period
- * @param followUps the follow-up KPIs of the audits of the analysis period
  * @param findings one sentence per contributory factor of the inadequate audits
  * @param tables by name, in page order
  */
 record ReportView(
-    ReportPeriod period,
-    ReportPeriod trendPeriod,
-    ReportPeriod analysisPeriod,
-    AuditSummaryReport summary,
-    AuditSummaryReport trend,
-    AuditSummaryReport analysis,
-    DipSampleSummary dipSamples,
-    FollowUpKpis followUps,
+    ReportFigures figures,
     Sentences sentences,
     Chart trendChart,
     List<Chart> monthCharts,
@@ -43,5 +33,37 @@ record ReportView(
 
   public ReportTable table(String name) {
     return tables.get(name);
+  }
+
+  public ReportPeriod period() {
+    return figures.period();
+  }
+
+  public ReportPeriod trendPeriod() {
+    return figures.trendPeriod();
+  }
+
+  public ReportPeriod analysisPeriod() {
+    return figures.analysisPeriod();
+  }
+
+  public AuditSummaryReport summary() {
+    return figures.summary();
+  }
+
+  public AuditSummaryReport trend() {
+    return figures.trend();
+  }
+
+  public AuditSummaryReport analysis() {
+    return figures.analysis();
+  }
+
+  public DipSampleSummary dipSamples() {
+    return figures.dipSamples();
+  }
+
+  public FollowUpKpis followUps() {
+    return figures.followUps();
   }
 }

@@ -82,6 +82,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     variables.put(
         FollowUpProcess.Variables.PRACTITIONER_CONVERSATION_ID,
         allocation.practitionerConversationId());
+    variables.put(FollowUpProcess.Variables.CONVERSATIONS_DUE, date(allocation.conversationsDue()));
     variables.put(FollowUpProcess.Variables.CLOSURE_DUE, date(allocation.closureDue()));
     // claimed first, so the task's history shows who took it
     tasks.setAssignee(task.getId(), allocation.officerUsername());
@@ -121,7 +122,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
-  public void conversationScheduled(String auditRef, long conversationId, Instant startsAt) {
+  public void conversationScheduled(String auditRef, long conversationId, Instant outcomeDue) {
     Task task =
         one(
             byConversation(conversationId)
@@ -130,17 +131,17 @@ class CamundaFollowUpEngine implements FollowUpEngine {
             "scheduling");
     tasks.complete(
         task.getId(),
-        Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt)));
+        Map.of(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue)));
   }
 
   @Override
-  public void conversationRescheduled(String auditRef, long conversationId, Instant startsAt) {
+  public void conversationRescheduled(String auditRef, long conversationId, Instant outcomeDue) {
     try {
       runtime
           .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
           .processInstanceVariableEquals(
               ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
-          .setVariable(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, date(startsAt))
+          .setVariable(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue))
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw FollowUpException.outOfOrder(
@@ -169,7 +170,8 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
-  public void closureDecided(String auditRef, boolean approved, Instant reAuditDue) {
+  public void closureDecided(
+      String auditRef, boolean approved, Instant reAuditDue, Instant reAuditTaskDue) {
     Task task =
         one(
             byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_SignOffClosure),
@@ -178,6 +180,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     variables.put(FollowUpProcess.Variables.CLOSURE_APPROVED, approved);
     if (approved) {
       variables.put(FollowUpProcess.Variables.RE_AUDIT_DUE, date(reAuditDue));
+      variables.put(FollowUpProcess.Variables.RE_AUDIT_TASK_DUE, date(reAuditTaskDue));
     }
     tasks.complete(task.getId(), variables);
   }
@@ -223,6 +226,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
         .createProcessInstanceByKey(SupportItemProcess.KEY)
         .businessKey(start.auditRef())
         .setVariables(variables(start))
+        .setVariable(SupportItemProcess.Variables.VERIFICATION_DUE, date(start.verificationDue()))
         .startBeforeActivity(SupportItemProcess.Elements.Task_VerifySupportCompletion)
         .execute();
   }
@@ -248,13 +252,14 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
-  public void supportCompleted(long supportItemId) {
+  public void supportCompleted(long supportItemId, Instant verificationDue) {
     Task task =
         one(
             bySupportItem(supportItemId)
                 .taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport),
             "completion");
-    tasks.complete(task.getId());
+    tasks.complete(
+        task.getId(), Map.of(SupportItemProcess.Variables.VERIFICATION_DUE, date(verificationDue)));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.learningloop.workflow;
 
+import java.util.Map;
+import org.learningloop.followup.FollowUpStage;
+
 /**
  * Names in {@code bpmn/inadequate-audit-follow-up.bpmn}: the follow-up of one inadequate audit;
  * business key = audit ref. {@code FollowUpProcessModelTest} fails when a constant and the model
@@ -62,6 +65,28 @@ public final class FollowUpProcess {
     private Elements() {}
   }
 
+  /**
+   * Each user task's stage and the process variable its due date comes from ({@code
+   * camunda:dueDate}); {@code FollowUpProcessModelTest} fails when a user task of the model is
+   * missing here or has no due date.
+   */
+  public static final Map<String, UserTaskDeadline> USER_TASKS =
+      Map.of(
+          Elements.Task_AllocateFollowUp,
+          new UserTaskDeadline(FollowUpStage.ALLOCATION, Variables.ALLOCATION_DUE),
+          Elements.Task_ConfirmChildSafety,
+          new UserTaskDeadline(FollowUpStage.SAFEGUARDING_CHECK, Variables.SAFEGUARDING_DUE),
+          Elements.Task_ConfirmChildSafetyAsServiceManager,
+          new UserTaskDeadline(FollowUpStage.SAFEGUARDING_CHECK, Variables.SERVICE_MANAGER_DUE),
+          Elements.Task_ConfirmChildSafetyAsAssistantDirector,
+          new UserTaskDeadline(FollowUpStage.SAFEGUARDING_CHECK, Variables.ASSISTANT_DIRECTOR_DUE),
+          Elements.Task_ProposeClosure,
+          new UserTaskDeadline(FollowUpStage.CLOSURE, Variables.CLOSURE_DUE),
+          Elements.Task_SignOffClosure,
+          new UserTaskDeadline(FollowUpStage.CLOSURE, Variables.CLOSURE_DUE),
+          Elements.Task_ReAuditCase,
+          new UserTaskDeadline(FollowUpStage.RE_AUDIT, Variables.RE_AUDIT_TASK_DUE));
+
   /** Message names (what is correlated), not the ids of the message definitions. */
   public static final class Messages {
     public static final String AuditGradeRevised = "AuditGradeRevised";
@@ -96,6 +121,12 @@ public final class FollowUpProcess {
     /** Id of the conversation with the practitioner. */
     public static final String PRACTITIONER_CONVERSATION_ID = "practitionerConversationId";
 
+    /**
+     * When the conversations stage is due (a date): scheduling and holding conversations are due
+     * then at the latest.
+     */
+    public static final String CONVERSATIONS_DUE = "conversationsDue";
+
     /** When closure is due (a date). */
     public static final String CLOSURE_DUE = "closureDue";
 
@@ -123,8 +154,11 @@ public final class FollowUpProcess {
     /** Local input of the escalation tasks: the role escalated to. */
     public static final String ESCALATE_TO = "escalateTo";
 
-    /** When the effectiveness re-audit is due (a date). */
+    /** When the effectiveness re-audit falls due and its task appears (a date). */
     public static final String RE_AUDIT_DUE = "reAuditDue";
+
+    /** When the re-audit task must be done: a window after it falls due (a date). */
+    public static final String RE_AUDIT_TASK_DUE = "reAuditTaskDue";
 
     private Variables() {}
   }

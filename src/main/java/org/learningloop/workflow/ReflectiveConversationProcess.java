@@ -1,5 +1,8 @@
 package org.learningloop.workflow;
 
+import java.util.Map;
+import org.learningloop.followup.FollowUpStage;
+
 /**
  * Names in {@code bpmn/reflective-conversation.bpmn}: one reflective conversation, called by the
  * follow-up. {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
@@ -24,6 +27,17 @@ public final class ReflectiveConversationProcess {
     private Elements() {}
   }
 
+  /**
+   * Each user task's stage and due-date variable (see {@link FollowUpProcess#USER_TASKS}): both
+   * serve the conversations stage; the conversation's start is an appointment, not a due date.
+   */
+  public static final Map<String, UserTaskDeadline> USER_TASKS =
+      Map.of(
+          Elements.Task_ScheduleConversation,
+          new UserTaskDeadline(FollowUpStage.CONVERSATIONS, Variables.CONVERSATIONS_DUE),
+          Elements.Task_HoldConversation,
+          new UserTaskDeadline(FollowUpStage.CONVERSATIONS, Variables.OUTCOME_DUE));
+
   /** Message names (what is correlated), not the ids of the message definitions. */
   public static final class Messages {
     public static final String ConversationRescheduled = "ConversationRescheduled";
@@ -42,8 +56,14 @@ public final class ReflectiveConversationProcess {
     /** Username of the allocated PI officer. */
     public static final String OFFICER = "officer";
 
-    /** When the conversation is scheduled (a date). */
-    public static final String CONVERSATION_DUE = "conversationDue";
+    /** When the follow-up's conversations stage is due (a date), passed in by the follow-up. */
+    public static final String CONVERSATIONS_DUE = "conversationsDue";
+
+    /**
+     * When the outcome must be recorded (a date): a few working days after the conversation ends,
+     * and no later than the conversations stage.
+     */
+    public static final String OUTCOME_DUE = "outcomeDue";
 
     /** The recorded outcome. */
     public static final String CONVERSATION_HELD = "conversationHeld";

@@ -1,5 +1,8 @@
 package org.learningloop.workflow;
 
+import java.util.Map;
+import org.learningloop.followup.FollowUpStage;
+
 /**
  * Names in {@code bpmn/support-item.bpmn}: one support item offered in a follow-up; business key =
  * audit ref. {@code FollowUpProcessModelTest} fails when a constant and the model disagree.
@@ -27,6 +30,16 @@ public final class SupportItemProcess {
     private Elements() {}
   }
 
+  /** Each user task's stage and due-date variable (see {@link FollowUpProcess#USER_TASKS}). */
+  public static final Map<String, UserTaskDeadline> USER_TASKS =
+      Map.of(
+          Elements.Task_RespondToSupportOffer,
+          new UserTaskDeadline(FollowUpStage.SUPPORT, Variables.SUPPORT_DUE),
+          Elements.Task_CompleteSupport,
+          new UserTaskDeadline(FollowUpStage.SUPPORT, Variables.SUPPORT_DUE),
+          Elements.Task_VerifySupportCompletion,
+          new UserTaskDeadline(FollowUpStage.SUPPORT, Variables.VERIFICATION_DUE));
+
   /** Message names (what is correlated), not the ids of the message definitions. */
   public static final class Messages {
     public static final String SupportWithdrawn = "SupportWithdrawn";
@@ -47,6 +60,9 @@ public final class SupportItemProcess {
 
     /** When the support is due (a date). */
     public static final String SUPPORT_DUE = "supportDue";
+
+    /** When the PI officer must have verified a completion (a date). */
+    public static final String VERIFICATION_DUE = "verificationDue";
 
     /** The owner's answer to the offer. */
     public static final String SUPPORT_ACCEPTED = "supportAccepted";

@@ -1,7 +1,9 @@
 package org.learningloop.workflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,10 +49,12 @@ public class TaskDeadlines {
     Date due = Date.from(newDue);
     task.setDueDate(due);
     tasks.saveTask(task);
-    if (dueVariable != null
-        && task.getExecutionId() != null
-        && runtime.getVariable(task.getExecutionId(), dueVariable) != null) {
-      runtime.setVariable(task.getExecutionId(), dueVariable, due);
+    if (task.getExecutionId() != null) {
+      for (String variable : variablesToMove(task.getTaskDefinitionKey(), dueVariable)) {
+        if (runtime.getVariable(task.getExecutionId(), variable) != null) {
+          runtime.setVariable(task.getExecutionId(), variable, due);
+        }
+      }
     }
     if (oldDue != null) {
       for (Job job :
@@ -65,6 +69,23 @@ public class TaskDeadlines {
       }
     }
     return true;
+  }
+
+  /**
+   * The task's own due-date variable and, for a conversation's tasks, the conversations stage's
+   * date the conversation was given, so that scheduling again after a conversation not held is due
+   * on the extended date too.
+   */
+  private static List<String> variablesToMove(String taskKey, String dueVariable) {
+    List<String> variables = new ArrayList<>();
+    if (dueVariable != null) {
+      variables.add(dueVariable);
+    }
+    if (ReflectiveConversationProcess.USER_TASKS.containsKey(taskKey)
+        && !ReflectiveConversationProcess.Variables.CONVERSATIONS_DUE.equals(dueVariable)) {
+      variables.add(ReflectiveConversationProcess.Variables.CONVERSATIONS_DUE);
+    }
+    return variables;
   }
 
   /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.support.Browser;
 import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AuditPagesJourneyTest extends BrowserJourney {
 
-  @Autowired FollowUps followUps;
+  @Autowired FollowUpQueries followUps;
   @Autowired Clock clock;
 
   @Test

@@ -25,6 +25,9 @@ class DeadlinesTest {
         20,
         60,
         2,
+        5,
+        20,
+        2,
         List.of(
             new EscalationRung(0, List.of(ASSIGNEE, PI_LEAD)),
             new EscalationRung(3, List.of(SERVICE_MANAGER)),
@@ -37,32 +40,52 @@ class DeadlinesTest {
       new Deadlines(productDefaults(), WorkingDayCalendarTest.calendar);
 
   @Test
-  void allocationAndSafeguardingCountFromCreationAcrossChristmas2023() {
+  void somethingGivenWorkingDaysIsDueAtTheEndOfTheLastOneAcrossChristmas2023() {
     Instant created = Instant.parse("2023-12-22T10:00:00Z");
 
-    assertThat(deadlines.due(Stage.SAFEGUARDING_CONFIRMATION, created))
-        .isEqualTo(Instant.parse("2023-12-27T17:00:00Z"));
-    assertThat(deadlines.due(Stage.ALLOCATION, created))
-        .isEqualTo(Instant.parse("2023-12-28T17:00:00Z"));
-    assertThat(deadlines.dueDate(Stage.ALLOCATION, created)).isEqualTo(LocalDate.of(2023, 12, 28));
+    assertThat(deadlines.after(1, created)).isEqualTo(Instant.parse("2023-12-27T17:00:00Z"));
+    assertThat(deadlines.after(2, created)).isEqualTo(Instant.parse("2023-12-28T17:00:00Z"));
+    assertThat(deadlines.dueDate(deadlines.after(2, created)))
+        .isEqualTo(LocalDate.of(2023, 12, 28));
   }
 
   @Test
-  void conversationsAndClosureCountFromAllocation() {
-    Instant allocated = Instant.parse("2024-01-02T09:00:00Z");
-
-    assertThat(deadlines.due(Stage.CONVERSATIONS_HELD, allocated))
-        .isEqualTo(Instant.parse("2024-01-30T17:00:00Z"));
-    assertThat(deadlines.due(Stage.CLOSURE, allocated))
-        .isEqualTo(Instant.parse("2024-03-26T17:00:00Z"));
-  }
-
-  @Test
-  void conversationsAllocatedBeforeEaster2024AreDueTwoDaysLaterThanTheWeekdaysAlone() {
-    // 20 working days from Monday 18 March 2024 skip Good Friday and Easter Monday; 17:00 BST is
-    // 16:00Z.
-    assertThat(deadlines.due(Stage.CONVERSATIONS_HELD, Instant.parse("2024-03-18T09:00:00Z")))
+  void twentyWorkingDaysFromBeforeEaster2024SkipGoodFridayAndEasterMonday() {
+    // 17:00 BST is 16:00Z.
+    assertThat(deadlines.after(20, Instant.parse("2024-03-18T09:00:00Z")))
         .isEqualTo(Instant.parse("2024-04-17T16:00:00Z"));
+  }
+
+  @Test
+  void overdueStartsAfterTheEndOfTheDueDaysWorkAndDueSoonTwoWorkingDaysBefore() {
+    Instant due = Instant.parse("2024-01-03T17:00:00Z"); // Wednesday, after New Year's Day
+    assertThat(deadlines.isOverdue(due, due)).isFalse();
+    assertThat(deadlines.isOverdue(due, due.plusSeconds(1))).isTrue();
+    assertThat(deadlines.isOverdue(LocalDate.of(2024, 1, 3), due.plusSeconds(1))).isTrue();
+    assertThat(deadlines.isOverdue(LocalDate.of(2024, 1, 3), due)).isFalse();
+    // Reminder lead 2 working days: from Friday 29 December (1 January is a bank holiday).
+    assertThat(deadlines.isDueSoon(due, Instant.parse("2023-12-28T12:00:00Z"))).isFalse();
+    assertThat(deadlines.isDueSoon(due, Instant.parse("2023-12-29T08:00:00Z"))).isTrue();
+    assertThat(deadlines.isDueSoon(due, due.plusSeconds(1))).as("overdue, not due soon").isFalse();
+    assertThat(deadlines.workingDaysOverdue(due, Instant.parse("2024-01-03T18:00:00Z"))).isZero();
+    assertThat(deadlines.workingDaysOverdue(due, Instant.parse("2024-01-08T18:00:00Z")))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aConversationsOutcomeIsDueTwoWorkingDaysAfterItEndsAndVerificationFive() {
+    // Ends Friday 22 December 2023 at 11:00: Boxing Day and Christmas Day do not count.
+    assertThat(deadlines.conversationOutcomeDue(Instant.parse("2023-12-22T11:00:00Z")))
+        .isEqualTo(Instant.parse("2023-12-28T17:00:00Z"));
+    assertThat(deadlines.supportVerificationDue(Instant.parse("2023-12-22T11:00:00Z")))
+        .isEqualTo(Instant.parse("2024-01-03T17:00:00Z"));
+  }
+
+  @Test
+  void theReAuditIsDueTwentyWorkingDaysAfterItFallsDue() {
+    // Falls due Wednesday 27 December 2023; 1 January is a bank holiday.
+    assertThat(deadlines.reAuditTaskDue(LocalDate.of(2023, 12, 27)))
+        .isEqualTo(Instant.parse("2024-01-25T17:00:00Z"));
   }
 
   @Test
@@ -127,15 +150,5 @@ class DeadlinesTest {
         .isEqualTo(LocalDate.of(2023, 12, 27));
     assertThat(deadlines.reAuditAt(Instant.parse("2023-09-25T15:00:00Z")))
         .isEqualTo(Instant.parse("2023-12-27T07:00:00Z"));
-  }
-
-  @Test
-  void targetsAreTheConfiguredWorkingDays() {
-    assertThat(deadlines.target(Stage.ALLOCATION)).isEqualTo(2);
-    assertThat(deadlines.target(Stage.SAFEGUARDING_CONFIRMATION)).isEqualTo(1);
-    assertThat(deadlines.target(Stage.CONVERSATIONS_HELD)).isEqualTo(20);
-    assertThat(deadlines.target(Stage.CLOSURE)).isEqualTo(60);
-    assertThat(Stage.CLOSURE.countedFrom()).isEqualTo(Stage.CountedFrom.ALLOCATED);
-    assertThat(Stage.ALLOCATION.countedFrom()).isEqualTo(Stage.CountedFrom.FOLLOW_UP_CREATED);
   }
 }

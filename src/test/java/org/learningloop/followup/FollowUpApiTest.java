@@ -1,9 +1,14 @@
 package org.learningloop.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
+import org.learningloop.common.DomainException;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Template;
 import org.learningloop.support.FollowUpScenario;
@@ -30,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FollowUpApiTest extends FollowUpScenario {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired FollowUpCommands commands;
 
   @Test
   void anInadequateAuditOpensOneFollowUpInTheTeamQueueAndTellsThePiLeads() throws Exception {
@@ -92,16 +99,7 @@ class FollowUpApiTest extends FollowUpScenario {
             .get(0);
 
     for (int conversation : List.of(tmConversation, practitionerConversation)) {
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/schedule",
-              schedule(anHourAgo()))
-          .andExpect(status().isOk());
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/outcome",
-              "{\"held\":true,\"notes\":\"Talked through the assessment\",\"learningPoints\":\"Use the child's words\"}")
-          .andExpect(status().isOk());
+      holdConversation(base, conversation);
     }
     verify(notifications, atLeastOnce())
         .enqueue(
@@ -332,6 +330,79 @@ class FollowUpApiTest extends FollowUpScenario {
     getAs("pi-officer", "/api/follow-ups?status=NONSENSE").andExpect(status().isBadRequest());
     getAs("pi-officer", "/api/follow-ups?size=0").andExpect(status().isBadRequest());
     getAs("pi-officer", "/api/tasks?view=everything").andExpect(status().isBadRequest());
+  }
+
+  /**
+   * The one rule for a conversation's length holds on the API, on the page and for any other caller
+   * of the step, with the same words.
+   */
+  @Test
+  void aConversationLastsFromOneMinuteToEightHoursWhereverItIsScheduled() throws Exception {
+    long id = inadequateAudit(newRef());
+    String base = "/api/follow-ups/" + id;
+    postAs("pi-officer", base + "/claim", "{\"jointConversation\":true}")
+        .andExpect(status().isOk());
+    int conversation =
+        ((List<Integer>) read(getAs("pi-officer", base), "$.conversations[*].id")).get(0);
+    String tooLong = "Enter how long it lasts in minutes, from 1 to 480";
+
+    postAs(
+            "pi-officer",
+            base + "/conversations/" + conversation + "/schedule",
+            "{\"startsAt\":\""
+                + anHourAgo()
+                + "\",\"durationMinutes\":481,\"location\":\"Room 2\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://learningloop.org/problems/invalid-request"))
+        .andExpect(jsonPath("$.errors[0].field").value("durationMinutes"))
+        .andExpect(jsonPath("$.errors[0].message").value(tooLong));
+
+    String page = "/follow-ups/" + id + "/conversations/" + conversation + "/schedule";
+    mvc.perform(
+            post(page)
+                .with(user("pi-officer").roles("PI_OFFICER"))
+                .with(csrf())
+                .param("startsAt", anHourAgo())
+                .param("durationMinutes", "0")
+                .param("location", "Room 2"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("There is a problem")))
+        .andExpect(content().string(Matchers.containsString(tooLong)))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "href=\"#conversation-" + conversation + "-durationMinutes\"")));
+    mvc.perform(
+            post(page)
+                .with(user("pi-officer").roles("PI_OFFICER"))
+                .with(csrf())
+                .param("startsAt", "next Tuesday")
+                .param("durationMinutes", "an hour")
+                .param("location", "Room 2"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Enter a real date and time")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "Enter how long it lasts as a whole number of minutes")))
+        .andExpect(content().string(Matchers.containsString("value=\"next Tuesday\"")));
+
+    assertThatThrownBy(
+            () ->
+                commands.scheduleConversation(
+                    id,
+                    conversation,
+                    "pi-officer",
+                    new FollowUpCommand.Schedule(java.time.LocalDateTime.now(clock), 0, "Room 2")))
+        .isInstanceOfSatisfying(
+            FollowUpException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(new DomainException.FieldError("durationMinutes", tooLong)));
+    getAs("pi-officer", base)
+        .andExpect(jsonPath("$.conversations[0].status").value("TO_BE_SCHEDULED"));
   }
 
   @Test

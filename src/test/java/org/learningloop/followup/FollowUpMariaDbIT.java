@@ -3,7 +3,6 @@ package org.learningloop.followup;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.FollowUpScenario;
@@ -46,29 +45,9 @@ class FollowUpMariaDbIT extends FollowUpScenario {
                         "Task_ScheduleConversation", "Task_ScheduleConversation")));
     List<Integer> conversations = read(getAs("pi-officer", base), "$.conversations[*].id");
     for (int conversation : conversations) {
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/schedule",
-              schedule(anHourAgo()))
-          .andExpect(status().isOk());
-      postAs(
-              "pi-officer",
-              base + "/conversations/" + conversation + "/outcome",
-              "{\"held\":true,\"notes\":\"n\",\"learningPoints\":\"l\"}")
-          .andExpect(status().isOk());
+      holdConversation(base, conversation);
     }
-    postAs(
-            "pi-officer",
-            base + "/support-items",
-            "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
-                + LocalDate.now(clock).plusDays(20)
-                + "\"}")
-        .andExpect(status().isCreated());
-    int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
-    postAs("practitioner", base + "/support-items/" + item + "/accept", null)
-        .andExpect(status().isOk());
-    postAs("practitioner", base + "/support-items/" + item + "/complete", null)
-        .andExpect(status().isOk());
+    int item = completedCoaching(base, 20);
     postAs("pi-officer", base + "/support-items/" + item + "/verify", null)
         .andExpect(status().isOk());
     postAs("pi-officer", base + "/closure/propose", null).andExpect(status().isOk());

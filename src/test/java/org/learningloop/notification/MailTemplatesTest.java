@@ -2,6 +2,7 @@ package org.learningloop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -91,7 +92,55 @@ class MailTemplatesTest {
         LocalDate.of(2024, 1, 19),
         "/follow-ups/42",
         details,
-        invite);
+        invite,
+        template == Template.ESCALATION_BUNDLE
+            ? List.of(
+                new Notification.Item(
+                    "AUD-2024-017",
+                    "CONVERSATIONS",
+                    LocalDate.of(2024, 1, 19),
+                    3,
+                    "/follow-ups/42"),
+                new Notification.Item(
+                    "AUD-2024-021", "ALLOCATION", LocalDate.of(2024, 1, 23), 1, "/follow-ups/57"))
+            : List.of());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEscalationBundleListsEachFollowUpWithItsStageDaysOverdueAndLink() {
+    RenderedMail mail = renderer.render(notification(Template.ESCALATION_BUNDLE, Map.of(), null));
+
+    assertThat(mail.subject())
+        .isEqualTo("Learning Loop: 2 overdue follow-ups have been escalated to you");
+    assertThat(mail.textBody())
+        .contains(
+            "- Audit AUD-2024-017: reflective learning conversations, due Friday 19 January 2024, 3"
+                + " working days overdue.")
+        .contains("https://loop.council.example/follow-ups/42")
+        .contains(
+            "- Audit AUD-2024-021: allocation to a PI officer, due Tuesday 23 January 2024, 1"
+                + " working day overdue.")
+        .contains("https://loop.council.example/follow-ups/57");
+    assertThat(mail.htmlBody()).contains("href=\"https://loop.council.example/follow-ups/57\"");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEscalationBundleWithNothingInItIsRefused() {
+    assertThatThrownBy(
+            () ->
+                renderer.render(
+                    new Notification(
+                        "test:empty",
+                        "pat.practitioner@council.example",
+                        "Pat",
+                        Template.ESCALATION_BUNDLE,
+                        null,
+                        null,
+                        "/tasks",
+                        Map.of(),
+                        null,
+                        List.of())))
+        .hasMessageContaining("at least one follow-up");
   }
 
   @ParameterizedTest

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -31,7 +31,7 @@ class ManagerActionsPageTest {
 
   @Autowired MockMvc mvc;
   @Autowired AuditRegister audits;
-  @Autowired FollowUps followUps;
+  @Autowired FollowUpQueries followUps;
   @Autowired WorkingDayCalendar calendar;
   @Autowired Clock clock;
 

@@ -1,7 +1,6 @@
 package org.learningloop.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,26 +12,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import net.minidev.json.JSONArray;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.calendar.Deadlines;
-import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
@@ -44,7 +33,6 @@ import org.learningloop.support.TestAudits;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,10 +41,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The reminder sweep and the managers' dashboard on MariaDB through Connector/J: the escalation
- * ladder over bank holidays, each rung once however many sweeps run (one after another or at once
- * on two threads), one digest per person per day, the dashboard's scoped counts, and {@code due_at}
- * round trips.
+ * The managers' dashboard and the task read model's due dates on MariaDB through Connector/J: the
+ * dashboard's scoped counts, {@code due_at} round trips, and the engine's due date, the read
+ * model's and the deadline agreeing. The ladder and the digest are proved through the real process
+ * in {@code ReminderRestartIT} (MariaDB, stopped and restarted) and {@code
+ * EscalationLadderOnAMovingClockTest}.
  *
  * <p>The schema is shared with the other *IT classes, so everything here lives in service areas,
  * teams and staff of its own ({@code RMD <run> ...}, {@code rmd-<run>-...}), and the ladder and
@@ -94,7 +83,6 @@ class ReminderMariaDbIT {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ReminderSweep sweep;
   @Autowired OpenTasks openTasks;
   @Autowired Deadlines deadlines;
   @Autowired WorkingDayCalendar calendar;
@@ -104,11 +92,8 @@ class ReminderMariaDbIT {
   @Autowired TaskService engineTasks;
   @Autowired Clock clock;
 
-  ExecutorService nodes;
-
   @BeforeEach
   void setUp() {
-    nodes = Executors.newFixedThreadPool(2);
     if (world == null) {
       world = asAdmin(this::createWorld);
     }
@@ -117,215 +102,8 @@ class ReminderMariaDbIT {
     jdbc.update("delete from open_task where task_id like ?", "rmd-" + RUN + "-task-%");
   }
 
-  @AfterEach
-  void tearDown() {
-    nodes.shutdownNow();
-  }
-
-  // (a) The ladder
-
-  @Test
-  void
-      aTaskDueTheFridayBeforeChristmas2023ClimbsTheLadderOnTheRightWorkingDaysEachRungOnceHoweverOftenItIsSwept()
-          throws Exception {
-    String task =
-        openTask(
-            ladderFollowUp(),
-            "Task_AllocateFollowUp",
-            world.officer(),
-            Instant.parse("2023-12-22T17:00:00Z"));
-    Set<String> leads = usernames(directory.withRole(Role.PI_LEAD));
-    assertThat(leads).contains("pi-lead");
-
-    sweepTwice(Instant.parse("2023-12-22T16:59:59Z"));
-    assertThat(escalationKeys(task)).isEmpty();
-
-    // Rung 0 at the due moment itself, 17:00 on Friday 22 December (GMT): the assignee and every PI
-    // lead.
-    sweepTwice(Instant.parse("2023-12-22T17:00:00Z"));
-    assertThat(escalationKeys(task))
-        .containsExactlyInAnyOrderElementsOf(keys(task, 0, world.officer().username(), leads));
-
-    // Rung 1, three working days on, skips the weekend, Christmas Day and Boxing Day: 17:00 on
-    // Friday 29 December.
-    sweepTwice(Instant.parse("2023-12-29T16:59:59Z"));
-    assertThat(escalationKeys(task)).hasSize(1 + leads.size());
-    sweepTwice(Instant.parse("2023-12-29T17:00:00Z"));
-    assertThat(escalationKeys(task))
-        .contains(key(task, 1, world.serviceManager()))
-        .doesNotContain(key(task, 1, world.otherServiceManager()))
-        .hasSize(2 + leads.size());
-
-    // Rung 2, five working days on, skips New Year's Day too: 17:00 on Wednesday 3 January 2024.
-    sweepTwice(Instant.parse("2024-01-03T16:59:59Z"));
-    assertThat(escalationKeys(task)).hasSize(2 + leads.size());
-    sweepTwice(Instant.parse("2024-01-03T17:00:00Z"));
-    sweepTwice(Instant.parse("2024-01-04T09:00:00Z"));
-    sweepTwice(Instant.parse("2024-02-01T09:00:00Z"));
-
-    List<String> expected = new ArrayList<>(keys(task, 0, world.officer().username(), leads));
-    expected.add(key(task, 1, world.serviceManager()));
-    expected.add(key(task, 2, world.assistantDirector()));
-    assertThat(escalationKeys(task)).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(
-            jdbc.queryForList(
-                "select concat(template, ' ', recipient_email) from notification_outbox where notification_key = ?",
-                String.class,
-                key(task, 2, world.assistantDirector())))
-        .containsExactly("ESCALATION " + world.assistantDirector().email());
-  }
-
-  @Test
-  void twoSweepsAtOnceOnTwoThreadsQueueEachRungOnceAndNeitherFails() throws Exception {
-    long followUp = ladderFollowUp();
-    List<String> tasks = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      tasks.add(
-          openTask(
-              followUp,
-              i % 2 == 0 ? "Task_AllocateFollowUp" : "Task_ProposeClosure",
-              world.officer(),
-              Instant.parse("2023-12-22T17:00:00Z")));
-    }
-    Set<String> leads = usernames(directory.withRole(Role.PI_LEAD));
-    List<String> expected = new ArrayList<>();
-
-    List<Instant> rungsReached =
-        List.of(
-            Instant.parse("2023-12-22T17:00:00Z"),
-            Instant.parse("2023-12-29T17:00:00Z"),
-            Instant.parse("2024-01-03T17:00:00Z"));
-    for (int rung = 0; rung < rungsReached.size(); rung++) {
-      Instant now = rungsReached.get(rung);
-      List<Integer> asked = concurrently(() -> sweep.escalate(now));
-
-      for (String task : tasks) {
-        switch (rung) {
-          case 0 -> expected.addAll(keys(task, 0, world.officer().username(), leads));
-          case 1 -> expected.add(key(task, 1, world.serviceManager()));
-          default -> expected.add(key(task, 2, world.assistantDirector()));
-        }
-      }
-      // Each sweep asks for every rung reached so far, and neither failed to (a duplicate key is
-      // ignored, not an error)...
-      assertThat(asked)
-          .as("emails each sweep queued or found queued at %s", now)
-          .containsExactly(expected.size(), expected.size());
-      // ...and the outbox holds each rung and recipient exactly once.
-      assertThat(tasks.stream().flatMap(t -> escalationKeys(t).stream()).toList())
-          .as("outbox rows at %s", now)
-          .containsExactlyInAnyOrderElementsOf(expected);
-    }
-    for (String task : tasks) {
-      assertThat(
-              jdbc.queryForList(
-                  "select recipient_email from notification_outbox where notification_key like ? order by notification_key",
-                  String.class,
-                  "escalation:" + task + ":%"))
-          .doesNotHaveDuplicates();
-    }
-  }
-
-  /**
-   * Nothing in the sweep remembers what it sent: a rung is queued once because its key ({@code
-   * escalation:<task>:<rung>:<user>}) is unique in the outbox. A concurrent sweep's insert of the
-   * same key waits on that index and is refused once the first commits; the outbox rolls back to
-   * its savepoint and the sweep goes on.
-   */
-  @Test
-  void whatKeepsARungOnceIsTheOutboxsUniqueKey() throws Exception {
-    String task =
-        openTask(
-            ladderFollowUp(),
-            "Task_AllocateFollowUp",
-            world.officer(),
-            Instant.parse("2023-12-22T17:00:00Z"));
-    sweep.escalate(Instant.parse("2023-12-22T17:00:00Z"));
-    String key = key(task, 0, world.officer());
-    assertThat(escalationKeys(task)).contains(key);
-    assertThat(
-            jdbc.queryForObject(
-                "select count(*) from information_schema.statistics where table_schema = database()"
-                    + " and table_name = 'notification_outbox' and index_name = 'uk_notification_outbox_key'"
-                    + " and column_name = 'notification_key' and non_unique = 0",
-                Integer.class))
-        .isEqualTo(1);
-
-    assertThatThrownBy(
-            () ->
-                jdbc.update(
-                    "insert into notification_outbox (notification_key, message_id, template, audit_ref, from_address,"
-                        + " recipient_email, recipient_name, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)"
-                        + " select notification_key, message_id, template, audit_ref, from_address, recipient_email, recipient_name,"
-                        + " subject, text_body, html_body, status, attempts, next_attempt_at, created_at"
-                        + " from notification_outbox where notification_key = ?",
-                    key))
-        .isInstanceOf(DuplicateKeyException.class);
-    assertThat(escalationKeys(task)).filteredOn(key::equals).hasSize(1);
-  }
-
-  // (b) The digest
-
-  @Test
-  void onePersonGetsOneDigestADayHoweverOftenAndHoweverConcurrentlyTheSweepRuns() throws Exception {
-    long followUp = ladderFollowUp();
-    openTask(
-        followUp,
-        "Task_HoldConversation",
-        world.digestOfficer(),
-        Instant.parse("2023-11-24T17:00:00Z"));
-    openTask(
-        followUp,
-        "Task_ProposeClosure",
-        world.digestOfficer(),
-        Instant.parse("2023-11-20T17:00:00Z"));
-    // The practitioner's conversation, Thursday 23 November at 10:00: in the window of Wednesday's
-    // digest.
-    jdbc.update(
-        "insert into follow_up_conversation (follow_up_id, attendees, status, starts_at, duration_minutes, location, invite_sequence)"
-            + " values (?, 'PRACTITIONER', 'SCHEDULED', ?, 60, 'Room 2, County Hall', 0)",
-        followUp,
-        utc(Instant.parse("2023-11-23T10:00:00Z")));
-    String officer = "digest:" + world.digestOfficer().username() + ":";
-    String practitioner = "digest:" + world.practitioner().username() + ":";
-
-    // Wednesday 22 November 2023: digests go out from 07:00.
-    assertThat(sweep.digest(Instant.parse("2023-11-22T06:59:59Z"))).isZero();
-    concurrently(() -> sweep.digest(Instant.parse("2023-11-22T07:00:00Z")));
-    concurrently(() -> sweep.digest(Instant.parse("2023-11-22T07:00:01Z")));
-    sweep.digest(Instant.parse("2023-11-22T15:00:00Z"));
-
-    assertThat(digestKeys(officer)).containsExactly(officer + "2023-11-22");
-    assertThat(digestKeys(practitioner)).containsExactly(practitioner + "2023-11-22");
-    assertThat(
-            jdbc.queryForObject(
-                "select text_body from notification_outbox where notification_key = ?",
-                String.class,
-                officer + "2023-11-22"))
-        .contains("Tasks due in the next few days: 1")
-        .contains("Tasks overdue: 1");
-    assertThat(
-            jdbc.queryForObject(
-                "select text_body from notification_outbox where notification_key = ?",
-                String.class,
-                practitioner + "2023-11-22"))
-        .contains("Tasks due in the next few days: 1")
-        .contains("Tasks overdue: 0");
-
-    // Saturday: none; Monday: the next day's one.
-    assertThat(sweep.digest(Instant.parse("2023-11-25T09:00:00Z"))).isZero();
-    concurrently(() -> sweep.digest(Instant.parse("2023-11-27T07:30:00Z")));
-    sweep.digest(Instant.parse("2023-11-27T16:00:00Z"));
-    assertThat(digestKeys(officer)).containsExactly(officer + "2023-11-22", officer + "2023-11-27");
-    assertThat(
-            jdbc.queryForObject(
-                "select text_body from notification_outbox where notification_key = ?",
-                String.class,
-                officer + "2023-11-27"))
-        .contains("Tasks due in the next few days: 0")
-        .contains("Tasks overdue: 2");
-    assertThat(digestKeys(practitioner)).containsExactly(practitioner + "2023-11-22");
-  }
+  // The ladder and the digest through the real process, with stops and restarts of the
+  // application: ReminderRestartIT and EscalationLadderOnAMovingClockTest.
 
   // (c) The dashboard
 
@@ -533,7 +311,7 @@ class ReminderMariaDbIT {
                 .singleResult()
                 .getDueDate()
                 .toInstant())
-        .isEqualTo(deadlines.due(Stage.ALLOCATION, created));
+        .isEqualTo(deadlines.after(2, created));
     assertThat(created).isBetween(clock.instant().minusSeconds(600), clock.instant());
     assertThat(
             jdbc.queryForObject(
@@ -745,64 +523,5 @@ class ReminderMariaDbIT {
     return JsonPath.<JSONArray>read(view, path).stream()
         .map(id -> ((Number) id).longValue())
         .toList();
-  }
-
-  // Sweeping and reading the outbox
-
-  private void sweepTwice(Instant now) {
-    sweep.escalate(now);
-    sweep.escalate(now);
-  }
-
-  /**
-   * Runs the work on two threads released at the same moment, as two app nodes sweeping together.
-   */
-  private List<Integer> concurrently(Callable<Integer> work) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Integer>> runs = new ArrayList<>();
-    for (int node = 0; node < 2; node++) {
-      runs.add(
-          nodes.submit(
-              () -> {
-                start.await();
-                return work.call();
-              }));
-    }
-    start.countDown();
-    List<Integer> results = new ArrayList<>();
-    for (Future<Integer> run : runs) {
-      results.add(run.get(120, TimeUnit.SECONDS));
-    }
-    return results;
-  }
-
-  private List<String> escalationKeys(String taskId) {
-    return jdbc.queryForList(
-        "select notification_key from notification_outbox where notification_key like ?",
-        String.class,
-        "escalation:" + taskId + ":%");
-  }
-
-  private List<String> digestKeys(String prefix) {
-    return jdbc.queryForList(
-        "select notification_key from notification_outbox where notification_key like ? order by notification_key",
-        String.class,
-        prefix + "%");
-  }
-
-  private static String key(String task, int rung, Person to) {
-    return key(task, rung, to.username());
-  }
-
-  private static String key(String task, int rung, String username) {
-    return "escalation:" + task + ":" + rung + ":" + username;
-  }
-
-  private static List<String> keys(String task, int rung, String first, Set<String> more) {
-    return Stream.concat(Stream.of(first), more.stream()).map(u -> key(task, rung, u)).toList();
-  }
-
-  private static Set<String> usernames(List<Person> people) {
-    return Set.copyOf(people.stream().map(Person::username).toList());
   }
 }

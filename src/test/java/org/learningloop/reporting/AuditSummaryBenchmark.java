@@ -341,6 +341,9 @@ public final class AuditSummaryBenchmark {
           20,
           60,
           2,
+          5,
+          20,
+          2,
           List.of(new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))),
           Period.ofMonths(3),
           LocalTime.of(7, 0));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.audit.Grade;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
-import org.learningloop.calendar.Stage;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.followup.FollowUpStage;
 import org.learningloop.followup.FollowUpStatistics.FollowUpFigures;
@@ -45,6 +44,9 @@ class FollowUpKpiReportsTest {
               20,
               60,
               2,
+              5,
+              20,
+              2,
               List.of(
                   new DeadlineProperties.EscalationRung(0, List.of(EscalationRecipient.ASSIGNEE))),
               Period.ofMonths(3),
@@ -67,11 +69,11 @@ class FollowUpKpiReportsTest {
                     .allocated(at(2023, 12, 22, 10))
                     .bothHeld(at(2024, 1, 3, 14))
                     .build()));
-    assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
-    assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).medianWorkingDays()).isEqualTo(5.0);
-    assertThat(timeliness(k, Stage.CONVERSATIONS_HELD).withinTarget()).isEqualTo(1);
-    assertThat(timeliness(k, Stage.CLOSURE).reached()).isZero();
-    assertThat(timeliness(k, Stage.CLOSURE).medianWorkingDays()).isNull();
+    assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
+    assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).medianWorkingDays()).isEqualTo(5.0);
+    assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).withinTarget()).isEqualTo(1);
+    assertThat(timeliness(k, FollowUpStage.CLOSURE).reached()).isZero();
+    assertThat(timeliness(k, FollowUpStage.CLOSURE).medianWorkingDays()).isNull();
   }
 
   @Test
@@ -83,7 +85,7 @@ class FollowUpKpiReportsTest {
                     .created(at(2024, 3, 8, 18))
                     .allocated(at(2024, 3, 11, 9))
                     .build()));
-    assertThat(timeliness(k, Stage.ALLOCATION).medianWorkingDays()).isZero();
+    assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isZero();
   }
 
   @Test
@@ -114,7 +116,7 @@ class FollowUpKpiReportsTest {
             .build());
     rows.add(row("CLOSURE", "OPEN", null).created(allocated).allocated(allocated).build());
     FollowUpKpis k = compute(rows);
-    FollowUpKpis.Timeliness closure = timeliness(k, Stage.CLOSURE);
+    FollowUpKpis.Timeliness closure = timeliness(k, FollowUpStage.CLOSURE);
     assertThat(closure.reached()).isEqualTo(2);
     assertThat(closure.medianWorkingDays()).isEqualTo(60.5);
     assertThat(k.closedWithinTarget()).isEqualTo(1);
@@ -152,7 +154,7 @@ class FollowUpKpiReportsTest {
     assertThat(stage(k, FollowUpStage.SIGN_OFF).overdue()).isEqualTo(1);
     assertThat(stage(k, FollowUpStage.RE_AUDIT).overdue()).isEqualTo(1);
     assertThat(k.overdue()).isEqualTo(3);
-    assertThat(Reports.openOverdue(k)).isEqualTo(2);
+    assertThat(k.openOverdue()).isEqualTo(2);
     assertThat(k.gradeRevised()).isEqualTo(1);
     assertThat(k.withdrawn()).isEqualTo(1);
     assertThat(k.asAt()).isEqualTo(TODAY);
@@ -187,7 +189,7 @@ class FollowUpKpiReportsTest {
 
   @Test
   void sentencesAreWrittenFromTheFigures() {
-    assertThat(Reports.followUpSentences(PERIOD, compute(List.of())))
+    assertThat(ReportSentences.followUpSentences(PERIOD, compute(List.of())))
         .containsExactly(
             "No follow-ups have been opened for audits graded inadequate during December 2023 – January 2024.");
 
@@ -203,7 +205,7 @@ class FollowUpKpiReportsTest {
     FollowUpKpis k =
         reports.compute(
             PERIOD, TODAY, rows, List.of(new SupportTally("TEAM_SESSION", "OFFERED", 1)));
-    assertThat(Reports.followUpSentences(PERIOD, k))
+    assertThat(ReportSentences.followUpSentences(PERIOD, k))
         .containsExactly(
             "2 follow-ups were opened by the Practice Improvement team for audits graded inadequate during December 2023 –"
                 + " January 2024. As at 1 March 2024, 0 are closed (0%) and 1 is open, on time; 1 ended because moderation"
@@ -218,7 +220,7 @@ class FollowUpKpiReportsTest {
     return reports.compute(PERIOD, TODAY, rows, List.of());
   }
 
-  static FollowUpKpis.Timeliness timeliness(FollowUpKpis k, Stage stage) {
+  static FollowUpKpis.Timeliness timeliness(FollowUpKpis k, FollowUpStage stage) {
     return k.timeliness().stream().filter(t -> t.stage() == stage).findFirst().orElseThrow();
   }
 

@@ -354,7 +354,7 @@ class ReportsTest {
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(judgements).contains("December 2023,20,1,2,15,2,10.0\r\n").contains("Total,35,");
 
-    for (String table : Reports.TABLE_NAMES) {
+    for (String table : ReportTables.NAMES) {
       mvc.perform(
               get("/reports/" + table + ".csv?from=2023-12&to=2024-01")
                   .with(httpBasic("pi-officer", "demo")))

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.learningloop.audit.AuditDraft;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.directory.Role;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -297,7 +297,7 @@ class RoleMatrixTest {
   @LocalServerPort int port;
 
   @Autowired AuditRegister register;
-  @Autowired FollowUps followUps;
+  @Autowired FollowUpQueries followUps;
   @Autowired Clock clock;
 
   /**

@@ -4,11 +4,13 @@ import static org.mockito.Mockito.doReturn;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +124,40 @@ public abstract class FollowUpScenario {
    */
   protected String anHourAgo() {
     return LocalDateTime.now(clock).minusHours(1).withNano(0).toString();
+  }
+
+  /** Schedules a conversation an hour ago and records it as held, through the API. */
+  protected void holdConversation(String base, int conversation) throws Exception {
+    postAs(
+            "pi-officer",
+            base + "/conversations/" + conversation + "/schedule",
+            schedule(anHourAgo()))
+        .andExpect(status().isOk());
+    postAs(
+            "pi-officer",
+            base + "/conversations/" + conversation + "/outcome",
+            "{\"held\":true,\"notes\":\"Talked through the assessment\",\"learningPoints\":\"Use the child's words\"}")
+        .andExpect(status().isOk());
+  }
+
+  /**
+   * Offers individual coaching to the practitioner, due in {@code days}, which they accept and
+   * complete; answers the item's id.
+   */
+  protected int completedCoaching(String base, int days) throws Exception {
+    postAs(
+            "pi-officer",
+            base + "/support-items",
+            "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+                + LocalDate.now(clock).plusDays(days)
+                + "\"}")
+        .andExpect(status().isCreated());
+    int item = ((List<Integer>) read(getAs("pi-officer", base), "$.supportItems[*].id")).get(0);
+    postAs("practitioner", base + "/support-items/" + item + "/accept", null)
+        .andExpect(status().isOk());
+    postAs("practitioner", base + "/support-items/" + item + "/complete", null)
+        .andExpect(status().isOk());
+    return item;
   }
 
   protected String schedule(String when) {

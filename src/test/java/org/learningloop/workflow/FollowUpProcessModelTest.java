@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -18,11 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.learningloop.followup.FollowUpStage;
 
 /** The constants types and the models agree, both ways, and every model keeps the house rules. */
 class FollowUpProcessModelTest {
 
-  record Model(String resource, String key, Class<?> elements, Class<?> messages) {
+  record Model(
+      String resource,
+      String key,
+      Class<?> elements,
+      Class<?> messages,
+      Map<String, UserTaskDeadline> userTasks) {
     @Override
     public String toString() {
       return resource;
@@ -35,16 +42,20 @@ class FollowUpProcessModelTest {
                 FollowUpProcess.RESOURCE,
                 FollowUpProcess.KEY,
                 FollowUpProcess.Elements.class,
-                FollowUpProcess.Messages.class),
+                FollowUpProcess.Messages.class,
+                FollowUpProcess.USER_TASKS),
             new Model(
-                ReflectiveConversationProcess.RESOURCE, ReflectiveConversationProcess.KEY,
+                ReflectiveConversationProcess.RESOURCE,
+                ReflectiveConversationProcess.KEY,
                 ReflectiveConversationProcess.Elements.class,
-                    ReflectiveConversationProcess.Messages.class),
+                ReflectiveConversationProcess.Messages.class,
+                ReflectiveConversationProcess.USER_TASKS),
             new Model(
                 SupportItemProcess.RESOURCE,
                 SupportItemProcess.KEY,
                 SupportItemProcess.Elements.class,
-                SupportItemProcess.Messages.class))
+                SupportItemProcess.Messages.class,
+                SupportItemProcess.USER_TASKS))
         .map(Arguments::of);
   }
 
@@ -85,6 +96,69 @@ class FollowUpProcessModelTest {
             id ->
                 id.matches(
                     "(StartEvent|EndEvent|Task|ServiceTask|CallActivity|Gateway|BoundaryEvent|TimerEvent|SubProcess)_[A-Z][A-Za-z]+"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyUserTaskServesAStageAndHasADueDateFromItsVariable(Model m) throws Exception {
+    BpmnModelInstance model = readModel(m.resource());
+    assertThat(withoutDeadline(model, m.userTasks())).isEmpty();
+    assertThat(model.getModelElementsByType(UserTask.class))
+        .extracting(UserTask::getId)
+        .containsExactlyInAnyOrderElementsOf(m.userTasks().keySet());
+  }
+
+  @Test
+  void aUserTaskAddedWithoutADueDateOrStageIsCaught() {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("P")
+            .startEvent()
+            .userTask("Task_Known")
+            .camundaDueDate("${knownDue}")
+            .userTask("Task_NoDueDate")
+            .userTask("Task_NoStage")
+            .camundaDueDate("${someDue}")
+            .userTask("Task_WrongVariable")
+            .camundaDueDate("${otherDue}")
+            .endEvent()
+            .done();
+    Map<String, UserTaskDeadline> known =
+        Map.of(
+            "Task_Known", new UserTaskDeadline(FollowUpStage.CLOSURE, "knownDue"),
+            "Task_NoDueDate", new UserTaskDeadline(FollowUpStage.CLOSURE, "noDue"),
+            "Task_WrongVariable", new UserTaskDeadline(FollowUpStage.CLOSURE, "wrongDue"));
+
+    assertThat(withoutDeadline(model, known))
+        .containsExactlyInAnyOrder("Task_NoDueDate", "Task_NoStage", "Task_WrongVariable");
+  }
+
+  @Test
+  void theStageMapAnswersForEveryModelsTasks() {
+    assertThat(
+            UserTaskDeadline.stageOf(ReflectiveConversationProcess.Elements.Task_HoldConversation))
+        .contains(FollowUpStage.CONVERSATIONS);
+    assertThat(UserTaskDeadline.stageOf(SupportItemProcess.Elements.Task_VerifySupportCompletion))
+        .contains(FollowUpStage.SUPPORT);
+    assertThat(UserTaskDeadline.stageOf(FollowUpProcess.Elements.Task_ReAuditCase))
+        .contains(FollowUpStage.RE_AUDIT);
+    assertThat(UserTaskDeadline.stageOf("Task_Unknown")).isEmpty();
+  }
+
+  /**
+   * The user tasks of a model that have no stage in {@code userTasks}, or whose {@code
+   * camunda:dueDate} is missing or is not the expression of their due variable.
+   */
+  static List<String> withoutDeadline(
+      BpmnModelInstance model, Map<String, UserTaskDeadline> userTasks) {
+    return model.getModelElementsByType(UserTask.class).stream()
+        .filter(
+            t -> {
+              UserTaskDeadline deadline = userTasks.get(t.getId());
+              return deadline == null
+                  || !("${" + deadline.dueVariable() + "}").equals(t.getCamundaDueDate());
+            })
+        .map(UserTask::getId)
+        .toList();
   }
 
   @Test

@@ -156,7 +156,7 @@ class FollowUpProcessScenarioTest {
         .processInstanceVariableEquals(
             ReflectiveConversationProcess.Variables.CONVERSATION_ID, JOINT_CONVERSATION)
         .setVariable(
-            ReflectiveConversationProcess.Variables.CONVERSATION_DUE,
+            ReflectiveConversationProcess.Variables.OUTCOME_DUE,
             Date.from(T0.plus(Duration.ofDays(7))))
         .correlate();
     assertThat(conversationTask(JOINT_CONVERSATION))
@@ -301,10 +301,13 @@ class FollowUpProcessScenarioTest {
     assertThat(item).isWaitingAt(SupportItemProcess.Elements.Task_RespondToSupportOffer);
     assertThat(task(item)).isAssignedTo("practitioner").hasDueDate(at(Duration.ofDays(14)));
     complete(task(item), withVariables(SupportItemProcess.Variables.SUPPORT_ACCEPTED, true));
-    complete(task(SupportItemProcess.Elements.Task_CompleteSupport, item));
+    complete(
+        task(SupportItemProcess.Elements.Task_CompleteSupport, item),
+        withVariables(SupportItemProcess.Variables.VERIFICATION_DUE, at(Duration.ofDays(21))));
     assertThat(task(item))
         .hasDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion)
-        .isAssignedTo("pi-officer");
+        .isAssignedTo("pi-officer")
+        .hasDueDate(at(Duration.ofDays(21)));
     complete(task(item));
     assertThat(item).hasPassed(SupportItemProcess.Elements.EndEvent_SupportCompleted).isEnded();
   }
@@ -351,6 +354,7 @@ class FollowUpProcessScenarioTest {
     variables.put(Variables.JOINT_CONVERSATION_ID, joint ? JOINT_CONVERSATION : null);
     variables.put(Variables.TEAM_MANAGER_CONVERSATION_ID, joint ? null : TM_CONVERSATION);
     variables.put(Variables.PRACTITIONER_CONVERSATION_ID, joint ? null : PRACTITIONER_CONVERSATION);
+    variables.put(Variables.CONVERSATIONS_DUE, at(Duration.ofDays(28)));
     variables.put(Variables.CLOSURE_DUE, at(Duration.ofDays(60)));
     complete(task(Elements.Task_AllocateFollowUp, followUp), variables);
   }
@@ -359,10 +363,11 @@ class FollowUpProcessScenarioTest {
     Task schedule = conversationTask(conversationId);
     assertThat(schedule)
         .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation)
-        .isAssignedTo("pi-officer");
+        .isAssignedTo("pi-officer")
+        .as("scheduling is due with the conversations stage")
+        .hasDueDate(at(Duration.ofDays(28)));
     complete(
-        schedule,
-        withVariables(ReflectiveConversationProcess.Variables.CONVERSATION_DUE, at(from)));
+        schedule, withVariables(ReflectiveConversationProcess.Variables.OUTCOME_DUE, at(from)));
     assertThat(conversationTask(conversationId))
         .hasDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation)
         .hasDueDate(at(from));
@@ -385,6 +390,7 @@ class FollowUpProcessScenarioTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.CLOSURE_APPROVED, approved);
     variables.put(Variables.RE_AUDIT_DUE, at(Duration.ofDays(90)));
+    variables.put(Variables.RE_AUDIT_TASK_DUE, at(Duration.ofDays(118)));
     complete(task(Elements.Task_SignOffClosure, followUp), variables);
   }
 
@@ -399,7 +405,10 @@ class FollowUpProcessScenarioTest {
     ClockUtil.setCurrentTime(at(Duration.ofDays(91)));
     execute(job(followUp));
     assertThat(followUp).isWaitingAt(Elements.Task_ReAuditCase);
-    assertThat(task(Elements.Task_ReAuditCase, followUp)).hasCandidateGroup("auditor");
+    assertThat(task(Elements.Task_ReAuditCase, followUp))
+        .hasCandidateGroup("auditor")
+        .as("not overdue the moment it appears: due a window later")
+        .hasDueDate(at(Duration.ofDays(118)));
     complete(task(Elements.Task_ReAuditCase, followUp));
   }
 

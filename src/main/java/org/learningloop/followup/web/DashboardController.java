@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
@@ -39,13 +39,19 @@ class DashboardController {
   private final OpenFollowUps openFollowUps;
   private final Directory directory;
   private final StaffRegistry registry;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   DashboardController(
-      OpenFollowUps openFollowUps, Directory directory, StaffRegistry registry, Clock clock) {
+      OpenFollowUps openFollowUps,
+      Directory directory,
+      StaffRegistry registry,
+      Deadlines deadlines,
+      Clock clock) {
     this.openFollowUps = openFollowUps;
     this.directory = directory;
     this.registry = registry;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -88,7 +94,7 @@ class DashboardController {
               .computeIfAbsent(area, a -> new TreeMap<>())
               .computeIfAbsent(teamName, t -> new long[2]);
       counts[0]++;
-      if (r.overdue(today)) {
+      if (r.overdue(deadlines, now)) {
         counts[1]++;
       }
     }
@@ -124,7 +130,7 @@ class DashboardController {
           new Stage(
               FollowUpPage.stageLabel(stage),
               at.size(),
-              at.stream().filter(r -> r.overdue(today)).count(),
+              at.stream().filter(r -> r.overdue(deadlines, now)).count(),
               ages.isEmpty()
                   ? 0
                   : Math.round(ages.stream().mapToLong(Long::longValue).average().orElse(0)),
@@ -133,7 +139,7 @@ class DashboardController {
 
     List<Overdue> overdue =
         rows.stream()
-            .filter(r -> r.overdue(today))
+            .filter(r -> r.overdue(deadlines, now))
             .limit(MAX_OVERDUE_SHOWN)
             .map(
                 r ->
@@ -143,12 +149,13 @@ class DashboardController {
                         teams.containsKey(r.teamId()) ? teams.get(r.teamId()).teamName() : "",
                         FollowUpPage.stageLabel(r.stage()),
                         fmt.day(r.dueDate()),
-                        ChronoUnit.DAYS.between(r.dueDate(), today),
+                        deadlines.workingDaysOverdue(deadlines.endOfDueDate(r.dueDate()), now),
                         r.assignee() == null ? "Team queue" : r.assignee()))
             .toList();
 
     model.addAttribute("open", rows.size());
-    model.addAttribute("overdueCount", rows.stream().filter(r -> r.overdue(today)).count());
+    model.addAttribute(
+        "overdueCount", rows.stream().filter(r -> r.overdue(deadlines, now)).count());
     model.addAttribute("areas", areas);
     model.addAttribute("stages", stages);
     model.addAttribute("overdue", overdue);

@@ -318,6 +318,8 @@ class FollowUpPage {
       case RE_AUDIT -> "Re-audit due";
       case DONE -> "Loop closed";
       case ENDED -> "Ended";
+      case SAFEGUARDING_CHECK -> "Safeguarding check";
+      case SUPPORT -> "Support";
     };
   }
 

@@ -1,43 +1,47 @@
 package org.learningloop.followup.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.security.Principal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.PageForms;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
-import org.learningloop.followup.SupportOwner;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.security.AccessLog;
+import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now.
- * Each form posts to its own address and redirects back (post-redirect-get). Wrong input re-shows
- * the page with the GOV.UK error summary, its fields named by form so that every link in the
- * summary reaches its field; a step out of order or already taken (a second click, the back button)
- * changes nothing and is explained in a banner.
+ * Each form posts to its own address, binds the step's {@link FollowUpCommand} with its constraints
+ * (as the API does) and redirects back (post-redirect-get). Wrong input re-shows the page with the
+ * GOV.UK error summary, its fields named by form so that every link in the summary reaches its
+ * field; a step out of order or already taken (a second click, the back button) changes nothing and
+ * is explained in a banner.
  */
 @Controller
 @RequestMapping("/follow-ups/{id}")
@@ -46,475 +50,272 @@ class FollowUpPageController {
   private static final String PI_STAFF = "hasAnyRole('PI_LEAD','PI_OFFICER')";
   private static final String PI_LEAD = "hasRole('PI_LEAD')";
 
-  private final FollowUps followUps;
+  /** Request parameters that are no form field of a step. */
+  private static final Set<String> NOT_FIELDS = Set.of("_csrf", "returnTo");
+
+  private final FollowUpCommands commands;
+  private final FollowUpQueries queries;
   private final FollowUpPage page;
   private final Directory directory;
   private final AccessLog accessLog;
+  private final MessageSource messages;
 
   FollowUpPageController(
-      FollowUps followUps, FollowUpPage page, Directory directory, AccessLog accessLog) {
-    this.followUps = followUps;
+      FollowUpCommands commands,
+      FollowUpQueries queries,
+      FollowUpPage page,
+      Directory directory,
+      AccessLog accessLog,
+      MessageSource messages) {
+    this.commands = commands;
+    this.queries = queries;
     this.page = page;
     this.directory = directory;
     this.accessLog = accessLog;
+    this.messages = messages;
   }
 
-  /** One change to make; it throws a {@link DomainException} when it cannot be made. */
+  /**
+   * One change, made as the signed-in person; it throws a {@link DomainException} when it cannot be
+   * made.
+   */
   @FunctionalInterface
   interface Step {
-    void take();
+    void takeAs(String actor);
   }
 
   @GetMapping
-  String show(@PathVariable long id, Principal principal, Model model) {
+  String show(@PathVariable long id, Principal principal, ModelMap model) {
     return render(id, principal, model, List.of(), Map.of());
   }
 
   @PostMapping("/claim")
   @PreAuthorize(PI_STAFF)
-  String claim(
+  ModelAndView claim(
       @PathVariable long id,
-      @RequestParam(defaultValue = "false") boolean joint,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "claim",
-        principal,
-        model,
-        redirect,
-        Map.of(),
-        "You have claimed this follow-up",
-        () -> followUps.claim(id, principal.getName(), joint));
+      @ModelAttribute @Valid FollowUpCommand.Claim claim,
+      BindingResult form,
+      HttpServletRequest r) {
+    return take(
+        r, id, "claim", form, "You have claimed this follow-up", a -> commands.claim(id, a, claim));
   }
 
   @PostMapping("/allocate")
   @PreAuthorize(PI_LEAD)
-  String allocate(
+  ModelAndView allocate(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String officer,
-      @RequestParam(defaultValue = "false") boolean joint,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "allocate",
-        principal,
-        model,
-        redirect,
-        Map.of("allocate-officer", officer),
-        "The follow-up is allocated to " + officer,
-        () -> followUps.allocate(id, principal.getName(), officer, joint));
+      @ModelAttribute @Valid FollowUpCommand.Allocate to,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is allocated to " + (to == null ? "" : to.officer());
+    return take(r, id, "allocate", form, saved, a -> commands.allocate(id, a, to));
   }
 
   @PostMapping("/reassign")
   @PreAuthorize(PI_LEAD)
-  String reassign(
+  ModelAndView reassign(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String officer,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "reassign",
-        principal,
-        model,
-        redirect,
-        Map.of("reassign-officer", officer),
-        "The follow-up is reassigned to " + officer,
-        () -> followUps.reassign(id, principal.getName(), officer));
+      @ModelAttribute @Valid FollowUpCommand.Reassign to,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is reassigned to " + (to == null ? "" : to.officer());
+    return take(r, id, "reassign", form, saved, a -> commands.reassign(id, a, to));
   }
 
   @PostMapping("/safeguarding")
   @PreAuthorize("hasAnyRole('TEAM_MANAGER','SERVICE_MANAGER','ASSISTANT_DIRECTOR')")
-  String confirmSafeguarding(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(
-        id,
-        "safeguarding",
-        principal,
-        model,
-        redirect,
-        Map.of(),
-        "You have confirmed the child's current safety has been reviewed",
-        () -> followUps.confirmSafeguarding(id, principal.getName()));
+  ModelAndView confirmSafeguarding(@PathVariable long id, HttpServletRequest r) {
+    String saved = "You have confirmed the child's current safety has been reviewed";
+    return take(r, id, "safeguarding", null, saved, a -> commands.confirmSafeguarding(id, a));
   }
 
-  @PostMapping("/conversations/{conversationId}/schedule")
+  /** Schedules a conversation, or moves a scheduled one ({@code step} says which). */
+  @PostMapping("/conversations/{conversationId}/{step:schedule|reschedule}")
   @PreAuthorize(PI_STAFF)
-  String schedule(
+  ModelAndView schedule(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return scheduleOrMove(id, conversationId, form, principal, model, redirect, false);
-  }
-
-  @PostMapping("/conversations/{conversationId}/reschedule")
-  @PreAuthorize(PI_STAFF)
-  String reschedule(
-      @PathVariable long id,
-      @PathVariable long conversationId,
-      @RequestParam Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return scheduleOrMove(id, conversationId, form, principal, model, redirect, true);
-  }
-
-  private String scheduleOrMove(
-      long id,
-      long conversationId,
-      Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect,
-      boolean move) {
-    String key = "conversation-" + conversationId;
-    Map<String, String> values =
-        Map.of(
-            key + "-date",
-            form.getOrDefault("date", ""),
-            key + "-time",
-            form.getOrDefault("time", ""),
-            key + "-durationMinutes",
-            form.getOrDefault("durationMinutes", ""),
-            key + "-location",
-            form.getOrDefault("location", ""));
-    return act(
+      @PathVariable String step,
+      @ModelAttribute @Valid FollowUpCommand.Schedule schedule,
+      BindingResult form,
+      HttpServletRequest r) {
+    if (step.equals("reschedule")) {
+      return take(
+          r,
+          id,
+          "conversation-" + conversationId,
+          form,
+          "The conversation is moved; a new invitation is sent",
+          a -> commands.rescheduleConversation(id, conversationId, a, schedule));
+    }
+    return take(
+        r,
         id,
-        key,
-        principal,
-        model,
-        redirect,
-        values,
-        move
-            ? "The conversation is moved; a new invitation is sent"
-            : "The conversation is scheduled; the invitation is sent",
-        () -> {
-          List<FieldError> errors = new ArrayList<>();
-          LocalDate date =
-              date("date", form.get("date"), "Enter the date of the conversation", errors);
-          LocalTime time = time(form.get("time"), errors);
-          Integer minutes = minutes(form.get("durationMinutes"), errors);
-          String location = form.getOrDefault("location", "");
-          if (location.isBlank()) {
-            errors.add(
-                new FieldError("location", "Enter the place, or the link of the online meeting"));
-          }
-          if (!errors.isEmpty()) {
-            throw new PageInputProblem(errors);
-          }
-          LocalDateTime startsAt = LocalDateTime.of(date, time);
-          if (move) {
-            followUps.rescheduleConversation(
-                id,
-                conversationId,
-                principal.getName(),
-                startsAt,
-                Duration.ofMinutes(minutes),
-                location);
-          } else {
-            followUps.scheduleConversation(
-                id,
-                conversationId,
-                principal.getName(),
-                startsAt,
-                Duration.ofMinutes(minutes),
-                location);
-          }
-        });
+        "conversation-" + conversationId,
+        form,
+        "The conversation is scheduled; the invitation is sent",
+        a -> commands.scheduleConversation(id, conversationId, a, schedule));
   }
 
   @PostMapping("/conversations/{conversationId}/held")
   @PreAuthorize(PI_STAFF)
-  String held(
+  ModelAndView held(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam(defaultValue = "") String notes,
-      @RequestParam(defaultValue = "") String learningPoints,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String key = "held-" + conversationId;
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Held held,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The conversation is recorded as held";
+    return take(
+        r,
         id,
-        key,
-        principal,
-        model,
-        redirect,
-        Map.of(key + "-notes", notes, key + "-learningPoints", learningPoints),
-        "The conversation is recorded as held",
-        () ->
-            followUps.recordConversationHeld(
-                id, conversationId, principal.getName(), notes, learningPoints));
+        "held-" + conversationId,
+        form,
+        saved,
+        a -> commands.recordConversationHeld(id, conversationId, a, held));
   }
 
   @PostMapping("/conversations/{conversationId}/not-held")
   @PreAuthorize(PI_STAFF)
-  String notHeld(
+  ModelAndView notHeld(
       @PathVariable long id,
       @PathVariable long conversationId,
-      @RequestParam(defaultValue = "") String reason,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String key = "notheld-" + conversationId;
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The conversation is recorded as not held: schedule it again";
+    return take(
+        r,
         id,
-        key,
-        principal,
-        model,
-        redirect,
-        Map.of(key + "-reason", reason),
-        "The conversation is recorded as not held: schedule it again",
-        () -> followUps.recordConversationNotHeld(id, conversationId, principal.getName(), reason));
+        "notheld-" + conversationId,
+        form,
+        saved,
+        a -> commands.recordConversationNotHeld(id, conversationId, a, why));
   }
 
   @PostMapping("/support-items")
   @PreAuthorize(PI_STAFF)
-  String offer(
+  ModelAndView offer(
       @PathVariable long id,
-      @RequestParam Map<String, String> form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    Map<String, String> values =
-        Map.of(
-            "offer-type",
-            form.getOrDefault("type", ""),
-            "offer-description",
-            form.getOrDefault("description", ""),
-            "offer-owner",
-            form.getOrDefault("owner", ""),
-            "offer-dueDate",
-            form.getOrDefault("dueDate", ""));
-    return act(
-        id,
-        "offer",
-        principal,
-        model,
-        redirect,
-        values,
-        "The support is offered; its owner is told by email",
-        () -> {
-          List<FieldError> errors = new ArrayList<>();
-          if (form.getOrDefault("type", "").isBlank()) {
-            errors.add(new FieldError("type", "Choose the type of support"));
-          }
-          SupportOwner owner = null;
-          try {
-            owner = SupportOwner.valueOf(form.getOrDefault("owner", "").toUpperCase(Locale.ROOT));
-          } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("owner", "Choose who the support is for"));
-          }
-          LocalDate due =
-              date("dueDate", form.get("dueDate"), "Enter the date the support is due", errors);
-          if (!errors.isEmpty()) {
-            throw new PageInputProblem(errors);
-          }
-          followUps.offerSupport(
-              id,
-              principal.getName(),
-              form.get("type"),
-              form.getOrDefault("description", ""),
-              owner,
-              due);
-        });
+      @ModelAttribute @Valid FollowUpCommand.OfferSupport offer,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is offered; its owner is told by email";
+    return take(r, id, "offer", form, saved, a -> commands.offerSupport(id, a, offer));
   }
 
-  @PostMapping("/support-items/{itemId}/accept")
-  String accept(
+  /** Accepting or completing from one's own work page goes back there ({@code returnTo}). */
+  @PostMapping("/support-items/{itemId}/{step:accept|complete}")
+  ModelAndView answer(
       @PathVariable long id,
       @PathVariable long itemId,
+      @PathVariable String step,
       @RequestParam(defaultValue = "") String returnTo,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String done =
-        act(
+      HttpServletRequest r) {
+    boolean accept = step.equals("accept");
+    ModelAndView done =
+        take(
+            r,
             id,
-            "accept-" + itemId,
-            principal,
-            model,
-            redirect,
-            Map.of(),
-            "You have accepted the support",
-            () -> followUps.acceptSupport(id, itemId, principal.getName()));
-    return back(done, returnTo);
+            step + "-" + itemId,
+            null,
+            accept ? "You have accepted the support" : "The support is marked as completed",
+            a -> {
+              if (accept) {
+                commands.acceptSupport(id, itemId, a);
+              } else {
+                commands.completeSupport(id, itemId, a);
+              }
+            });
+    // back to the person's own work page when they came from there; nowhere else (no open
+    // redirect)
+    if (done.getViewName().startsWith("redirect:") && "/my-work".equals(returnTo)) {
+      done.setViewName("redirect:/my-work");
+    }
+    return done;
   }
 
   @PostMapping("/support-items/{itemId}/decline")
-  String decline(
+  ModelAndView decline(
       @PathVariable long id,
       @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String reason,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String key = "decline-" + itemId;
-    return act(
-        id,
-        key,
-        principal,
-        model,
-        redirect,
-        Map.of(key + "-reason", reason),
-        "The support is declined",
-        () -> followUps.declineSupport(id, itemId, principal.getName(), reason));
-  }
-
-  @PostMapping("/support-items/{itemId}/complete")
-  String complete(
-      @PathVariable long id,
-      @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String returnTo,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String done =
-        act(
-            id,
-            "complete-" + itemId,
-            principal,
-            model,
-            redirect,
-            Map.of(),
-            "The support is marked as completed",
-            () -> followUps.completeSupport(id, itemId, principal.getName()));
-    return back(done, returnTo);
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is declined";
+    return take(
+        r, id, "decline-" + itemId, form, saved, a -> commands.declineSupport(id, itemId, a, why));
   }
 
   @PostMapping("/support-items/{itemId}/verify")
   @PreAuthorize(PI_STAFF)
-  String verify(
-      @PathVariable long id,
-      @PathVariable long itemId,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "verify-" + itemId,
-        principal,
-        model,
-        redirect,
-        Map.of(),
-        "The support's completion is verified",
-        () -> followUps.verifySupport(id, itemId, principal.getName()));
+  ModelAndView verify(@PathVariable long id, @PathVariable long itemId, HttpServletRequest r) {
+    String saved = "The support's completion is verified";
+    return take(r, id, "verify-" + itemId, null, saved, a -> commands.verifySupport(id, itemId, a));
   }
 
   @PostMapping("/support-items/{itemId}/withdraw")
   @PreAuthorize(PI_STAFF)
-  String withdrawItem(
+  ModelAndView withdrawItem(
       @PathVariable long id,
       @PathVariable long itemId,
-      @RequestParam(defaultValue = "") String reason,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    String key = "withdrawitem-" + itemId;
-    return act(
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The support is withdrawn";
+    return take(
+        r,
         id,
-        key,
-        principal,
-        model,
-        redirect,
-        Map.of(key + "-reason", reason),
-        "The support is withdrawn",
-        () -> followUps.withdrawSupport(id, itemId, principal.getName(), reason));
+        "withdrawitem-" + itemId,
+        form,
+        saved,
+        a -> commands.withdrawSupport(id, itemId, a, why));
   }
 
   @PostMapping("/closure/propose")
   @PreAuthorize(PI_STAFF)
-  String propose(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(
-        id,
-        "propose",
-        principal,
-        model,
-        redirect,
-        Map.of(),
-        "Closure is proposed: a PI lead will sign it off",
-        () -> followUps.proposeClosure(id, principal.getName()));
+  ModelAndView propose(@PathVariable long id, HttpServletRequest r) {
+    String saved = "Closure is proposed: a PI lead will sign it off";
+    return take(r, id, "propose", null, saved, a -> commands.proposeClosure(id, a));
   }
 
   @PostMapping("/closure/sign-off")
   @PreAuthorize(PI_LEAD)
-  String signOff(
-      @PathVariable long id, Principal principal, Model model, RedirectAttributes redirect) {
-    return act(
-        id,
-        "signoff",
-        principal,
-        model,
-        redirect,
-        Map.of(),
-        "The follow-up is closed",
-        () -> followUps.signOff(id, principal.getName()));
+  ModelAndView signOff(@PathVariable long id, HttpServletRequest r) {
+    return take(r, id, "signoff", null, "The follow-up is closed", a -> commands.signOff(id, a));
   }
 
   @PostMapping("/closure/send-back")
   @PreAuthorize(PI_LEAD)
-  String sendBack(
+  ModelAndView sendBack(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String reason,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "sendback",
-        principal,
-        model,
-        redirect,
-        Map.of("sendback-reason", reason),
-        "The follow-up is sent back to the PI officer",
-        () -> followUps.sendBack(id, principal.getName(), reason));
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is sent back to the PI officer";
+    return take(r, id, "sendback", form, saved, a -> commands.sendBack(id, a, why));
   }
 
   @PostMapping("/withdraw")
   @PreAuthorize(PI_LEAD)
-  String withdraw(
+  ModelAndView withdraw(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String reason,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "withdraw",
-        principal,
-        model,
-        redirect,
-        Map.of("withdraw-reason", reason),
-        "The follow-up is withdrawn",
-        () -> followUps.withdraw(id, principal.getName(), reason));
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The follow-up is withdrawn";
+    return take(r, id, "withdraw", form, saved, a -> commands.withdraw(id, a, why));
   }
 
   @PostMapping("/re-audit")
   @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
-  String reAudit(
+  ModelAndView reAudit(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String auditRef,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect) {
-    return act(
-        id,
-        "reaudit",
-        principal,
-        model,
-        redirect,
-        Map.of("reaudit-auditRef", auditRef),
-        "The re-audit is linked: the loop is closed",
-        () -> followUps.recordReAudit(id, principal.getName(), auditRef));
+      @ModelAttribute @Valid FollowUpCommand.ReAudit reAudit,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The re-audit is linked: the loop is closed";
+    return take(r, id, "reaudit", form, saved, a -> commands.recordReAudit(id, a, reAudit));
   }
 
   @ExceptionHandler(DomainException.class)
@@ -523,39 +324,74 @@ class FollowUpPageController {
   }
 
   /**
-   * Takes one step: on success back to the page with a confirmation; wrong input re-shows the page
-   * with the errors against this form's fields; anything else (out of order, taken already, changed
-   * meanwhile) back with a banner.
+   * Takes one step as the signed-in person: on success back to the page with a confirmation; wrong
+   * input (as bound, or as the step found it) re-shows the page with the errors against this form's
+   * fields; anything else (out of order, taken already, changed meanwhile) back with a banner.
+   *
+   * @param form the form's name on the page, which prefixes its fields' ids
+   * @param binding what the form bound to, or null for a form with no fields
    */
-  private String act(
+  private ModelAndView take(
+      HttpServletRequest request,
       long id,
       String form,
-      Principal principal,
-      Model model,
-      RedirectAttributes redirect,
-      Map<String, String> values,
-      String success,
+      BindingResult binding,
+      String saved,
       Step step) {
+    if (binding != null && binding.hasErrors()) {
+      return page(id, request, PageForms.prefixed(form, errors(binding)), values(form, request));
+    }
+    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
     try {
-      step.take();
-      redirect.addFlashAttribute("saved", success);
-    } catch (PageInputProblem e) {
-      return render(id, principal, model, PageForms.prefixed(form, e.errors()), values);
+      step.takeAs(request.getUserPrincipal().getName());
+      flash.put("saved", saved);
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
-        return render(id, principal, model, PageForms.prefixed(form, e.errors()), values);
+        return page(id, request, PageForms.prefixed(form, e.errors()), values(form, request));
       }
-      redirect.addFlashAttribute("problem", PageForms.message(e));
+      flash.put("problem", PageForms.message(e));
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
+      flash.put("problem", PageForms.message(e));
     }
-    return "redirect:/follow-ups/" + id;
+    return new ModelAndView("redirect:/follow-ups/" + id);
+  }
+
+  /** The page again, with the errors of the form that was sent and what was typed into it. */
+  private ModelAndView page(
+      long id, HttpServletRequest request, List<FieldError> errors, Map<String, String> values) {
+    ModelAndView page = new ModelAndView();
+    page.setViewName(render(id, request.getUserPrincipal(), page.getModelMap(), errors, values));
+    return page;
+  }
+
+  /**
+   * The form's errors as the page shows them: a constraint's own message, or for a value that is
+   * not of its kind (a date that is not a date) the sentence messages.properties gives it.
+   */
+  private List<FieldError> errors(BindingResult binding) {
+    return binding.getFieldErrors().stream()
+        .map(e -> new FieldError(e.getField(), messages.getMessage(e, Locale.UK)))
+        .toList();
+  }
+
+  /** What was typed into the form, as typed, to show it again beside its errors. */
+  private static Map<String, String> values(String form, HttpServletRequest request) {
+    Map<String, String> values = new LinkedHashMap<>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, given) -> {
+              if (!NOT_FIELDS.contains(name) && given.length > 0) {
+                values.put(form + "-" + name, given[0]);
+              }
+            });
+    return values;
   }
 
   private String render(
       long id,
       Principal principal,
-      Model model,
+      ModelMap model,
       List<FieldError> errors,
       Map<String, String> values) {
     Person me =
@@ -563,74 +399,11 @@ class FollowUpPageController {
             .findByUsername(principal.getName())
             .orElseThrow(
                 () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
-    model.addAttribute("v", page.build(followUps.get(id, me.username()), me));
+    model.addAttribute("v", page.build(queries.get(id, me.username()), me));
     accessLog.record(principal, "VIEW", "FOLLOW_UP", String.valueOf(id));
     model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("values", values);
     return "follow-ups/show";
-  }
-
-  /**
-   * Accepting or completing from the person's own work page takes them back there; nowhere else (no
-   * open redirect).
-   */
-  private static String back(String done, String returnTo) {
-    return done.startsWith("redirect:") && "/my-work".equals(returnTo) ? "redirect:/my-work" : done;
-  }
-
-  private static LocalDate date(
-      String field, String value, String missing, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, missing));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Enter a real date, for example 2026-12-01"));
-      return null;
-    }
-  }
-
-  private static LocalTime time(String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError("time", "Enter the time the conversation starts"));
-      return null;
-    }
-    try {
-      return LocalTime.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError("time", "Enter a time as hours and minutes, for example 14:30"));
-      return null;
-    }
-  }
-
-  private static Integer minutes(String value, List<FieldError> errors) {
-    try {
-      int minutes = Integer.parseInt(value == null ? "" : value.strip());
-      if (minutes >= 1 && minutes <= 480) {
-        return minutes;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        new FieldError("durationMinutes", "Enter how long it lasts in minutes, from 1 to 480"));
-    return null;
-  }
-
-  /** Input the page checks before the service sees it (a date that is not a date). */
-  static final class PageInputProblem extends RuntimeException {
-    private final transient List<FieldError> errors;
-
-    PageInputProblem(List<FieldError> errors) {
-      super("Some fields are missing or wrong", null, false, false);
-      this.errors = List.copyOf(errors);
-    }
-
-    List<FieldError> errors() {
-      return errors;
-    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
+import org.learningloop.calendar.Deadlines;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
@@ -19,7 +20,7 @@ import org.learningloop.followup.FollowUpDetails;
 import org.learningloop.followup.FollowUpDetails.ConversationView;
 import org.learningloop.followup.FollowUpDetails.SupportItemView;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.followup.OpenFollowUps;
 import org.learningloop.followup.SupportItemState;
 import org.springframework.stereotype.Controller;
@@ -37,25 +38,28 @@ class MyWorkController {
   /** A person has a handful of open follow-ups; more than this is a team manager's dashboard. */
   static final int MAX_FOLLOW_UPS = 50;
 
-  private final FollowUps followUps;
+  private final FollowUpQueries followUps;
   private final OpenFollowUps openFollowUps;
   private final AuditLookup audits;
   private final Directory directory;
   private final Catalogues catalogues;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   MyWorkController(
-      FollowUps followUps,
+      FollowUpQueries followUps,
       OpenFollowUps openFollowUps,
       AuditLookup audits,
       Directory directory,
       Catalogues catalogues,
+      Deadlines deadlines,
       Clock clock) {
     this.followUps = followUps;
     this.openFollowUps = openFollowUps;
     this.audits = audits;
     this.directory = directory;
     this.catalogues = catalogues;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -99,7 +103,7 @@ class MyWorkController {
               s.auditRef(),
               FollowUpPage.stageLabel(s.stage()),
               s.dueDate() == null ? "" : fmt.day(s.dueDate()),
-              s.overdue(today)));
+              s.overdue(deadlines, now)));
       FollowUpDetails f = followUps.get(s.id(), me.username());
       for (SupportItemView item : f.supportItems()) {
         boolean owner =

@@ -11,8 +11,9 @@ import org.learningloop.common.DomainException;
 import org.learningloop.common.PageForms;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
 import org.learningloop.followup.FollowUpException;
-import org.learningloop.followup.FollowUps;
 import org.learningloop.followup.PageOf;
 import org.learningloop.workflow.FollowUpProcess;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -44,12 +45,16 @@ class TaskListPageController {
 
   private final OpenTasks tasks;
   private final TaskClaims claims;
-  private final FollowUps followUps;
+  private final FollowUpCommands followUps;
   private final Directory directory;
   private final Clock clock;
 
   TaskListPageController(
-      OpenTasks tasks, TaskClaims claims, FollowUps followUps, Directory directory, Clock clock) {
+      OpenTasks tasks,
+      TaskClaims claims,
+      FollowUpCommands followUps,
+      Directory directory,
+      Clock clock) {
     this.tasks = tasks;
     this.claims = claims;
     this.followUps = followUps;
@@ -121,7 +126,7 @@ class TaskListPageController {
       Principal principal,
       RedirectAttributes redirect) {
     try {
-      followUps.claim(id, principal.getName(), false);
+      followUps.claim(id, principal.getName(), new FollowUpCommand.Claim(false));
       redirect.addFlashAttribute(
           "saved", "You have claimed the follow-up: it is in your tasks now");
     } catch (DomainException | ObjectOptimisticLockingFailureException e) {

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpCommand;
+import org.learningloop.followup.FollowUpCommands;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.support.Browser;
 import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
@@ -26,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FollowUpJourneyTest extends BrowserJourney {
 
   @Autowired AuditRegister register;
-  @Autowired FollowUps followUps;
+  @Autowired FollowUpQueries followUps;
+  @Autowired FollowUpCommands commands;
   @Autowired Clock clock;
 
   @Test
@@ -69,8 +72,7 @@ class FollowUpJourneyTest extends BrowserJourney {
                 By.xpath("//button[normalize-space()='Schedule and send the invitation']"));
       }
       WebElement form = schedule.findElement(By.xpath("./ancestor::form"));
-      type(form, "date", today.minusDays(1).toString());
-      type(form, "time", "10:00");
+      type(form, "startsAt", today.minusDays(1) + "T10:00");
       type(form, "durationMinutes", "60");
       type(form, "location", "Room 2, Civic Centre");
       b.clickAndWait(form.findElement(By.tagName("button")));
@@ -151,7 +153,7 @@ class FollowUpJourneyTest extends BrowserJourney {
     WebElement claim =
         row(b.driver(), ref)
             .findElement(By.xpath(".//button[starts-with(normalize-space(), 'Claim')]"));
-    followUps.claim(id, "pi-lead", false); // someone else is quicker
+    commands.claim(id, "pi-lead", new FollowUpCommand.Claim(false)); // someone else is quicker
     b.clickAndWait(claim);
     assertThat(b.text()).contains("Important", "can be allocated only at ALLOCATION");
     b.assertAccessible("tasks-claim-conflict");
@@ -174,7 +176,7 @@ class FollowUpJourneyTest extends BrowserJourney {
   static void type(WebElement form, String name, String value) {
     WebElement input = form.findElement(By.name(name));
     String type = input.getAttribute("type");
-    if ("date".equals(type) || "time".equals(type)) {
+    if ("date".equals(type) || "datetime-local".equals(type)) {
       ((org.openqa.selenium.JavascriptExecutor)
               ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
           .executeScript("arguments[0].value = arguments[1]", input, value);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
-import org.learningloop.followup.FollowUps;
+import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.support.Browser;
 import org.learningloop.support.BrowserJourney;
 import org.learningloop.support.TestAudits;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ManagerPagesJourneyTest extends BrowserJourney {
 
   @Autowired AuditRegister register;
-  @Autowired FollowUps followUps;
+  @Autowired FollowUpQueries followUps;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 
