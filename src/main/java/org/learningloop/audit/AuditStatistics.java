@@ -33,6 +33,35 @@ public interface AuditStatistics {
   List<ThemeTally> themeTallies(YearMonth from, YearMonth to);
 
   /**
+   * Audits of a type in the months counted by service area, team and both grades: the breakdowns of
+   * the reports.
+   */
+  List<PlaceTally> placeTallies(AuditType type, YearMonth from, YearMonth to);
+
+  /**
+   * Audits of a type in the months whose effective grade is Inadequate, counted per team and
+   * contributory factor.
+   */
+  List<PlaceFactor> inadequateFactorsByTeam(AuditType type, YearMonth from, YearMonth to);
+
+  /** How many audits of one team had this pair of grades (null moderated grade: not moderated). */
+  record PlaceTally(
+      long serviceAreaId,
+      String serviceArea,
+      long teamId,
+      String team,
+      Grade auditorGrade,
+      Grade moderatedGrade,
+      long count) {
+
+    public Grade effectiveGrade() {
+      return moderatedGrade == null ? auditorGrade : moderatedGrade;
+    }
+  }
+
+  record PlaceFactor(long teamId, String factorCode, long count) {}
+
+  /**
    * How many audits of one month had this pair of grades.
    *
    * @param moderatedGrade null when not moderated; the effective grade is then the auditor's

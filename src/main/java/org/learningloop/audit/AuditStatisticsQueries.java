@@ -49,6 +49,26 @@ class AuditStatisticsQueries implements AuditStatistics {
       order by year(audit_date), month(audit_date), theme
       """;
 
+  private static final String PLACE_TALLIES =
+      """
+      select a.service_area_id, sa.name as service_area, a.team_id, t.name as team,
+             a.auditor_grade, a.moderated_grade, count(*) as n
+      from audit a join team t on t.id = a.team_id join service_area sa on sa.id = a.service_area_id
+      where a.audit_type = :type and a.audit_date >= :first and a.audit_date <= :last
+      group by a.service_area_id, sa.name, a.team_id, t.name, a.auditor_grade, a.moderated_grade
+      order by sa.name, t.name
+      """;
+
+  private static final String TEAM_FACTORS =
+      """
+      select a.team_id, f.factor_code, count(*) as n
+      from audit a join audit_factor f on f.audit_id = a.id
+      where a.audit_type = :type and a.audit_date >= :first and a.audit_date <= :last
+        and coalesce(a.moderated_grade, a.auditor_grade) = 'INADEQUATE'
+      group by a.team_id, f.factor_code
+      order by a.team_id, count(*) desc, f.factor_code
+      """;
+
   private static final String EFFECTIVE_GRADES =
       "select ref, effective_grade from audit where ref in (:refs)";
 
@@ -98,6 +118,33 @@ class AuditStatisticsQueries implements AuditStatistics {
                 YearMonth.of(rs.getInt("y"), rs.getInt("m")),
                 rs.getString("theme"),
                 rs.getLong("n")));
+  }
+
+  @Override
+  public List<PlaceTally> placeTallies(AuditType type, YearMonth from, YearMonth to) {
+    return jdbc.query(
+        PLACE_TALLIES,
+        range(from, to).addValue("type", type.name()),
+        (rs, i) -> {
+          String moderated = rs.getString("moderated_grade");
+          return new PlaceTally(
+              rs.getLong("service_area_id"),
+              rs.getString("service_area"),
+              rs.getLong("team_id"),
+              rs.getString("team"),
+              Grade.valueOf(rs.getString("auditor_grade")),
+              moderated == null ? null : Grade.valueOf(moderated),
+              rs.getLong("n"));
+        });
+  }
+
+  @Override
+  public List<PlaceFactor> inadequateFactorsByTeam(AuditType type, YearMonth from, YearMonth to) {
+    return jdbc.query(
+        TEAM_FACTORS,
+        range(from, to).addValue("type", type.name()),
+        (rs, i) ->
+            new PlaceFactor(rs.getLong("team_id"), rs.getString("factor_code"), rs.getLong("n")));
   }
 
   @Override

@@ -23,6 +23,15 @@ public interface FollowUpStatistics {
   /** The support items of those follow-ups, counted by type and state, in that order. */
   List<SupportTally> supportOfAuditsDated(YearMonth from, YearMonth to);
 
+  /**
+   * Where each follow-up of the audits dated in the months belongs (team and service area, either
+   * unknown: null), by follow-up id: the reports' breakdown by service area and team.
+   */
+  java.util.Map<Long, Place> placesOfAuditsDated(YearMonth from, YearMonth to);
+
+  /** A follow-up's team and service area. */
+  record Place(Long teamId, Long serviceAreaId) {}
+
   /** Every open follow-up. */
   List<OpenFollowUp> open();
 

@@ -69,6 +69,10 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
           + " join follow_up f on f.id = c.follow_up_id"
           + " where c.status = 'SCHEDULED' and f.status = 'OPEN' and c.starts_at >= :now and c.starts_at < :until";
 
+  private static final String PLACES =
+      "select f.id, f.team_id, f.service_area_id from follow_up f "
+          + "where f.audit_date >= :first and f.audit_date <= :last";
+
   private final NamedParameterJdbcTemplate jdbc;
   private final AuditStatistics audits;
 
@@ -148,6 +152,22 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
         range(from, to),
         (rs, i) ->
             new SupportTally(rs.getString("type_code"), rs.getString("state"), rs.getLong("n")));
+  }
+
+  @Override
+  public java.util.Map<Long, Place> placesOfAuditsDated(YearMonth from, YearMonth to) {
+    java.util.Map<Long, Place> places = new java.util.HashMap<>();
+    jdbc.query(
+        PLACES,
+        range(from, to),
+        rs -> {
+          long team = rs.getLong("team_id");
+          Long teamId = rs.wasNull() ? null : team;
+          long area = rs.getLong("service_area_id");
+          Long areaId = rs.wasNull() ? null : area;
+          places.put(rs.getLong("id"), new Place(teamId, areaId));
+        });
+    return places;
   }
 
   @Override

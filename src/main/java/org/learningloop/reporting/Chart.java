@@ -22,6 +22,19 @@ record Chart(
     List<Line> lines,
     List<Key> legend) {
 
+  /**
+   * The chart's text alternative, stating its figures (every bar and segment, as its tooltip says
+   * it): the PDF's Figure carries it as /Alt.
+   */
+  public String altText() {
+    StringBuilder alt = new StringBuilder(title).append(". ");
+    alt.append(
+        rects.isEmpty()
+            ? "Nothing to show."
+            : String.join("; ", rects.stream().map(Rect::tooltip).toList()) + ".");
+    return alt.toString();
+  }
+
   /** The one palette, by colour name and by grade, for the template's lines, text and patterns. */
   public Map<String, String> colours() {
     return Palette.BY_NAME;

@@ -4,21 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.net.URI;
-import java.security.Principal;
-import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports over HTTP: the audit summary (a fixed contract), the follow-up KPIs, the dip samples, and
- * publishing the committee report.
+ * Reports over HTTP: the audit summary (a fixed contract), the follow-up KPIs and the dip samples.
+ * The committee report's draft and versions: {@link CommitteeReportApiController}.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -32,17 +27,12 @@ class ReportApiController {
   private final AuditSummaries summaries;
   private final DipSamples dipSamples;
   private final FollowUpKpiReports followUps;
-  private final ReportPublisher publisher;
 
   ReportApiController(
-      AuditSummaries summaries,
-      DipSamples dipSamples,
-      FollowUpKpiReports followUps,
-      ReportPublisher publisher) {
+      AuditSummaries summaries, DipSamples dipSamples, FollowUpKpiReports followUps) {
     this.summaries = summaries;
     this.dipSamples = dipSamples;
     this.followUps = followUps;
-    this.publisher = publisher;
   }
 
   @GetMapping("/audit-summary")
@@ -85,31 +75,5 @@ class ReportApiController {
           @RequestParam(required = false)
           String to) {
     return followUps.summarise(ReportPeriod.parse(from, to));
-  }
-
-  @GetMapping("/publications")
-  @Operation(summary = "Committee reports published, newest first (at most 50)")
-  @ApiResponse(responseCode = "200", description = "The publications")
-  List<Publication> publications() {
-    return publisher.recent();
-  }
-
-  @PostMapping("/publications")
-  @PreAuthorize(ReportRoles.PUBLISH)
-  @Operation(
-      summary =
-          "Publish the committee report of a period (PI leads); tells every Assistant Director and Service Manager")
-  @ApiResponse(responseCode = "201", description = "Published")
-  @ApiResponse(
-      responseCode = "409",
-      description = "Already published for this period",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  ResponseEntity<Publication> publish(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      Principal principal) {
-    ReportPeriod period = ReportPeriod.parse(from, to);
-    Publication publication = publisher.publish(period, principal.getName());
-    return ResponseEntity.created(URI.create(publication.link())).body(publication);
   }
 }

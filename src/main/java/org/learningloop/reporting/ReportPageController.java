@@ -2,7 +2,6 @@ package org.learningloop.reporting;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.learningloop.common.DomainException;
+import org.learningloop.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,10 +24,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -44,23 +43,26 @@ class ReportPageController {
 
   private final Reports reports;
   private final ReportPublisher publisher;
+  private final CommitteeReportRenderer renderer;
+  private final CurrentUser currentUser;
   private final CommitteeReportPdf pdf;
   private final ITemplateEngine templates;
-  private final CommitteeReportProperties cover;
   private final Clock clock;
 
   ReportPageController(
       Reports reports,
       ReportPublisher publisher,
+      CommitteeReportRenderer renderer,
+      CurrentUser currentUser,
       CommitteeReportPdf pdf,
       ITemplateEngine templates,
-      CommitteeReportProperties cover,
       Clock clock) {
     this.reports = reports;
     this.publisher = publisher;
     this.pdf = pdf;
     this.templates = templates;
-    this.cover = cover;
+    this.renderer = renderer;
+    this.currentUser = currentUser;
     this.clock = clock;
   }
 
@@ -115,27 +117,6 @@ class ReportPageController {
         .body(document);
   }
 
-  @PostMapping("/reports/committee/publish")
-  @PreAuthorize(ReportRoles.PUBLISH)
-  String publish(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      Principal principal,
-      RedirectAttributes redirect) {
-    ReportPeriod period = ReportPeriod.parse(from, to);
-    try {
-      publisher.publish(period, principal.getName());
-      redirect.addFlashAttribute(
-          "published",
-          "The committee report for "
-              + period.label()
-              + " is published. Assistant Directors and Service Managers have been told.");
-    } catch (ReportProblem e) {
-      redirect.addFlashAttribute("publishError", e.getMessage());
-    }
-    return "redirect:/reports/committee?" + period.query();
-  }
-
   /** A wrong period on a page: the page's own error, with the period form to put it right. */
   @ExceptionHandler(DomainException.class)
   ModelAndView problem(DomainException e) {
@@ -147,24 +128,29 @@ class ReportPageController {
 
   private Map<String, Object> committeeModel(
       ReportPeriod period, LocalDate meeting, boolean forPdf, Authentication user) {
-    boolean canPublish =
-        user.getAuthorities().stream()
-            .anyMatch(
-                a ->
-                    a.getAuthority().equals("ROLE_PI_LEAD")
-                        || a.getAuthority().equals("ROLE_ADMIN"));
-    ReportView report = reports.forCommittee(period);
-    Map<String, Object> model = new HashMap<>();
-    model.put("report", report);
-    model.put("pdf", forPdf);
-    model.put("canPublish", canPublish && !forPdf);
-    model.put("publication", publisher.find(period));
-    model.put("csvQuery", period.query());
-    model.put("analysisQuery", report.analysisPeriod().query());
-    model.put("cover", cover);
+    Optional<CommitteeDraft> draft = publisher.draft(period);
+    // The page shows the reader's own part of the breakdown; a PDF leaves the application, so its
+    // small numbers are suppressed as in a published version.
+    CommitteeDocument document =
+        renderer.document(period, draft.orElse(null), null, currentUser.scope(), forPdf);
+    Map<String, Object> model =
+        new HashMap<>(
+            renderer.model(
+                document,
+                forPdf ? CommitteeReportRenderer.Mode.PDF : CommitteeReportRenderer.Mode.PAGE));
+    model.put("canPrepare", !forPdf && has(user, "ROLE_PI_LEAD"));
+    model.put("canPublish", !forPdf && has(user, "ROLE_ASSISTANT_DIRECTOR"));
+    model.put("draft", draft);
+    model.put("versions", publisher.versions(period));
     model.put("meeting", meeting == null ? "" : meeting.toString());
-    model.put("meetingText", meeting == null ? null : MEETING.format(meeting));
+    if (meeting != null) {
+      model.put("meetingText", MEETING.format(meeting));
+    }
     return model;
+  }
+
+  private static boolean has(Authentication user, String authority) {
+    return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
   }
 
   /** The committee's meeting date for the cover, "Tuesday 12 March 2024"; none when not given. */

@@ -40,12 +40,74 @@ final class ReportProblem extends DomainException {
         List.of());
   }
 
-  static ReportProblem alreadyPublished(ReportPeriod period) {
+  static ReportProblem alreadyPrepared(ReportPeriod period) {
     return new ReportProblem(
         Kind.CONFLICT,
-        "report-already-published",
-        "Report already published",
-        "The committee report for " + period.label() + " was already published.",
-        List.of(new FieldError("from", "already published for this period")));
+        "report-already-prepared",
+        "Report already prepared",
+        "The committee report for " + period.label() + " has a draft already.",
+        List.of(new FieldError("from", "already prepared for this period")));
+  }
+
+  static ReportProblem notPrepared(ReportPeriod period) {
+    return new ReportProblem(
+        Kind.CONFLICT,
+        "report-not-prepared",
+        "Report not prepared",
+        "The committee report for "
+            + period.label()
+            + " has no draft yet: a PI lead prepares it first.",
+        List.of(new FieldError("from", "no draft for this period")));
+  }
+
+  static ReportProblem narrativeIncomplete(List<FieldError> errors) {
+    return new ReportProblem(
+        Kind.INVALID,
+        "report-narrative-incomplete",
+        "Narrative not complete",
+        "Write every section of the narrative that has no standard wording before publishing.",
+        errors);
+  }
+
+  static ReportProblem invalidNarrative(List<FieldError> errors) {
+    return new ReportProblem(
+        Kind.INVALID,
+        "invalid-report-narrative",
+        "Invalid narrative",
+        "The narrative could not be saved: see the errors.",
+        errors);
+  }
+
+  static ReportProblem reasonRequired(int version) {
+    return new ReportProblem(
+        Kind.INVALID,
+        "report-version-reason-required",
+        "Reason required",
+        "Version "
+            + version
+            + " replaces a published version: say why it is made (what it corrects).",
+        List.of(new FieldError("reason", "is required for a new version")));
+  }
+
+  static ReportProblem versionNotFound(ReportPeriod period, int version) {
+    return new ReportProblem(
+        Kind.NOT_FOUND,
+        "report-version-not-found",
+        "No such published version",
+        "The committee report for " + period.label() + " has no published version " + version + ".",
+        List.of());
+  }
+
+  static ReportProblem publishedMeanwhile(ReportPeriod period, int version) {
+    return new ReportProblem(
+        Kind.CONFLICT,
+        "report-published-meanwhile",
+        "Published meanwhile",
+        "Someone else published version "
+            + version
+            + " of the committee report for "
+            + period.label()
+            + " a moment ago: read it, then publish again if a new version is still needed.",
+        List.of());
   }
 }

@@ -406,6 +406,40 @@ class ReportsTest {
         .contains(
             "21 follow-ups were opened by the Practice Improvement team for audits graded inadequate during July 2023")
         .contains("/reports/support.csv?from=2023-07&to=2023-12");
+    // The narrative sections of the council's template, standard wording until written, and the
+    // scorecard appendix with a RAG status in words.
+    assertThat(html)
+        .contains("Portfolio:</th>")
+        .contains("Included in Forward Plan:</th><td>No")
+        .contains("Is this a Key Decision:</th><td>No")
+        .contains("Exempt / Confidential Report:</th><td>No")
+        .contains("Recommendation(s)")
+        .contains("That the report be noted.")
+        .contains("Alternative Options Considered and Rejected")
+        .contains("Implications of the Proposals")
+        .contains("Climate Emergency Implications")
+        .contains("(A) Internal Consultations")
+        .contains("Not written yet: the Assistant Director writes this section")
+        .contains("Appendix A: Children's Social Care Performance Scorecard")
+        .contains("10.0% (2 of 20 deep-dive audits)")
+        .contains("13.3% (2 of 15 deep-dive audits)")
+        .contains("Amber: 3.3 percentage points above target")
+        .contains("83.3% (10 of 12 follow-ups closed)")
+        .contains("83.3% (5 of 6 re-audits recorded)")
+        .contains("Actions done on time is not shown");
+    // One population per count, said in words, and the breakdown by service area and team.
+    assertThat(html)
+        .contains(
+            "Follow-ups count every audit dated July 2023 – December 2023 that was graded inadequate,"
+                + " deep dive or dip sample")
+        .contains(
+            "Of the 21 follow-ups, 20 are of the 20 deep-dive audits graded inadequate counted above and 1 of"
+                + " a thematic dip-sample audit graded inadequate, which the inadequate analysis does not count:"
+                + " every audit graded inadequate is followed up, while the analysis of inadequate audits counts"
+                + " deep dives only.")
+        .contains("Breakdown by Service Area and Team, July 2023 – December 2023")
+        .contains("<th scope=\"row\">Help and Protect (all teams)</th>")
+        .contains("<td>100</td><td>20</td><td>20.0%</td>");
     assertThat(html)
         .contains(
             "<title id=\"chart-trend-title\">Audit judgements post moderation, February 2023 – January 2024</title>");
@@ -436,7 +470,12 @@ class ReportsTest {
             .getContentAsByteArray();
     keep("committee-2023-12-to-2024-01.pdf", pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      String text =
+          new PDFTextStripper()
+              .getText(document)
+              .replaceAll("\\s+", " ")
+              // The page footer (a pagination artifact) falls wherever a page breaks a sentence.
+              .replaceAll("Page \\d+ of \\d+ ", "");
       assertThat(text)
           .contains("Date of Meeting: Tuesday 12 March 2024")
           .contains("Report of: Assistant Director, Safeguarding, Review and Quality Assurance")
@@ -461,7 +500,12 @@ class ReportsTest {
               "the loop was closed a median of 45 working days after allocation (target 60, met in 10 of 12)")
           .contains("Of these, 15 have been completed (71%)")
           .contains("3 Good, 2 Requires improvement to be good and 1 Inadequate.")
-          .contains("Individual coaching 6 2 3 0 1 50.0");
+          .contains("Individual coaching 6 2 3 0 1 50.0")
+          .contains("That the report be noted.")
+          .contains("Climate Emergency Implications")
+          .contains("Children's Social Care Performance Scorecard")
+          .contains("13.3% (2 of 15 deep-dive audits)")
+          .contains("Amber: 3.3 percentage points above target");
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
       // The charts are drawn (as vectors) into the pages, not dropped: the page content carries
       // their drawing.
