@@ -103,7 +103,7 @@ class LogsRevealNoPersonalDataTest {
     String found =
         http.withBasicAuth("pi-lead", "demo")
             .getForObject("/api/follow-ups?auditRef=" + ref, String.class);
-    long id = ((Number) JsonPath.read(found, "$.id")).longValue();
+    long id = ((Number) JsonPath.read(found, "$.content[0].id")).longValue();
     String base = "/api/follow-ups/" + id;
     assertThat(
             post(

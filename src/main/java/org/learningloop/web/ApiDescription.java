@@ -73,6 +73,10 @@ class ApiDescription {
     tag("catalogue", "Catalogues", "Contributory factors and support types.");
     tag("workflow", "Tasks", "The signed-in user's task lists.");
     tag("security", "Access log", "Who looked at what: the access log, for administrators.");
+    tag(
+        "directory",
+        "Staff",
+        "The people who use Learning Loop, loaded in bulk by administrators.");
   }
 
   private static void tag(String module, String name, String description) {

@@ -72,7 +72,8 @@ class ModerationRightsTest {
         .andExpect(jsonPath("$.moderated").value(false))
         .andExpect(jsonPath("$.effectiveGrade").value("INADEQUATE"));
     mvc.perform(get("/api/follow-ups").param("auditRef", ref).with(httpBasic("pi-lead", "demo")))
-        .andExpect(status().isOk());
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.content[0].auditRef").value(ref));
 
     // The same file loaded by a moderator is a historical moderation, which they may load.
     importAs("moderator", csv(List.of(moderatedBy(inadequate, "moderator@learningloop.example"))))

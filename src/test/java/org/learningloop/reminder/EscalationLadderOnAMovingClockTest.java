@@ -337,7 +337,8 @@ class EscalationLadderOnAMovingClockTest {
             Set.of());
     doReturn(Optional.of(audit)).when(audits).findByRef(ref);
     transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
-    return ((Number) read(getAs("pi-lead", "/api/follow-ups?auditRef=" + ref), "$.id")).longValue();
+    return ((Number) read(getAs("pi-lead", "/api/follow-ups?auditRef=" + ref), "$.content[0].id"))
+        .longValue();
   }
 
   private long conversation(String base, String attendees) throws Exception {

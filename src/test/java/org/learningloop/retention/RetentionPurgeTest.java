@@ -51,7 +51,7 @@ class RetentionPurgeTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    long id = JsonPath.<Number>read(found, "$.id").longValue();
+    long id = JsonPath.<Number>read(found, "$.content[0].id").longValue();
     mvc.perform(
             post("/api/follow-ups/" + id + "/withdraw")
                 .contentType(MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package org.learningloop.directory.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Administration", description = "Staff, loaded in bulk")
 class StaffImportController {
 
   /** Far more than a county's few hundred staff need. */
@@ -31,12 +32,22 @@ class StaffImportController {
 
   @PostMapping(path = "/api/admin/staff/import", consumes = "text/csv")
   @Operation(
+      operationId = "importStaff",
       summary = "Load staff from a CSV file (admins)",
       description =
           "Columns username,email,name,roles,team,service_area; roles separated by ';'. All or"
               + " nothing: any bad row gives 400 problem details naming every bad line and column,"
               + " and nothing is written. Idempotent by username; the answer counts created,"
-              + " updated and unchanged people, row by row.")
+              + " updated and unchanged people, row by row.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @ApiResponse(responseCode = "200", description = "Loaded")
+  @ApiResponse(
+      responseCode = "413",
+      description = "File too large",
+      content = @Content(mediaType = "application/problem+json"))
   StaffCsvImport.Result importStaff(HttpServletRequest request) throws IOException {
     return importer.importFile(readLimited(request));
   }
