@@ -70,7 +70,8 @@ class MetricsScrapeTest {
     var rejected = importFile(file.replace(",GOOD,", ",BRILLIANT,"));
     assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-    // The sweep and the job executor run on their own threads: wait until each has run once.
+    // The sweep and the job executor run on their own threads: wait until each has run once. The
+    // gauges keep a count for 5 seconds, so the new follow-up shows within that.
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -78,6 +79,8 @@ class MetricsScrapeTest {
               Map<String, Double> now = scrape();
               assertThat(now.get("learningloop_reminders_sweep_seconds_count")).isPositive();
               assertThat(now.get("learningloop_engine_job_acquisitions_total")).isPositive();
+              assertThat(delta(before, now, "learningloop_followups_open{stage=\"ALLOCATION\"}"))
+                  .isPositive();
             });
     Map<String, Double> after = scrape();
 
