@@ -130,7 +130,7 @@ class StaffChangesTest {
                     .andReturn()
                     .getResponse()
                     .getContentAsString(),
-                "$.id")
+                "$.content[0].id")
             .longValue();
 
     mvc.perform(
