@@ -126,7 +126,9 @@ class StartupReadinessTest {
   static void start() {
     app =
         new SpringApplicationBuilder(LearningLoopApplication.class, Probes.class)
-            .properties("server.port=0")
+            // An engine of its own name: closing this application unregisters its engine, and the
+            // engine REST API of other tests' contexts in this JVM looks theirs up by name.
+            .properties("server.port=0", "camunda.bpm.process-engine-name=startup-readiness")
             // As @SpringBootTest does: other tests' nested configurations stay out of this one.
             .initializers(
                 context ->

@@ -159,6 +159,11 @@ class ReminderRestartIT {
             "--spring.datasource.password=" + MariaDb.password(),
             "--server.port=0",
             "--learning-loop.demo.users=true",
+            // A throwaway test schema: the demo users are allowed on it (README "Demo users").
+            "--learning-loop.demo.allow-external-database=true",
+            // An engine of its own name, so that closing this application leaves the engines of
+            // the other tests' contexts in this JVM registered.
+            "--camunda.bpm.process-engine-name=restart",
             "--learning-loop.demo.data=false",
             "--learning-loop.mail.sender.enabled=false",
             "--learning-loop.mail.drop-folder=target/it-mail",
