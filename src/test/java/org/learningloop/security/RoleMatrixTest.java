@@ -40,7 +40,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * nobody. Add a row for each new page and endpoint; when a feature merges, its addresses join the
  * table with the roles the product brief gives them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own, started just before it runs: the engine it registers is the one its engine
+// REST API finds, and no earlier test's lock-outs or sessions are in its way.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "learning-loop.test.context=role-matrix")
 @AutoConfigureMockMvc
 class RoleMatrixTest {
 
