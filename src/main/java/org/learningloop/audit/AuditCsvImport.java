@@ -23,6 +23,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.learningloop.common.CsvLines;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.Person;
 import org.springframework.stereotype.Service;
@@ -160,52 +161,29 @@ class AuditCsvImport {
   private List<Row> parse(String text) {
     List<Row> rows = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
-    Set<Long> badLines = new TreeSet<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
       Iterator<CSVRecord> records = parser.iterator();
-      long line = 1;
       if (!records.hasNext()) {
         throw AuditProblem.fileRejected(
             List.of(new FieldError("file", "is empty; the first line must be the header")), 0);
       }
       Map<String, Integer> columns = header(records.next());
-      while (true) {
-        line = parser.getCurrentLineNumber() + 1;
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          errors.add(
-              new FieldError(
-                  "line " + line,
-                  "broken quoting: a field holding a comma, quote or line break must be enclosed in double quotes, and a quote inside it doubled"));
-          badLines.add(line);
-          break;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue; // blank lines carry nothing
-        }
-        if (record.size() != columns.size()) {
-          errors.add(
-              new FieldError(
-                  "line " + line,
-                  "has " + record.size() + " fields; the header has " + columns.size()));
-          badLines.add(line);
-          continue;
-        }
-        if (rows.size() >= properties.importMaxRows()) {
-          throw tooLarge();
-        }
-        rows.add(new Row(line, draft(record, columns)));
-      }
+      errors.addAll(
+          CsvLines.read(
+              parser,
+              records,
+              columns.size(),
+              (line, record) -> {
+                if (rows.size() >= properties.importMaxRows()) {
+                  throw tooLarge();
+                }
+                rows.add(new Row(line, draft(record, columns)));
+              }));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading from a string never fails
     }
     if (!errors.isEmpty()) {
-      throw AuditProblem.fileRejected(errors, badLines.size());
+      throw AuditProblem.fileRejected(errors, errors.size());
     }
     if (rows.isEmpty()) {
       throw AuditProblem.fileRejected(

@@ -73,29 +73,27 @@ public record AuditDraft(
   }
 
   AuditDraft withAuditor(String email) {
-    return new AuditDraft(
-        ref,
-        auditDate,
-        type,
-        theme,
-        serviceArea,
-        team,
-        practitionerEmail,
-        practitionerName,
-        teamManagerEmail,
-        teamManagerName,
-        childRef,
+    return with(
         email,
-        grade,
-        moderatorEmail,
-        moderationDate,
-        moderatedGrade,
-        moderationRationale,
-        factors,
-        notes);
+        new ModerationDraft(
+            moderatorEmail, moderationDate, moderatedGrade, moderationRationale, factors));
   }
 
   AuditDraft withModeration(ModerationDraft moderation) {
+    return with(
+        auditorEmail,
+        moderation.factors() == null
+            ? new ModerationDraft(
+                moderation.moderatorEmail(),
+                moderation.date(),
+                moderation.grade(),
+                moderation.rationale(),
+                factors)
+            : moderation);
+  }
+
+  /** This draft with another auditor and moderation; the moderation's factors are the audit's. */
+  private AuditDraft with(String auditor, ModerationDraft moderation) {
     return new AuditDraft(
         ref,
         auditDate,
@@ -108,13 +106,13 @@ public record AuditDraft(
         teamManagerEmail,
         teamManagerName,
         childRef,
-        auditorEmail,
+        auditor,
         grade,
         moderation.moderatorEmail(),
         moderation.date(),
         moderation.grade(),
         moderation.rationale(),
-        moderation.factors() == null ? factors : moderation.factors(),
+        moderation.factors(),
         notes);
   }
 }

@@ -25,29 +25,23 @@ public class DirectoryProblem extends DomainException {
   }
 
   public static DirectoryProblem staffNotFound(Long id) {
-    return new DirectoryProblem(
-        Kind.NOT_FOUND,
-        "staff-not-found",
-        "No such member of staff",
-        "There is no member of staff " + id + ".",
-        List.of());
+    return notFound("staff", "member of staff", id);
   }
 
   public static DirectoryProblem teamNotFound(Long id) {
-    return new DirectoryProblem(
-        Kind.NOT_FOUND,
-        "team-not-found",
-        "No such team",
-        "There is no team " + id + ".",
-        List.of());
+    return notFound("team", "team", id);
   }
 
   public static DirectoryProblem serviceAreaNotFound(Long id) {
+    return notFound("service-area", "service area", id);
+  }
+
+  private static DirectoryProblem notFound(String slug, String what, Long id) {
     return new DirectoryProblem(
         Kind.NOT_FOUND,
-        "service-area-not-found",
-        "No such service area",
-        "There is no service area " + id + ".",
+        slug + "-not-found",
+        "No such " + what,
+        "There is no " + what + " " + id + ".",
         List.of());
   }
 }

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.learningloop.common.CsvLines;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.internal.ServiceArea;
 import org.springframework.stereotype.Service;
@@ -244,41 +245,21 @@ public class StaffCsvImport {
         throw StaffFileRejected.unreadable(
             "The first line must be the header " + String.join(",", HEADER));
       }
-      while (true) {
-        long line = parser.getCurrentLineNumber() + 1;
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          errors.add(
-              new FieldError(
-                  "line " + line,
-                  "broken quoting: a field holding a comma, quote or line break must be enclosed"
-                      + " in double quotes, and a quote inside it doubled"));
-          break;
-        }
-        if (record.size() == 1 && record.get(0).isBlank()) {
-          continue; // blank lines carry nothing
-        }
-        if (record.size() != HEADER.size()) {
-          errors.add(
-              new FieldError(
-                  "line " + line,
-                  "has " + record.size() + " fields; the header has " + HEADER.size()));
-          continue;
-        }
-        if (rows.size() >= MAX_ROWS) {
-          throw StaffFileRejected.tooLarge(MAX_ROWS);
-        }
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < HEADER.size(); i++) {
-          values.put(HEADER.get(i), record.get(i));
-        }
-        rows.add(new Row(line, values));
-      }
+      errors.addAll(
+          CsvLines.read(
+              parser,
+              records,
+              HEADER.size(),
+              (line, record) -> {
+                if (rows.size() >= MAX_ROWS) {
+                  throw StaffFileRejected.tooLarge(MAX_ROWS);
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < HEADER.size(); i++) {
+                  values.put(HEADER.get(i), record.get(i));
+                }
+                rows.add(new Row(line, values));
+              }));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading from a string never fails
     }

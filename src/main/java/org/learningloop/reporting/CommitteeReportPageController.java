@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -189,46 +190,36 @@ class CommitteeReportPageController {
         .body(withBanner(html, publication));
   }
 
-  @GetMapping("/reports/committee/version.html")
-  ResponseEntity<byte[]> versionHtml(
+  /** A published version's stored files, byte for byte: its HTML, its PDF or its figures. */
+  @GetMapping("/reports/committee/version.{format:html|pdf|json}")
+  ResponseEntity<byte[]> versionFile(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam int version) {
+      @RequestParam int version,
+      @PathVariable String format) {
     ReportPeriod period = ReportPeriod.parse(from, to);
     Publication p = publisher.version(period, version);
-    return stored(
-        publisher.snapshot(period, version).html(),
-        p.htmlSha256(),
-        new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
-        fileName(period, version, "html"));
-  }
-
-  @GetMapping("/reports/committee/version.pdf")
-  ResponseEntity<byte[]> versionPdf(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam int version) {
-    ReportPeriod period = ReportPeriod.parse(from, to);
-    Publication p = publisher.version(period, version);
-    return stored(
-        publisher.snapshot(period, version).pdf(),
-        p.pdfSha256(),
-        MediaType.APPLICATION_PDF,
-        fileName(period, version, "pdf"));
-  }
-
-  @GetMapping("/reports/committee/version.json")
-  ResponseEntity<byte[]> versionFigures(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam int version) {
-    ReportPeriod period = ReportPeriod.parse(from, to);
-    Publication p = publisher.version(period, version);
-    return stored(
-        publisher.snapshot(period, version).figuresJson(),
-        p.figuresSha256(),
-        MediaType.APPLICATION_JSON,
-        fileName(period, version, "json"));
+    var snapshot = publisher.snapshot(period, version);
+    return switch (format) {
+      case "pdf" ->
+          stored(snapshot.pdf(), p.pdfSha256(), MediaType.APPLICATION_PDF, period, version, format);
+      case "json" ->
+          stored(
+              snapshot.figuresJson(),
+              p.figuresSha256(),
+              MediaType.APPLICATION_JSON,
+              period,
+              version,
+              format);
+      default ->
+          stored(
+              snapshot.html(),
+              p.htmlSha256(),
+              new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
+              period,
+              version,
+              format);
+    };
   }
 
   /** A wrong period or a missing draft or version on a page: the page's own error. */
@@ -290,7 +281,13 @@ class CommitteeReportPageController {
   }
 
   private static ResponseEntity<byte[]> stored(
-      byte[] bytes, String sha256, MediaType type, String fileName) {
+      byte[] bytes,
+      String sha256,
+      MediaType type,
+      ReportPeriod period,
+      int version,
+      String format) {
+    String fileName = fileName(period, version, format);
     return ResponseEntity.ok()
         .contentType(type)
         .cacheControl(CacheControl.noStore())

@@ -182,21 +182,14 @@ abstract class AuditRegisterBehaviour {
 
     String mine = " like '" + prefix + "-%'";
     assertThat(events(AuditBecameInadequate.class)).isEqualTo(120);
-    assertThat(
-            jdbc.queryForObject(
-                "select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine,
-                Long.class))
+    assertThat(countOf("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine))
         .isEqualTo(120);
     assertThat(
-            jdbc.queryForObject(
+            countOf(
                 "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_"
-                    + mine,
-                Long.class))
+                    + mine))
         .isEqualTo(120);
-    assertThat(
-            jdbc.queryForObject(
-                "select count(distinct audit_ref) from open_task where audit_ref" + mine,
-                Long.class))
+    assertThat(countOf("select count(distinct audit_ref) from open_task where audit_ref" + mine))
         .isEqualTo(120);
 
     // One file both lifts a grade out of Inadequate (its follow-up ends) and brings another into it
@@ -206,24 +199,14 @@ abstract class AuditRegisterBehaviour {
     importFile(csv(rows))
         .andExpect(status().isOk())
         .andExpect(content().json("{\"created\":0,\"updated\":2,\"unchanged\":119}"));
-    assertThat(
-            jdbc.queryForObject(
-                "select status from follow_up where audit_ref = ?", String.class, ref(1)))
-        .isEqualTo("GRADE_REVISED");
-    assertThat(
-            jdbc.queryForObject(
-                "select status from follow_up where audit_ref = ?", String.class, ref(121)))
-        .isEqualTo("OPEN");
-    assertThat(
-            jdbc.queryForObject(
-                "select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine,
-                Long.class))
+    assertThat(followUpStatus(ref(1))).isEqualTo("GRADE_REVISED");
+    assertThat(followUpStatus(ref(121))).isEqualTo("OPEN");
+    assertThat(countOf("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine))
         .isEqualTo(120);
     assertThat(
-            jdbc.queryForObject(
+            countOf(
                 "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_"
-                    + mine,
-                Long.class))
+                    + mine))
         .isEqualTo(120);
   }
 
@@ -843,9 +826,8 @@ abstract class AuditRegisterBehaviour {
                 ref(1)))
         .isEqualTo(before + 1);
     assertThat(
-            jdbc.queryForObject(
-                "select count(*) from access_log where principal = 'auditor' and action = 'LIST' and resource_type = 'AUDIT'",
-                Long.class))
+            countOf(
+                "select count(*) from access_log where principal = 'auditor' and action = 'LIST' and resource_type = 'AUDIT'"))
         .isPositive();
   }
 
@@ -900,5 +882,14 @@ abstract class AuditRegisterBehaviour {
     importFile(csv(List.of(with(withFactor, "audit_ref", ref(2)))))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value(containsString("retired")));
+  }
+
+  private long countOf(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  private String followUpStatus(String auditRef) {
+    return jdbc.queryForObject(
+        "select status from follow_up where audit_ref = ?", String.class, auditRef);
   }
 }

@@ -339,66 +339,22 @@ class MailTemplatesTest {
                         Map.of(),
                         invite(Template.CONVERSATION_INVITATION, 0, null))))
         .withMessageContaining("does not carry a calendar invite");
+    assertRefused(
+        created("k", "a@x.example, b@x.example", "AUD-1", "/follow-ups/1"), "recipientEmail");
+    assertRefused(created("k", "a@x.example", "AUD-1", "https://evil.example/"), "linkPath");
+    assertRefused(created("k", "a@x.example", null, "/follow-ups/1"), "auditRef");
+    assertRefused(created("", "a@x.example", "AUD-1", "/follow-ups/1"), "key");
+  }
+
+  private void assertRefused(Notification notification, String naming) {
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                renderer.render(
-                    new Notification(
-                        "k",
-                        "a@x.example, b@x.example",
-                        null,
-                        Template.FOLLOW_UP_CREATED,
-                        "AUD-1",
-                        null,
-                        "/follow-ups/1",
-                        Map.of(),
-                        null)))
-        .withMessageContaining("recipientEmail");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                renderer.render(
-                    new Notification(
-                        "k",
-                        "a@x.example",
-                        null,
-                        Template.FOLLOW_UP_CREATED,
-                        "AUD-1",
-                        null,
-                        "https://evil.example/",
-                        Map.of(),
-                        null)))
-        .withMessageContaining("linkPath");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                renderer.render(
-                    new Notification(
-                        "k",
-                        "a@x.example",
-                        null,
-                        Template.FOLLOW_UP_CREATED,
-                        null,
-                        null,
-                        "/follow-ups/1",
-                        Map.of(),
-                        null)))
-        .withMessageContaining("auditRef");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                renderer.render(
-                    new Notification(
-                        "",
-                        "a@x.example",
-                        null,
-                        Template.FOLLOW_UP_CREATED,
-                        "AUD-1",
-                        null,
-                        "/follow-ups/1",
-                        Map.of(),
-                        null)))
-        .withMessageContaining("key");
+        .isThrownBy(() -> renderer.render(notification))
+        .withMessageContaining(naming);
+  }
+
+  private static Notification created(String key, String to, String auditRef, String linkPath) {
+    return new Notification(
+        key, to, null, Template.FOLLOW_UP_CREATED, auditRef, null, linkPath, Map.of(), null);
   }
 
   private static String value(VEvent event, String property) {

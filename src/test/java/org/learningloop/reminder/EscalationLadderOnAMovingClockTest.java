@@ -1,10 +1,6 @@
 package org.learningloop.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.doReturn;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -15,32 +11,25 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditLookup;
-import org.learningloop.audit.AuditSummary;
-import org.learningloop.audit.AuditType;
-import org.learningloop.audit.Grade;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.directory.Directory;
-import org.learningloop.directory.Person;
+import org.learningloop.support.FollowUpApi;
 import org.learningloop.support.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,6 +68,12 @@ class EscalationLadderOnAMovingClockTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcTemplate jdbc;
+  FollowUpApi api;
+
+  @BeforeEach
+  void api() {
+    api = new FollowUpApi(mvc, directory, audits, events, transaction);
+  }
 
   @AfterAll
   static void releaseTheEnginesClock() {
@@ -91,10 +86,10 @@ class EscalationLadderOnAMovingClockTest {
     // Monday 2 March 2026, 09:00: the audit is inadequate. Allocation is due Wednesday 4 March.
     // Two more inadequate audits the same morning wait in the queue too.
     at(2026, 3, 2, 9, 0);
-    long id = inadequateAudit(REF);
+    long id = api.inadequateAudit(REF, LocalDate.of(2026, 2, 27));
     String base = "/api/follow-ups/" + id;
-    long second = inadequateAudit(REF + "-B");
-    long third = inadequateAudit(REF + "-C");
+    long second = api.inadequateAudit(REF + "-B", LocalDate.of(2026, 2, 27));
+    long third = api.inadequateAudit(REF + "-C", LocalDate.of(2026, 2, 27));
 
     advanceTo(2026, 3, 4, 16, 59);
     assertThat(bundles()).as("nobody is told before the due date").isEmpty();
@@ -112,10 +107,10 @@ class EscalationLadderOnAMovingClockTest {
     // Thursday 5 March: claimed. The conversations stage is due 20 working days on: Thursday 2
     // April.
     advanceTo(2026, 3, 5, 10, 0);
-    postAs("pi-officer", base + "/claim", "{\"jointConversation\":false}")
+    api.postAs("pi-officer", base + "/claim", "{\"jointConversation\":false}")
         .andExpect(status().isOk());
-    long teamManagerConversation = conversation(base, "TEAM_MANAGER");
-    long practitionerConversation = conversation(base, "PRACTITIONER");
+    long teamManagerConversation = api.conversation(base, "TEAM_MANAGER");
+    long practitionerConversation = api.conversation(base, "PRACTITIONER");
 
     // Friday 6 March: the Team Manager's conversation is booked for Wednesday 11 March, 10:00. Its
     // start is an appointment; its outcome is due two working days after it ends: Friday 13 March.
@@ -134,7 +129,7 @@ class EscalationLadderOnAMovingClockTest {
         .contains("Audit " + REF + "-C: allocation to a PI officer, due Wednesday 4 March 2026, 3")
         .doesNotContain("Audit " + REF + ":");
     for (long other : List.of(second, third)) {
-      postAs("pi-lead", "/api/follow-ups/" + other + "/withdraw", "{\"reason\":\"Duplicate\"}")
+      api.postAs("pi-lead", "/api/follow-ups/" + other + "/withdraw", "{\"reason\":\"Duplicate\"}")
           .andExpect(status().isOk());
     }
 
@@ -181,7 +176,7 @@ class EscalationLadderOnAMovingClockTest {
     // Friday 10 April: the Service Manager extends the stage to Friday 17 April. The old date's
     // fifth working day (Monday 13 April) passes with no Assistant Director.
     advanceTo(2026, 4, 10, 10, 0);
-    postAs(
+    api.postAs(
             "service-manager",
             base + "/due-date-extensions",
             "{\"stage\":\"CONVERSATIONS\",\"newDueDate\":\"2026-04-17\","
@@ -199,8 +194,8 @@ class EscalationLadderOnAMovingClockTest {
     // and must be done 20 working days later, Monday 24 August.
     advanceTo(2026, 4, 27, 9, 0);
     outcome(base, practitionerConversation);
-    postAs("pi-officer", base + "/closure/propose", "{}").andExpect(status().isOk());
-    postAs("pi-lead", base + "/closure/sign-off", "{}").andExpect(status().isOk());
+    api.postAs("pi-officer", base + "/closure/propose", "{}").andExpect(status().isOk());
+    api.postAs("pi-lead", base + "/closure/sign-off", "{}").andExpect(status().isOk());
     advanceTo(2026, 7, 27, 9, 0);
     assertThat(
             jdbc.queryForList(
@@ -310,46 +305,14 @@ class EscalationLadderOnAMovingClockTest {
 
   private List<String> timeline(String base, String action) throws Exception {
     return JsonPath.read(
-        getAs("pi-lead", base).andReturn().getResponse().getContentAsString(),
+        api.getAs("pi-lead", base).andReturn().getResponse().getContentAsString(),
         "$.timeline[?(@.action == '" + action + "')].detail");
   }
 
   // ---- the follow-up, through the API ----
 
-  private long inadequateAudit(String ref) throws Exception {
-    Person practitioner = directory.findByUsername("practitioner").orElseThrow();
-    Person teamManager = directory.findByUsername("team-manager").orElseThrow();
-    Person auditor = directory.findByUsername("auditor").orElseThrow();
-    AuditSummary audit =
-        new AuditSummary(
-            ref,
-            LocalDate.of(2026, 2, 27),
-            AuditType.DEEP_DIVE,
-            null,
-            practitioner.serviceAreaId(),
-            practitioner.teamId(),
-            practitioner.id(),
-            teamManager.id(),
-            auditor.id(),
-            Grade.INADEQUATE,
-            Grade.INADEQUATE,
-            false,
-            Set.of());
-    doReturn(Optional.of(audit)).when(audits).findByRef(ref);
-    transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
-    return ((Number) read(getAs("pi-lead", "/api/follow-ups?auditRef=" + ref), "$.content[0].id"))
-        .longValue();
-  }
-
-  private long conversation(String base, String attendees) throws Exception {
-    List<Integer> ids =
-        read(
-            getAs("pi-officer", base), "$.conversations[?(@.attendees == '" + attendees + "')].id");
-    return ids.get(0);
-  }
-
   private void schedule(String base, long conversation, String startsAt) throws Exception {
-    postAs(
+    api.postAs(
             "pi-officer",
             base + "/conversations/" + conversation + "/schedule",
             "{\"startsAt\":\""
@@ -359,27 +322,10 @@ class EscalationLadderOnAMovingClockTest {
   }
 
   private void outcome(String base, long conversation) throws Exception {
-    postAs(
+    api.postAs(
             "pi-officer",
             base + "/conversations/" + conversation + "/outcome",
             "{\"held\":true,\"notes\":\"Went through the plan\",\"learningPoints\":\"Drift\"}")
         .andExpect(status().isOk());
-  }
-
-  private ResultActions postAs(String user, String path, String json) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(httpBasic(user, "demo"))
-            .accept(MediaType.APPLICATION_JSON)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
-  }
-
-  private ResultActions getAs(String user, String path) throws Exception {
-    return mvc.perform(get(path).with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON));
-  }
-
-  private static <T> T read(ResultActions result, String path) throws Exception {
-    return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
   }
 }

@@ -3,13 +3,9 @@ package org.learningloop.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,30 +13,24 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditLookup;
-import org.learningloop.audit.AuditSummary;
-import org.learningloop.audit.AuditType;
-import org.learningloop.audit.Grade;
 import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
+import org.learningloop.support.FollowUpApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,9 +56,11 @@ class ReminderLadderTest {
   @Autowired Deadlines deadlines;
   @Autowired WorkingDayCalendar calendar;
   @Autowired Clock clock;
+  FollowUpApi api;
 
   @BeforeEach
-  void catalogue() {
+  void catalogueAndApi() {
+    api = new FollowUpApi(mvc, directory, audits, events, transaction);
     doReturn(Optional.empty()).when(catalogues).supportType(anyString());
     doReturn(Optional.of(new CatalogueEntry("INDIVIDUAL_COACHING", "Individual coaching", true)))
         .when(catalogues)
@@ -77,7 +69,7 @@ class ReminderLadderTest {
 
   @Test
   void nothingEscalatesOnceTheTaskIsDone() throws Exception {
-    long id = inadequateAudit(newRef());
+    long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     String allocation =
         jdbc.queryForObject(
             "select task_id from open_task where follow_up_id = ? and task_key = 'Task_AllocateFollowUp'",
@@ -88,7 +80,7 @@ class ReminderLadderTest {
                 "select due_at from open_task where task_id = ?", LocalDateTime.class, allocation)
             .toInstant(ZoneOffset.UTC);
 
-    postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":false}")
+    api.postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":false}")
         .andExpect(status().isOk());
     sweep.escalate(calendar.endOfWorkingDay(calendar.addWorkingDays(deadlines.dueDate(due), 10)));
 
@@ -97,7 +89,7 @@ class ReminderLadderTest {
 
   @Test
   void anExtensionMovesTheLadderAndIsOnTheTimeline() throws Exception {
-    long id = inadequateAudit(newRef());
+    long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     String task =
         jdbc.queryForObject(
             "select task_id from open_task where follow_up_id = ? and task_key = 'Task_AllocateFollowUp'",
@@ -109,7 +101,7 @@ class ReminderLadderTest {
             .toInstant(ZoneOffset.UTC);
     LocalDate newDate = calendar.addWorkingDays(LocalDate.now(clock), 10);
 
-    postAs(
+    api.postAs(
             "service-manager",
             "/api/follow-ups/" + id + "/due-date-extensions",
             "{\"stage\":\"ALLOCATION\",\"newDueDate\":\""
@@ -129,7 +121,7 @@ class ReminderLadderTest {
     assertThat(notices(id)).as("the old date's ladder is gone").isEmpty();
     sweep.escalate(newDue);
     assertThat(notices(id)).containsExactly("ALLOCATION " + newDate + " 0 pi-lead");
-    getAs("pi-lead", "/api/follow-ups/" + id)
+    api.getAs("pi-lead", "/api/follow-ups/" + id)
         .andExpect(jsonPath("$.dueDate").value(newDate.toString()))
         .andExpect(
             jsonPath("$.timeline[?(@.action == 'DUE_DATE_EXTENDED')].actor")
@@ -138,12 +130,12 @@ class ReminderLadderTest {
 
   @Test
   void extendingASupportTaskMovesTheSupportItemsDueDateToo() throws Exception {
-    long id = inadequateAudit(newRef());
+    long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     String base = "/api/follow-ups/" + id;
-    postAs("pi-officer", base + "/claim", "{\"jointConversation\":true}")
+    api.postAs("pi-officer", base + "/claim", "{\"jointConversation\":true}")
         .andExpect(status().isOk());
     LocalDate offeredDue = calendar.addWorkingDays(LocalDate.now(clock), 10);
-    postAs(
+    api.postAs(
             "pi-officer",
             base + "/support-items",
             "{\"type\":\"INDIVIDUAL_COACHING\",\"description\":\"Four sessions\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
@@ -157,7 +149,7 @@ class ReminderLadderTest {
             id);
     LocalDate newDate = calendar.addWorkingDays(offeredDue, 5);
 
-    postAs(
+    api.postAs(
             "service-manager",
             base + "/due-date-extensions",
             "{\"taskId\":\""
@@ -168,7 +160,7 @@ class ReminderLadderTest {
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.stage").value("SUPPORT"));
 
-    getAs("pi-officer", base)
+    api.getAs("pi-officer", base)
         .andExpect(jsonPath("$.supportItems[0].dueDate").value(newDate.toString()))
         .andExpect(
             jsonPath("$.timeline[?(@.action == 'DUE_DATE_EXTENDED')].detail")
@@ -184,14 +176,14 @@ class ReminderLadderTest {
 
   @Test
   void anExtensionIsRefusedForAPastDateADayOffNoReasonOrNothingDue() throws Exception {
-    long id = inadequateAudit(newRef());
+    long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     String path = "/api/follow-ups/" + id + "/due-date-extensions";
     LocalDate today = LocalDate.now(clock);
     LocalDate saturday =
         today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
     LocalDate working = calendar.addWorkingDays(today, 5);
 
-    postAs(
+    api.postAs(
             "pi-lead",
             path,
             "{\"stage\":\"ALLOCATION\",\"newDueDate\":\""
@@ -199,24 +191,24 @@ class ReminderLadderTest {
                 + "\",\"reason\":\"x\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("newDueDate"));
-    postAs(
+    api.postAs(
             "pi-lead",
             path,
             "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + saturday + "\",\"reason\":\"x\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value(saturday + " is not a working day"));
-    postAs(
+    api.postAs(
             "pi-lead",
             path,
             "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + working + "\",\"reason\":\" \"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("reason"));
-    postAs(
+    api.postAs(
             "pi-lead",
             path,
             "{\"stage\":\"CLOSURE\",\"newDueDate\":\"" + working + "\",\"reason\":\"Leave\"}")
         .andExpect(status().isConflict());
-    postAs(
+    api.postAs(
             "pi-officer",
             path,
             "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + working + "\",\"reason\":\"Leave\"}")
@@ -226,9 +218,9 @@ class ReminderLadderTest {
   @Test
   void aManagerEscalatesByHandWithANoteAndTheEmailsGoOut() throws Exception {
     String ref = newRef();
-    long id = inadequateAudit(ref);
+    long id = api.inadequateAudit(ref, LocalDate.now(clock).minusDays(3));
 
-    postAs(
+    api.postAs(
             "service-manager",
             "/api/follow-ups/" + id + "/escalations",
             "{\"note\":\"No progress since the audit\"}")
@@ -244,20 +236,20 @@ class ReminderLadderTest {
                 ref))
         .containsExactlyInAnyOrder(
             "assistant-director@learningloop.example", "pi-lead@learningloop.example");
-    getAs("pi-lead", "/api/follow-ups/" + id)
+    api.getAs("pi-lead", "/api/follow-ups/" + id)
         .andExpect(
             jsonPath("$.timeline[?(@.action == 'ESCALATED')].detail")
                 .value("No progress since the audit"));
-    postAs("service-manager", "/api/follow-ups/" + id + "/escalations", "{\"note\":\"\"}")
+    api.postAs("service-manager", "/api/follow-ups/" + id + "/escalations", "{\"note\":\"\"}")
         .andExpect(status().isBadRequest());
-    postAs("team-manager", "/api/follow-ups/" + id + "/escalations", "{\"note\":\"Help\"}")
+    api.postAs("team-manager", "/api/follow-ups/" + id + "/escalations", "{\"note\":\"Help\"}")
         .andExpect(status().isForbidden());
   }
 
   @Test
   void onePersonGetsOneDigestADayHoweverOftenTheSweepRuns() throws Exception {
-    long id = inadequateAudit(newRef());
-    postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":true}")
+    long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
+    api.postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":true}")
         .andExpect(status().isOk());
     Instant due =
         jdbc.queryForObject(
@@ -296,14 +288,14 @@ class ReminderLadderTest {
   @Test
   void aFollowUpRunsEndToEndThroughTheRealOutbox() throws Exception {
     String ref = newRef();
-    long id = inadequateAudit(ref);
+    long id = api.inadequateAudit(ref, LocalDate.now(clock).minusDays(3));
     String base = "/api/follow-ups/" + id;
-    postAs("pi-officer", base + "/claim", "{\"jointConversation\":false}")
+    api.postAs("pi-officer", base + "/claim", "{\"jointConversation\":false}")
         .andExpect(status().isOk());
     int conversation =
         ((List<Integer>)
-                read(
-                    getAs("pi-officer", base),
+                FollowUpApi.read(
+                    api.getAs("pi-officer", base),
                     "$.conversations[?(@.attendees == 'PRACTITIONER')].id"))
             .get(0);
     String startsAt =
@@ -314,14 +306,14 @@ class ReminderLadderTest {
             .withSecond(0)
             .withNano(0)
             .toString();
-    postAs(
+    api.postAs(
             "pi-officer",
             base + "/conversations/" + conversation + "/schedule",
             "{\"startsAt\":\""
                 + startsAt
                 + "\",\"durationMinutes\":60,\"location\":\"Room 2, County Hall\"}")
         .andExpect(status().isOk());
-    postAs(
+    api.postAs(
             "pi-officer",
             base + "/support-items",
             "{\"type\":\"INDIVIDUAL_COACHING\",\"description\":\"Four sessions\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
@@ -341,24 +333,24 @@ class ReminderLadderTest {
 
   @Test
   void theDashboardIsScopedToTheManager() throws Exception {
-    inadequateAudit(newRef());
+    api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     Person practitioner = directory.findByUsername("practitioner").orElseThrow();
 
-    getAs("service-manager", "/api/dashboard")
+    api.getAs("service-manager", "/api/dashboard")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.serviceAreas.length()").value(1))
         .andExpect(jsonPath("$.serviceAreas[0].serviceAreaId").value(practitioner.serviceAreaId()))
         .andExpect(
             jsonPath("$.serviceAreas[0].teams[0].stages[?(@.stage == 'ALLOCATION')].open")
                 .isNotEmpty());
-    getAs("team-manager", "/api/dashboard")
+    api.getAs("team-manager", "/api/dashboard")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.serviceAreas[0].teams.length()").value(1))
         .andExpect(jsonPath("$.serviceAreas[0].teams[0].teamId").value(practitioner.teamId()));
-    getAs("pi-lead", "/api/dashboard")
+    api.getAs("pi-lead", "/api/dashboard")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.open").isNumber());
-    getAs("practitioner", "/api/dashboard").andExpect(status().isForbidden());
+    api.getAs("practitioner", "/api/dashboard").andExpect(status().isForbidden());
   }
 
   /** The ladder's rungs reached for a follow-up: "stage due-date overdue-by username". */
@@ -370,49 +362,7 @@ class ReminderLadderTest {
         followUpId);
   }
 
-  private long inadequateAudit(String ref) throws Exception {
-    Person practitioner = directory.findByUsername("practitioner").orElseThrow();
-    Person teamManager = directory.findByUsername("team-manager").orElseThrow();
-    Person auditor = directory.findByUsername("auditor").orElseThrow();
-    AuditSummary audit =
-        new AuditSummary(
-            ref,
-            LocalDate.now(clock).minusDays(3),
-            AuditType.DEEP_DIVE,
-            null,
-            practitioner.serviceAreaId(),
-            practitioner.teamId(),
-            practitioner.id(),
-            teamManager.id(),
-            auditor.id(),
-            Grade.INADEQUATE,
-            Grade.INADEQUATE,
-            false,
-            Set.of());
-    doReturn(Optional.of(audit)).when(audits).findByRef(ref);
-    transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
-    return ((Number) read(getAs("pi-lead", "/api/follow-ups?auditRef=" + ref), "$.content[0].id"))
-        .longValue();
-  }
-
   private static String newRef() {
     return "AUD-R" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
-  }
-
-  private ResultActions postAs(String user, String path, String json) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(httpBasic(user, "demo"))
-            .accept(MediaType.APPLICATION_JSON)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
-  }
-
-  private ResultActions getAs(String user, String path) throws Exception {
-    return mvc.perform(get(path).with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON));
-  }
-
-  private static <T> T read(ResultActions result, String path) throws Exception {
-    return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
   }
 }

@@ -1,30 +1,19 @@
 package org.learningloop.support;
 
-import static org.mockito.Mockito.doReturn;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
-import org.learningloop.audit.AuditType;
 import org.learningloop.audit.Grade;
 import org.learningloop.directory.Directory;
-import org.learningloop.directory.Person;
 import org.learningloop.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -57,53 +46,24 @@ public abstract class FollowUpScenario {
     return "AUD-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
   }
 
-  /**
-   * An audit of the demo practitioner in the demo team, as the audit register would describe it.
-   */
+  /** The API and the audit stubs, as the demo users drive them. */
+  protected FollowUpApi api() {
+    return new FollowUpApi(mvc, directory, audits, events, transaction);
+  }
+
+  /** An audit of the demo practitioner, three days old, as the audit register would describe it. */
   protected AuditSummary audit(String ref, Grade grade, String... factors) {
-    Person practitioner = directory.findByUsername("practitioner").orElseThrow();
-    Person teamManager = directory.findByUsername("team-manager").orElseThrow();
-    Person auditor = directory.findByUsername("auditor").orElseThrow();
-    AuditSummary audit =
-        new AuditSummary(
-            ref,
-            LocalDate.now(clock).minusDays(3),
-            AuditType.DEEP_DIVE,
-            null,
-            practitioner.serviceAreaId(),
-            practitioner.teamId(),
-            practitioner.id(),
-            teamManager.id(),
-            auditor.id(),
-            grade,
-            grade,
-            false,
-            Set.of(factors));
-    doReturn(Optional.of(audit)).when(audits).findByRef(ref);
-    return audit;
+    return api().audit(ref, LocalDate.now(clock).minusDays(3), grade, factors);
   }
 
   /** As the audit register does: the event inside the transaction that recorded the grade. */
   protected long inadequateAudit(String ref, String... factors) throws Exception {
-    audit(ref, Grade.INADEQUATE, factors);
-    transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
-    String body =
-        mvc.perform(
-                get("/api/follow-ups").param("auditRef", ref).with(httpBasic("pi-lead", "demo")))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return ((Number) JsonPath.read(body, "$.content[0].id")).longValue();
+    return api().inadequateAudit(ref, LocalDate.now(clock).minusDays(3), factors);
   }
 
   protected ResultActions as(String user, String method, String path, String json)
       throws Exception {
-    var request = "GET".equals(method) ? get(path) : post(path);
-    request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
-    if (json != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json);
-    }
-    return mvc.perform(request);
+    return api().as(user, method, path, json);
   }
 
   protected ResultActions postAs(String user, String path, String json) throws Exception {
@@ -115,7 +75,7 @@ public abstract class FollowUpScenario {
   }
 
   protected static <T> T read(ResultActions result, String path) throws Exception {
-    return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
+    return FollowUpApi.read(result, path);
   }
 
   /**
