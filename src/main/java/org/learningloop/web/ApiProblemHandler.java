@@ -52,9 +52,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ProblemDetail> domain(DomainException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()), e.getMessage());
-    problem.setType(URI.create(TYPE_BASE + e.type()));
-    problem.setTitle(e.title());
+        problem(HttpStatus.valueOf(e.kind().status()), e.type(), e.title(), e.getMessage());
     if (!e.errors().isEmpty()) {
       problem.setProperty("errors", errors(e.errors()));
     }
@@ -64,11 +62,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.CONFLICT,
+            "concurrent-change",
+            "Changed by someone else",
             "Someone else changed this at the same time. Reload it and try again.");
-    problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
-    problem.setTitle("Changed by someone else");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
@@ -83,11 +81,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         "Refused a write that clashed with another ({})",
         e.getMostSpecificCause().getClass().getSimpleName());
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.CONFLICT,
+            "concurrent-change",
+            "Changed by someone else",
             "Someone else wrote the same record at the same time. Nothing was changed; try again.");
-    problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
-    problem.setTitle("Changed by someone else");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
@@ -98,10 +96,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.FORBIDDEN, "Your role does not allow this request.");
-    problem.setType(URI.create(TYPE_BASE + "forbidden"));
-    problem.setTitle("Not allowed");
+        problem(
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Not allowed",
+            "Your role does not allow this request.");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
   }
 
@@ -109,11 +108,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected failure of an API request", e);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
             "Something went wrong on our side. Nothing was changed; try again later.");
-    problem.setType(URI.create(TYPE_BASE + "internal-error"));
-    problem.setTitle("Internal error");
     return ResponseEntity.internalServerError().body(problem);
   }
 
@@ -144,11 +143,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.BAD_REQUEST,
+            "unreadable-request",
+            "Unreadable request",
             "The request body is missing or is not valid JSON of the expected shape.");
-    problem.setType(URI.create(TYPE_BASE + "unreadable-request"));
-    problem.setTitle("Unreadable request");
     String field = "body";
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field =
@@ -237,10 +236,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       WebRequest request) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "Some parameters are missing or wrong; see errors.");
-    problem.setType(URI.create(TYPE_BASE + "invalid-request"));
-    problem.setTitle("Invalid request");
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "Some parameters are missing or wrong; see errors.");
     problem.setProperty("errors", errors(errors));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -283,6 +283,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       return "must be true or false";
     }
     return "has the wrong type";
+  }
+
+  private static ProblemDetail problem(
+      HttpStatusCode status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
+    return problem;
   }
 
   private static List<Map<String, String>> errors(List<DomainException.FieldError> errors) {

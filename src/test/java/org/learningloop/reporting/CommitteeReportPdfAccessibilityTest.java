@@ -16,17 +16,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditRegister;
-import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.notification.Notifications;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The committee report's PDF as assistive technology meets it: read back with PDFBox, it is tagged
@@ -34,21 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * title, embeds every font, claims PDF/UA and PDF/A, and gives each chart an alternative text that
  * states its figures.
  */
-@SpringBootTest(properties = "learning-loop.demo.data=false")
-@AutoConfigureMockMvc
-class CommitteeReportPdfAccessibilityTest {
-
-  @Autowired MockMvc mvc;
-  @Autowired AuditRegister register;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired WorkingDayCalendar calendar;
-  @MockitoBean Notifications notifications;
-
-  @BeforeEach
-  void seed() {
-    SeedAudits.ensureLoaded(register);
-    SeedFollowUps.ensureWritten(jdbc, calendar, 0);
-  }
+class CommitteeReportPdfAccessibilityTest extends SeedScenario {
 
   @Test
   void thePdfIsTaggedTitledInEnglishWithEmbeddedFontsAndChartsThatStateTheirFigures()

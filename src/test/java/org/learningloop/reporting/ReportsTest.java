@@ -16,18 +16,8 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditRegister;
-import org.learningloop.calendar.WorkingDayCalendar;
-import org.learningloop.notification.Notifications;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
@@ -36,21 +26,7 @@ import org.springframework.web.util.HtmlUtils;
  * reports page, the committee report and its PDF all show its figures. A context without demo
  * audits, so the counts are the seed's.
  */
-@SpringBootTest(properties = "learning-loop.demo.data=false")
-@AutoConfigureMockMvc
-class ReportsTest {
-
-  @Autowired MockMvc mvc;
-  @Autowired AuditRegister register;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired WorkingDayCalendar calendar;
-  @MockitoBean Notifications notifications;
-
-  @BeforeEach
-  void seed() {
-    SeedAudits.ensureLoaded(register);
-    SeedFollowUps.ensureWritten(jdbc, calendar, 0);
-  }
+class ReportsTest extends SeedScenario {
 
   @Test
   void followUpKpisOfJulyToDecemberShowThePracticeImprovementTeamsWork() throws Exception {

@@ -28,6 +28,7 @@ import org.learningloop.audit.AuditDraft;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.directory.Role;
 import org.learningloop.followup.FollowUpQueries;
+import org.learningloop.support.HttpSession;
 import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -529,7 +530,7 @@ class RoleMatrixTest {
       HttpResponse<String> signedIn =
           client.send(
               HttpRequest.newBuilder(URI.create(base() + "/login"))
-                  .header("Cookie", sessionCookie(form))
+                  .header("Cookie", HttpSession.sessionCookie(form))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
@@ -537,7 +538,7 @@ class RoleMatrixTest {
       assertThat(signedIn.headers().firstValue("Location"))
           .as("signed in as " + role)
           .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
-      String cookie = sessionCookie(signedIn);
+      String cookie = HttpSession.sessionCookie(signedIn);
       // Every page's header has the sign-out form, with the session's CSRF token.
       HttpResponse<String> page =
           client.send(
@@ -552,14 +553,6 @@ class RoleMatrixTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String sessionCookie(HttpResponse<?> response) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .filter(cookie -> cookie.startsWith("JSESSIONID="))
-        .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no session cookie"));
   }
 
   private String base() {

@@ -85,7 +85,8 @@ public record HttpSession(String cookie, String csrf) {
     }
   }
 
-  private static String sessionCookie(HttpResponse<?> response) {
+  /** The session cookie a response sets, as a {@code Cookie} header value. */
+  public static String sessionCookie(HttpResponse<?> response) {
     return response.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith("JSESSIONID="))
         .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
