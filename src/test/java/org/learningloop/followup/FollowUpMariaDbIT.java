@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.FollowUpScenario;
 import org.learningloop.support.OnMariaDb;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The happy path through the REST API on MariaDB through Connector/J: the schema, the engine and
@@ -14,6 +16,28 @@ import org.learningloop.support.OnMariaDb;
  */
 @OnMariaDb
 class FollowUpMariaDbIT extends FollowUpScenario {
+
+  @Autowired JdbcTemplate jdbc;
+
+  /**
+   * Every column that holds a reference (an audit's, a dip sample's), and the engine's business
+   * key, compares byte for byte: under the server's default collation "AUD-1" would equal "aud-1".
+   */
+  @Test
+  void everyReferenceColumnComparesCaseSensitively() {
+    List<String> columns =
+        jdbc.queryForList(
+            "select concat(table_name, '.', column_name, ' ', collation_name)"
+                + " from information_schema.columns where table_schema = database()"
+                + " and ((column_name like '%ref' and column_name <> 'child_ref')"
+                + " or column_name = 'BUSINESS_KEY_')"
+                + " order by table_name, column_name",
+            String.class);
+    org.assertj.core.api.Assertions.assertThat(columns)
+        .isNotEmpty()
+        .contains("audit.ref utf8mb4_bin", "follow_up.audit_ref utf8mb4_bin")
+        .allSatisfy(column -> org.assertj.core.api.Assertions.assertThat(column).endsWith("_bin"));
+  }
 
   @Test
   void anInadequateAuditIsFollowedUpUntilClosureByApi() throws Exception {
