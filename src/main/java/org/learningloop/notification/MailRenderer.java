@@ -232,6 +232,7 @@ class MailRenderer {
                   + n.items().size()
                   + " overdue follow-ups have been escalated to you";
       case REPORT_PUBLISHED -> "Learning Loop: a new audit activity report is published";
+      case JOB_INCIDENT -> "Learning Loop: a background job has stopped and needs you";
     };
   }
 

@@ -48,7 +48,12 @@ public enum Template {
   /**
    * To each Assistant Director and Service Manager: the committee report of a period was published.
    */
-  REPORT_PUBLISHED(Detail.FROM_MONTH, Detail.TO_MONTH);
+  REPORT_PUBLISHED(Detail.FROM_MONTH, Detail.TO_MONTH),
+  /**
+   * To each administrator, once per incident: a background job failed on every retry and waits for
+   * them (the incidents page).
+   */
+  JOB_INCIDENT;
 
   /**
    * The {@code details} keys, with what each value may be. Values are codes or counts so that no
@@ -104,7 +109,10 @@ public enum Template {
    * Whether this email is about one audit (and names its ref); digests and report notices are not.
    */
   public boolean aboutAnAudit() {
-    return this != REMINDER_DIGEST && this != REPORT_PUBLISHED && this != ESCALATION_BUNDLE;
+    return this != REMINDER_DIGEST
+        && this != REPORT_PUBLISHED
+        && this != ESCALATION_BUNDLE
+        && this != JOB_INCIDENT;
   }
 
   /** Whether this email carries an iCalendar invitation or cancellation (and must have one). */

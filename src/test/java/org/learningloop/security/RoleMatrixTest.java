@@ -422,6 +422,8 @@ class RoleMatrixTest {
           Rule.reach("POST", "/admin/service-areas", Role.ADMIN),
           Rule.reach("GET", "/admin/outbox/" + NONE, Role.ADMIN),
           Rule.only("GET", "/admin/retention", 200, Role.ADMIN),
+          Rule.only("GET", "/admin/incidents", 200, Role.ADMIN),
+          Rule.reach("POST", "/admin/incidents/NO-SUCH-INCIDENT/retry", Role.ADMIN),
           Rule.reach("POST", "/admin/outbox/" + NONE + "/retry", Role.ADMIN));
 
   /** Demo users: the username is the role's engine group id (pi-lead, team-manager, ...). */

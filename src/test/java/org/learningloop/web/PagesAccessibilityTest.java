@@ -34,7 +34,7 @@ class PagesAccessibilityTest extends BrowserJourney {
               List.of(
                   "/", "/dashboard", "/dashboard/follow-ups/1", "/reports?from=2026-01&to=2026-10"),
           "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
-          "admin", List.of("/"));
+          "admin", List.of("/", "/admin", "/admin/incidents"));
 
   private static final Map<String, List<String>> HEADER =
       Map.of(
