@@ -151,7 +151,8 @@ class ManagerActions {
       String taskId,
       String stage,
       LocalDate newDueDate,
-      String reason) {
+      String reason,
+      LocalDate currentDueDate) {
     if (reason == null || reason.isBlank()) {
       throw ReminderProblem.invalid("reason", "say why the due date moves");
     }
@@ -195,6 +196,9 @@ class ManagerActions {
     UserTaskDeadline first = UserTaskDeadline.of(tasks.get(0).taskKey()).orElseThrow();
     FollowUpStage code = first.stage();
     LocalDate from = deadlines.dueDate(tasks.get(0).dueAt());
+    if (currentDueDate != null && !currentDueDate.equals(from)) {
+      throw ReminderProblem.movedMeanwhile(code.name(), currentDueDate, from);
+    }
     List<Long> supportItems = new java.util.ArrayList<>();
     for (TaskView task : tasks) {
       Optional<UserTaskDeadline> ofTask = UserTaskDeadline.of(task.taskKey());

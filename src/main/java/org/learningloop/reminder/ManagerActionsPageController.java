@@ -93,7 +93,7 @@ class ManagerActionsPageController {
     try {
       ManagerActions.ExtensionDone done =
           actions.extend(
-              id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason);
+              id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason, null);
       redirect.addFlashAttribute(
           "saved", "The " + done.stage() + " due date is now " + done.newDueDate());
       return "redirect:/dashboard";

@@ -1,6 +1,7 @@
 package org.learningloop.reminder;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.Principal;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,20 @@ class ReminderController {
   /**
    * An extension: one task (taskId) or every open task of a stage, the new working day, and why.
    */
-  record ExtensionRequest(String taskId, String stage, LocalDate newDueDate, String reason) {}
+  /**
+   * {@code currentDueDate}, optional: the due date the manager saw. When someone else has moved it
+   * since, the request changes nothing and is a 409, so that two managers extending at the same
+   * moment do not both win.
+   */
+  record ExtensionRequest(
+      String taskId,
+      String stage,
+      LocalDate newDueDate,
+      String reason,
+      @Schema(
+              types = {"string", "null"},
+              format = "date")
+          LocalDate currentDueDate) {}
 
   private final ManagerActions actions;
   private final Dashboard dashboard;
@@ -46,7 +60,7 @@ class ReminderController {
   @Operation(
       summary = "Extend a due date, with the reason (managers)",
       description =
-          "One task (taskId) or every open task of a stage; the new due date is a working day, and the escalation ladder starts again from it.")
+          "One task (taskId) or every open task of a stage; the new due date is a working day, and the escalation ladder starts again from it. With currentDueDate (the date you saw), a date someone else has moved meanwhile is a 409 and nothing changes.")
   ManagerActions.ExtensionDone extend(
       @PathVariable long id, @RequestBody ExtensionRequest request, Principal principal) {
     return actions.extend(
@@ -55,7 +69,8 @@ class ReminderController {
         request.taskId(),
         request.stage(),
         request.newDueDate(),
-        request.reason());
+        request.reason(),
+        request.currentDueDate());
   }
 
   @GetMapping("/api/dashboard")

@@ -1,5 +1,6 @@
 package org.learningloop.reminder;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.learningloop.common.DomainException;
 
@@ -32,5 +33,20 @@ class ReminderProblem extends DomainException {
         "Not your service area",
         "Follow-up " + followUpId + " is in another service area.",
         List.of());
+  }
+
+  static ReminderProblem movedMeanwhile(String stage, LocalDate seen, LocalDate now) {
+    return new ReminderProblem(
+        Kind.CONFLICT,
+        "concurrent-change",
+        "Changed by someone else",
+        "The "
+            + stage
+            + " due date was "
+            + seen
+            + " when you looked, but someone else has moved it to "
+            + now
+            + " since. Nothing was changed: reload, and extend it again if it still needs it.",
+        List.of(new FieldError("currentDueDate", "is no longer the due date")));
   }
 }

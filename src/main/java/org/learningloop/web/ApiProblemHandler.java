@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -59,8 +59,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(e.kind().status()).body(problem);
   }
 
-  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-  ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
+  /**
+   * Two requests changed the same row at once (optimistic locking), or the database ended one of
+   * them as a deadlock victim or on a lock wait: the later one changed nothing and may try again.
+   */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException e) {
     ProblemDetail problem =
         problem(
             HttpStatus.CONFLICT,

@@ -1,0 +1,225 @@
+package org.learningloop.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.learningloop.support.OnMariaDb;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The same step, at the same moment, through the real HTTP API on MariaDB: exactly one request
+ * wins, the other gets a 409 problem that says what happened; never a 500, nothing half-done. Each
+ * race is run several times, since a race lost one way once may be lost another way the next.
+ */
+@OnMariaDb
+class SameStepSameMomentIT {
+
+  private static final int ROUNDS = 3;
+  private static final String AREA = "Help and Protect";
+  private static final String TEAM = "Help and Protect Team 1";
+
+  @LocalServerPort int port;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void twoPiStaffClaimingOneQueueTask() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      long id = followUp();
+      List<HttpResponse<String>> answers =
+          race(
+              post("pi-officer", "/api/follow-ups/" + id + "/claim", "{}"),
+              post("pi-lead", "/api/follow-ups/" + id + "/claim", "{}"));
+      assertOneWinsOneConflict(answers);
+      String officer = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), "$.assignee");
+      String winner = JsonPath.read(winner(answers).body(), "$.assignee");
+      assertThat(officer).as("the follow-up is the winner's").isEqualTo(winner);
+    }
+  }
+
+  @Test
+  void acceptingOneSupportItemTwice() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      long id = followUp();
+      String base = "/api/follow-ups/" + id;
+      ok(post("pi-officer", base + "/claim", "{}"));
+      ok(
+          post(
+              "pi-officer",
+              base + "/support-items",
+              "{\"type\":\"INDIVIDUAL_COACHING\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+                  + LocalDate.now().plusDays(30)
+                  + "\"}"));
+      int item = JsonPath.read(get("pi-officer", base).body(), "$.supportItems[0].id");
+      String accept = base + "/support-items/" + item + "/accept";
+      assertOneWinsOneConflict(
+          race(post("practitioner", accept, "{}"), post("practitioner", accept, "{}")));
+      assertThat(
+              (List<String>) JsonPath.read(get("pi-lead", base).body(), "$.supportItems[*].state"))
+          .containsExactly("ACCEPTED");
+    }
+  }
+
+  @Test
+  void signingOffOneClosureTwice() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      long id = followUp();
+      String base = "/api/follow-ups/" + id;
+      ok(post("pi-officer", base + "/claim", "{}"));
+      List<Integer> conversations =
+          JsonPath.read(get("pi-officer", base).body(), "$.conversations[*].id");
+      for (int conversation : conversations) {
+        String when = LocalDateTime.now().minusHours(1).withNano(0).toString();
+        ok(
+            post(
+                "pi-officer",
+                base + "/conversations/" + conversation + "/schedule",
+                "{\"startsAt\":\""
+                    + when
+                    + "\",\"durationMinutes\":60,\"location\":\"Room 2, County Hall\"}"));
+        ok(
+            post(
+                "pi-officer",
+                base + "/conversations/" + conversation + "/outcome",
+                "{\"held\":true,\"notes\":\"Talked it through\",\"learningPoints\":\"Planning\"}"));
+      }
+      ok(post("pi-officer", base + "/closure/propose", "{}"));
+      String signOff = base + "/closure/sign-off";
+      assertOneWinsOneConflict(
+          race(post("pi-lead", signOff, "{}"), post("pi-lead", signOff, "{}")));
+      String body = get("pi-lead", base).body();
+      assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("CLOSED");
+      assertThat((List<String>) JsonPath.read(body, "$.timeline[?(@.action == 'CLOSED')].action"))
+          .as("signed off once")
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void twoManagersExtendingOneDueDate() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      long id = followUp();
+      LocalDate monday = LocalDate.now().plusWeeks(3).with(java.time.DayOfWeek.MONDAY);
+      String extend = "/api/follow-ups/" + id + "/due-date-extensions";
+      // Both managers saw the same due date, and each says so: however the two requests interleave,
+      // the second finds it moved.
+      String seen = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), "$.dueDate");
+      String body =
+          "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"%s\",\"reason\":\"%s\",\"currentDueDate\":\""
+              + seen
+              + "\"}";
+      List<HttpResponse<String>> answers =
+          race(
+              post("service-manager", extend, body.formatted(monday, "Team away day")),
+              post("assistant-director", extend, body.formatted(monday.plusDays(1), "Sickness")));
+      assertOneWinsOneConflict(answers);
+      String due = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), "$.dueDate");
+      String won = JsonPath.read(winner(answers).body(), "$.newDueDate");
+      assertThat(due).as("the due date is the winner's").isEqualTo(won);
+    }
+  }
+
+  // ---- the race and its judge ----
+
+  private List<HttpResponse<String>> race(HttpRequest first, HttpRequest second) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    CompletableFuture<HttpResponse<String>> a =
+        CompletableFuture.supplyAsync(() -> sendAt(start, first), pool);
+    CompletableFuture<HttpResponse<String>> b =
+        CompletableFuture.supplyAsync(() -> sendAt(start, second), pool);
+    return List.of(a.get(), b.get());
+  }
+
+  private HttpResponse<String> sendAt(CyclicBarrier start, HttpRequest request) {
+    try {
+      start.await();
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertOneWinsOneConflict(List<HttpResponse<String>> answers) {
+    List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
+    assertThat(statuses)
+        .as("answers: %s", answers.stream().map(HttpResponse::body).toList())
+        .isIn(List.of(200, 409), List.of(201, 409));
+    HttpResponse<String> loser =
+        answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+    assertThat(loser.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat((String) JsonPath.read(loser.body(), "$.detail")).isNotBlank();
+  }
+
+  private static HttpResponse<String> winner(List<HttpResponse<String>> answers) {
+    return answers.stream().filter(r -> r.statusCode() < 300).findFirst().orElseThrow();
+  }
+
+  // ---- the API as the demo users call it ----
+
+  /** An Inadequate audit of the demo practitioner, recorded by the auditor: its follow-up's id. */
+  private long followUp() throws Exception {
+    String ref = "AUD-RACE-" + System.nanoTime();
+    ok(
+        post(
+            "auditor",
+            "/api/audits",
+            """
+            {"ref":"%s","auditDate":"%s","type":"DEEP_DIVE","serviceArea":"%s","team":"%s",
+             "practitionerEmail":"practitioner@learningloop.example",
+             "teamManagerEmail":"team-manager@learningloop.example","childRef":"C-1",
+             "grade":"INADEQUATE","factors":["PLANNING"]}
+            """
+                .formatted(ref, LocalDate.now().minusDays(2), AREA, TEAM)));
+    return ((Number)
+            JsonPath.read(
+                get("pi-lead", "/api/follow-ups?auditRef=" + ref).body(), "$.content[0].id"))
+        .longValue();
+  }
+
+  private HttpRequest post(String user, String path, String json) {
+    return request(user, path).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return client.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json");
+  }
+
+  private void ok(HttpRequest request) throws Exception {
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("%s %s: %s", request.method(), request.uri(), response.body())
+        .isBetween(200, 201);
+  }
+}
