@@ -28,7 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * audits have the report's shape, the emails are in the outbox, and writing the story again adds
  * nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "learning-loop.test.context=demo-story")
 @AutoConfigureMockMvc
 class DemoStoryTest {
 
