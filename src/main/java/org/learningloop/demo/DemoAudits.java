@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo story's audits: a year of them for the demo team and two more teams, in the shape of the
- * council's report (Inadequate falling from about a third of audits to about one in eight, about
- * two in five moderated, moderation moving grades down from Good and from Requires Improvement to
+ * council's report (Inadequate falling from about a third of audits to about one in seven, more
+ * than a third moderated, moderation moving grades down from Good and from Requires Improvement to
  * Inadequate, and now and then up out of Inadequate), each recorded through the register on its day
  * so that the grade-change events open (and end) follow-ups as in real use. Inadequate audits get a
  * follow-up life from {@link DemoFollowUps}.
