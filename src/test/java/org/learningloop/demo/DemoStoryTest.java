@@ -198,7 +198,8 @@ class DemoStoryTest {
                 + " sum(case when moderated_grade is not null then 1 else 0 end) moderated"
                 + " from audit where ref like 'DEMO-%' and audit_type = 'DEEP_DIVE' group by year(audit_date),"
                 + " month(audit_date) order by y, m");
-    assertThat(months).hasSize(12);
+    // Twelve months, the current one empty on its first working day before the afternoon.
+    assertThat(months).hasSizeBetween(11, 12);
     List<Double> shares = new ArrayList<>();
     long audits = 0;
     long moderated = 0;
@@ -209,7 +210,8 @@ class DemoStoryTest {
       moderated += ((Number) month.get("MODERATED")).longValue();
     }
     double firstQuarter = (shares.get(0) + shares.get(1) + shares.get(2)) / 3;
-    double lastQuarter = (shares.get(9) + shares.get(10) + shares.get(11)) / 3;
+    int last = shares.size() - 1;
+    double lastQuarter = (shares.get(last - 2) + shares.get(last - 1) + shares.get(last)) / 3;
     assertThat(firstQuarter).as("Inadequate a year ago").isGreaterThan(0.25);
     assertThat(lastQuarter).as("Inadequate lately").isLessThan(0.2);
     assertThat((double) moderated / audits).isBetween(0.3, 0.5);
