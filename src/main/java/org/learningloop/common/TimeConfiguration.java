@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole application, in the council's time zone; tests replace it to move time.
+ * One clock for the whole application, in the council's time zone: an {@link ApplicationClock},
+ * which start-up work that replays time (the demo story) may hold at a moment; tests replace it to
+ * move time.
  */
 @Configuration
 public class TimeConfiguration {
@@ -14,7 +16,7 @@ public class TimeConfiguration {
   public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @Bean
-  Clock clock() {
-    return Clock.system(LONDON);
+  ApplicationClock clock() {
+    return new ApplicationClock(Clock.system(LONDON));
   }
 }

@@ -6,8 +6,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the demo users (and, after them, the demo data) in place when switched on. A runner, so it
- * finishes before the application reports ready: nobody is sent here before the demo users exist.
+ * Puts the demo users (and, after them, the demo data: the year's story) in place when switched on.
+ * A runner, so it finishes before the application reports ready: nobody is sent here before the
+ * demo users exist and the story is written.
  */
 @Component
 @Order(DemoStartup.ORDER)
@@ -18,12 +19,12 @@ class DemoStartup implements ApplicationRunner {
 
   private final DemoProperties properties;
   private final DemoUsers users;
-  private final DemoAudits audits;
+  private final DemoStory story;
 
-  DemoStartup(DemoProperties properties, DemoUsers users, DemoAudits audits) {
+  DemoStartup(DemoProperties properties, DemoUsers users, DemoStory story) {
     this.properties = properties;
     this.users = users;
-    this.audits = audits;
+    this.story = story;
   }
 
   @Override
@@ -32,7 +33,7 @@ class DemoStartup implements ApplicationRunner {
       users.ensurePresent();
       // The demo data names the demo users, so it comes only with them.
       if (properties.data()) {
-        audits.ensurePresent();
+        story.ensurePresent();
       }
     }
   }
