@@ -603,12 +603,7 @@ class DemoFollowUps {
         LocalTime time,
         int minutes,
         String place) {
-      FollowUpCommand.Schedule schedule =
-          new FollowUpCommand.Schedule(on.atTime(time), minutes, place);
-      step(
-          day.atTime(SCHEDULED),
-          attendees + " conversation scheduled",
-          () -> commands.scheduleConversation(id(), conversation(attendees), OFFICER, schedule));
+      book(day, attendees, new FollowUpCommand.Schedule(on.atTime(time), minutes, place), false);
     }
 
     void reschedule(
@@ -618,12 +613,25 @@ class DemoFollowUps {
         LocalTime time,
         int minutes,
         String place) {
-      FollowUpCommand.Schedule schedule =
-          new FollowUpCommand.Schedule(on.atTime(time), minutes, place);
+      book(day, attendees, new FollowUpCommand.Schedule(on.atTime(time), minutes, place), true);
+    }
+
+    private void book(
+        LocalDate day,
+        ConversationAttendees attendees,
+        FollowUpCommand.Schedule schedule,
+        boolean again) {
       step(
           day.atTime(SCHEDULED),
-          attendees + " conversation moved",
-          () -> commands.rescheduleConversation(id(), conversation(attendees), OFFICER, schedule));
+          attendees + (again ? " conversation moved" : " conversation scheduled"),
+          () -> {
+            long conversation = conversation(attendees);
+            if (again) {
+              commands.rescheduleConversation(id(), conversation, OFFICER, schedule);
+            } else {
+              commands.scheduleConversation(id(), conversation, OFFICER, schedule);
+            }
+          });
     }
 
     void held(LocalDate day, ConversationAttendees attendees) {
