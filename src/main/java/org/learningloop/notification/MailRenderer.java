@@ -93,7 +93,8 @@ class MailRenderer {
         n.linkPath() != null && n.linkPath().startsWith("/") && !n.linkPath().startsWith("//"),
         "linkPath must be a path starting with /");
     require(
-        !n.template().aboutAnAudit() || (n.auditRef() != null && !n.auditRef().isBlank()),
+        !(n.template().aboutAnAudit() || n.template().isAboutAnAction())
+            || (n.auditRef() != null && !n.auditRef().isBlank()),
         "auditRef is required for " + n.template());
     for (Map.Entry<String, String> detail : n.details().entrySet()) {
       require(
@@ -163,6 +164,7 @@ class MailRenderer {
     Map<String, String> details = n.details();
     context.setVariable("withWhom", lookup(CONVERSATIONS, details.get(Detail.CONVERSATION), ""));
     context.setVariable("support", humanise(details.get(Detail.SUPPORT)));
+    context.setVariable("ownerType", humanise(details.get(Detail.OWNER_TYPE)));
     context.setVariable("outcome", lookup(OUTCOMES, details.get(Detail.OUTCOME), null));
     context.setVariable("dueSoon", details.get(Detail.DUE_SOON));
     context.setVariable("overdue", details.get(Detail.OVERDUE));
@@ -232,6 +234,9 @@ class MailRenderer {
                   + n.items().size()
                   + " overdue follow-ups have been escalated to you";
       case REPORT_PUBLISHED -> "Learning Loop: a new audit activity report is published";
+      case ACTION_SET -> "Action on " + n.auditRef() + ": an action has been set for you";
+      case ACTION_SENT_BACK -> "Action on " + n.auditRef() + ": an action was sent back to you";
+      case ACTION_COMPLETED -> "Action on " + n.auditRef() + ": please verify what was done";
     };
   }
 
@@ -270,7 +275,7 @@ class MailRenderer {
       case Detail.CONVERSATION -> CONVERSATIONS.containsKey(value);
       case Detail.OUTCOME -> OUTCOMES.containsKey(value);
       case Detail.STAGE -> STAGES.containsKey(value);
-      case Detail.SUPPORT -> CODE.matcher(value).matches();
+      case Detail.SUPPORT, Detail.OWNER_TYPE -> CODE.matcher(value).matches();
       case Detail.DUE_SOON, Detail.OVERDUE, Detail.DAYS_OVERDUE -> COUNT.matcher(value).matches();
       case Detail.FROM_MONTH, Detail.TO_MONTH -> MONTH.matcher(value).matches();
       default -> false;
