@@ -19,6 +19,7 @@ class DemoStartup implements ApplicationRunner {
   private final DemoProperties properties;
   private final DemoUsers users;
   private final DemoAudits audits;
+  @org.springframework.beans.factory.annotation.Autowired private DemoDipSamples dipSamples;
 
   DemoStartup(DemoProperties properties, DemoUsers users, DemoAudits audits) {
     this.properties = properties;
@@ -33,6 +34,7 @@ class DemoStartup implements ApplicationRunner {
       // The demo data names the demo users, so it comes only with them.
       if (properties.data()) {
         audits.ensurePresent();
+        dipSamples.ensurePresent();
       }
     }
   }
