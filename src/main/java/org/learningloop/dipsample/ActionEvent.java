@@ -21,7 +21,9 @@ class ActionEvent {
     COMPLETED,
     VERIFIED,
     SENT_BACK,
-    CANCELLED
+    CANCELLED,
+    /** A rung of the escalation ladder was reached: who was told. */
+    ESCALATED
   }
 
   @Id

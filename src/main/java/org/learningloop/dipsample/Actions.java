@@ -224,6 +224,41 @@ public class Actions {
         action.getStatus().isOpen() && decide);
   }
 
+  /**
+   * What the escalation ladder needs of an open action: its source's ref (the emails name it) and
+   * the service area whose managers are told. Empty for an action that is no longer open.
+   */
+  public record LadderSubject(long id, String sourceRef, Long serviceAreaId) {}
+
+  @Transactional(readOnly = true)
+  public Optional<LadderSubject> ladderSubject(long id) {
+    return actions
+        .findById(id)
+        .filter(a -> a.getStatus().isOpen())
+        .map(a -> new LadderSubject(a.getId(), a.getSourceRef(), a.getServiceAreaId()));
+  }
+
+  /**
+   * Puts a rung of the escalation ladder on the action's history: when it fell due, who was told.
+   */
+  public void recordRungReached(
+      long id, ActionStage stage, LocalDate dueDate, int overdueBy, String told) {
+    events.save(
+        new ActionEvent(
+            id,
+            clock.instant(),
+            "system",
+            ActionEvent.Kind.ESCALATED,
+            (stage == ActionStage.VERIFICATION ? "Verification" : "The owner's action")
+                + " due "
+                + dueDate
+                + ", "
+                + overdueBy
+                + (overdueBy == 1 ? " working day" : " working days")
+                + " overdue: told "
+                + told));
+  }
+
   /** What one person may do now with one action. */
   public record Permissions(boolean complete, boolean verify, boolean cancel) {}
 

@@ -437,6 +437,7 @@ class DipSamplePagesController {
       case "VERIFIED" -> "Verified it";
       case "SENT_BACK" -> "Sent it back";
       case "CANCELLED" -> "Cancelled it";
+      case "ESCALATED" -> "Escalated: overdue";
       default -> kind;
     };
   }

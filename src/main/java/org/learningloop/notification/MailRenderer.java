@@ -55,7 +55,9 @@ class MailRenderer {
           "SUPPORT", "support plan",
           "CLOSURE", "closure",
           "SIGN_OFF", "closure sign-off",
-          "RE_AUDIT", "effectiveness re-audit");
+          "RE_AUDIT", "effectiveness re-audit",
+          "OWNER_ACTION", "an action for its owner to do",
+          "VERIFICATION", "verifying what was done for an action");
 
   private final SpringTemplateEngine engine;
   private final MailProperties properties;

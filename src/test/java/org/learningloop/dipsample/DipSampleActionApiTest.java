@@ -64,6 +64,7 @@ class DipSampleActionApiTest {
   @Autowired DipSamples dipSamples;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired org.learningloop.reminder.ReminderSweep sweep;
 
   @BeforeEach
   void monday() {
@@ -558,6 +559,73 @@ class DipSampleActionApiTest {
             "December 2013,"
                 + hp
                 + ",Quality of assessments in the Help and Protect teams,Help and Protect,Assessments,16,16,3,2,1,1,1");
+  }
+
+  @Test
+  void anOverdueActionClimbsTheEscalationLadderInWorkingDaysAndIsBundled() throws Exception {
+    String dipSample = dipSample();
+    // Due Wednesday 4 March; nobody is told before the end of it.
+    long id =
+        id(
+            postAs(
+                    "auditor",
+                    "/api/actions",
+                    action(
+                        dipSample,
+                        "PRACTITIONER",
+                        "practitioner@learningloop.example",
+                        "2026-03-04"))
+                .andExpect(status().isCreated()));
+    sweep.escalate(at("2026-03-04T16:59"));
+    assertThat(told(id)).isEmpty();
+
+    // 17:00 on the due date: the owner (the task's assignee) and the PI leads, in one bundle each.
+    sweep.escalate(at("2026-03-04T17:00"));
+    assertThat(told(id)).containsExactly("OWNER_ACTION 0 pi-lead", "OWNER_ACTION 0 practitioner");
+    verify(notifications)
+        .enqueue(
+            argThat(
+                n ->
+                    n.template() == Template.ESCALATION_BUNDLE
+                        && n.recipientEmail().equals("practitioner@learningloop.example")
+                        && n.items().stream()
+                            .anyMatch(
+                                i ->
+                                    i.linkPath().equals("/actions/" + id)
+                                        && i.auditRef().equals(dipSample)
+                                        && i.stage().equals("OWNER_ACTION"))));
+    // Three working days over: the Service Manager of the action's service area; five: the
+    // Assistant Director. A sweep again changes nothing.
+    sweep.escalate(at("2026-03-09T17:00"));
+    sweep.escalate(at("2026-03-11T17:00"));
+    sweep.escalate(at("2026-03-11T17:05"));
+    assertThat(told(id))
+        .containsExactly(
+            "OWNER_ACTION 0 pi-lead",
+            "OWNER_ACTION 0 practitioner",
+            "OWNER_ACTION 3 service-manager",
+            "OWNER_ACTION 5 assistant-director");
+    clock.moveTo(at("2026-03-11T17:05"));
+    getAs("auditor", "/api/actions/" + id)
+        .andExpect(jsonPath("$.overdue").value(true))
+        .andExpect(jsonPath("$.history[?(@.what == 'ESCALATED')]").isNotEmpty());
+
+    // Done at last: its task is gone, so the ladder stops.
+    clock.moveTo(at("2026-03-12T09:00"));
+    postAs("practitioner", "/api/actions/" + id + "/complete", "{\"evidence\":\"Done\"}")
+        .andExpect(status().isOk());
+    long notices = told(id).size();
+    sweep.escalate(at("2026-03-13T17:00"));
+    assertThat(told(id)).hasSize((int) notices);
+  }
+
+  /** "<stage> <working days overdue> <username>" of each escalation notice of the action. */
+  private List<String> told(long actionId) {
+    return jdbc.queryForList(
+        "select stage || ' ' || overdue_by || ' ' || username from escalation_notice"
+            + " where action_id = ? order by overdue_by, username",
+        String.class,
+        actionId);
   }
 
   // ---- helpers ----
