@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,9 @@ class ActionProcessScenarioTest {
   // ---- steps ----
 
   private void set() {
+    // the extension builds its engine after @BeforeEach methods, so the assertions learn of it here
+    // (other test classes of the same run start engines of their own)
+    BpmnAwareTests.init(engine.getProcessEngine());
     action =
         runtimeService()
             .createProcessInstanceByKey(ActionProcess.KEY)
