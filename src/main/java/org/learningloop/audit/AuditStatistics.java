@@ -29,8 +29,13 @@ public interface AuditStatistics {
    */
   Map<String, Grade> effectiveGrades(Collection<String> refs);
 
-  /** Thematic dip samples in the months, counted by month and theme, in month then theme order. */
-  List<ThemeTally> themeTallies(YearMonth from, YearMonth to);
+  /**
+   * The refs of the {@code THEMATIC_DIP_SAMPLE} audits that belong to a dip sample, in date order:
+   * those whose theme column holds the dip sample's ref, and those of the month and service area
+   * whose theme column holds its theme.
+   */
+  List<String> dipSampleAuditRefs(
+      String dipSampleRef, String theme, YearMonth month, long serviceAreaId);
 
   /**
    * Audits of a type in the months counted by service area, team and both grades: the breakdowns of
@@ -76,6 +81,4 @@ public interface AuditStatistics {
       return moderatedGrade != null;
     }
   }
-
-  record ThemeTally(YearMonth month, String theme, long count) {}
 }

@@ -40,13 +40,14 @@ class AuditStatisticsQueries implements AuditStatistics {
       order by count(*) desc, f.factor_code
       """;
 
-  private static final String THEME_TALLIES =
+  private static final String DIP_SAMPLE_AUDITS =
       """
-      select year(audit_date) as y, month(audit_date) as m, theme, count(*) as n
-      from audit
-      where audit_type = 'THEMATIC_DIP_SAMPLE' and audit_date >= :first and audit_date <= :last
-      group by year(audit_date), month(audit_date), theme
-      order by year(audit_date), month(audit_date), theme
+      select ref from audit
+      where audit_type = 'THEMATIC_DIP_SAMPLE'
+        and (theme = :ref
+             or (theme = :theme and service_area_id = :area
+                 and audit_date >= :first and audit_date <= :last))
+      order by audit_date, ref
       """;
 
   private static final String PLACE_TALLIES =
@@ -109,15 +110,15 @@ class AuditStatisticsQueries implements AuditStatistics {
   }
 
   @Override
-  public List<ThemeTally> themeTallies(YearMonth from, YearMonth to) {
-    return jdbc.query(
-        THEME_TALLIES,
-        range(from, to),
-        (rs, i) ->
-            new ThemeTally(
-                YearMonth.of(rs.getInt("y"), rs.getInt("m")),
-                rs.getString("theme"),
-                rs.getLong("n")));
+  public List<String> dipSampleAuditRefs(
+      String dipSampleRef, String theme, YearMonth month, long serviceAreaId) {
+    return jdbc.queryForList(
+        DIP_SAMPLE_AUDITS,
+        range(month, month)
+            .addValue("ref", dipSampleRef)
+            .addValue("theme", theme)
+            .addValue("area", serviceAreaId),
+        String.class);
   }
 
   @Override

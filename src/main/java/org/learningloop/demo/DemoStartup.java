@@ -20,11 +20,14 @@ class DemoStartup implements ApplicationRunner {
   private final DemoProperties properties;
   private final DemoUsers users;
   private final DemoStory story;
+  private final DemoDipSamples dipSamples;
 
-  DemoStartup(DemoProperties properties, DemoUsers users, DemoStory story) {
+  DemoStartup(
+      DemoProperties properties, DemoUsers users, DemoStory story, DemoDipSamples dipSamples) {
     this.properties = properties;
     this.users = users;
     this.story = story;
+    this.dipSamples = dipSamples;
   }
 
   @Override
@@ -34,6 +37,7 @@ class DemoStartup implements ApplicationRunner {
       // The demo data names the demo users, so it comes only with them.
       if (properties.data()) {
         story.ensurePresent();
+        dipSamples.ensurePresent();
       }
     }
   }

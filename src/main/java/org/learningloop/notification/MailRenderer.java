@@ -55,7 +55,9 @@ class MailRenderer {
           "SUPPORT", "support plan",
           "CLOSURE", "closure",
           "SIGN_OFF", "closure sign-off",
-          "RE_AUDIT", "effectiveness re-audit");
+          "RE_AUDIT", "effectiveness re-audit",
+          "OWNER_ACTION", "an action for its owner to do",
+          "VERIFICATION", "verifying what was done for an action");
 
   private final SpringTemplateEngine engine;
   private final MailProperties properties;
@@ -93,7 +95,8 @@ class MailRenderer {
         n.linkPath() != null && n.linkPath().startsWith("/") && !n.linkPath().startsWith("//"),
         "linkPath must be a path starting with /");
     require(
-        !n.template().aboutAnAudit() || (n.auditRef() != null && !n.auditRef().isBlank()),
+        !(n.template().aboutAnAudit() || n.template().isAboutAnAction())
+            || (n.auditRef() != null && !n.auditRef().isBlank()),
         "auditRef is required for " + n.template());
     for (Map.Entry<String, String> detail : n.details().entrySet()) {
       require(
@@ -163,6 +166,7 @@ class MailRenderer {
     Map<String, String> details = n.details();
     context.setVariable("withWhom", lookup(CONVERSATIONS, details.get(Detail.CONVERSATION), ""));
     context.setVariable("support", humanise(details.get(Detail.SUPPORT)));
+    context.setVariable("ownerType", humanise(details.get(Detail.OWNER_TYPE)));
     context.setVariable("outcome", lookup(OUTCOMES, details.get(Detail.OUTCOME), null));
     context.setVariable("dueSoon", details.get(Detail.DUE_SOON));
     context.setVariable("overdue", details.get(Detail.OVERDUE));
@@ -233,6 +237,9 @@ class MailRenderer {
                   + " overdue follow-ups have been escalated to you";
       case REPORT_PUBLISHED -> "Learning Loop: a new audit activity report is published";
       case JOB_INCIDENT -> "Learning Loop: a background job has stopped and needs you";
+      case ACTION_SET -> "Action on " + n.auditRef() + ": an action has been set for you";
+      case ACTION_SENT_BACK -> "Action on " + n.auditRef() + ": an action was sent back to you";
+      case ACTION_COMPLETED -> "Action on " + n.auditRef() + ": please verify what was done";
     };
   }
 
@@ -271,7 +278,7 @@ class MailRenderer {
       case Detail.CONVERSATION -> CONVERSATIONS.containsKey(value);
       case Detail.OUTCOME -> OUTCOMES.containsKey(value);
       case Detail.STAGE -> STAGES.containsKey(value);
-      case Detail.SUPPORT -> CODE.matcher(value).matches();
+      case Detail.SUPPORT, Detail.OWNER_TYPE -> CODE.matcher(value).matches();
       case Detail.DUE_SOON, Detail.OVERDUE, Detail.DAYS_OVERDUE -> COUNT.matcher(value).matches();
       case Detail.FROM_MONTH, Detail.TO_MONTH -> MONTH.matcher(value).matches();
       default -> false;

@@ -45,6 +45,12 @@ public enum Template {
    * line each ({@link Notification#items()}).
    */
   ESCALATION_BUNDLE,
+  /** To whoever acts for an action's owner: an action was set on a dip sample or an audit. */
+  ACTION_SET(Detail.OWNER_TYPE),
+  /** To whoever acts for an action's owner: the evidence was sent back. */
+  ACTION_SENT_BACK(Detail.OWNER_TYPE),
+  /** To the auditor who set an action: its evidence waits for verification. */
+  ACTION_COMPLETED(Detail.OWNER_TYPE),
   /**
    * To each Assistant Director and Service Manager: the committee report of a period was published.
    */
@@ -85,6 +91,12 @@ public enum Template {
     /** Working days overdue (a whole number). */
     public static final String DAYS_OVERDUE = "daysOverdue";
 
+    /**
+     * Whom an action is for: {@code PRACTITIONER}, {@code TEAM_MANAGER}, {@code TEAM}, {@code
+     * SERVICE_AREA} or {@code PARTNER}.
+     */
+    public static final String OWNER_TYPE = "ownerType";
+
     /** The first month of a report's period, {@code YYYY-MM}. */
     public static final String FROM_MONTH = "fromMonth";
 
@@ -109,10 +121,17 @@ public enum Template {
    * Whether this email is about one audit (and names its ref); digests and report notices are not.
    */
   public boolean aboutAnAudit() {
+    // an action names its source, a dip sample or an audit: its subject says "Action on <ref>"
     return this != REMINDER_DIGEST
         && this != REPORT_PUBLISHED
         && this != ESCALATION_BUNDLE
-        && this != JOB_INCIDENT;
+        && this != JOB_INCIDENT
+        && !isAboutAnAction();
+  }
+
+  /** Whether this email is about an action, and names the dip sample or audit it is on. */
+  public boolean isAboutAnAction() {
+    return this == ACTION_SET || this == ACTION_SENT_BACK || this == ACTION_COMPLETED;
   }
 
   /** Whether this email carries an iCalendar invitation or cancellation (and must have one). */

@@ -16,6 +16,8 @@ import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.Escalation;
 import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.WorkingDayCalendar;
+import org.learningloop.dipsample.ActionStage;
+import org.learningloop.dipsample.Actions;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
@@ -26,6 +28,7 @@ import org.learningloop.followup.FollowUpStatistics;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
+import org.learningloop.workflow.ActionProcess;
 import org.learningloop.workflow.UserTaskDeadline;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskView;
@@ -69,6 +72,7 @@ public class ReminderSweep {
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Actions actions;
 
   ReminderSweep(
       OpenTasks openTasks,
@@ -81,7 +85,9 @@ public class ReminderSweep {
       FollowUpStatistics statistics,
       NamedParameterJdbcTemplate jdbc,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      Actions actions) {
+    this.actions = actions;
     this.openTasks = openTasks;
     this.deadlines = deadlines;
     this.properties = properties;
@@ -114,11 +120,15 @@ public class ReminderSweep {
     return bundle(now);
   }
 
-  /** One rung of one follow-up's stage for one due date, with everyone it tells. */
+  /**
+   * One rung of one follow-up's (or one action's) stage for one due date, with everyone it tells.
+   * Exactly one of {@code followUpId} and {@code actionId} is set.
+   */
   private record Rung(
-      long followUpId,
+      Long followUpId,
+      Long actionId,
       String auditRef,
-      FollowUpStage stage,
+      String stage,
       LocalDate dueDate,
       int rung,
       int overdueBy,
@@ -126,8 +136,16 @@ public class ReminderSweep {
       Set<String> usernames) {
 
     String key() {
-      return followUpId + ":" + stage + ":" + dueDate + ":" + rung;
+      return subjectKey(followUpId, actionId) + ":" + stage + ":" + dueDate + ":" + rung;
     }
+  }
+
+  /**
+   * A follow-up's id as it always was in rung keys; an action's with a prefix, so the two never
+   * meet.
+   */
+  private static String subjectKey(Long followUpId, Long actionId) {
+    return followUpId != null ? followUpId.toString() : "action-" + actionId;
   }
 
   private void reachRungs(Instant now) {
@@ -135,7 +153,9 @@ public class ReminderSweep {
     Map<String, Rung> reached = new LinkedHashMap<>();
     // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL
     // Connector/J cuts the fractional seconds of the bound value (sendFractionalSeconds=false).
-    for (TaskView task : openTasks.dueBefore(now.plusSeconds(1))) {
+    List<TaskView> due = openTasks.dueBefore(now.plusSeconds(1));
+    reachActionRungs(due, now, reached);
+    for (TaskView task : due) {
       Optional<FollowUpStage> stage = UserTaskDeadline.stageOf(task.taskKey());
       if (task.followUpId() == null
           || stage.isEmpty()
@@ -157,14 +177,15 @@ public class ReminderSweep {
                 k ->
                     new Rung(
                         task.followUpId(),
+                        null,
                         subject.get().auditRef(),
-                        stage.get(),
+                        stage.get().name(),
                         dueDate,
                         rung.rung(),
                         rung.overdueBy(),
                         rung.at(),
                         new java.util.TreeSet<>()));
-        recipients(rung.recipient(), task, subject.get())
+        recipients(rung.recipient(), task, subject.get().serviceAreaId())
             .forEach(p -> r.usernames().add(p.username()));
       }
     }
@@ -181,6 +202,54 @@ public class ReminderSweep {
     }
   }
 
+  /**
+   * The rungs reached by open actions' tasks (the owner's part and the verification), on the same
+   * ladder: the task's assignee, the PI leads, then the Service Manager and the Assistant Director
+   * of the action's service area.
+   */
+  private void reachActionRungs(List<TaskView> due, Instant now, Map<String, Rung> reached) {
+    Map<Long, Optional<Actions.LadderSubject>> subjects = new HashMap<>();
+    for (TaskView task : due) {
+      Optional<ActionStage> stage = ActionProcess.stageOf(task.taskKey());
+      if (task.actionId() == null || stage.isEmpty()) {
+        continue;
+      }
+      Optional<Actions.LadderSubject> subject =
+          subjects.computeIfAbsent(task.actionId(), actions::ladderSubject);
+      if (subject.isEmpty()) {
+        continue;
+      }
+      LocalDate dueDate = deadlines.dueDate(task.dueAt());
+      for (Escalation rung : deadlines.escalations(task.dueAt())) {
+        if (rung.at().isAfter(now)) {
+          continue;
+        }
+        Rung r =
+            reached.computeIfAbsent(
+                subjectKey(null, task.actionId())
+                    + ":"
+                    + stage.get()
+                    + ":"
+                    + dueDate
+                    + ":"
+                    + rung.rung(),
+                k ->
+                    new Rung(
+                        null,
+                        task.actionId(),
+                        subject.get().sourceRef(),
+                        stage.get().name(),
+                        dueDate,
+                        rung.rung(),
+                        rung.overdueBy(),
+                        rung.at(),
+                        new java.util.TreeSet<>()));
+        recipients(rung.recipient(), task, subject.get().serviceAreaId())
+            .forEach(p -> r.usernames().add(p.username()));
+      }
+    }
+  }
+
   /** Writes a rung's notices and puts it on the follow-up's timeline, unless it was done before. */
   private void record(Rung rung) {
     Integer seen =
@@ -193,23 +262,33 @@ public class ReminderSweep {
     }
     for (String username : rung.usernames()) {
       jdbc.update(
-          "insert into escalation_notice (notice_key, rung_key, username, follow_up_id, audit_ref, stage,"
-              + " due_date, overdue_by, reached_at) values (:key, :rung, :username, :followUp, :ref, :stage,"
-              + " :due, :overdueBy, :reachedAt)",
+          "insert into escalation_notice (notice_key, rung_key, username, follow_up_id, action_id, audit_ref,"
+              + " stage, due_date, overdue_by, reached_at) values (:key, :rung, :username, :followUp, :action,"
+              + " :ref, :stage, :due, :overdueBy, :reachedAt)",
           new MapSqlParameterSource()
               .addValue("key", rung.key() + ":" + username)
               .addValue("rung", rung.key())
               .addValue("username", username)
               .addValue("followUp", rung.followUpId())
+              .addValue("action", rung.actionId())
               .addValue("ref", rung.auditRef())
-              .addValue("stage", rung.stage().name())
+              .addValue("stage", rung.stage())
               .addValue("due", rung.dueDate())
               .addValue("overdueBy", rung.overdueBy())
               .addValue("reachedAt", utc(rung.reachedAt())));
     }
+    if (rung.actionId() != null) {
+      actions.recordRungReached(
+          rung.actionId(),
+          ActionStage.valueOf(rung.stage()),
+          rung.dueDate(),
+          rung.overdueBy(),
+          String.join(", ", rung.usernames()));
+      return;
+    }
     followUps.recordRungReached(
         rung.followUpId(),
-        rung.stage(),
+        FollowUpStage.valueOf(rung.stage()),
         rung.dueDate(),
         rung.overdueBy(),
         String.join(", ", rung.usernames()));
@@ -251,7 +330,7 @@ public class ReminderSweep {
     // Locks the person's waiting notices, so two nodes cannot both bundle them.
     List<Map<String, Object>> pending =
         jdbc.queryForList(
-            "select id, follow_up_id, audit_ref, stage, due_date from escalation_notice"
+            "select id, follow_up_id, action_id, audit_ref, stage, due_date from escalation_notice"
                 + " where username = :username and bundle_key is null order by due_date, id for update",
             params);
     Integer sentToday =
@@ -267,17 +346,20 @@ public class ReminderSweep {
     if (to.isPresent()) {
       Map<String, Notification.Item> items = new LinkedHashMap<>();
       for (Map<String, Object> r : pending) {
-        long followUpId = ((Number) r.get("follow_up_id")).longValue();
+        Long followUpId =
+            r.get("follow_up_id") == null ? null : ((Number) r.get("follow_up_id")).longValue();
+        Long actionId =
+            r.get("action_id") == null ? null : ((Number) r.get("action_id")).longValue();
         String stage = (String) r.get("stage");
         LocalDate due = localDate(r.get("due_date"));
         items.put(
-            followUpId + ":" + stage,
+            subjectKey(followUpId, actionId) + ":" + stage,
             new Notification.Item(
                 (String) r.get("audit_ref"),
                 stage,
                 due,
                 deadlines.workingDaysOverdue(deadlines.endOfDueDate(due), now),
-                "/follow-ups/" + followUpId));
+                followUpId != null ? "/follow-ups/" + followUpId : "/actions/" + actionId));
       }
       notifications.enqueue(
           new Notification(
@@ -315,16 +397,20 @@ public class ReminderSweep {
     List<TaskView> due = openTasks.dueBefore(calendar.endOfWorkingDay(horizon).plusSeconds(1));
     Set<String> escalated =
         escalatedToSomeone(
-            due.stream().map(TaskView::followUpId).filter(java.util.Objects::nonNull).toList());
+            due.stream().map(TaskView::followUpId).filter(java.util.Objects::nonNull).toList(),
+            due.stream().map(TaskView::actionId).filter(java.util.Objects::nonNull).toList());
     for (TaskView task : due) {
       boolean overdue = deadlines.isOverdue(task.dueAt(), now);
       if (!overdue && !deadlines.isDueSoon(task.dueAt(), now)) {
         continue;
       }
       String told =
-          task.followUpId()
+          subjectKey(task.followUpId(), task.actionId())
               + ":"
-              + UserTaskDeadline.stageOf(task.taskKey()).map(Enum::name).orElse("")
+              + UserTaskDeadline.stageOf(task.taskKey())
+                  .map(Enum::name)
+                  .or(() -> ActionProcess.stageOf(task.taskKey()).map(Enum::name))
+                  .orElse("")
               + ":"
               + deadlines.dueDate(task.dueAt())
               + ":";
@@ -364,19 +450,27 @@ public class ReminderSweep {
     return queue(emails);
   }
 
-  /** {@code <follow-up>:<stage>:<due date>:<username>} of everyone a rung has told. */
-  private Set<String> escalatedToSomeone(List<Long> followUpIds) {
+  /**
+   * {@code <follow-up or action-<id>>:<stage>:<due date>:<username>} of everyone a rung has told.
+   */
+  private Set<String> escalatedToSomeone(List<Long> followUpIds, List<Long> actionIds) {
     Set<String> told = new java.util.HashSet<>();
-    if (followUpIds.isEmpty()) {
+    if (followUpIds.isEmpty() && actionIds.isEmpty()) {
       return told;
     }
     jdbc.query(
-        "select distinct follow_up_id, stage, due_date, username from escalation_notice"
-            + " where follow_up_id in (:ids)",
-        new MapSqlParameterSource("ids", Set.copyOf(followUpIds)),
+        "select distinct follow_up_id, action_id, stage, due_date, username from escalation_notice"
+            + " where follow_up_id in (:followUps) or action_id in (:actions)",
+        new MapSqlParameterSource()
+            .addValue("followUps", followUpIds.isEmpty() ? Set.of(-1L) : Set.copyOf(followUpIds))
+            .addValue("actions", actionIds.isEmpty() ? Set.of(-1L) : Set.copyOf(actionIds)),
         rs -> {
+          long followUp = rs.getLong("follow_up_id");
+          Long followUpId = rs.wasNull() ? null : followUp;
+          long action = rs.getLong("action_id");
+          Long actionId = rs.wasNull() ? null : action;
           told.add(
-              rs.getLong("follow_up_id")
+              subjectKey(followUpId, actionId)
                   + ":"
                   + rs.getString("stage")
                   + ":"
@@ -416,7 +510,8 @@ public class ReminderSweep {
     return queued;
   }
 
-  private List<Person> recipients(EscalationRecipient recipient, TaskView task, Subject subject) {
+  private List<Person> recipients(
+      EscalationRecipient recipient, TaskView task, Long serviceAreaId) {
     if (recipient == EscalationRecipient.ASSIGNEE) {
       return task.assignee() == null
           ? List.of()
@@ -427,8 +522,7 @@ public class ReminderSweep {
         .filter(
             p ->
                 role == Role.PI_LEAD
-                    || (subject.serviceAreaId() != null
-                        && subject.serviceAreaId().equals(p.serviceAreaId())))
+                    || (serviceAreaId != null && serviceAreaId.equals(p.serviceAreaId())))
         .toList();
   }
 

@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApiController {
 
   private final AuditSummaries summaries;
-  private final DipSamples dipSamples;
+  private final DipSampleReports dipSamples;
   private final FollowUpKpiReports followUps;
 
   ReportApiController(
-      AuditSummaries summaries, DipSamples dipSamples, FollowUpKpiReports followUps) {
+      AuditSummaries summaries, DipSampleReports dipSamples, FollowUpKpiReports followUps) {
     this.summaries = summaries;
     this.dipSamples = dipSamples;
     this.followUps = followUps;
@@ -52,8 +52,14 @@ class ReportApiController {
   @GetMapping("/dip-samples")
   @Operation(
       summary =
-          "Thematic dip samples of a period by month and theme, with the number of cases sampled")
-  @ApiResponse(responseCode = "200", description = "The dip samples by month and theme")
+          "Thematic dip samples of a period by month and theme, with unit, sample size and how their actions stand",
+      description =
+          "For each dip sample: ref, theme, month, unit, sampleSize and actions {set, done, doneOnTime, open,"
+              + " overdue} as they stand now (set counts cancelled actions too; done on time: verified, with the"
+              + " owner's completion by the end of the due date; overdue: open past its current due date).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The dip samples and their actions (a fixed contract: PRODUCT.md)")
   DipSampleSummary dipSamples(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return dipSamples.summarise(ReportPeriod.parse(from, to));

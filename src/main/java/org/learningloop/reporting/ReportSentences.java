@@ -35,7 +35,75 @@ final class ReportSentences {
             + Percent.oneDecimal(summary.moderatedPercent())
             + "%).",
         inadequateSentence(f.analysisPeriod(), f.analysis()),
-        followUpSentences(f.analysisPeriod(), f.followUps()));
+        followUpSentences(f.analysisPeriod(), f.followUps()),
+        dipSampleSentences(f.dipSamples()));
+  }
+
+  /**
+   * The dip samples' paragraph: one sentence per dip sample (what was sampled, and how its actions
+   * stand, or that none were set), then one on them all. "All … have actions set" only when each
+   * one has.
+   */
+  static List<String> dipSampleSentences(DipSampleSummary d) {
+    List<String> sentences = new ArrayList<>();
+    if (d.dipSamples().isEmpty()) {
+      sentences.add("No thematic dip samples were undertaken in this period.");
+      return sentences;
+    }
+    for (DipSampleSummary.DipSample s : d.dipSamples()) {
+      sentences.add(
+          ReportPeriod.monthName(YearMonth.parse(s.month()))
+              + ": "
+              + s.theme()
+              + " – "
+              + s.sampled()
+              + " sampled; "
+              + actionWords(s.actions())
+              + ".");
+    }
+    long withActions = d.dipSamples().stream().filter(s -> s.actions().set() > 0).count();
+    int all = d.dipSamples().size();
+    if (withActions == 0) {
+      sentences.add(
+          all == 1
+              ? "No actions were set on this dip sample."
+              : "No actions were set on these dip samples.");
+    } else {
+      String who =
+          withActions == all
+              ? (all == 1
+                  ? "The thematic dip sample has"
+                  : "All " + all + " thematic dip samples have")
+              : withActions + " of the " + all + " thematic dip samples have";
+      sentences.add(
+          who
+              + " actions set by the auditors for follow up: "
+              + actionWords(d.actions())
+              + " in all.");
+    }
+    return sentences;
+  }
+
+  /** "3 actions set, 2 done (1 on time), 1 open (1 overdue)", or "no actions were set". */
+  static String actionWords(org.learningloop.dipsample.ActionFigures a) {
+    if (a.set() == 0) {
+      return "no actions were set";
+    }
+    StringBuilder words =
+        new StringBuilder(a.set() + (a.set() == 1 ? " action set, " : " actions set, "));
+    words.append(a.done()).append(" done");
+    if (a.done() > 0) {
+      words.append(" (").append(a.doneOnTime()).append(" on time)");
+    }
+    words.append(", ").append(a.open()).append(" open");
+    if (a.open() > 0) {
+      words.append(" (").append(a.overdue()).append(" overdue)");
+    }
+    long cancelled = a.set() - a.done() - a.open();
+    if (cancelled > 0) {
+      words.append(", ").append(cancelled).append(" cancelled");
+    }
+    return words.toString();
   }
 
   /** One finding per contributory factor of the inadequate audits, most frequent first. */

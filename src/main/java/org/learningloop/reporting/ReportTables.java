@@ -325,16 +325,38 @@ final class ReportTables {
 
   private static ReportTable dipSampleTable(ReportPeriod period, DipSampleSummary dips) {
     List<List<String>> rows = new ArrayList<>();
-    for (DipSampleSummary.Month m : dips.months()) {
-      for (DipSampleSummary.Theme t : m.themes()) {
-        rows.add(
-            List.of(ReportPeriod.monthName(YearMonth.parse(m.month())), t.theme(), n(t.count())));
-      }
+    for (DipSampleSummary.DipSample d : dips.dipSamples()) {
+      rows.add(
+          List.of(
+              ReportPeriod.monthName(YearMonth.parse(d.month())),
+              d.ref(),
+              d.theme(),
+              d.serviceArea() == null ? "" : d.serviceArea(),
+              d.unit().label(),
+              n(d.sampleSize()),
+              n(d.audits()),
+              n(d.actions().set()),
+              n(d.actions().done()),
+              n(d.actions().doneOnTime()),
+              n(d.actions().open()),
+              n(d.actions().overdue())));
     }
     return new ReportTable(
         "dip-samples",
-        "Thematic dip samples, " + period.label(),
-        List.of("Month", "Theme", "Cases sampled"),
+        "Thematic dip samples and their actions, " + period.label(),
+        List.of(
+            "Month",
+            "Reference",
+            "Theme",
+            "Service area",
+            "Unit",
+            "Sample size",
+            "Audits recorded",
+            "Actions set",
+            "Done",
+            "Done on time",
+            "Open",
+            "Overdue"),
         rows,
         false);
   }

@@ -29,7 +29,8 @@ record ReportView(
       String activity,
       String moderation,
       String inadequate,
-      List<String> followUps) {}
+      List<String> followUps,
+      List<String> dipSamples) {}
 
   public ReportTable table(String name) {
     return tables.get(name);

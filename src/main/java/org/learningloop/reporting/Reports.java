@@ -15,13 +15,13 @@ import org.springframework.stereotype.Service;
 class Reports {
 
   private final AuditSummaries summaries;
-  private final DipSamples dipSamples;
+  private final DipSampleReports dipSamples;
   private final FollowUpKpiReports followUpKpis;
   private final Catalogues catalogues;
 
   Reports(
       AuditSummaries summaries,
-      DipSamples dipSamples,
+      DipSampleReports dipSamples,
       FollowUpKpiReports followUpKpis,
       Catalogues catalogues) {
     this.summaries = summaries;

@@ -17,11 +17,6 @@ import org.learningloop.audit.Grade;
  */
 public record Scorecard(List<Row> rows, List<String> notMeasured) {
 
-  /** Printed under the scorecard while the system records no actions. */
-  static final String ACTIONS_NOT_MEASURED =
-      "Actions done on time is not shown: the system does not record the actions set on dip samples"
-          + " and audits yet, so there is no figure to rate.";
-
   /**
    * @param measure the measure's name
    * @param period the month or months it covers
@@ -62,9 +57,16 @@ public record Scorecard(List<Row> rows, List<String> notMeasured) {
                   reAudits.recorded() - inadequate,
                   reAudits.recorded()));
         }
+        case ACTIONS_DONE_ON_TIME ->
+            rows.add(
+                row(
+                    t,
+                    "Dip samples of " + report.period().rangeLabel(),
+                    report.dipSamples().actions().doneOnTime(),
+                    report.dipSamples().actions().done()));
       }
     }
-    return new Scorecard(List.copyOf(rows), List.of(ACTIONS_NOT_MEASURED));
+    return new Scorecard(List.copyOf(rows), List.of());
   }
 
   private static Row row(ScorecardProperties.Target t, String period, long part, long whole) {

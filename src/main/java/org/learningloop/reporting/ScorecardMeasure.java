@@ -1,9 +1,6 @@
 package org.learningloop.reporting;
 
-/**
- * The measures the scorecard can show. Actions done on time is not among them: the system records
- * no actions yet, and the scorecard says so rather than print a figure it cannot support.
- */
+/** The measures the scorecard can show. */
 public enum ScorecardMeasure {
   /** Deep-dive audits graded inadequate after moderation, of all deep dives, in each month. */
   INADEQUATE_RATE(
@@ -12,7 +9,12 @@ public enum ScorecardMeasure {
   FOLLOW_UPS_CLOSED_WITHIN_TARGET(
       "Follow-ups of inadequate audits closed within target", true, "follow-ups closed"),
   /** Effectiveness re-audits graded better than inadequate, of those recorded. */
-  RE_AUDITS_IMPROVED("Re-audits graded better than inadequate", true, "re-audits recorded");
+  RE_AUDITS_IMPROVED("Re-audits graded better than inadequate", true, "re-audits recorded"),
+  /**
+   * Actions set on the period's dip samples that were done on time (verified, the owner's
+   * completion by the end of the due date), of those done.
+   */
+  ACTIONS_DONE_ON_TIME("Dip-sample actions done on time", true, "actions done");
 
   private final String label;
   private final boolean higherIsBetter;

@@ -70,6 +70,11 @@ class ApiDescription {
         "Reports",
         "Judgements, moderation and inadequate analysis of a period, follow-up KPIs, dip samples,"
             + " CSV tables and the committee report's publication.");
+    tag(
+        "dipsample",
+        "Dip samples and actions",
+        "Thematic dip samples and the actions set on them or on any audit: set, completed by whoever"
+            + " acts for the owner, verified or sent back by the setter or a PI lead, or cancelled.");
     tag("catalogue", "Catalogues", "Contributory factors and support types.");
     tag("workflow", "Tasks", "The signed-in user's task lists.");
     tag("security", "Access log", "Who looked at what: the access log, for administrators.");

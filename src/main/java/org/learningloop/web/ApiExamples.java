@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 /**
- * Examples of the contracts in PRODUCT.md (CSV import, audit summary, follow-up list), taken from
- * the council's report the product serves, so a client's author sees the real shape.
+ * Examples of the contracts in PRODUCT.md (CSV import, audit summary, follow-up list, dip samples
+ * and actions), taken from the council's report the product serves, so a client's author sees the
+ * real shape.
  */
 final class ApiExamples {
 
@@ -61,6 +62,52 @@ final class ApiExamples {
        "page":0,"size":50,"totalElements":2,"totalPages":1}
       """;
 
+  static final String DIP_SAMPLE =
+      """
+      {"ref":"DS-2023-12-HP","theme":"Quality of assessments in the Help and Protect teams","month":"2023-12",
+       "serviceArea":"Help and Protect","teams":[],"unit":"ASSESSMENTS","sampleSize":16,"auditor":"aisha.auditor",
+       "findings":"Assessments were mostly timely; the child's voice was often missing.","audits":16,
+       "auditRefs":["DS-2023-12-HP-01","DS-2023-12-HP-02"],
+       "actions":{"set":3,"done":1,"doneOnTime":1,"open":2,"overdue":0}}
+      """;
+
+  static final String DIP_SAMPLE_REPORT =
+      """
+      {"from":"2023-12","to":"2024-01","dipSamples":[
+        {"ref":"DS-2023-12-HP","theme":"Quality of assessments in the Help and Protect teams","month":"2023-12",
+         "serviceArea":"Help and Protect","unit":"ASSESSMENTS","sampleSize":16,"audits":16,
+         "actions":{"set":3,"done":2,"doneOnTime":1,"open":1,"overdue":1}},
+        {"ref":"DS-2024-01-SFPH","theme":"Impact of the Safer Families Practice Hub","month":"2024-01",
+         "serviceArea":"Help and Protect","unit":"FAMILIES","sampleSize":10,"audits":10,
+         "actions":{"set":2,"done":0,"doneOnTime":0,"open":1,"overdue":0}},
+        {"ref":"DS-2024-01-CWCN","theme":"Quality of assessments in the CWCN and Corporate Parenting teams",
+         "month":"2024-01","serviceArea":"Children We Care For","unit":"ASSESSMENTS","sampleSize":7,"audits":7,
+         "actions":{"set":0,"done":0,"doneOnTime":0,"open":0,"overdue":0}}],
+       "actions":{"set":5,"done":2,"doneOnTime":1,"open":2,"overdue":1}}
+      """;
+
+  static final String ACTION =
+      """
+      {"id":12,"source":"DS-2023-12-HP","sourceType":"DIP_SAMPLE","status":"OPEN","ownerType":"TEAM",
+       "owner":"Help and Protect 3","actor":"terry.lead","description":"Hold a team session on analysing risk",
+       "dueDate":"2024-02-16","overdue":false,"setBy":"aisha.auditor","setAt":"2024-01-22T10:15:00Z",
+       "evidence":null,"completedAt":null,"verificationDue":null,"verifiedBy":null,"verifiedAt":null,
+       "sentBack":0,"reason":null,
+       "history":[{"at":"2024-01-22T10:15:00Z","actor":"aisha.auditor","what":"SET","note":null}]}
+      """;
+
+  static final String ACTIONS =
+      """
+      {"content":[
+        {"id":12,"source":"DS-2023-12-HP","sourceType":"DIP_SAMPLE","status":"OPEN","ownerType":"TEAM",
+         "owner":"Help and Protect 3","actor":"terry.lead","description":"Hold a team session on analysing risk",
+         "dueDate":"2024-02-16","verificationDue":null,"overdue":false,"setBy":"aisha.auditor"},
+        {"id":14,"source":"QA-2023-12-014","sourceType":"AUDIT","status":"AWAITING_VERIFICATION",
+         "ownerType":"PARTNER","owner":"IRO service","actor":"ivy.iro","description":"Agree an escalation route",
+         "dueDate":"2024-02-09","verificationDue":"2024-02-13","overdue":false,"setBy":"aisha.auditor"}],
+       "page":0,"size":50,"totalElements":2,"totalPages":1}
+      """;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ApiExamples() {}
@@ -93,6 +140,27 @@ final class ApiExamples {
         "/api/follow-ups",
         PathItem::getGet,
         operation -> example(operation.getResponses().get("200"), "application/json", FOLLOW_UPS));
+    on(
+        openApi,
+        "/api/dip-samples",
+        PathItem::getPost,
+        operation -> example(operation.getResponses().get("201"), "application/json", DIP_SAMPLE));
+    on(
+        openApi,
+        "/api/reports/dip-samples",
+        PathItem::getGet,
+        operation ->
+            example(operation.getResponses().get("200"), "application/json", DIP_SAMPLE_REPORT));
+    on(
+        openApi,
+        "/api/actions",
+        PathItem::getPost,
+        operation -> example(operation.getResponses().get("201"), "application/json", ACTION));
+    on(
+        openApi,
+        "/api/actions",
+        PathItem::getGet,
+        operation -> example(operation.getResponses().get("200"), "application/json", ACTIONS));
   }
 
   private static void on(

@@ -61,7 +61,8 @@ class MailTemplatesTest {
             Detail.STAGE, "CONVERSATIONS",
             Detail.DAYS_OVERDUE, "4",
             Detail.FROM_MONTH, "2023-12",
-            Detail.TO_MONTH, "2024-01");
+            Detail.TO_MONTH, "2024-01",
+            Detail.OWNER_TYPE, "PRACTITIONER");
     Map<String, String> details = new HashMap<>();
     template.allowedDetails().forEach(key -> details.put(key, values.get(key)));
     return details;
@@ -88,7 +89,7 @@ class MailTemplatesTest {
         "pat.practitioner@council.example",
         "Pat Practitioner",
         template,
-        template.aboutAnAudit() ? "AUD-2024-017" : null,
+        template.aboutAnAudit() || template.isAboutAnAction() ? "AUD-2024-017" : null,
         LocalDate.of(2024, 1, 19),
         "/follow-ups/42",
         details,
@@ -183,6 +184,14 @@ class MailTemplatesTest {
     if (template.aboutAnAudit()) {
       assertThat(mail.subject()).startsWith("Audit AUD-2024-017: ");
       assertThat(mail.textBody()).contains("AUD-2024-017").contains("Friday 19 January 2024");
+    }
+    if (template.isAboutAnAction()) {
+      // an action is on a dip sample or an audit: its ref, never the action's own words
+      assertThat(mail.subject()).startsWith("Action on AUD-2024-017: ");
+      assertThat(mail.textBody())
+          .contains("AUD-2024-017")
+          .contains("Friday 19 January 2024")
+          .contains("(owner: Practitioner)");
     }
     assertThat(mail.ics() != null).isEqualTo(template.carriesInvite());
   }

@@ -146,7 +146,6 @@ public final class AuditSummaryBenchmark {
       context.refresh();
       AuditStatistics statistics = context.getBean(AuditStatistics.class);
       AuditSummaries summaries = new AuditSummaries(statistics);
-      DipSamples dipSamples = new DipSamples(statistics);
       FollowUpKpiReports followUpKpis =
           new FollowUpKpiReports(
               context.getBean(FollowUpStatistics.class),
@@ -166,9 +165,9 @@ public final class AuditSummaryBenchmark {
             "audits",
             () -> summaries.summarise(twoMonths).audits());
         time(
-            "round " + round + ": dip samples, 12 months",
+            "round " + round + ": audits of one dip sample (theme, month, area)",
             "audits",
-            () -> dipSamples.summarise(twelveMonths).total());
+            () -> statistics.dipSampleAuditRefs("DS-BENCH", "Theme 3", last, 1L).size());
         time(
             "round " + round + ": follow-up KPIs, 12 months",
             "follow-ups",

@@ -32,10 +32,12 @@ class AuditSummaryMariaDbIT {
   @Autowired AuditRegister register;
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkingDayCalendar calendar;
+  @Autowired org.learningloop.dipsample.DipSamples dipSamples;
 
   @BeforeEach
   void seed() {
     SeedAudits.ensureLoaded(register, 20);
+    SeedDipSamples.ensureRecorded(dipSamples, 20);
     SeedFollowUps.ensureWritten(jdbc, calendar, 20);
   }
 
@@ -76,8 +78,9 @@ class AuditSummaryMariaDbIT {
             get("/api/reports/dip-samples?from=2003-12&to=2004-01")
                 .with(httpBasic("pi-lead", "demo")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.total").value(33))
-        .andExpect(jsonPath("$.months[0].themes[0].count").value(16));
+        .andExpect(jsonPath("$.dipSamples[0].ref").value("DS-2003-12-HP"))
+        .andExpect(jsonPath("$.dipSamples[0].audits").value(16))
+        .andExpect(jsonPath("$.dipSamples[2].audits").value(7));
   }
 
   /**

@@ -231,23 +231,34 @@ class ReportsTest extends SeedScenario {
   }
 
   @Test
-  void dipSamplesAreListedByMonthAndThemeAndLeftOutOfTheJudgements() throws Exception {
+  void dipSamplesAreListedByMonthAndThemeWithUnitSampleSizeAndActionsAndLeftOutOfTheJudgements()
+      throws Exception {
     mvc.perform(
             get("/api/reports/dip-samples?from=2023-12&to=2024-01")
                 .with(httpBasic("moderator", "demo")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.total").value(33))
-        .andExpect(jsonPath("$.months[0].month").value("2023-12"))
+        .andExpect(jsonPath("$.dipSamples.length()").value(3))
+        .andExpect(jsonPath("$.dipSamples[0].ref").value("DS-2023-12-HP"))
+        .andExpect(jsonPath("$.dipSamples[0].month").value("2023-12"))
         .andExpect(
-            jsonPath("$.months[0].themes[0].theme")
+            jsonPath("$.dipSamples[0].theme")
                 .value("Quality of assessments in the Help and Protect teams"))
-        .andExpect(jsonPath("$.months[0].themes[0].count").value(16))
-        .andExpect(jsonPath("$.months[1].month").value("2024-01"))
+        .andExpect(jsonPath("$.dipSamples[0].unit").value("ASSESSMENTS"))
+        .andExpect(jsonPath("$.dipSamples[0].sampleSize").value(16))
+        .andExpect(jsonPath("$.dipSamples[0].audits").value(16))
+        .andExpect(jsonPath("$.dipSamples[0].actions.set").value(0))
+        .andExpect(jsonPath("$.dipSamples[1].month").value("2024-01"))
         .andExpect(
-            jsonPath("$.months[1].themes[0].theme")
-                .value("Impact of the Safer Families Practice Hub"))
-        .andExpect(jsonPath("$.months[1].themes[0].count").value(10))
-        .andExpect(jsonPath("$.months[1].themes[1].count").value(7));
+            jsonPath("$.dipSamples[1].theme").value("Impact of the Safer Families Practice Hub"))
+        .andExpect(jsonPath("$.dipSamples[1].unit").value("FAMILIES"))
+        .andExpect(jsonPath("$.dipSamples[1].sampleSize").value(10))
+        .andExpect(jsonPath("$.dipSamples[2].sampleSize").value(7))
+        .andExpect(jsonPath("$.actions.set").value(0));
+    // The deep dives' judgements leave the dip-sample audits out.
+    mvc.perform(
+            get("/api/reports/audit-summary?from=2023-12&to=2024-01")
+                .with(httpBasic("moderator", "demo")))
+        .andExpect(jsonPath("$.audits").value(35));
   }
 
   @Test
@@ -373,11 +384,16 @@ class ReportsTest extends SeedScenario {
         .contains("In 9 out of 20,")
         .contains("In 7 out of 20,")
         .contains("In 4 out of 20,")
-        .contains("December 2023:")
-        .contains("Quality of assessments in the Help and Protect teams – 16 cases sampled.")
-        .contains("Impact of the Safer Families Practice Hub – 10 cases sampled.")
         .contains(
-            "Quality of assessments in the CWCN and Corporate Parenting teams – 7 cases sampled.")
+            "December 2023: Quality of assessments in the Help and Protect teams – 16 assessments sampled;"
+                + " no actions were set.")
+        .contains(
+            "January 2024: Impact of the Safer Families Practice Hub – 10 families sampled; no actions were"
+                + " set.")
+        .contains(
+            "January 2024: Quality of assessments in the CWCN and Corporate Parenting teams – 7 assessments"
+                + " sampled; no actions were set.")
+        .contains("No actions were set on these dip samples.")
         .contains("Closing the Loop – Follow-up of Inadequate Audits, July 2023 – December 2023")
         .contains(
             "21 follow-ups were opened by the Practice Improvement team for audits graded inadequate during July 2023")
@@ -402,7 +418,8 @@ class ReportsTest extends SeedScenario {
         .contains("Amber: 3.3 percentage points above target")
         .contains("83.3% (10 of 12 follow-ups closed)")
         .contains("83.3% (5 of 6 re-audits recorded)")
-        .contains("Actions done on time is not shown");
+        .contains("Dip-sample actions done on time")
+        .contains("No actions done");
     // One population per count, said in words, and the breakdown by service area and team.
     assertThat(html)
         .contains(
@@ -420,8 +437,10 @@ class ReportsTest extends SeedScenario {
         .contains(
             "<title id=\"chart-trend-title\">Audit judgements post moderation, February 2023 – January 2024</title>");
     assertThat(html).doesNotContain("style=");
-    // No data records actions on dip samples, so the report claims none.
-    assertThat(html).doesNotContain("individual actions set by the auditors");
+    // No actions are recorded on these dip samples, so the report claims none.
+    assertThat(html)
+        .doesNotContain("individual actions set by the auditors")
+        .doesNotContain("have actions set");
     assertThat(page("/reports/committee?from=2023-12&to=2024-01"))
         .doesNotContain("Date of Meeting:");
 
@@ -466,7 +485,7 @@ class ReportsTest extends SeedScenario {
           .contains("In 9 out of 20,")
           .contains("In 7 out of 20;".replace(';', ','))
           .contains("In 4 out of 20,")
-          .contains("16 cases sampled")
+          .contains("16 assessments sampled; no actions were set.")
           .contains("Closing the Loop – Follow-up of Inadequate Audits, July 2023 – December 2023")
           .contains(
               "As at "

@@ -172,6 +172,22 @@ class RoleMatrixTest {
   };
 
   static final Role[] MANAGERS = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR};
+
+  /** Who reads dip samples: everyone who works with case data (administrators see none). */
+  static final Role[] DIP_SAMPLE_READERS = {
+    Role.AUDITOR,
+    Role.MODERATOR,
+    Role.PI_LEAD,
+    Role.PI_OFFICER,
+    Role.PRACTITIONER,
+    Role.TEAM_MANAGER,
+    Role.SERVICE_MANAGER,
+    Role.ASSISTANT_DIRECTOR
+  };
+
+  /** Who sets actions, and verifies, sends back or cancels them (as their setter or a PI lead). */
+  static final Role[] ACTION_SETTERS = {Role.AUDITOR, Role.PI_LEAD};
+
   static final Role[] ESCALATORS = {Role.SERVICE_MANAGER, Role.ASSISTANT_DIRECTOR, Role.PI_LEAD};
   static final String SCHEDULE =
       "{\"startsAt\":\"2030-01-01T10:00:00\",\"durationMinutes\":60,\"location\":\"Room 2\"}";
@@ -424,6 +440,41 @@ class RoleMatrixTest {
           Rule.only("GET", "/admin/retention", 200, Role.ADMIN),
           Rule.only("GET", "/admin/incidents", 200, Role.ADMIN),
           Rule.reach("POST", "/admin/incidents/NO-SUCH-INCIDENT/retry", Role.ADMIN),
+          // Dip samples and actions: auditors record dip samples; auditors and PI leads set actions
+          // and (as setter or PI lead) verify, send back and cancel them; whoever acts for the
+          // owner
+          // completes one they may see (anyone else: 403 from the service, or 404 if they may not
+          // see it). Bodies are valid but name a service area, source or action that does not
+          // exist, so nothing is written.
+          Rule.only("GET", "/dip-samples", 200, DIP_SAMPLE_READERS),
+          Rule.only("GET", "/dip-samples/new", 200, Role.AUDITOR),
+          Rule.reach("POST", "/dip-samples/new", Role.AUDITOR),
+          Rule.reach("GET", "/dip-samples/NO-SUCH-DIP-SAMPLE", DIP_SAMPLE_READERS),
+          Rule.only("GET", "/actions/new", 200, ACTION_SETTERS),
+          Rule.reach("POST", "/actions/new", ACTION_SETTERS),
+          Rule.reachSignedIn("GET", "/actions/" + NONE),
+          Rule.reachSignedIn("POST", "/actions/" + NONE + "/complete"),
+          Rule.reach("POST", "/actions/" + NONE + "/verify", ACTION_SETTERS),
+          Rule.reach("POST", "/actions/" + NONE + "/send-back", ACTION_SETTERS),
+          Rule.reach("POST", "/actions/" + NONE + "/cancel", ACTION_SETTERS),
+          Rule.only("GET", "/api/dip-samples?from=2024-01&to=2024-01", 200, DIP_SAMPLE_READERS),
+          Rule.reach("GET", "/api/dip-samples/NO-SUCH-DIP-SAMPLE", DIP_SAMPLE_READERS),
+          Rule.reach("POST", "/api/dip-samples", Role.AUDITOR)
+              .withJson(
+                  "{\"ref\":\"DS-MATRIX\",\"theme\":\"Matrix\",\"month\":\"2024-01\","
+                      + "\"serviceArea\":\"No Such Area\",\"unit\":\"CASES\",\"sampleSize\":1}"),
+          Rule.signedIn("GET", "/api/actions"),
+          Rule.reachSignedIn("GET", "/api/actions/" + NONE),
+          Rule.reach("POST", "/api/actions", ACTION_SETTERS)
+              .withJson(
+                  "{\"source\":\"NO-SUCH-SOURCE\",\"ownerType\":\"TEAM\",\"owner\":\"Nobody\","
+                      + "\"description\":\"Matrix\",\"dueDate\":\"2030-01-02\"}"),
+          Rule.reachSignedIn("POST", "/api/actions/" + NONE + "/complete")
+              .withJson("{\"evidence\":\"Matrix\"}"),
+          Rule.reach("POST", "/api/actions/" + NONE + "/verify", ACTION_SETTERS),
+          Rule.reach("POST", "/api/actions/" + NONE + "/send-back", ACTION_SETTERS)
+              .withJson(REASON),
+          Rule.reach("POST", "/api/actions/" + NONE + "/cancel", ACTION_SETTERS).withJson(REASON),
           Rule.reach("POST", "/admin/outbox/" + NONE + "/retry", Role.ADMIN));
 
   /** Demo users: the username is the role's engine group id (pi-lead, team-manager, ...). */

@@ -34,7 +34,12 @@ class PagesAccessibilityTest extends BrowserJourney {
                   "/audits"),
           "pi-lead",
               List.of(
-                  "/dashboard", "/tasks?view=team&sort=due-date", "/reports", "/reports/committee"),
+                  "/dashboard",
+                  "/tasks?view=team&sort=due-date",
+                  "/reports",
+                  "/reports/committee",
+                  "/dip-samples",
+                  "/actions/new"),
           "practitioner", List.of("/", "/my-work", "/tasks"),
           "team-manager", List.of("/dashboard", "/audits"),
           "assistant-director",
@@ -43,17 +48,25 @@ class PagesAccessibilityTest extends BrowserJourney {
                   "/dashboard",
                   "/dashboard/follow-ups/" + OPEN_IN_HELP_AND_PROTECT,
                   "/reports?from=2026-01&to=2026-10"),
-          "auditor", List.of("/", "/audits/new", "/audits/import", "/audits?grade=INADEQUATE"),
+          "auditor",
+              List.of(
+                  "/",
+                  "/audits/new",
+                  "/audits/import",
+                  "/audits?grade=INADEQUATE",
+                  "/dip-samples",
+                  "/dip-samples/new",
+                  "/dip-samples/DS-2023-12-HP"),
           "admin", List.of("/", "/admin", "/admin/incidents"));
 
   private static final Map<String, List<String>> HEADER =
       Map.of(
           "pi-officer", List.of("Tasks", "Audits"),
-          "pi-lead", List.of("Tasks", "Dashboard", "Audits", "Reports"),
+          "pi-lead", List.of("Tasks", "Dashboard", "Audits", "Dip samples", "Reports"),
           "practitioner", List.of("Tasks", "My work"),
           "team-manager", List.of("Tasks", "My work", "Dashboard", "Audits"),
           "assistant-director", List.of("Tasks", "Dashboard", "Audits", "Reports"),
-          "auditor", List.of("Tasks", "Audits"),
+          "auditor", List.of("Tasks", "Audits", "Dip samples"),
           // Administrators see no case data: no audit register in their header.
           "admin", List.of("Administration", "Reports"));
 

@@ -48,7 +48,8 @@ class ProcessDiagramTest {
     return Stream.of(
         FollowUpProcess.RESOURCE,
         ReflectiveConversationProcess.RESOURCE,
-        SupportItemProcess.RESOURCE);
+        SupportItemProcess.RESOURCE,
+        ActionProcess.RESOURCE);
   }
 
   @ParameterizedTest

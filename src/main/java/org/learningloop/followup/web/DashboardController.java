@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.learningloop.calendar.Deadlines;
+import org.learningloop.dipsample.ActionStatus;
+import org.learningloop.dipsample.Actions;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
@@ -41,13 +43,16 @@ class DashboardController {
   private final StaffRegistry registry;
   private final Deadlines deadlines;
   private final Clock clock;
+  private final Actions actions;
 
   DashboardController(
       OpenFollowUps openFollowUps,
       Directory directory,
       StaffRegistry registry,
       Deadlines deadlines,
-      Clock clock) {
+      Clock clock,
+      Actions actions) {
+    this.actions = actions;
     this.openFollowUps = openFollowUps;
     this.directory = directory;
     this.registry = registry;
@@ -56,6 +61,10 @@ class DashboardController {
   }
 
   record Count(String name, long open, long overdue) {}
+
+  /** An overdue action on a dip sample or an audit the person oversees. */
+  record OverdueAction(
+      long id, String source, String description, String owner, String due, String waitingFor) {}
 
   record Area(String name, long open, long overdue, List<Count> teams) {}
 
@@ -158,6 +167,25 @@ class DashboardController {
         "overdueCount", rows.stream().filter(r -> r.overdue(deadlines, now)).count());
     model.addAttribute("areas", areas);
     model.addAttribute("stages", stages);
+    model.addAttribute(
+        "overdueActions",
+        actions.overdue(me.username()).stream()
+            .limit(MAX_OVERDUE_SHOWN)
+            .map(
+                a ->
+                    new OverdueAction(
+                        a.id(),
+                        a.source(),
+                        a.description(),
+                        a.owner() + " (" + a.ownerType().label() + ")",
+                        fmt.day(
+                            a.status() == ActionStatus.AWAITING_VERIFICATION
+                                ? a.verificationDue()
+                                : a.dueDate()),
+                        a.status() == ActionStatus.AWAITING_VERIFICATION
+                            ? "Verification by " + a.setBy()
+                            : a.actor()))
+            .toList());
     model.addAttribute("overdue", overdue);
     return "dashboard";
   }

@@ -12,6 +12,8 @@ import org.learningloop.audit.AuditSummary;
 import org.learningloop.calendar.Deadlines;
 import org.learningloop.catalogue.CatalogueEntry;
 import org.learningloop.catalogue.Catalogues;
+import org.learningloop.dipsample.ActionStatus;
+import org.learningloop.dipsample.Actions;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.ConversationAttendees;
@@ -45,6 +47,7 @@ class MyWorkController {
   private final Catalogues catalogues;
   private final Deadlines deadlines;
   private final Clock clock;
+  private final Actions actions;
 
   MyWorkController(
       FollowUpQueries followUps,
@@ -53,7 +56,9 @@ class MyWorkController {
       Directory directory,
       Catalogues catalogues,
       Deadlines deadlines,
-      Clock clock) {
+      Clock clock,
+      Actions actions) {
+    this.actions = actions;
     this.followUps = followUps;
     this.openFollowUps = openFollowUps;
     this.audits = audits;
@@ -73,6 +78,10 @@ class MyWorkController {
       String due,
       boolean accept,
       boolean complete) {}
+
+  /** An action waiting for the person: theirs to do, or theirs to verify. */
+  record ActionRow(
+      long id, String source, String description, String due, boolean overdue, boolean verify) {}
 
   record ConversationRow(
       long followUpId, String auditRef, Instant startsAt, String when, String where) {}
@@ -145,6 +154,21 @@ class MyWorkController {
     model.addAttribute("followUps", mine);
     model.addAttribute("support", support);
     model.addAttribute("conversations", coming);
+    model.addAttribute(
+        "actions",
+        actions.waitingFor(me.username()).stream()
+            .map(
+                a -> {
+                  boolean verify = a.status() == ActionStatus.AWAITING_VERIFICATION;
+                  return new ActionRow(
+                      a.id(),
+                      a.source(),
+                      a.description(),
+                      fmt.day(verify ? a.verificationDue() : a.dueDate()),
+                      a.overdue(),
+                      verify);
+                })
+            .toList());
     return "my-work";
   }
 }

@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.learningloop.workflow.ActionProcess;
 import org.learningloop.workflow.FollowUpProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ class OpenTaskListener implements TaskListener {
 
   private void created(DelegateTask task) {
     Object followUpId = task.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID);
+    Object actionId = task.getVariable(ActionProcess.Variables.ACTION_ID);
     String candidateGroup =
         task.getCandidates().stream()
             .filter(
@@ -52,10 +54,11 @@ class OpenTaskListener implements TaskListener {
             .findFirst()
             .orElse(null);
     jdbc.update(
-        "insert into open_task (task_id, follow_up_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into open_task (task_id, follow_up_id, action_id, audit_ref, task_key, name, assignee, candidate_group,"
+            + " due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         task.getId(),
         followUpId instanceof Number n ? n.longValue() : null,
+        actionId instanceof Number n ? n.longValue() : null,
         task.getExecution().getProcessBusinessKey(),
         task.getTaskDefinitionKey(),
         task.getName(),

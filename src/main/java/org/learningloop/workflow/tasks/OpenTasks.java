@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpenTasks {
 
   private static final String COLUMNS =
-      "select task_id, follow_up_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at from open_task ";
+      "select task_id, follow_up_id, action_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at from open_task ";
   private static final String MINE_OR_QUEUE =
       "(assignee = :me or (assignee is null and candidate_group in (:groups)))";
 
@@ -124,6 +124,8 @@ public class OpenTasks {
     Instant due = instant(rs.getObject("due_at", LocalDateTime.class));
     long followUpId = rs.getLong("follow_up_id");
     Long id = rs.wasNull() ? null : followUpId;
+    long actionId = rs.getLong("action_id");
+    Long action = rs.wasNull() ? null : actionId;
     return new TaskView(
         rs.getString("task_id"),
         id,
@@ -135,7 +137,8 @@ public class OpenTasks {
         due,
         instant(rs.getObject("created_at", LocalDateTime.class)),
         due != null && due.isBefore(now),
-        id == null ? null : "/follow-ups/" + id);
+        id != null ? "/follow-ups/" + id : action != null ? "/actions/" + action : null,
+        action);
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param taskKey the task's id in the process model, e.g. {@code Task_AllocateFollowUp}
  * @param link where the person acts on it
+ * @param actionId the action the task is about, for an action's task (then {@code followUpId} is
+ *     null and {@code auditRef} holds the dip sample's or audit's ref)
  */
 public record TaskView(
     String taskId,
@@ -19,4 +21,5 @@ public record TaskView(
     Instant dueAt,
     Instant createdAt,
     boolean overdue,
-    String link) {}
+    String link,
+    Long actionId) {}

@@ -1,0 +1,3 @@
+-- The escalation ladder also climbs for actions on dip samples and audits: a notice names the follow-up or the action.
+alter table escalation_notice modify follow_up_id bigint null, add column action_id bigint;
+create index ix_escalation_notice_action on escalation_notice (action_id);
