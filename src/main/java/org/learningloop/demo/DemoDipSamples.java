@@ -2,6 +2,11 @@ package org.learningloop.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.learningloop.audit.AuditDraft;
+import org.learningloop.audit.AuditRegister;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.dipsample.ActionCommand;
 import org.learningloop.dipsample.ActionDetails;
@@ -18,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The seed's three thematic dip samples (December 2023, 16 assessments in the Help and Protect
  * teams; January 2024, 10 families in the Safer Families Practice Hub and 7 assessments in the CWCN
- * and Corporate Parenting teams), recorded by the demo auditor, with actions in each state: one
- * open with the practitioner, one waiting for the auditor's verification, one done, one cancelled;
- * the CWCN sample has none, so the reports say so. Through the dip-sample module's face, so every
- * action runs its process and its owner's task is in their list. Each dip sample is made once, with
- * its actions, in one transaction: restarts add nothing.
+ * and Corporate Parenting teams), recorded by the demo auditor with their sampled audits (good work
+ * mostly, none Inadequate), and with actions in each state: one open with the practitioner, one
+ * waiting for the auditor's verification, one done, one cancelled; the CWCN sample has none, so the
+ * reports say so. Through the dip-sample module's face, so every action runs its process and its
+ * owner's task is in their list. Each dip sample is made once, with its actions, in one
+ * transaction: restarts add nothing.
  */
 @Component
 class DemoDipSamples {
@@ -34,15 +40,28 @@ class DemoDipSamples {
   private static final Logger log = LoggerFactory.getLogger(DemoDipSamples.class);
   private static final String AUDITOR = "auditor";
   private static final String DOMAIN = "@learningloop.example";
+  private static final String AUDITOR_EMAIL = "auditor" + DOMAIN;
+
+  /** The grades of a dip sample's audits, in turn: mostly good work, some to improve. */
+  private static final String[] GRADES = {
+    "GOOD", "REQUIRES_IMPROVEMENT", "GOOD", "OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT"
+  };
 
   private final DipSamples dipSamples;
   private final Actions actions;
+  private final AuditRegister register;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  DemoDipSamples(DipSamples dipSamples, Actions actions, WorkingDayCalendar calendar, Clock clock) {
+  DemoDipSamples(
+      DipSamples dipSamples,
+      Actions actions,
+      AuditRegister register,
+      WorkingDayCalendar calendar,
+      Clock clock) {
     this.dipSamples = dipSamples;
     this.actions = actions;
+    this.register = register;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -125,6 +144,7 @@ class DemoDipSamples {
     if (dipSamples.exists(ref)) {
       return false;
     }
+    recordAudits(ref, YearMonth.parse(month), size);
     dipSamples.record(
         new DipSampleCommand(ref, theme, month, DemoUsers.SERVICE_AREA, null, unit, size, findings),
         AUDITOR);
@@ -141,5 +161,46 @@ class DemoDipSamples {
       LocalDate due) {
     return actions.set(
         new ActionCommand.Set(source, type, owner, contact, description, due), AUDITOR);
+  }
+
+  /**
+   * The dip sample's audits, as its auditor would import them: one per sampled case, on the working
+   * days of its month, each naming the dip sample in its theme. None is Inadequate, so no follow-up
+   * opens in a month long past.
+   */
+  private void recordAudits(String ref, YearMonth month, int size) {
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+      if (calendar.isWorkingDay(d)) {
+        days.add(d);
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      String auditRef = "DEMO-" + ref + "-" + (i + 1);
+      if (register.exists(auditRef)) {
+        continue;
+      }
+      register.record(
+          new AuditDraft(
+              auditRef,
+              days.get(i * days.size() / size).toString(),
+              "THEMATIC_DIP_SAMPLE",
+              ref,
+              DemoUsers.SERVICE_AREA,
+              DemoUsers.TEAM,
+              "practitioner" + DOMAIN,
+              null,
+              "team-manager" + DOMAIN,
+              null,
+              "C-" + (200000 + Math.floorMod(auditRef.hashCode(), 700000)),
+              AUDITOR_EMAIL,
+              GRADES[i % GRADES.length],
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              "Demo dip-sample audit."));
+    }
   }
 }

@@ -25,11 +25,21 @@ class DemoDipSamplesTest {
             jdbc.queryForList(
                 "select ref from dip_sample where ref like 'DS-202%' order by ref", String.class))
         .containsExactly(DemoDipSamples.DECEMBER, DemoDipSamples.CWCN, DemoDipSamples.HUB);
+    // Each has its sampled audits, found by the dip sample's ref in their theme, as many as
+    // sampled.
+    assertThat(
+            jdbc.queryForList(
+                "select concat(theme, ' ', count(*)) from audit where audit_type ="
+                    + " 'THEMATIC_DIP_SAMPLE' and theme like 'DS-202%' group by theme order by theme",
+                String.class))
+        .containsExactly("DS-2023-12-HP 16", "DS-2024-01-CWCN 7", "DS-2024-01-SFPH 10");
     long actions = count("action_item");
     long tasks = count("open_task where action_id is not null");
+    long audits = count("audit");
 
     demoDipSamples.ensurePresent();
 
+    assertThat(count("audit")).isEqualTo(audits);
     assertThat(count("action_item")).isEqualTo(actions);
     assertThat(count("open_task where action_id is not null")).isEqualTo(tasks);
     assertThat(
