@@ -181,7 +181,8 @@ class MailRenderer {
             .map(
                 item ->
                     new RenderedItem(
-                        item.auditRef(),
+                        (item.linkPath().startsWith("/actions/") ? "Action on " : "Audit ")
+                            + item.auditRef(),
                         lookup(STAGES, item.stage(), item.stage()),
                         DAY.format(item.dueDate()),
                         item.daysOverdue(),
@@ -313,6 +314,9 @@ class MailRenderer {
     }
   }
 
-  /** One line of an escalation bundle, as the templates show it. */
-  record RenderedItem(String auditRef, String stage, String due, int daysOverdue, String link) {}
+  /**
+   * One line of an escalation bundle, as the templates show it: {@code subject} is "Audit AUD-1"
+   * for a follow-up, "Action on DS-2023-12-HP" for an action on a dip sample or an audit.
+   */
+  record RenderedItem(String subject, String stage, String due, int daysOverdue, String link) {}
 }

@@ -126,6 +126,41 @@ class MailTemplatesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anEscalationBundleNamesAnActionAsAnActionOnItsDipSampleOrAudit() {
+    RenderedMail mail =
+        renderer.render(
+            new Notification(
+                "k",
+                "a@x.example",
+                null,
+                Template.ESCALATION_BUNDLE,
+                null,
+                null,
+                "/tasks?view=overdue",
+                Map.of(),
+                null,
+                List.of(
+                    new Notification.Item(
+                        "DS-2023-12-HP",
+                        "OWNER_ACTION",
+                        LocalDate.of(2024, 1, 23),
+                        2,
+                        "/actions/7"),
+                    new Notification.Item(
+                        "AUD-2024-021",
+                        "ALLOCATION",
+                        LocalDate.of(2024, 1, 23),
+                        1,
+                        "/follow-ups/57"))));
+    assertThat(mail.textBody())
+        .contains(
+            "- Action on DS-2023-12-HP: an action for its owner to do, due Tuesday 23 January")
+        .contains("- Audit AUD-2024-021: allocation to a PI officer")
+        .doesNotContain("Audit DS-2023-12-HP");
+    assertThat(mail.htmlBody()).contains("Action on DS-2023-12-HP");
+  }
+
+  @org.junit.jupiter.api.Test
   void anEscalationBundleWithNothingInItIsRefused() {
     assertThatThrownBy(
             () ->
