@@ -61,6 +61,22 @@ class SecurityConfiguration {
 
   static final RequestMatcher CAMUNDA_WEB_APPS = under("/camunda");
 
+  /**
+   * The engine's addresses: administrators only, HTTP Basic accepted (with a problem-details 401
+   * and the same lock-out as the sign-in form).
+   */
+  private static HttpSecurity adminsByBasic(
+      HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
+      throws Exception {
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class);
+  }
+
   private static RequestMatcher under(String prefix) {
     return request -> {
       String path =
@@ -98,14 +114,7 @@ class SecurityConfiguration {
   SecurityFilterChain engineRestFilterChain(
       HttpSecurity http, ObjectMapper json, LoginThrottle throttle, AccessLog accessLog)
       throws Exception {
-    http.securityMatcher(ENGINE_REST)
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-        .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(
-                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
-        .addFilterBefore(
-            new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
+    adminsByBasic(http.securityMatcher(ENGINE_REST), json, throttle, accessLog)
         .securityContext(
             context ->
                 context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -139,14 +148,7 @@ class SecurityConfiguration {
       AccessLog accessLog,
       Directory directory)
       throws Exception {
-    http.securityMatcher(CAMUNDA_WEB_APPS)
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-        .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(
-                    ProblemDetailsSecurityHandlers.unauthenticated(json)))
-        .addFilterBefore(
-            new LoginThrottleFilter(throttle, accessLog, json), BasicAuthenticationFilter.class)
+    adminsByBasic(http.securityMatcher(CAMUNDA_WEB_APPS), json, throttle, accessLog)
         .exceptionHandling(
             errors ->
                 errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
