@@ -166,28 +166,15 @@ public class ReminderSweep {
       if (subject.isEmpty()) {
         continue;
       }
-      LocalDate dueDate = deadlines.dueDate(task.dueAt());
-      for (Escalation rung : deadlines.escalations(task.dueAt())) {
-        if (rung.at().isAfter(now)) {
-          continue;
-        }
-        Rung r =
-            reached.computeIfAbsent(
-                task.followUpId() + ":" + stage.get() + ":" + dueDate + ":" + rung.rung(),
-                k ->
-                    new Rung(
-                        task.followUpId(),
-                        null,
-                        subject.get().auditRef(),
-                        stage.get().name(),
-                        dueDate,
-                        rung.rung(),
-                        rung.overdueBy(),
-                        rung.at(),
-                        new java.util.TreeSet<>()));
-        recipients(rung.recipient(), task, subject.get().serviceAreaId())
-            .forEach(p -> r.usernames().add(p.username()));
-      }
+      climb(
+          task,
+          task.followUpId(),
+          null,
+          subject.get().auditRef(),
+          stage.get().name(),
+          subject.get().serviceAreaId(),
+          now,
+          reached);
     }
     for (Rung rung : reached.values()) {
       if (rung.usernames().isEmpty()) {
@@ -219,34 +206,52 @@ public class ReminderSweep {
       if (subject.isEmpty()) {
         continue;
       }
-      LocalDate dueDate = deadlines.dueDate(task.dueAt());
-      for (Escalation rung : deadlines.escalations(task.dueAt())) {
-        if (rung.at().isAfter(now)) {
-          continue;
-        }
-        Rung r =
-            reached.computeIfAbsent(
-                subjectKey(null, task.actionId())
-                    + ":"
-                    + stage.get()
-                    + ":"
-                    + dueDate
-                    + ":"
-                    + rung.rung(),
-                k ->
-                    new Rung(
-                        null,
-                        task.actionId(),
-                        subject.get().sourceRef(),
-                        stage.get().name(),
-                        dueDate,
-                        rung.rung(),
-                        rung.overdueBy(),
-                        rung.at(),
-                        new java.util.TreeSet<>()));
-        recipients(rung.recipient(), task, subject.get().serviceAreaId())
-            .forEach(p -> r.usernames().add(p.username()));
+      climb(
+          task,
+          null,
+          task.actionId(),
+          subject.get().sourceRef(),
+          stage.get().name(),
+          subject.get().serviceAreaId(),
+          now,
+          reached);
+    }
+  }
+
+  /**
+   * Adds the task's recipients to every rung of its ladder reached by {@code now}: a follow-up's
+   * ({@code followUpId}) or an action's ({@code actionId}), named by {@code ref}.
+   */
+  private void climb(
+      TaskView task,
+      Long followUpId,
+      Long actionId,
+      String ref,
+      String stage,
+      Long serviceAreaId,
+      Instant now,
+      Map<String, Rung> reached) {
+    LocalDate dueDate = deadlines.dueDate(task.dueAt());
+    for (Escalation rung : deadlines.escalations(task.dueAt())) {
+      if (rung.at().isAfter(now)) {
+        continue;
       }
+      Rung r =
+          reached.computeIfAbsent(
+              subjectKey(followUpId, actionId) + ":" + stage + ":" + dueDate + ":" + rung.rung(),
+              k ->
+                  new Rung(
+                      followUpId,
+                      actionId,
+                      ref,
+                      stage,
+                      dueDate,
+                      rung.rung(),
+                      rung.overdueBy(),
+                      rung.at(),
+                      new java.util.TreeSet<>()));
+      recipients(rung.recipient(), task, serviceAreaId)
+          .forEach(p -> r.usernames().add(p.username()));
     }
   }
 
