@@ -37,6 +37,16 @@ class FollowUpAccess {
    * The follow-up, when {@code actor} may see it. Someone who may not is told it does not exist:
    * its existence is not theirs to know.
    */
+  /**
+   * A follow-up this person may see, for a step that changes it: its row is locked first, so a
+   * second step at the same moment waits, then finds the step done (a 409 from the step's own
+   * check) instead of racing the first through the engine.
+   */
+  FollowUp forChange(long id, String actor) {
+    followUps.lockById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    return visible(id, actor);
+  }
+
   FollowUp visible(long id, String actor) {
     return followUps
         .findOne(visibleTo(person(actor)).and((root, q, cb) -> cb.equal(root.get("id"), id)))

@@ -80,12 +80,12 @@ public class FollowUpCommands {
   // ---- allocation and the safety review ----
 
   public void claim(long id, String actor, FollowUpCommand.Claim claim) {
-    assign(access.visible(id, actor), piStaff(actor), claim.joint(), actor, true);
+    assign(access.forChange(id, actor), piStaff(actor), claim.joint(), actor, true);
   }
 
   public void allocate(long id, String actor, FollowUpCommand.Allocate allocation) {
     valid(allocation);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     assign(f, piStaff(allocation.officer()), allocation.joint(), actor, false);
   }
 
@@ -129,7 +129,7 @@ public class FollowUpCommands {
 
   public void reassign(long id, String actor, FollowUpCommand.Reassign reassignment) {
     valid(reassignment);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     Person officer = piStaff(reassignment.officer());
     String previous = f.getOfficerUsername();
     f.reassign(officer.username(), actor, now());
@@ -138,7 +138,7 @@ public class FollowUpCommands {
   }
 
   public void confirmSafeguarding(long id, String actor) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     access.requireSafeguardingConfirmer(f, actor);
     f.confirmSafeguarding(actor, now());
     engine.safeguardingConfirmed(f.getAuditRef());
@@ -160,7 +160,7 @@ public class FollowUpCommands {
   private void plan(
       long id, long conversationId, String actor, FollowUpCommand.Schedule schedule, boolean move) {
     valid(schedule);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     ZonedDateTime startsAt = schedule.startsAt().atZone(clock.getZone());
     Duration duration = Duration.ofMinutes(schedule.durationMinutes());
     String location = schedule.location().strip();
@@ -177,7 +177,7 @@ public class FollowUpCommands {
   public void recordConversationHeld(
       long id, long conversationId, String actor, FollowUpCommand.Held held) {
     valid(held);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.recordConversationHeld(
         conversationId, held.notes().strip(), held.learningPoints().strip(), actor, now());
     engine.conversationOutcome(f.getAuditRef(), conversationId, true);
@@ -186,7 +186,7 @@ public class FollowUpCommands {
   public void recordConversationNotHeld(
       long id, long conversationId, String actor, FollowUpCommand.Reason why) {
     valid(why);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.recordConversationNotHeld(conversationId, why.reason().strip(), actor, now());
     engine.conversationOutcome(f.getAuditRef(), conversationId, false);
   }
@@ -196,7 +196,7 @@ public class FollowUpCommands {
   /** Offers support; its owner is told, and the item's own process starts. */
   public long offerSupport(long id, String actor, FollowUpCommand.OfferSupport offer) {
     valid(offer);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     CatalogueEntry entry =
         catalogues
             .supportType(offer.type().strip())
@@ -246,21 +246,21 @@ public class FollowUpCommands {
   }
 
   public void verifySupport(long id, long itemId, String actor) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.verifySupport(itemId, actor, now());
     engine.supportVerified(itemId);
   }
 
   public void withdrawSupport(long id, long itemId, String actor, FollowUpCommand.Reason why) {
     valid(why);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.withdrawSupport(itemId, why.reason(), actor, now());
     engine.supportWithdrawn(itemId);
   }
 
   /** The follow-up, when {@code actor} may answer for its support item {@code itemId}. */
   private FollowUp ownedItemOf(long id, long itemId, String actor) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.requireOpen();
     access.requireOwnerOrPiStaff(f, f.supportItem(itemId), actor);
     return f;
@@ -269,14 +269,14 @@ public class FollowUpCommands {
   // ---- closure, re-audit, withdrawal ----
 
   public void proposeClosure(long id, String actor) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.proposeClosure(actor, now());
     engine.closureProposed(f.getAuditRef());
     notify.closureProposed(f, actor);
   }
 
   public void signOff(long id, String actor) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     Instant closed = now();
     LocalDate reAuditDue = deadlines.reAuditDate(closed.atZone(calendar.zone()).toLocalDate());
     f.signOff(actor, closed, reAuditDue);
@@ -287,7 +287,7 @@ public class FollowUpCommands {
 
   public void sendBack(long id, String actor, FollowUpCommand.Reason why) {
     valid(why);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     String proposer = f.getClosureProposedBy();
     f.sendBack(why.reason().strip(), actor, now());
     engine.closureDecided(f.getAuditRef(), false, null, null);
@@ -298,7 +298,7 @@ public class FollowUpCommands {
 
   /** Links the effectiveness re-audit: another audit of the same practitioner's work. */
   public void recordReAudit(long id, String actor, FollowUpCommand.ReAudit reAudit) {
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     f.requireReAuditDue();
     valid(reAudit);
     String ref = reAudit.auditRef().strip();
@@ -319,7 +319,7 @@ public class FollowUpCommands {
   /** A PI lead withdraws the follow-up, with a reason. */
   public void withdraw(long id, String actor, FollowUpCommand.Reason why) {
     valid(why);
-    FollowUp f = access.visible(id, actor);
+    FollowUp f = access.forChange(id, actor);
     lifecycle.end(f, FollowUpStatus.WITHDRAWN, actor, "Withdrawn: " + why.reason().strip());
   }
 
