@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Repository;
  * Instants are stored as UTC date-times. Sending is coordinated through the row itself: a node
  * claims a message with one conditional UPDATE, so any number of nodes can poll the same table and
  * each message has at most one sender at a time.
+ *
+ * <p>When a message is due is business time (the application's clock, which the tests and the demo
+ * move); how long a claim lasts is the database's own clock, the one clock all nodes share, so a
+ * node whose clock runs ahead cannot take over a live claim and one whose clock runs behind cannot
+ * hold a claim for longer than it should.
  */
 @Repository
 class Outbox {
@@ -33,9 +39,27 @@ class Outbox {
           + "status, attempts, next_attempt_at, claimed_by, claimed_until, last_error, created_at, sent_at";
 
   private final JdbcTemplate jdbc;
+  private volatile String databaseNow;
 
   Outbox(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The database's current UTC time as an SQL expression: MySQL and MariaDB have {@code
+   * UTC_TIMESTAMP}; H2 runs inside this JVM, whose time zone is UTC, so its local time is UTC.
+   */
+  private String databaseNow() {
+    String now = databaseNow;
+    if (now == null) {
+      String product =
+          jdbc.execute(
+              (ConnectionCallback<String>)
+                  connection -> connection.getMetaData().getDatabaseProductName());
+      now = product != null && product.startsWith("H2") ? "localtimestamp" : "utc_timestamp(6)";
+      databaseNow = now;
+    }
+    return now;
   }
 
   boolean contains(String key) {
@@ -120,31 +144,40 @@ class Outbox {
   }
 
   /**
-   * Ids of messages waiting to be sent at {@code now}, oldest due first, not held by a live claim.
+   * Ids of messages waiting to be sent at {@code now} (business time), oldest due first, not held
+   * by a claim that is live by the database's clock.
    */
   List<Long> due(Instant now, int limit) {
     return jdbc.queryForList(
         "select id from notification_outbox where status = 'PENDING' and next_attempt_at <= ? "
-            + "and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id limit ?",
+            + "and (claimed_until is null or claimed_until < "
+            + databaseNow()
+            + ") order by next_attempt_at, id limit ?",
         Long.class,
-        utc(now),
         utc(now),
         limit);
   }
 
   /**
-   * Claims one message for a sender: one atomic UPDATE that succeeds for one node only. A claim
-   * that has run out (its node died mid-send) can be taken over.
+   * Claims one message for a sender, for {@code duration} by the database's clock: one atomic
+   * UPDATE that succeeds for one node only. A claim that has run out (its node died mid-send) can
+   * be taken over.
+   *
+   * @param now business time, to tell whether the message is due
    */
-  Optional<OutboxMessage> claim(long id, String token, Instant now, Instant until) {
+  Optional<OutboxMessage> claim(long id, String token, Instant now, Duration duration) {
+    String databaseNow = databaseNow();
     int claimed =
         jdbc.update(
-            "update notification_outbox set claimed_by = ?, claimed_until = ? where id = ? and status = 'PENDING' "
-                + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)",
+            "update notification_outbox set claimed_by = ?, claimed_until = timestampadd(second, ?, "
+                + databaseNow
+                + ") where id = ? and status = 'PENDING' and next_attempt_at <= ? "
+                + "and (claimed_until is null or claimed_until < "
+                + databaseNow
+                + ")",
             token,
-            utc(until),
+            Math.max(1, duration.toSeconds()),
             id,
-            utc(now),
             utc(now));
     if (claimed != 1) {
       return Optional.empty();

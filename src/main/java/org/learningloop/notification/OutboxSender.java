@@ -61,9 +61,8 @@ class OutboxSender {
     int delivered = 0;
     for (Long id : outbox.due(clock.instant(), properties.batchSize())) {
       String token = node + ":" + UUID.randomUUID();
-      Instant now = clock.instant();
       Optional<OutboxMessage> claimed =
-          outbox.claim(id, token, now, now.plus(properties.claimDuration()));
+          outbox.claim(id, token, clock.instant(), properties.claimDuration());
       if (claimed.isPresent() && send(claimed.get(), token)) {
         delivered++;
       }

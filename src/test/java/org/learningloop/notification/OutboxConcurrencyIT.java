@@ -38,6 +38,7 @@ class OutboxConcurrencyIT {
   @Autowired Outbox outbox;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired SenderProperties configured;
 
   TransactionTemplate transaction;
   TestSmtp smtp;
@@ -57,6 +58,10 @@ class OutboxConcurrencyIT {
   void tearDown() {
     nodes.shutdownNow();
     smtp.server.stop();
+  }
+
+  OutboxSender node(String name, TestSmtp.MovableClock clock) {
+    return new OutboxSender(outbox, smtp.client(), configured, clock, name);
   }
 
   OutboxSender node(String name) {
@@ -217,6 +222,77 @@ class OutboxConcurrencyIT {
                 String.class))
         .containsExactly("first@council.example");
     assertThat(outbox.contains("race:after")).isTrue();
+  }
+
+  @Test
+  void aLiveClaimIsKeptByTheDatabasesClockWhateverANodesClockSays() {
+    smtp.server.start();
+    enqueue(1);
+    long id = outbox.findByKey("it:0").orElseThrow().id();
+    assertThat(outbox.claim(id, "node-a:1", clock.instant(), Duration.ofMinutes(2))).isPresent();
+
+    // Node B's clock runs three hours ahead of node A's: by its own clock A's claim ran out long
+    // ago.
+    TestSmtp.MovableClock ahead = new TestSmtp.MovableClock();
+    ahead.advance(Duration.ofHours(3));
+    assertThat(node("node-b", ahead).sendDue()).isZero();
+    assertThat(outbox.claim(id, "node-b:1", ahead.instant(), Duration.ofMinutes(2))).isEmpty();
+    assertThat(smtp.server.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aMailServerThatTakesTheConnectionAndNeverAnswersCostsOneTimeoutAndTheMessageWaits()
+      throws Exception {
+    enqueue(1);
+    try (TestSmtp.Silent silent = new TestSmtp.Silent()) {
+      OutboxSender hung =
+          new OutboxSender(
+              outbox, TestSmtp.client(silent.port(), 1500), configured, clock, "node-a");
+      long started = System.nanoTime();
+      assertThat(hung.sendDue()).isZero();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      assertThat(silent.connections()).isEqualTo(1);
+    }
+    OutboxMessage waiting = outbox.findByKey("it:0").orElseThrow();
+    assertThat(waiting.status()).isEqualTo(OutboxMessage.Status.PENDING);
+    assertThat(waiting.attempts()).isEqualTo(1);
+    assertThat(waiting.claimedBy()).isNull();
+    assertThat(waiting.lastError()).containsIgnoringCase("timed out");
+
+    smtp.server.start();
+    clock.advance(configured.backoffAfter(1).plusSeconds(1));
+    assertThat(node("node-a").sendDue()).isEqualTo(1);
+    assertThat(smtp.server.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void theMailServerDownForAnHourLosesAndDoublesNothingWithTheConfiguredRetries() throws Exception {
+    enqueue(12);
+    OutboxSender a = node("node-a", clock);
+    OutboxSender b = node("node-b", clock);
+
+    // Both nodes poll every minute of a simulated hour while the server is down.
+    for (int minute = 0; minute < 60; minute++) {
+      assertThat(bothNodesPoll(a, b)).containsOnly(0);
+      clock.advance(Duration.ofMinutes(1));
+    }
+    assertThat(jdbc.queryForList("select status from notification_outbox", String.class))
+        .as("still waiting after an hour, none given up")
+        .hasSize(12)
+        .containsOnly("PENDING");
+
+    smtp.server.start();
+    for (int minute = 0;
+        minute < 90 && !outbox.due(clock.instant().plus(Duration.ofDays(1)), 1).isEmpty();
+        minute++) {
+      bothNodesPoll(a, b);
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertThat(jdbc.queryForList("select status from notification_outbox", String.class))
+        .hasSize(12)
+        .containsOnly("SENT");
+    assertThat(messageIds(smtp.server.getReceivedMessages())).hasSize(12).doesNotHaveDuplicates();
   }
 
   private static void awaitLatch(CountDownLatch latch) {
