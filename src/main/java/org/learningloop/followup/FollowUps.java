@@ -232,7 +232,7 @@ public class FollowUps {
    * @return the username of the manager now asked, if the service area has one
    */
   public Optional<String> escalateSafeguarding(long id, Role to) {
-    FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    FollowUp f = forTimer(id);
     Optional<Person> manager =
         directory.withRole(to).stream()
             .filter(
@@ -243,9 +243,19 @@ public class FollowUps {
     return manager.map(Person::username);
   }
 
+  /**
+   * The follow-up a timer changes, its row locked first, as every person's step locks it ({@link
+   * FollowUpAccess#forChange}): a timer that fires while someone takes a step on the same follow-up
+   * waits for that step, and the engine then refuses the stale timer, or the step waits for the
+   * timer and meets its result. Never both at once through the engine.
+   */
+  private FollowUp forTimer(long id) {
+    return followUps.lockById(id).orElseThrow(() -> FollowUpException.notFound(id));
+  }
+
   /** The re-audit period after closure has passed: the auditors are asked for one. */
   public void reAuditDue(long id) {
-    FollowUp f = followUps.findById(id).orElseThrow(() -> FollowUpException.notFound(id));
+    FollowUp f = forTimer(id);
     f.reAuditDueNow(now(), deadlines.dueDate(deadlines.reAuditTaskDue(f.getReAuditDue())));
     notify.reAuditDue(f);
   }

@@ -16,10 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.OnMariaDb;
+import org.learningloop.workflow.FollowUpProcess;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The same step, at the same moment, through the real HTTP API on MariaDB: exactly one request
@@ -34,6 +42,10 @@ class SameStepSameMomentIT {
   private static final String TEAM = "Help and Protect Team 1";
 
   @LocalServerPort int port;
+  @Autowired ManagementService managementService;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
   private final HttpClient client = HttpClient.newHttpClient();
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -139,6 +151,87 @@ class SameStepSameMomentIT {
     }
   }
 
+  /**
+   * The Team Manager confirms the child's safety review at the moment its timer fires (the job the
+   * job executor would run, run here by the test so that the two meet). Either the confirmation
+   * comes first, and the timer's job is refused by the engine's own conflict check (nothing
+   * escalated, nobody emailed), or the timer comes first, and the confirmation then settles the
+   * escalated check: never a 500, never an escalation recorded after the confirmation, never a
+   * safeguarding task left open, never two emails.
+   */
+  @Test
+  void confirmingSafeguardingWhileItsTimerFires() throws Exception {
+    for (int round = 0; round < ROUNDS + 2; round++) {
+      String ref = audit("SIGNIFICANT_HARM_RISK");
+      long id = followUpOf(ref);
+      Job timer =
+          managementService
+              .createJobQuery()
+              .processInstanceId(followUpProcess(ref))
+              .activityId("BoundaryEvent_SafeguardingUnconfirmed")
+              .singleResult();
+      assertThat(timer).as("the safeguarding timer of %s", ref).isNotNull();
+
+      CyclicBarrier start = new CyclicBarrier(2);
+      CompletableFuture<HttpResponse<String>> confirm =
+          CompletableFuture.supplyAsync(
+              () ->
+                  sendAt(
+                      start,
+                      post(
+                          "team-manager", "/api/follow-ups/" + id + "/safeguarding/confirm", "{}")),
+              pool);
+      CompletableFuture<Boolean> fired =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                  managementService.executeJob(timer.getId());
+                  return true;
+                } catch (OptimisticLockingException refusedByTheEngine) {
+                  return false;
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              pool);
+      HttpResponse<String> confirmed = confirm.get();
+      boolean escalated = fired.get();
+
+      assertThat(confirmed.statusCode()).as("confirmation: %s", confirmed.body()).isEqualTo(200);
+      String body = get("pi-lead", "/api/follow-ups/" + id).body();
+      List<String> actions = JsonPath.read(body, "$.timeline[*].action");
+      assertThat(actions).contains("SAFEGUARDING_CONFIRMED");
+      if (escalated) {
+        assertThat(actions.indexOf("SAFEGUARDING_ESCALATED"))
+            .as("escalated before it was confirmed: %s", actions)
+            .isBetween(0, actions.indexOf("SAFEGUARDING_CONFIRMED"));
+      } else {
+        assertThat(actions).doesNotContain("SAFEGUARDING_ESCALATED");
+      }
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(ref)
+                  .taskDefinitionKeyLike("Task_ConfirmChildSafety%")
+                  .count())
+          .as("no safety review left open")
+          .isZero();
+      assertThat(
+              safeguardingTimers(ref, "BoundaryEvent_SafeguardingUnconfirmed")
+                  + safeguardingTimers(ref, "BoundaryEvent_SafeguardingStillUnconfirmed"))
+          .as("no safeguarding timer left")
+          .isZero();
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from notification_outbox where audit_ref = ? and template = 'ESCALATION'",
+                  Integer.class,
+                  ref))
+          .as("the Service Manager told once if escalated, else not at all")
+          .isEqualTo(escalated ? 1 : 0);
+    }
+  }
+
   // ---- the race and its judge ----
 
   private List<HttpResponse<String>> race(HttpRequest first, HttpRequest second) throws Exception {
@@ -179,6 +272,35 @@ class SameStepSameMomentIT {
 
   /** An Inadequate audit of the demo practitioner, recorded by the auditor: its follow-up's id. */
   private long followUp() throws Exception {
+    return followUpOf(audit("PLANNING"));
+  }
+
+  private long safeguardingTimers(String ref, String boundaryEvent) {
+    return managementService
+        .createJobQuery()
+        .processInstanceId(followUpProcess(ref))
+        .activityId(boundaryEvent)
+        .count();
+  }
+
+  private String followUpProcess(String ref) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(FollowUpProcess.KEY)
+        .processInstanceBusinessKey(ref)
+        .singleResult()
+        .getId();
+  }
+
+  private long followUpOf(String ref) throws Exception {
+    return ((Number)
+            JsonPath.read(
+                get("pi-lead", "/api/follow-ups?auditRef=" + ref).body(), "$.content[0].id"))
+        .longValue();
+  }
+
+  /** Records an Inadequate audit of the demo practitioner with one factor: its reference. */
+  private String audit(String factor) throws Exception {
     String ref = "AUD-RACE-" + System.nanoTime();
     ok(
         post(
@@ -188,13 +310,10 @@ class SameStepSameMomentIT {
             {"ref":"%s","auditDate":"%s","type":"DEEP_DIVE","serviceArea":"%s","team":"%s",
              "practitionerEmail":"practitioner@learningloop.example",
              "teamManagerEmail":"team-manager@learningloop.example","childRef":"C-1",
-             "grade":"INADEQUATE","factors":["PLANNING"]}
+             "grade":"INADEQUATE","factors":["%s"]}
             """
-                .formatted(ref, LocalDate.now().minusDays(2), AREA, TEAM)));
-    return ((Number)
-            JsonPath.read(
-                get("pi-lead", "/api/follow-ups?auditRef=" + ref).body(), "$.content[0].id"))
-        .longValue();
+                .formatted(ref, LocalDate.now().minusDays(2), AREA, TEAM, factor)));
+    return ref;
   }
 
   private HttpRequest post(String user, String path, String json) {
