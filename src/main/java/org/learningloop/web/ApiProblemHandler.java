@@ -110,6 +110,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (lostTheDatabase(e)) {
+      // Its transaction died with the connection, so the database rolled all of it back.
+      log.warn("An API request lost its database connection: {}", e.toString());
+      ProblemDetail problem =
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "database-unavailable",
+              "Database unavailable",
+              "The connection to the database was lost while this request was being served. Nothing"
+                  + " was changed; try again in a moment.");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .body(problem);
+    }
     log.error("Unexpected failure of an API request", e);
     ProblemDetail problem =
         problem(
@@ -287,6 +301,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       return "must be true or false";
     }
     return "has the wrong type";
+  }
+
+  /**
+   * Whether the request failed because its database connection broke or could not be had (the
+   * server restarted, the connection was killed, the pool was exhausted), whichever layer (JPA, the
+   * engine, JDBC) reported it.
+   */
+  static boolean lostTheDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLRecoverableException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException
+          || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ProblemDetail problem(
