@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.learningloop.support.DemoHttp;
 import org.learningloop.support.MariaDb;
 import org.learningloop.support.OnMariaDb;
 import org.learningloop.workflow.FollowUpProcess;
@@ -96,8 +94,9 @@ class ConnectionKilledMidTransactionIT {
               () -> {
                 List<long[]> trx =
                     jdbc.query(
-                        "select trx_mysql_thread_id, trx_rows_locked from information_schema.innodb_trx"
-                            + " where trx_state = 'LOCK WAIT'",
+                        "select t.trx_mysql_thread_id, t.trx_rows_locked from information_schema.innodb_trx t"
+                            + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id"
+                            + " where t.trx_state = 'LOCK WAIT' and p.db = database()",
                         (r, n) -> new long[] {r.getLong(1), r.getLong(2)});
                 if (trx.size() != 1) {
                   return false;
@@ -171,13 +170,6 @@ class ConnectionKilledMidTransactionIT {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json");
+    return DemoHttp.json("http://localhost:" + port, user, path);
   }
 }

@@ -3,14 +3,11 @@ package org.learningloop.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -23,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.learningloop.support.DemoHttp;
 import org.learningloop.support.OnMariaDb;
 import org.learningloop.workflow.FollowUpProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -325,14 +323,7 @@ class SameStepSameMomentIT {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json");
+    return DemoHttp.json("http://localhost:" + port, user, path);
   }
 
   private void ok(HttpRequest request) throws Exception {

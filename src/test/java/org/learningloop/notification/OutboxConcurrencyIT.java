@@ -207,7 +207,8 @@ class OutboxConcurrencyIT {
         .until(
             () ->
                 jdbc.queryForObject(
-                        "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
+                        "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
+                            + " on p.id = t.trx_mysql_thread_id where t.trx_state = 'LOCK WAIT' and p.db = database()",
                         Integer.class)
                     > 0);
     // ...and is refused once the first commits: the savepoint absorbs it, the second transaction
