@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,8 @@ class TwoNodesShareTheWorkIT {
       "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
           + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
           + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private final List<AppNode> nodes = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -84,50 +87,62 @@ class TwoNodesShareTheWorkIT {
     AppNode b = node("b", relayB);
     AppNode.awaitReady(nodes, Duration.ofMinutes(10));
 
-    // Weeks of work shared by two nodes.
+    // Weeks of work shared by two nodes, their clocks moved together (to 10:00 in London on each
+    // day, so that the run means the same whatever the time of day it starts).
     importAudits(a, "TWO-1-", 6, 2);
     settle("after the import");
-    for (int days : new int[] {2, 5, 9, 16}) {
-      moveClocks(days, a, b);
-      settle("at +" + days + " days");
+    for (int day : new int[] {2, 5, 9, 16}) {
+      moveClocks(day, 10, a, b);
+      settle("on day " + day);
     }
     List<String> templates = sentTemplates();
     assertThat(templates)
         .as("the import's, the reminders', the ladder's and the safeguarding timers' emails")
         .contains(
-            "FOLLOW_UP_CREATED", "SAFEGUARDING_CHECK_REQUESTED", "ESCALATION_BUNDLE", "ESCALATION");
+            "FOLLOW_UP_CREATED",
+            "SAFEGUARDING_CHECK_REQUESTED",
+            "REMINDER_DIGEST",
+            "ESCALATION_BUNDLE",
+            "ESCALATION");
     assertEveryEmailArrivedOnce();
 
-    // Node A is killed while it holds timer jobs and an outbox claim.
+    // Three new safety checks, due at the end of the next working day; then node A alone moves on.
     importAudits(b, "TWO-2-", 3, 3);
     settle("after the second import");
     relayA.hang();
+    // The next morning (before the checks are due) A's sweep queues the day's digests, and A's
+    // sender takes one and waits on its hanging mail server.
+    moveClocks(17, 9, a);
+    await("node A holds an outbox claim")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> claimsOf(a) > 0);
     try (Connection blocker = connect()) {
-      // Hold the new follow-ups' rows: A's safeguarding timers stop half-way, inside their jobs.
+      // Hold the new follow-ups' rows: A's safeguarding timers, due by now, stop half-way inside
+      // their jobs.
       blocker.setAutoCommit(false);
       try (Statement s = blocker.createStatement()) {
         s.executeQuery("select id from follow_up where audit_ref like 'TWO-2-%' for update")
             .close();
       }
-      a.clock("+19d");
-      await("node A holds timer jobs and an outbox claim")
+      moveClocks(22, 10, a);
+      await("node A holds timer jobs, stopped half-way, and an outbox claim")
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> lockedTimers() > 0 && waitingTransactions() > 0 && claimsOf(a) > 0);
+          .until(() -> lockedTimers() >= 3 && waitingTransactions() > 0 && claimsOf(a) > 0);
       a.kill();
       nodes.remove(a);
       blocker.rollback();
     }
     assertThat(relayA.hung()).isPositive();
-    offset = Duration.ofDays(19);
-    b.clock("+19d");
+    moveClocks(22, 10, b);
     settle("after node A was killed");
 
     assertThat(count("select count(*) from ACT_RU_INCIDENT")).as("no incidents").isZero();
     assertThat(
             count(
                 "select count(*) from notification_outbox where template = 'ESCALATION' and audit_ref like 'TWO-2-%'"))
-        .as("each of the three safeguarding checks escalated once, by node B")
+        .as("each of the three safety checks escalated once, by node B")
         .isEqualTo(3);
     assertEveryEmailArrivedOnce();
   }
@@ -154,10 +169,12 @@ class TwoNodesShareTheWorkIT {
     return node;
   }
 
-  private void moveClocks(int days, AppNode... moved) {
-    offset = Duration.ofDays(days);
+  /** Moves the nodes' clocks to {@code hour}:00 in London, {@code day} days from today. */
+  private void moveClocks(int day, int hour, AppNode... moved) {
+    Instant target = LocalDate.now(LONDON).plusDays(day).atTime(hour, 0).atZone(LONDON).toInstant();
+    offset = Duration.between(Instant.now(), target);
     for (AppNode node : moved) {
-      node.clock("+" + days + "d");
+      node.clock("+" + offset.toSeconds() + "s");
     }
   }
 
@@ -165,7 +182,7 @@ class TwoNodesShareTheWorkIT {
   private void importAudits(AppNode node, String prefix, int inadequate, int harm)
       throws Exception {
     StringBuilder csv = new StringBuilder(HEADER);
-    LocalDate date = LocalDate.now().plusDays(offset.toDays()).minusDays(1);
+    LocalDate date = LocalDate.ofInstant(Instant.now().plus(offset), LONDON).minusDays(1);
     for (int i = 1; i <= inadequate + 2; i++) {
       boolean bad = i <= inadequate;
       csv.append(prefix)
