@@ -14,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.notification.Notifications;
+import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,17 +31,12 @@ import org.springframework.web.util.HtmlUtils;
 @AutoConfigureMockMvc
 class ReportBreakdownTest {
 
-  private static final String HEADER =
-      "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-          + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-          + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
-
   @Autowired MockMvc mvc;
   @MockitoBean Notifications notifications;
 
   @BeforeEach
   void importAudits() throws Exception {
-    StringBuilder csv = new StringBuilder(HEADER);
+    StringBuilder csv = new StringBuilder(TestAudits.CSV_HEADER);
     // Help and Protect Team 1: 8 audits, 2 inadequate. Corporate Parenting Team A: 6 audits, 1
     // inadequate.
     for (int i = 1; i <= 8; i++) {

@@ -25,6 +25,7 @@ import org.learningloop.audit.AuditRegister;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
+import org.learningloop.support.TestAudits;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,9 +115,7 @@ class ReportPublishingTest {
                 .with(httpBasic("auditor", "demo"))
                 .contentType("text/csv")
                 .content(
-                    "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-                        + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-                        + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n"
+                    TestAudits.CSV_HEADER
                         + "LATE-2013-12,2013-12-20,DEEP_DIVE,,Help and Protect,Seed Team,"
                         + "practitioner@learningloop.example,,team-manager@learningloop.example,,C-99,"
                         + "auditor@learningloop.example,REQUIRES_IMPROVEMENT,,,,,,\n"))
