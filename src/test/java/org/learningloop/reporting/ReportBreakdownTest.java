@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.notification.Notifications;
@@ -107,19 +104,12 @@ class ReportBreakdownTest {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      String text =
-          new PDFTextStripper()
-              .getText(document)
-              .replaceAll("\\s+", " ")
-              // The page footer (a pagination artifact) falls wherever a page breaks a sentence.
-              .replaceAll("Page \\d+ of \\d+ ", "");
-      assertThat(text)
-          .contains("Breakdown by Service Area and Team, January 2012 – June 2012")
-          .contains("counts of 1 to 4 are shown as “fewer than 5”")
-          .contains("Corporate Parenting: Corporate Parenting Team A 6 fewer than 5 not shown")
-          .contains("Help and Protect: Help and Protect Team 1 8 fewer than 5 not shown");
-    }
+    String text = PdfText.of(pdf);
+    assertThat(text)
+        .contains("Breakdown by Service Area and Team, January 2012 – June 2012")
+        .contains("counts of 1 to 4 are shown as “fewer than 5”")
+        .contains("Corporate Parenting: Corporate Parenting Team A 6 fewer than 5 not shown")
+        .contains("Help and Protect: Help and Protect Team 1 8 fewer than 5 not shown");
     String page =
         HtmlUtils.htmlUnescape(
             mvc.perform(

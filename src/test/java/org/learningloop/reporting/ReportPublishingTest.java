@@ -17,9 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.notification.Notification;
@@ -103,7 +100,7 @@ class ReportPublishingTest {
         .contains("Appendix A: Children's Social Care Performance Scorecard")
         .doesNotContain("Publish this report");
     assertThat(first.figures()).contains("\"audits\" : 35");
-    assertThat(pdfText(first.pdf))
+    assertThat(PdfText.of(first.pdf))
         .contains("Version 1, published by assistant-director")
         .contains("35 deep dive audits have been completed")
         .contains("Members will be offered a QA and performance briefing.");
@@ -165,7 +162,7 @@ class ReportPublishingTest {
         .contains(
             "Why this version was made: A December audit imported late and moderated to Inadequate.")
         .contains("36 deep dive audits have been completed");
-    assertThat(pdfText(second.pdf))
+    assertThat(PdfText.of(second.pdf))
         .contains(
             "Why this version was made: A December audit imported late and moderated to Inadequate.");
     assertThat(second.figures()).contains("\"version\" : 2").contains("\"audits\" : 36");
@@ -406,16 +403,6 @@ class ReportPublishingTest {
         .andExpect(header().exists("Repr-Digest"))
         .andReturn()
         .getResponse();
-  }
-
-  private static String pdfText(byte[] pdf) throws Exception {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper()
-          .getText(document)
-          .replaceAll("\\s+", " ")
-          // The page footer (a pagination artifact) falls wherever a page breaks a sentence.
-          .replaceAll("Page \\d+ of \\d+ ", "");
-    }
   }
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor ad() {
