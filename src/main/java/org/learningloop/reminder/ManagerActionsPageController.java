@@ -117,8 +117,7 @@ class ManagerActionsPageController {
       String newDueDate,
       String reason) {
     model.addAttribute("id", id);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.errors(model, errors);
     model.addAttribute("note", note);
     model.addAttribute("stage", stage);
     model.addAttribute("newDueDate", newDueDate);
