@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learningloop.common.TimeConfiguration;
+import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -66,38 +67,26 @@ class LogsRevealNoPersonalDataTest {
     // An import naming a new practitioner and team manager, and a rejected one.
     String ref = "LOGS-" + System.nanoTime();
     String date = LocalDate.now(TimeConfiguration.LONDON).minusDays(1).toString();
-    String header =
-        "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-            + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-            + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
     String row =
-        String.join(
-            ",",
+        TestAudits.csvLine(
             ref,
             date,
-            "DEEP_DIVE",
-            "",
-            "Help and Protect",
-            "Help and Protect Team 1",
             PRACTITIONER_EMAIL,
             PRACTITIONER_NAME,
             MANAGER_EMAIL,
             MANAGER_NAME,
             CHILD_REF,
-            "auditor@learningloop.example",
             "INADEQUATE",
-            "",
-            "",
-            "",
-            "",
             "ASSESSMENT_QUALITY",
             "Spoke with " + PRACTITIONER_NAME + " about " + CHILD_REF);
-    assertThat(importFile(header + row + "\n").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(TestAudits.importFile(http, TestAudits.CSV_HEADER + row).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     String bad =
         row.replace(ref, ref + "-X")
             .replace(PRACTITIONER_EMAIL, STRANGER_EMAIL)
             .replace("INADEQUATE", "BRILLIANT");
-    assertThat(importFile(header + bad + "\n").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(TestAudits.importFile(http, TestAudits.CSV_HEADER + bad).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
 
     // The follow-up it opened, worked through the API.
     String found =
@@ -163,14 +152,6 @@ class LogsRevealNoPersonalDataTest {
     assertThat(logs.lines().filter(line -> line.contains("Failed sign-in")))
         .as("the failed sign-in is logged, with the request id it came with")
         .anySatisfy(line -> assertThat(line).contains("[ops-check-4711]"));
-  }
-
-  private ResponseEntity<String> importFile(String file) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(new MediaType("text", "csv"));
-    return http.withBasicAuth("auditor", "demo")
-        .exchange(
-            "/api/audits/import", HttpMethod.POST, new HttpEntity<>(file, headers), String.class);
   }
 
   private ResponseEntity<String> post(String user, String path, String json) {

@@ -24,11 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * What an operator's Prometheus scrapes, over real HTTP: after an import through the API (which
@@ -59,15 +55,13 @@ class MetricsScrapeTest {
     String inadequate = TestAudits.uniqueRef("METRICS");
     String good = TestAudits.uniqueRef("METRICS");
     String file =
-        "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-            + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-            + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n"
+        TestAudits.CSV_HEADER
             + row(inadequate, today, "INADEQUATE", "ASSESSMENT_QUALITY")
             + row(good, today, "GOOD", "");
-    var imported = importFile(file);
+    var imported = TestAudits.importFile(http, file);
     assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(imported.getBody()).contains("\"created\":2");
-    var rejected = importFile(file.replace(",GOOD,", ",BRILLIANT,"));
+    var rejected = TestAudits.importFile(http, file.replace(",GOOD,", ",BRILLIANT,"));
     assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
     // The sweep and the job executor run on their own threads: wait until each has run once. The
@@ -153,36 +147,17 @@ class MetricsScrapeTest {
   }
 
   private static String row(String ref, String date, String grade, String factors) {
-    return String.join(
-            ",",
-            ref,
-            date,
-            "DEEP_DIVE",
-            "",
-            "Help and Protect",
-            "Help and Protect Team 1",
-            "practitioner@learningloop.example",
-            "",
-            "team-manager@learningloop.example",
-            "",
-            "C-" + ref,
-            "auditor@learningloop.example",
-            grade,
-            "",
-            "",
-            "",
-            "",
-            factors,
-            "")
-        + "\n";
-  }
-
-  private org.springframework.http.ResponseEntity<String> importFile(String file) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(new MediaType("text", "csv"));
-    return http.withBasicAuth("auditor", "demo")
-        .exchange(
-            "/api/audits/import", HttpMethod.POST, new HttpEntity<>(file, headers), String.class);
+    return TestAudits.csvLine(
+        ref,
+        date,
+        "practitioner@learningloop.example",
+        "",
+        "team-manager@learningloop.example",
+        "",
+        "C-" + ref,
+        grade,
+        factors,
+        "");
   }
 
   /** Every sample of a scrape, by name and labels (the application label left out). */

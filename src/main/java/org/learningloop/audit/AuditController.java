@@ -12,11 +12,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.FormValues;
 import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
@@ -228,15 +228,8 @@ class AuditController {
   }
 
   private static YearMonth month(String name, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return YearMonth.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "'" + value + "' is not a month as YYYY-MM"));
-      return null;
-    }
+    return FormValues.parse(
+        value, YearMonth::parse, name, "'" + value + "' is not a month as YYYY-MM", errors);
   }
 
   private static <E extends Enum<E>> E parse(

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.FormValues;
 import org.learningloop.common.PageForms;
 import org.learningloop.common.Paging;
 import org.learningloop.directory.Directory;
@@ -114,10 +114,8 @@ class AuditPagesController {
     accessLog.record(principal, "LIST", "AUDIT", null);
     model.addAttribute("rows", found.items().stream().map(AuditPagesController::row).toList());
     model.addAttribute("page", found);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
-    model.addAttribute(
-        "values", Map.of("from", from, "to", to, "team", team, "grade", grade, "type", type));
+    PageForms.form(
+        model, Map.of("from", from, "to", to, "team", team, "grade", grade, "type", type), errors);
     model.addAttribute("teams", registry.teams());
     model.addAttribute("grades", Arrays.asList(Grade.values()));
     model.addAttribute(
@@ -255,9 +253,8 @@ class AuditPagesController {
   @GetMapping("/audits/import")
   @PreAuthorize("hasAnyRole('AUDITOR','MODERATOR')")
   String importPage(Model model) {
-    model.addAttribute("errors", List.of());
+    PageForms.errors(model, List.of());
     model.addAttribute("lineErrors", List.of());
-    model.addAttribute("fieldErrors", Map.of());
     model.addAttribute("columns", String.join(",", AuditField.CSV_HEADER));
     return "audits/import";
   }
@@ -273,9 +270,8 @@ class AuditPagesController {
     model.addAttribute("columns", String.join(",", AuditField.CSV_HEADER));
     if (file == null || file.isEmpty()) {
       List<FieldError> errors = List.of(new FieldError("file", "Choose a CSV file to import"));
-      model.addAttribute("errors", errors);
+      PageForms.errors(model, errors);
       model.addAttribute("lineErrors", List.of());
-      model.addAttribute("fieldErrors", PageForms.byField(errors));
       return "audits/import";
     }
     try {
@@ -314,13 +310,11 @@ class AuditPagesController {
 
   private String recordForm(
       Model model, Map<String, String> values, List<String> factors, List<FieldError> errors) {
-    model.addAttribute("values", values);
+    PageForms.form(model, values, errors);
     model.addAttribute("chosenFactors", factors);
     model.addAttribute("teams", registry.teams());
     model.addAttribute("grades", Arrays.asList(Grade.values()));
     model.addAttribute("factors", catalogues.factors().stream().filter(f -> f.active()).toList());
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
     return "audits/new";
   }
 
@@ -332,12 +326,10 @@ class AuditPagesController {
       List<FieldError> errors) {
     model.addAttribute("a", audit);
     model.addAttribute("row", row(audit));
-    model.addAttribute("values", values);
+    PageForms.form(model, values, errors);
     model.addAttribute("chosenFactors", factors);
     model.addAttribute("grades", Arrays.asList(Grade.values()));
     model.addAttribute("factors", catalogues.factors().stream().filter(f -> f.active()).toList());
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
     return "audits/moderate";
   }
 
@@ -365,15 +357,12 @@ class AuditPagesController {
   }
 
   private static YearMonth month(String field, String value, List<FieldError> errors) {
-    if (value.isBlank()) {
-      return null;
-    }
-    try {
-      return YearMonth.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Enter a month as year and month, for example 2024-01"));
-      return null;
-    }
+    return FormValues.parse(
+        value,
+        YearMonth::parse,
+        field,
+        "Enter a month as year and month, for example 2024-01",
+        errors);
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String value) {

@@ -81,10 +81,7 @@ class CataloguePagesController {
   @GetMapping("/admin/catalogues/{kind}/{code}")
   String edit(@PathVariable String kind, @PathVariable String code, Model model) {
     CatalogueKind catalogue = kind(kind);
-    CatalogueEntry entry =
-        catalogues
-            .find(catalogue, code)
-            .orElseThrow(() -> CatalogueProblem.notFound(catalogue, code));
+    CatalogueEntry entry = entry(catalogue, code);
     return form(model, catalogue, kind, entry, values(entry), List.of());
   }
 
@@ -98,10 +95,7 @@ class CataloguePagesController {
       Model model,
       RedirectAttributes redirect) {
     CatalogueKind catalogue = kind(kind);
-    CatalogueEntry entry =
-        catalogues
-            .find(catalogue, code)
-            .orElseThrow(() -> CatalogueProblem.notFound(catalogue, code));
+    CatalogueEntry entry = entry(catalogue, code);
     try {
       CatalogueEntry changed =
           catalogues.change(
@@ -161,10 +155,14 @@ class CataloguePagesController {
     model.addAttribute("support", catalogue == CatalogueKind.SUPPORT);
     model.addAttribute("description", catalogue.description());
     model.addAttribute("entry", entry);
-    model.addAttribute("values", values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.form(model, values, errors);
     return "admin/catalogue-entry";
+  }
+
+  private CatalogueEntry entry(CatalogueKind catalogue, String code) {
+    return catalogues
+        .find(catalogue, code)
+        .orElseThrow(() -> CatalogueProblem.notFound(catalogue, code));
   }
 
   private static CatalogueKind kind(String kind) {

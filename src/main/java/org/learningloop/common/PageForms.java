@@ -6,6 +6,7 @@ import java.util.Map;
 import org.learningloop.common.DomainException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -29,6 +30,21 @@ public final class PageForms {
     Map<String, String> byField = new LinkedHashMap<>();
     errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
     return byField;
+  }
+
+  /**
+   * What a form page's template reads of its errors: all of them for the error summary ({@code
+   * errors}) and the first per field for the message beside it ({@code fieldErrors}).
+   */
+  public static void errors(Model model, List<FieldError> errors) {
+    model.addAttribute("errors", errors);
+    model.addAttribute("fieldErrors", byField(errors));
+  }
+
+  /** The errors, and what was typed into each field ({@code values}) to show it again. */
+  public static void form(Model model, Map<String, ?> values, List<FieldError> errors) {
+    model.addAttribute("values", values);
+    errors(model, errors);
   }
 
   /**

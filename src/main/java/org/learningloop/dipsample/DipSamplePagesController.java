@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.FormValues;
 import org.learningloop.common.PageForms;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.security.AccessLog;
@@ -90,9 +90,7 @@ class DipSamplePagesController {
     }
     accessLog.record(principal, "LIST", "DIP_SAMPLE", null);
     model.addAttribute("rows", found.stream().map(DipSamplePagesController::row).toList());
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
-    model.addAttribute("values", Map.of("from", first, "to", last));
+    PageForms.form(model, Map.of("from", first, "to", last), errors);
     return "dip-samples/list";
   }
 
@@ -166,9 +164,7 @@ class DipSamplePagesController {
   }
 
   private String dipSampleForm(Model model, Map<String, String> values, List<FieldError> errors) {
-    model.addAttribute("values", values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.form(model, values, errors);
     model.addAttribute(
         "serviceAreas", registry.serviceAreaNames().values().stream().sorted().toList());
     model.addAttribute("teams", registry.teams());
@@ -254,9 +250,7 @@ class DipSamplePagesController {
   }
 
   private void actionForm(Model model, Map<String, String> values, List<FieldError> errors) {
-    model.addAttribute("values", values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.form(model, values, errors);
     model.addAttribute("ownerTypes", Arrays.asList(ActionOwnerType.values()));
   }
 
@@ -284,9 +278,7 @@ class DipSamplePagesController {
         a.history().stream()
             .map(e -> new HistoryRow(at(e.at()), e.actor(), what(e.what()), e.note()))
             .toList());
-    model.addAttribute("values", values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.form(model, values, errors);
     return "actions/show";
   }
 
@@ -454,27 +446,17 @@ class DipSamplePagesController {
   }
 
   private static Integer whole(String value, String field, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "Enter how many were sampled as a whole number"));
-      return null;
-    }
+    return FormValues.parse(
+        value, Integer::valueOf, field, "Enter how many were sampled as a whole number", errors);
   }
 
   private static LocalDate date(String value, String field, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Enter the date as YYYY-MM-DD, for example 2024-02-16"));
-      return null;
-    }
+    return FormValues.parse(
+        value,
+        LocalDate::parse,
+        field,
+        "Enter the date as YYYY-MM-DD, for example 2024-02-16",
+        errors);
   }
 
   private static String blankToNull(String s) {

@@ -114,19 +114,7 @@ public class DipSamples implements DipSampleStatistics {
 
   /** The dip samples of the months, in month then theme order. */
   public List<DipSampleView> list(YearMonth from, YearMonth to) {
-    Map<Long, String> areas = registry.serviceAreaNames();
-    List<DipSample> found = inRange(from, to);
-    Map<Long, List<Action>> byDipSample = actionsOf(found);
-    Instant now = clock.instant();
-    return found.stream()
-        .map(
-            s ->
-                view(
-                    s,
-                    areas,
-                    ActionFigures.of(
-                        byDipSample.getOrDefault(s.getId(), List.of()), deadlines, now)))
-        .toList();
+    return withFigures(from, to, this::view);
   }
 
   public DipSampleView get(String ref) {
@@ -139,6 +127,30 @@ public class DipSamples implements DipSampleStatistics {
 
   @Override
   public List<DipSampleFigures> inMonths(YearMonth from, YearMonth to) {
+    return withFigures(
+        from,
+        to,
+        (s, areas, figures) ->
+            new DipSampleFigures(
+                s.getRef(),
+                s.getTheme(),
+                s.getMonth(),
+                areas.get(s.getServiceAreaId()),
+                s.getUnit(),
+                s.getSampleSize(),
+                auditRefs(s).size(),
+                figures));
+  }
+
+  /**
+   * What {@link #withFigures} makes of one dip sample, its service areas' names and its figures.
+   */
+  private interface WithFigures<T> {
+    T of(DipSample sample, Map<Long, String> areas, ActionFigures figures);
+  }
+
+  /** Each dip sample of the months, in month then theme order, with its actions' figures now. */
+  private <T> List<T> withFigures(YearMonth from, YearMonth to, WithFigures<T> as) {
     Map<Long, String> areas = registry.serviceAreaNames();
     List<DipSample> found = inRange(from, to);
     Map<Long, List<Action>> byDipSample = actionsOf(found);
@@ -146,14 +158,9 @@ public class DipSamples implements DipSampleStatistics {
     return found.stream()
         .map(
             s ->
-                new DipSampleFigures(
-                    s.getRef(),
-                    s.getTheme(),
-                    s.getMonth(),
-                    areas.get(s.getServiceAreaId()),
-                    s.getUnit(),
-                    s.getSampleSize(),
-                    auditRefs(s).size(),
+                as.of(
+                    s,
+                    areas,
                     ActionFigures.of(
                         byDipSample.getOrDefault(s.getId(), List.of()), deadlines, now)))
         .toList();

@@ -48,10 +48,10 @@ public class StaffAdministration {
   }
 
   @Transactional(readOnly = true)
-  public List<TeamView> teams() {
+  public List<TeamPlace> teams() {
     return teams.findAll().stream()
-        .map(TeamView::of)
-        .sorted(Comparator.comparing(TeamView::serviceAreaName).thenComparing(TeamView::name))
+        .map(TeamPlace::of)
+        .sorted(Comparator.comparing(TeamPlace::serviceAreaName).thenComparing(TeamPlace::teamName))
         .toList();
   }
 
@@ -105,7 +105,7 @@ public class StaffAdministration {
     return serviceAreas.save(new ServiceArea(name));
   }
 
-  public TeamView createTeam(String name, Long serviceAreaId) {
+  public TeamPlace createTeam(String name, Long serviceAreaId) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
       errors.add(new FieldError("name", "Enter the team's name"));
@@ -120,7 +120,7 @@ public class StaffAdministration {
     if (!errors.isEmpty()) {
       throw DirectoryProblem.invalid(errors);
     }
-    return TeamView.of(teams.save(new Team(name, area)));
+    return TeamPlace.of(teams.save(new Team(name, area)));
   }
 
   private void apply(Staff person, StaffDetails details) {

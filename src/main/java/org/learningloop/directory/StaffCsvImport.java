@@ -71,8 +71,8 @@ public class StaffCsvImport {
   @Transactional
   public Result importFile(byte[] content) {
     List<Row> records = parse(decode(content));
-    Map<String, TeamView> teams = new HashMap<>();
-    administration.teams().forEach(t -> teams.put(key(t.name()), t));
+    Map<String, TeamPlace> teams = new HashMap<>();
+    administration.teams().forEach(t -> teams.put(key(t.teamName()), t));
     Map<String, ServiceArea> areas = new HashMap<>();
     administration.serviceAreas().forEach(a -> areas.put(key(a.getName()), a));
 
@@ -97,11 +97,11 @@ public class StaffCsvImport {
       String team = record.get("team");
       String area = record.get("service_area");
       if (!team.isEmpty()) {
-        TeamView found = teams.get(key(team));
+        TeamPlace found = teams.get(key(team));
         if (found == null) {
           rowErrors.add(new FieldError("team", "no team is called " + team));
         } else {
-          teamId = found.id();
+          teamId = found.teamId();
           if (!area.isEmpty() && !key(area).equals(key(found.serviceAreaName()))) {
             rowErrors.add(
                 new FieldError(

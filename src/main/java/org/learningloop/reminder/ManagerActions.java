@@ -214,6 +214,22 @@ class ManagerActions {
         followUpId, code.name(), newDueDate, tasks.stream().map(TaskView::taskId).toList());
   }
 
+  /**
+   * The due date of each stage that has an open task, as {@link #extend} reads it: what a manager
+   * sees before extending, and sends back as {@code currentDueDate}.
+   */
+  @Transactional(readOnly = true)
+  Map<String, LocalDate> dueDates(long followUpId) {
+    Map<String, LocalDate> due = new java.util.LinkedHashMap<>();
+    for (TaskView t : openTasks.ofFollowUp(followUpId)) {
+      if (t.dueAt() != null) {
+        UserTaskDeadline.stageOf(t.taskKey())
+            .ifPresent(stage -> due.putIfAbsent(stage.name(), deadlines.dueDate(t.dueAt())));
+      }
+    }
+    return due;
+  }
+
   /** The stage of the follow-up's oldest open task, else the stage the follow-up is at. */
   private FollowUpStage currentStage(Subject f) {
     return openTasks.ofFollowUp(f.id()).stream()

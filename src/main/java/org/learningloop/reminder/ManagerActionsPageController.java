@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.PageForms;
@@ -74,12 +75,18 @@ class ManagerActionsPageController {
       @RequestParam(defaultValue = "") String stage,
       @RequestParam(defaultValue = "") String newDueDate,
       @RequestParam(defaultValue = "") String reason,
+      @RequestParam Map<String, String> form,
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
     LocalDate date;
+    LocalDate seen;
     try {
       date = newDueDate.isBlank() ? null : LocalDate.parse(newDueDate.strip());
+      // The stage's due date as the page showed it: moved by someone else meanwhile, it is a
+      // refusal that says so, not a second extension on top of theirs.
+      String shown = form.getOrDefault("seen-" + stage.strip(), "");
+      seen = shown.isBlank() ? null : LocalDate.parse(shown.strip());
     } catch (DateTimeParseException e) {
       return page(
           model,
@@ -93,12 +100,16 @@ class ManagerActionsPageController {
     try {
       ManagerActions.ExtensionDone done =
           actions.extend(
-              id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason, null);
+              id, principal.getName(), null, stage.isBlank() ? null : stage, date, reason, seen);
       redirect.addFlashAttribute(
           "saved", "The " + done.stage() + " due date is now " + done.newDueDate());
       return "redirect:/dashboard";
     } catch (DomainException problem) {
-      return page(model, id, errorsOf(problem), "", stage, newDueDate, reason);
+      List<FieldError> errors =
+          problem.errors().stream().anyMatch(e -> e.field().equals("currentDueDate"))
+              ? List.of(new FieldError("stage", problem.getMessage()))
+              : errorsOf(problem);
+      return page(model, id, errors, "", stage, newDueDate, reason);
     }
   }
 
@@ -117,13 +128,13 @@ class ManagerActionsPageController {
       String newDueDate,
       String reason) {
     model.addAttribute("id", id);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.errors(model, errors);
     model.addAttribute("note", note);
     model.addAttribute("stage", stage);
     model.addAttribute("newDueDate", newDueDate);
     model.addAttribute("reason", reason);
     model.addAttribute("stages", STAGES);
+    model.addAttribute("seen", actions.dueDates(id));
     return "reminder/act";
   }
 }

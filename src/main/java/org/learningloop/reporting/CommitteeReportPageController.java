@@ -4,13 +4,13 @@ import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.FormValues;
 import org.learningloop.common.PageForms;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -104,15 +104,13 @@ class CommitteeReportPageController {
     CommitteeDraft draft =
         publisher.draft(period).orElseThrow(() -> ReportProblem.notPrepared(period));
     List<FieldError> errors = new ArrayList<>();
-    LocalDate meeting = null;
-    String meetingText = form.getOrDefault("meetingDate", "").strip();
-    if (!meetingText.isEmpty()) {
-      try {
-        meeting = LocalDate.parse(meetingText);
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError("meetingDate", "Enter the meeting date as YYYY-MM-DD"));
-      }
-    }
+    LocalDate meeting =
+        FormValues.parse(
+            form.get("meetingDate"),
+            LocalDate::parse,
+            "meetingDate",
+            "Enter the meeting date as YYYY-MM-DD",
+            errors);
     Map<String, String> sections = new LinkedHashMap<>();
     renderer
         .narrative(draft)
@@ -240,9 +238,7 @@ class CommitteeReportPageController {
     model.addAttribute("period", period);
     model.addAttribute("sections", renderer.narrative(draft));
     model.addAttribute("hints", renderer.hints());
-    model.addAttribute("values", values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.form(model, values, errors);
     return "reports/narrative";
   }
 

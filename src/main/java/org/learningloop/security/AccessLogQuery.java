@@ -2,10 +2,10 @@ package org.learningloop.security;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.FormValues;
 
 /**
  * A search of the access log as people and API clients ask it: whole days ({@code YYYY-MM-DD},
@@ -38,14 +38,7 @@ record AccessLogQuery(String from, String to, String user, String resourceType, 
   }
 
   private static LocalDate day(String field, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be a date like 2024-01-31"));
-      return null;
-    }
+    return FormValues.parse(
+        value, LocalDate::parse, field, "must be a date like 2024-01-31", errors);
   }
 }

@@ -126,10 +126,7 @@ class SecurityConfiguration {
                 errors.authenticationEntryPoint(
                     ProblemDetailsSecurityHandlers.unauthenticated(json)))
         .csrf(csrf -> csrf.disable())
-        .headers(
-            headers ->
-                commonHeaders(headers)
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .headers(SecurityConfiguration::commonHeaders);
     return http.build();
   }
 
@@ -155,10 +152,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-        .headers(
-            headers ->
-                commonHeaders(headers)
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .headers(SecurityConfiguration::commonHeaders);
     return http.build();
   }
 
@@ -236,8 +230,7 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 commonHeaders(headers)
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
     if (councilSignIn.enabled()) {
       OidcDirectoryUserService users =
           new OidcDirectoryUserService(new OidcUserService(), directory, settings.oidc());
@@ -251,9 +244,9 @@ class SecurityConfiguration {
   }
 
   /**
-   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, and
-   * HSTS (a year, with sub-domains) on responses that came over TLS, as the proxy reports it
-   * (server.forward-headers-strategy).
+   * Headers for every response: no MIME sniffing, no framing, no powerful browser features, the
+   * referrer only to this site, and HSTS (a year, with sub-domains) on responses that came over
+   * TLS, as the proxy reports it (server.forward-headers-strategy).
    */
   private static HeadersConfigurer<HttpSecurity> commonHeaders(
       HeadersConfigurer<HttpSecurity> headers) {
@@ -262,6 +255,7 @@ class SecurityConfiguration {
         .frameOptions(frame -> frame.deny())
         .httpStrictTransportSecurity(
             hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
   }
 

@@ -65,13 +65,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(ConcurrencyFailureException.class)
   ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException e) {
-    ProblemDetail problem =
-        problem(
-            HttpStatus.CONFLICT,
-            "concurrent-change",
-            "Changed by someone else",
-            "Someone else changed this at the same time. Reload it and try again.");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    return answer(
+        HttpStatus.CONFLICT,
+        "concurrent-change",
+        "Changed by someone else",
+        "Someone else changed this at the same time. Reload it and try again.");
   }
 
   /**
@@ -84,13 +82,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     log.info(
         "Refused a write that clashed with another ({})",
         e.getMostSpecificCause().getClass().getSimpleName());
-    ProblemDetail problem =
-        problem(
-            HttpStatus.CONFLICT,
-            "concurrent-change",
-            "Changed by someone else",
-            "Someone else wrote the same record at the same time. Nothing was changed; try again.");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    return answer(
+        HttpStatus.CONFLICT,
+        "concurrent-change",
+        "Changed by someone else",
+        "Someone else wrote the same record at the same time. Nothing was changed; try again.");
   }
 
   /**
@@ -99,13 +95,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-    ProblemDetail problem =
-        problem(
-            HttpStatus.FORBIDDEN,
-            "forbidden",
-            "Not allowed",
-            "Your role does not allow this request.");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    return answer(
+        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this request.");
   }
 
   @ExceptionHandler(Exception.class)
@@ -125,13 +116,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
           .body(problem);
     }
     log.error("Unexpected failure of an API request", e);
-    ProblemDetail problem =
-        problem(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal-error",
-            "Internal error",
-            "Something went wrong on our side. Nothing was changed; try again later.");
-    return ResponseEntity.internalServerError().body(problem);
+    return answer(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
+        "Something went wrong on our side. Nothing was changed; try again later.");
   }
 
   @Override
@@ -319,6 +308,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       }
     }
     return false;
+  }
+
+  /** A problem with no more to it than its status, type, title and detail. */
+  private static ResponseEntity<ProblemDetail> answer(
+      HttpStatus status, String type, String title, String detail) {
+    return ResponseEntity.status(status).body(problem(status, type, title, detail));
   }
 
   private static ProblemDetail problem(

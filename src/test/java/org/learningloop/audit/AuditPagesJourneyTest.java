@@ -54,9 +54,6 @@ class AuditPagesJourneyTest extends BrowserJourney {
     b.assertAccessible("audit");
 
     // A file with two bad lines: nothing is imported, and each line and field is listed.
-    String header =
-        "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,team_manager_email,"
-            + "team_manager_name,child_ref,auditor_email,grade,moderator_email,moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
     String good =
         ref
             + "-CSV,2024-01-10,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
@@ -66,14 +63,14 @@ class AuditPagesJourneyTest extends BrowserJourney {
             + "-BAD,not-a-date,DEEP_DIVE,,Help and Protect,Help and Protect Team 1,practitioner@learningloop.example,,"
             + "team-manager@learningloop.example,,C-2,auditor@learningloop.example,SPLENDID,,,,,,\n";
     b.go("/audits/import");
-    d.findElement(By.id("file")).sendKeys(file(header + good + bad).toString());
+    d.findElement(By.id("file")).sendKeys(file(TestAudits.CSV_HEADER + good + bad).toString());
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Import']")));
     assertThat(b.text())
         .contains(
             "There is a problem", "line 3, audit_date", "line 3, grade", "Nothing was imported");
     b.assertAccessible("audit-import-errors");
 
-    d.findElement(By.id("file")).sendKeys(file(header + good).toString());
+    d.findElement(By.id("file")).sendKeys(file(TestAudits.CSV_HEADER + good).toString());
     b.clickAndWait(d.findElement(By.xpath("//button[normalize-space()='Import']")));
     assertThat(b.text()).contains("File imported: 1 audits added, 0 changed, 0 unchanged");
 

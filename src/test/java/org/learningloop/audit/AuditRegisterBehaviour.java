@@ -182,13 +182,7 @@ abstract class AuditRegisterBehaviour {
 
     String mine = " like '" + prefix + "-%'";
     assertThat(events(AuditBecameInadequate.class)).isEqualTo(120);
-    assertThat(countOf("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine))
-        .isEqualTo(120);
-    assertThat(
-            countOf(
-                "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_"
-                    + mine))
-        .isEqualTo(120);
+    assertOpenFollowUpsWithRunningProcesses(mine, 120);
     assertThat(countOf("select count(distinct audit_ref) from open_task where audit_ref" + mine))
         .isEqualTo(120);
 
@@ -201,13 +195,18 @@ abstract class AuditRegisterBehaviour {
         .andExpect(content().json("{\"created\":0,\"updated\":2,\"unchanged\":119}"));
     assertThat(followUpStatus(ref(1))).isEqualTo("GRADE_REVISED");
     assertThat(followUpStatus(ref(121))).isEqualTo("OPEN");
-    assertThat(countOf("select count(*) from follow_up where status = 'OPEN' and audit_ref" + mine))
-        .isEqualTo(120);
+    assertOpenFollowUpsWithRunningProcesses(mine, 120);
+  }
+
+  /** {@code count} open follow-ups and as many running processes among the audits {@code refs}. */
+  private void assertOpenFollowUpsWithRunningProcesses(String refs, int count) {
+    assertThat(countOf("select count(*) from follow_up where status = 'OPEN' and audit_ref" + refs))
+        .isEqualTo(count);
     assertThat(
             countOf(
                 "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_"
-                    + mine))
-        .isEqualTo(120);
+                    + refs))
+        .isEqualTo(count);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WorkingDayCalendarTest {
@@ -288,28 +289,25 @@ class WorkingDayCalendarTest {
     assertThat(withOneOff.addWorkingDays(of(2028, 6, 2), 1)).isEqualTo(of(2028, 6, 6));
   }
 
-  @Test
-  void somethingGivenWorkingDaysFromAMomentIsDueAtTheEndOfTheLastWorkingDay() {
+  @ParameterizedTest(name = "{1} working days from {0}: due {2}")
+  @CsvSource({
     // Winter: London is on GMT, so 17:00 is 17:00Z.
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-01-08T10:00:00Z"), 2))
-        .isEqualTo(Instant.parse("2024-01-10T17:00:00Z"));
+    "2024-01-08T10:00:00Z, 2, 2024-01-10T17:00:00Z",
     // Exactly at the end of a working day still counts as that day; a minute later counts from the
     // next one.
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-01-08T17:00:00Z"), 2))
-        .isEqualTo(Instant.parse("2024-01-10T17:00:00Z"));
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-01-08T17:01:00Z"), 2))
-        .isEqualTo(Instant.parse("2024-01-11T17:00:00Z"));
+    "2024-01-08T17:00:00Z, 2, 2024-01-10T17:00:00Z",
+    "2024-01-08T17:01:00Z, 2, 2024-01-11T17:00:00Z",
     // Friday evening and the weekend count from Monday.
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-01-12T18:00:00Z"), 2))
-        .isEqualTo(Instant.parse("2024-01-17T17:00:00Z"));
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-01-13T09:00:00Z"), 0))
-        .isEqualTo(Instant.parse("2024-01-15T17:00:00Z"));
+    "2024-01-12T18:00:00Z, 2, 2024-01-17T17:00:00Z",
+    "2024-01-13T09:00:00Z, 0, 2024-01-15T17:00:00Z",
     // Summer: 17:00 British Summer Time is 16:00Z; 16:30Z is 17:30 in London, after the working
     // day.
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-06-03T16:30:00Z"), 1))
-        .isEqualTo(Instant.parse("2024-06-05T16:00:00Z"));
+    "2024-06-03T16:30:00Z, 1, 2024-06-05T16:00:00Z",
     // Over Easter 2024, which is also when the clocks went forward.
-    assertThat(calendar.endOfWorkingDayAfter(Instant.parse("2024-03-28T09:00:00Z"), 1))
-        .isEqualTo(Instant.parse("2024-04-02T16:00:00Z"));
+    "2024-03-28T09:00:00Z, 1, 2024-04-02T16:00:00Z"
+  })
+  void somethingGivenWorkingDaysFromAMomentIsDueAtTheEndOfTheLastWorkingDay(
+      Instant from, int workingDays, Instant due) {
+    assertThat(calendar.endOfWorkingDayAfter(from, workingDays)).isEqualTo(due);
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An administrator keeps the catalogues on their pages: adds a support type linking to its resource
@@ -60,19 +61,7 @@ class AdminCataloguesJourneyTest extends BrowserJourney {
 
     // A PI officer offers it on a follow-up: the follow-up page links to the resource.
     long followUp = claimAnOpenFollowUp();
-    HttpHeaders json = new HttpHeaders();
-    json.setContentType(MediaType.APPLICATION_JSON);
-    var offered =
-        http.withBasicAuth("pi-officer", "demo")
-            .exchange(
-                "/api/follow-ups/" + followUp + "/support-items",
-                HttpMethod.POST,
-                new HttpEntity<>(
-                    "{\"type\":\"PEER_REVIEW\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
-                        + LocalDate.now(TimeConfiguration.LONDON).plusDays(20)
-                        + "\"}",
-                    json),
-                String.class);
+    var offered = offerPeerReview(followUp);
     assertThat(offered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     Browser officer = browser().signIn("pi-officer", "demo").go("/follow-ups/" + followUp);
     assertThat(
@@ -92,17 +81,7 @@ class AdminCataloguesJourneyTest extends BrowserJourney {
     assertThat(b.text()).contains("Peer review of a recent assessment has been retired");
     assertThat(d.findElement(By.xpath("//tr[td[normalize-space()='PEER_REVIEW']]")).getText())
         .contains("Retired");
-    var refused =
-        http.withBasicAuth("pi-officer", "demo")
-            .exchange(
-                "/api/follow-ups/" + followUp + "/support-items",
-                HttpMethod.POST,
-                new HttpEntity<>(
-                    "{\"type\":\"PEER_REVIEW\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
-                        + LocalDate.now(TimeConfiguration.LONDON).plusDays(20)
-                        + "\"}",
-                    json),
-                String.class);
+    var refused = offerPeerReview(followUp);
     assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
   }
 
@@ -141,16 +120,23 @@ class AdminCataloguesJourneyTest extends BrowserJourney {
     List<Integer> waiting = JsonPath.read(open, "$.content[?(@.stage == 'ALLOCATION')].id");
     assertThat(waiting).isNotEmpty();
     long id = waiting.get(0);
-    HttpHeaders json = new HttpHeaders();
-    json.setContentType(MediaType.APPLICATION_JSON);
-    var claimed =
-        http.withBasicAuth("pi-officer", "demo")
-            .exchange(
-                "/api/follow-ups/" + id + "/claim",
-                HttpMethod.POST,
-                new HttpEntity<>("{\"jointConversation\":true}", json),
-                String.class);
+    var claimed = postAsOfficer("/api/follow-ups/" + id + "/claim", "{\"jointConversation\":true}");
     assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.OK);
     return id;
+  }
+
+  private ResponseEntity<String> offerPeerReview(long followUp) {
+    return postAsOfficer(
+        "/api/follow-ups/" + followUp + "/support-items",
+        "{\"type\":\"PEER_REVIEW\",\"owner\":\"PRACTITIONER\",\"dueDate\":\""
+            + LocalDate.now(TimeConfiguration.LONDON).plusDays(20)
+            + "\"}");
+  }
+
+  private ResponseEntity<String> postAsOfficer(String path, String body) {
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth("pi-officer", "demo")
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, json), String.class);
   }
 }

@@ -111,9 +111,7 @@ class DipSampleActionApiTest {
 
     // The CSV import links a row to the dip sample through its theme column holding the ref.
     String csv =
-        "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-            + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-            + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n"
+        TestAudits.CSV_HEADER
             + "DS-CWCN-8,2024-01-30,THEMATIC_DIP_SAMPLE,DS-2024-01-CWCN,Help and Protect,Seed Team,"
             + "practitioner@learningloop.example,,team-manager@learningloop.example,,C-DS-8,"
             + "auditor@learningloop.example,GOOD,,,,,,\n";

@@ -22,7 +22,7 @@ class StaffAdministrationTest {
   @Test
   @WithMockUser(roles = "ADMIN")
   void adminAddsAPractitionerWhoCanThenSignIn() {
-    Long team = administration.teams().get(0).id();
+    Long team = administration.teams().get(0).teamId();
     Person added =
         administration.create(
             new StaffDetails(

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
 import org.learningloop.common.DomainException;
@@ -241,15 +240,7 @@ class FollowUpApiTest extends FollowUpScenario {
     String ref = newRef();
     long id = inadequateAudit(ref);
     postAs("pi-officer", "/api/follow-ups/" + id + "/claim", null).andExpect(status().isOk());
-    audit(ref, Grade.REQUIRES_IMPROVEMENT);
-    transaction.executeWithoutResult(
-        s ->
-            events.publishEvent(
-                new AuditNoLongerInadequate(
-                    ref,
-                    Grade.REQUIRES_IMPROVEMENT,
-                    "moderator@learningloop.example",
-                    "Risk was managed")));
+    moderatedTo(ref, Grade.REQUIRES_IMPROVEMENT, "Risk was managed");
     getAs("pi-officer", "/api/follow-ups/" + id)
         .andExpect(jsonPath("$.status").value("GRADE_REVISED"))
         .andExpect(jsonPath("$.stage").value("ENDED"))

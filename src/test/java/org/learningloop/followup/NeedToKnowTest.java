@@ -3,7 +3,6 @@ package org.learningloop.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,11 +13,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
+import org.learningloop.support.FollowUpApi;
 import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -41,12 +40,7 @@ class NeedToKnowTest {
   @Autowired Clock clock;
 
   private ResultActions as(String user, String method, String path, String json) throws Exception {
-    var request = "GET".equals(method) ? get(path) : post(path);
-    request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
-    if (json != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(json);
-    }
-    return mvc.perform(request);
+    return FollowUpApi.as(mvc, user, method, path, json);
   }
 
   private long followUpOf(String ref) throws Exception {

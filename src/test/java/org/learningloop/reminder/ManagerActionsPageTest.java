@@ -1,5 +1,6 @@
 package org.learningloop.reminder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -86,6 +87,58 @@ class ManagerActionsPageTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.timeline[*].action", hasItem("ESCALATED")))
         .andExpect(jsonPath("$.timeline[*].action", hasItem("DUE_DATE_EXTENDED")));
+  }
+
+  /**
+   * Two managers open the page, see the same due date and both extend it: the first moves it, the
+   * second is told that it moved meanwhile, and nothing of theirs is written.
+   */
+  @Test
+  void twoManagersExtendingTheDueDateTheyBothSawOneWinsTheOtherIsTold() throws Exception {
+    long id = openFollowUp();
+    String page = "/dashboard/follow-ups/" + id;
+    String seen = seenAllocationDue(page, "service-manager");
+    assertThat(seenAllocationDue(page, "assistant-director")).isEqualTo(seen);
+    LocalDate later = calendar.addWorkingDays(LocalDate.now(clock), 5);
+
+    mvc.perform(
+            post(page + "/extension")
+                .param("stage", "ALLOCATION")
+                .param("seen-ALLOCATION", seen)
+                .param("newDueDate", later.toString())
+                .param("reason", "Officer on leave")
+                .with(httpBasic("service-manager", "demo"))
+                .with(csrf()))
+        .andExpect(redirectedUrl("/dashboard"));
+    mvc.perform(
+            post(page + "/extension")
+                .param("stage", "ALLOCATION")
+                .param("seen-ALLOCATION", seen)
+                .param("newDueDate", later.plusDays(1).toString())
+                .param("reason", "Sickness")
+                .with(httpBasic("assistant-director", "demo"))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("There is a problem")))
+        .andExpect(content().string(containsString("someone else has moved it to " + later)))
+        .andExpect(content().string(containsString("value=\"" + later + "\"")));
+
+    mvc.perform(get("/api/follow-ups/" + id).with(httpBasic("pi-lead", "demo")))
+        .andExpect(jsonPath("$.dueDate").value(later.toString()));
+  }
+
+  private String seenAllocationDue(String page, String manager) throws Exception {
+    String html =
+        mvc.perform(get(page).with(httpBasic(manager, "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher due =
+        java.util.regex.Pattern.compile("name=\"seen-ALLOCATION\" value=\"([0-9-]+)\"")
+            .matcher(html);
+    assertThat(due.find()).as("the page carries the allocation's due date").isTrue();
+    return due.group(1);
   }
 
   @Test

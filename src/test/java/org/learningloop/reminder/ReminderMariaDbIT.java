@@ -325,13 +325,13 @@ class ReminderMariaDbIT {
     String ladderArea = "RMD " + RUN + " Ladder";
     String ladderTeam = "RMD " + RUN + " Ladder Team";
     long ladder = staff.createServiceArea(ladderArea).getId();
-    long ladderTeamId = staff.createTeam(ladderTeam, ladder).id();
+    long ladderTeamId = staff.createTeam(ladderTeam, ladder).teamId();
     long elsewhere = staff.createServiceArea("RMD " + RUN + " Elsewhere").getId();
     long areaA = staff.createServiceArea("RMD " + RUN + " Area A").getId();
-    long teamA1 = staff.createTeam("RMD " + RUN + " Team A1", areaA).id();
-    long teamA2 = staff.createTeam("RMD " + RUN + " Team A2", areaA).id();
+    long teamA1 = staff.createTeam("RMD " + RUN + " Team A1", areaA).teamId();
+    long teamA2 = staff.createTeam("RMD " + RUN + " Team A2", areaA).teamId();
     long areaB = staff.createServiceArea("RMD " + RUN + " Area B").getId();
-    long teamB1 = staff.createTeam("RMD " + RUN + " Team B1", areaB).id();
+    long teamB1 = staff.createTeam("RMD " + RUN + " Team B1", areaB).teamId();
     return new World(
         person("officer", Role.PI_OFFICER, null, null),
         person("digest-officer", Role.PI_OFFICER, null, null),

@@ -17,14 +17,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditRegister;
 import org.learningloop.notification.Notification;
 import org.learningloop.notification.Notifications;
 import org.learningloop.notification.Template;
+import org.learningloop.support.TestAudits;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +100,7 @@ class ReportPublishingTest {
         .contains("Appendix A: Children's Social Care Performance Scorecard")
         .doesNotContain("Publish this report");
     assertThat(first.figures()).contains("\"audits\" : 35");
-    assertThat(pdfText(first.pdf))
+    assertThat(PdfText.of(first.pdf))
         .contains("Version 1, published by assistant-director")
         .contains("35 deep dive audits have been completed")
         .contains("Members will be offered a QA and performance briefing.");
@@ -114,9 +112,7 @@ class ReportPublishingTest {
                 .with(httpBasic("auditor", "demo"))
                 .contentType("text/csv")
                 .content(
-                    "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
-                        + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
-                        + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n"
+                    TestAudits.CSV_HEADER
                         + "LATE-2013-12,2013-12-20,DEEP_DIVE,,Help and Protect,Seed Team,"
                         + "practitioner@learningloop.example,,team-manager@learningloop.example,,C-99,"
                         + "auditor@learningloop.example,REQUIRES_IMPROVEMENT,,,,,,\n"))
@@ -166,7 +162,7 @@ class ReportPublishingTest {
         .contains(
             "Why this version was made: A December audit imported late and moderated to Inadequate.")
         .contains("36 deep dive audits have been completed");
-    assertThat(pdfText(second.pdf))
+    assertThat(PdfText.of(second.pdf))
         .contains(
             "Why this version was made: A December audit imported late and moderated to Inadequate.");
     assertThat(second.figures()).contains("\"version\" : 2").contains("\"audits\" : 36");
@@ -407,16 +403,6 @@ class ReportPublishingTest {
         .andExpect(header().exists("Repr-Digest"))
         .andReturn()
         .getResponse();
-  }
-
-  private static String pdfText(byte[] pdf) throws Exception {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper()
-          .getText(document)
-          .replaceAll("\\s+", " ")
-          // The page footer (a pagination artifact) falls wherever a page breaks a sentence.
-          .replaceAll("Page \\d+ of \\d+ ", "");
-    }
   }
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor ad() {

@@ -1,22 +1,25 @@
 package org.learningloop.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.Role;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** What each role may see, from the signed-in principal through the directory to a scope. */
@@ -32,82 +35,92 @@ class AccessScopeTest {
     SecurityContextHolder.clearContext();
   }
 
-  private AccessScope scopeOf(Role role, Long teamId, Long serviceAreaId) {
-    Person person =
-        new Person(
-            STAFF,
-            "someone",
-            "someone@example.org",
-            "Some One",
-            Set.of(role),
-            teamId,
-            null,
-            serviceAreaId,
-            null,
-            true);
-    when(directory.findByUsername("someone")).thenReturn(Optional.of(person));
+  private static Person person(
+      String username, Set<Role> roles, Long teamId, Long serviceAreaId, boolean enabled) {
+    return new Person(
+        STAFF,
+        username,
+        username + "@example.org",
+        username,
+        roles,
+        teamId,
+        null,
+        serviceAreaId,
+        null,
+        enabled);
+  }
+
+  private void signIn(Person person, String authority) {
+    when(directory.findByUsername(person.username())).thenReturn(Optional.of(person));
     SecurityContextHolder.getContext()
         .setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(
-                "someone", null, List.of(new SimpleGrantedAuthority(role.authority()))));
-    return currentUser.scope();
+                person.username(), null, AuthorityUtils.createAuthorityList(authority)));
   }
 
-  @Test
-  void piLeadsAndOfficersSeeEverything() {
-    assertThat(scopeOf(Role.PI_LEAD, null, null)).isEqualTo(new AccessScope.All());
-    assertThat(scopeOf(Role.PI_OFFICER, null, null)).isEqualTo(new AccessScope.All());
+  static Stream<Arguments> scopes() {
+    return Stream.of(
+        argumentSet("PI leads see everything", Role.PI_LEAD, null, null, new AccessScope.All()),
+        argumentSet(
+            "PI officers see everything", Role.PI_OFFICER, null, null, new AccessScope.All()),
+        argumentSet(
+            "service managers see their service area",
+            Role.SERVICE_MANAGER,
+            null,
+            AREA,
+            new AccessScope.ServiceArea(AREA)),
+        argumentSet(
+            "assistant directors see their service area",
+            Role.ASSISTANT_DIRECTOR,
+            null,
+            AREA,
+            new AccessScope.ServiceArea(AREA)),
+        argumentSet(
+            "team managers see their team",
+            Role.TEAM_MANAGER,
+            TEAM,
+            AREA,
+            new AccessScope.Team(TEAM)),
+        argumentSet(
+            "practitioners see their own",
+            Role.PRACTITIONER,
+            TEAM,
+            AREA,
+            new AccessScope.Own(STAFF)),
+        argumentSet(
+            "auditors see the register", Role.AUDITOR, null, null, new AccessScope.Register()),
+        argumentSet(
+            "moderators see the register", Role.MODERATOR, null, null, new AccessScope.Register()),
+        argumentSet(
+            "admins get administration but no case data",
+            Role.ADMIN,
+            null,
+            null,
+            new AccessScope.Administration()),
+        argumentSet(
+            "a service manager without a placement sees nothing rather than everything",
+            Role.SERVICE_MANAGER,
+            null,
+            null,
+            new AccessScope.None()),
+        argumentSet(
+            "a team manager without a placement sees nothing rather than everything",
+            Role.TEAM_MANAGER,
+            null,
+            null,
+            new AccessScope.None()));
   }
 
-  @Test
-  void serviceManagersAndAssistantDirectorsSeeTheirServiceArea() {
-    assertThat(scopeOf(Role.SERVICE_MANAGER, null, AREA))
-        .isEqualTo(new AccessScope.ServiceArea(AREA));
-    assertThat(scopeOf(Role.ASSISTANT_DIRECTOR, null, AREA))
-        .isEqualTo(new AccessScope.ServiceArea(AREA));
-  }
-
-  @Test
-  void teamManagersSeeTheirTeam() {
-    assertThat(scopeOf(Role.TEAM_MANAGER, TEAM, AREA)).isEqualTo(new AccessScope.Team(TEAM));
-  }
-
-  @Test
-  void practitionersSeeTheirOwn() {
-    assertThat(scopeOf(Role.PRACTITIONER, TEAM, AREA)).isEqualTo(new AccessScope.Own(STAFF));
-  }
-
-  @Test
-  void auditorsAndModeratorsSeeTheRegister() {
-    assertThat(scopeOf(Role.AUDITOR, null, null)).isEqualTo(new AccessScope.Register());
-    assertThat(scopeOf(Role.MODERATOR, null, null)).isEqualTo(new AccessScope.Register());
-  }
-
-  @Test
-  void adminsGetAdministrationButNoCaseData() {
-    assertThat(scopeOf(Role.ADMIN, null, null)).isEqualTo(new AccessScope.Administration());
-  }
-
-  @Test
-  void aManagerWithoutAPlacementSeesNothingRatherThanEverything() {
-    assertThat(scopeOf(Role.SERVICE_MANAGER, null, null)).isEqualTo(new AccessScope.None());
-    assertThat(scopeOf(Role.TEAM_MANAGER, null, null)).isEqualTo(new AccessScope.None());
+  @ParameterizedTest
+  @MethodSource("scopes")
+  void eachRoleSeesItsScope(Role role, Long teamId, Long serviceAreaId, AccessScope expected) {
+    signIn(person("someone", Set.of(role), teamId, serviceAreaId, true), role.authority());
+    assertThat(currentUser.scope()).isEqualTo(expected);
   }
 
   @Test
   void severalRolesGiveTheWidestScope() {
-    Person person =
-        new Person(
-            STAFF,
-            "p",
-            "p@example.org",
-            "P",
-            Set.of(Role.PRACTITIONER, Role.TEAM_MANAGER),
-            TEAM,
-            null,
-            AREA,
-            null,
-            true);
+    Person person = person("p", Set.of(Role.PRACTITIONER, Role.TEAM_MANAGER), TEAM, AREA, true);
     assertThat(AccessScope.of(person, EnumSet.of(Role.PRACTITIONER, Role.TEAM_MANAGER)))
         .isEqualTo(new AccessScope.Team(TEAM));
   }
@@ -122,45 +135,13 @@ class AccessScopeTest {
     assertThat(currentUser.person()).isEmpty();
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.None());
 
-    Person disabled =
-        new Person(
-            STAFF,
-            "gone",
-            "gone@example.org",
-            "Gone",
-            Set.of(Role.PI_LEAD),
-            null,
-            null,
-            null,
-            null,
-            false);
-    when(directory.findByUsername("gone")).thenReturn(Optional.of(disabled));
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                "gone", null, AuthorityUtils.createAuthorityList("ROLE_PI_LEAD")));
+    signIn(person("gone", Set.of(Role.PI_LEAD), null, null, false), "ROLE_PI_LEAD");
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.None());
   }
 
   @Test
   void rolesComeFromWhatWasGrantedAtSignIn() {
-    Person person =
-        new Person(
-            STAFF,
-            "someone",
-            "someone@example.org",
-            "S",
-            Set.of(Role.PI_LEAD),
-            null,
-            null,
-            null,
-            null,
-            true);
-    when(directory.findByUsername("someone")).thenReturn(Optional.of(person));
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                "someone", null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
+    signIn(person("someone", Set.of(Role.PI_LEAD), null, null, true), "ROLE_AUDITOR");
     assertThat(currentUser.roles()).containsExactly(Role.AUDITOR);
     assertThat(currentUser.scope()).isEqualTo(new AccessScope.Register());
   }

@@ -97,6 +97,12 @@ public final class FollowUpApi {
   }
 
   public ResultActions as(String user, String method, String path, String json) throws Exception {
+    return as(mvc, user, method, path, json);
+  }
+
+  /** A GET or POST of JSON as one of the demo users (password "demo"), asking for JSON. */
+  public static ResultActions as(MockMvc mvc, String user, String method, String path, String json)
+      throws Exception {
     var request = "GET".equals(method) ? get(path) : post(path);
     request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
     if (json != null) {

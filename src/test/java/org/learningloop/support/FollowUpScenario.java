@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditLookup;
+import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
 import org.learningloop.directory.Directory;
@@ -59,6 +61,22 @@ public abstract class FollowUpScenario {
   /** As the audit register does: the event inside the transaction that recorded the grade. */
   protected long inadequateAudit(String ref, String... factors) throws Exception {
     return api().inadequateAudit(ref, LocalDate.now(clock).minusDays(3), factors);
+  }
+
+  /** The demo moderator, who moves grades into and out of Inadequate. */
+  protected static final String MODERATOR = "moderator@learningloop.example";
+
+  /**
+   * As the audit register does when the moderator changes a grade: the audit's new grade, and the
+   * event inside the transaction that recorded it.
+   */
+  protected void moderatedTo(String ref, Grade grade, String rationale, String... factors) {
+    audit(ref, grade, factors);
+    Object event =
+        grade == Grade.INADEQUATE
+            ? new AuditBecameInadequate(ref, MODERATOR, rationale)
+            : new AuditNoLongerInadequate(ref, grade, MODERATOR, rationale);
+    transaction.executeWithoutResult(status -> events.publishEvent(event));
   }
 
   protected ResultActions as(String user, String method, String path, String json)

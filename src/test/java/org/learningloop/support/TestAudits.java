@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.UUID;
 import org.learningloop.audit.AuditDraft;
 import org.learningloop.audit.AuditRegister;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Audits for tests, recorded through the register so that their follow-ups open as in real use;
@@ -14,7 +20,61 @@ public final class TestAudits {
 
   private static final String DOMAIN = "@learningloop.example";
 
+  /** The header line of an audit import file, its columns as the product brief names them. */
+  public static final String CSV_HEADER =
+      "audit_ref,audit_date,audit_type,theme,service_area,team,practitioner_email,practitioner_name,"
+          + "team_manager_email,team_manager_name,child_ref,auditor_email,grade,moderator_email,"
+          + "moderation_date,moderated_grade,moderation_rationale,factors,notes\n";
+
   private TestAudits() {}
+
+  /**
+   * One line of an import file, with its line end: an unmoderated deep dive in Help and Protect
+   * Team 1 by the demo auditor.
+   */
+  public static String csvLine(
+      String ref,
+      String date,
+      String practitionerEmail,
+      String practitionerName,
+      String teamManagerEmail,
+      String teamManagerName,
+      String childRef,
+      String grade,
+      String factors,
+      String notes) {
+    return String.join(
+            ",",
+            ref,
+            date,
+            "DEEP_DIVE",
+            "",
+            "Help and Protect",
+            "Help and Protect Team 1",
+            practitionerEmail,
+            practitionerName,
+            teamManagerEmail,
+            teamManagerName,
+            childRef,
+            "auditor" + DOMAIN,
+            grade,
+            "",
+            "",
+            "",
+            "",
+            factors,
+            notes)
+        + "\n";
+  }
+
+  /** Imports a CSV file through the API as the demo auditor. */
+  public static ResponseEntity<String> importFile(TestRestTemplate http, String file) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(new MediaType("text", "csv"));
+    return http.withBasicAuth("auditor", "demo")
+        .exchange(
+            "/api/audits/import", HttpMethod.POST, new HttpEntity<>(file, headers), String.class);
+  }
 
   /**
    * Starts with "A-", so that it sorts before the demo audits ("DEMO-...") on the first page of a

@@ -85,34 +85,26 @@ class ApiDescriptionTest {
   @Test
   void everyOperationSaysHowToSignInWhatItDoesAndWhichProblemsItGives() {
     List<String> operations = new ArrayList<>();
-    served
-        .path("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        method -> {
-                          String name = method.getKey() + " " + path.getKey();
-                          operations.add(name);
-                          JsonNode operation = method.getValue();
-                          assertThat(operation.path("summary").asText()).as(name).isNotBlank();
-                          assertThat(operation.path("tags")).as(name).hasSize(1);
-                          assertThat(operation.path("security").toString())
-                              .as(name)
-                              .contains("basicAuth", "sessionCookie");
-                          JsonNode responses = operation.path("responses");
-                          for (String status : List.of("401", "403")) {
-                            assertThat(problemSchema(responses.path(status))).as(name).isTrue();
-                          }
-                          if (path.getKey().contains("{")) {
-                            assertThat(problemSchema(responses.path("404"))).as(name).isTrue();
-                          }
-                          if (operation.has("requestBody") || operation.has("parameters")) {
-                            assertThat(problemSchema(responses.path("400"))).as(name).isTrue();
-                          }
-                        }));
+    for (ApiOperation each : ApiOperation.all(served)) {
+      String name = each.method() + " " + each.path();
+      operations.add(name);
+      JsonNode operation = each.operation();
+      assertThat(operation.path("summary").asText()).as(name).isNotBlank();
+      assertThat(operation.path("tags")).as(name).hasSize(1);
+      assertThat(operation.path("security").toString())
+          .as(name)
+          .contains("basicAuth", "sessionCookie");
+      JsonNode responses = operation.path("responses");
+      for (String status : List.of("401", "403")) {
+        assertThat(problemSchema(responses.path(status))).as(name).isTrue();
+      }
+      if (each.path().contains("{")) {
+        assertThat(problemSchema(responses.path("404"))).as(name).isTrue();
+      }
+      if (operation.has("requestBody") || operation.has("parameters")) {
+        assertThat(problemSchema(responses.path("400"))).as(name).isTrue();
+      }
+    }
     assertThat(operations).hasSizeGreaterThan(40).contains("post /api/audits/import");
     assertThat(served.path("paths").has("/engine-rest")).isFalse();
     assertThat(served.path("components").path("securitySchemes").path("basicAuth").path("scheme"))

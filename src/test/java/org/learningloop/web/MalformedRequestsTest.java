@@ -76,21 +76,14 @@ class MalformedRequestsTest {
   void noMalformedRequestToAnyOperationAnswersAServerError() throws Exception {
     JsonNode description = json.readTree(send("auditor", "GET", "/v3/api-docs", null, null).body());
     List<Attempt> attempts = new ArrayList<>();
-    description
-        .path("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        method ->
-                            attempts.addAll(
-                                attempts(
-                                    method.getKey().toUpperCase(),
-                                    path.getKey(),
-                                    method.getValue(),
-                                    description))));
+    for (ApiOperation operation : ApiOperation.all(description)) {
+      attempts.addAll(
+          attempts(
+              operation.method().toUpperCase(),
+              operation.path(),
+              operation.operation(),
+              description));
+    }
     assertThat(attempts).hasSizeGreaterThan(300);
 
     List<String> failures = new ArrayList<>();

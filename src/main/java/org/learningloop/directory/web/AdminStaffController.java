@@ -146,8 +146,7 @@ class AdminStaffController {
     model.addAttribute("allRoles", Arrays.asList(Role.values()));
     model.addAttribute("teams", administration.teams());
     model.addAttribute("serviceAreas", administration.serviceAreas());
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.errors(model, errors);
     return "admin/user-form";
   }
 
@@ -155,8 +154,7 @@ class AdminStaffController {
       Model model, List<FieldError> errors, String name, Long serviceAreaId, String areaName) {
     model.addAttribute("teams", administration.teams());
     model.addAttribute("serviceAreas", administration.serviceAreas());
-    model.addAttribute("errors", errors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
+    PageForms.errors(model, errors);
     model.addAttribute("name", name);
     model.addAttribute("serviceAreaId", serviceAreaId);
     model.addAttribute("areaName", areaName);

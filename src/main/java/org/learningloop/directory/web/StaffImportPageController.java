@@ -75,9 +75,8 @@ class StaffImportPageController {
   }
 
   private String page(Model model, List<FieldError> errors, List<FieldError> lineErrors) {
-    model.addAttribute("errors", errors);
+    PageForms.errors(model, errors);
     model.addAttribute("lineErrors", lineErrors);
-    model.addAttribute("fieldErrors", PageForms.byField(errors));
     model.addAttribute("columns", String.join(",", StaffCsvImport.HEADER));
     return "admin/users-import";
   }

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.learningloop.audit.AuditBecameInadequate;
-import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
 import org.learningloop.followup.FollowUpEngine;
@@ -186,24 +184,11 @@ class TaskReadModelTest extends FollowUpScenario {
     postAs("pi-officer", "/api/follow-ups/" + id + "/claim", null).andExpect(status().isOk());
     assertInStep(ref, id);
 
-    audit(ref, Grade.REQUIRES_IMPROVEMENT);
-    transaction.executeWithoutResult(
-        s ->
-            events.publishEvent(
-                new AuditNoLongerInadequate(
-                    ref,
-                    Grade.REQUIRES_IMPROVEMENT,
-                    "moderator@learningloop.example",
-                    "Risk was managed")));
+    moderatedTo(ref, Grade.REQUIRES_IMPROVEMENT, "Risk was managed");
     assertThat(openTasks.ofFollowUp(id)).isEmpty();
     assertInStep(ref, id);
 
-    audit(ref, Grade.INADEQUATE);
-    transaction.executeWithoutResult(
-        s ->
-            events.publishEvent(
-                new AuditBecameInadequate(
-                    ref, "moderator@learningloop.example", "Risk not managed after all")));
+    moderatedTo(ref, Grade.INADEQUATE, "Risk not managed after all");
     assertInStep(ref, id);
     assertThat(openTasks.ofFollowUp(id))
         .extracting(TaskView::taskKey)
