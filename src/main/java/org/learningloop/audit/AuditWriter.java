@@ -120,6 +120,11 @@ class AuditWriter {
     for (int i = 0; i < opening.size(); i += BURST) {
       List<Object> part = opening.subList(i, Math.min(opening.size(), i + BURST));
       burst.run(() -> part.forEach(events::publishEvent));
+      // Written, then let go: what a burst's listeners loaded and created (audits, follow-ups,
+      // their timelines) would otherwise stay managed to the end of the import, and every later
+      // query's auto-flush would check them all again (time growing with the square of the file).
+      entities.flush();
+      entities.clear();
     }
     announcements.stream()
         .filter(a -> !(a instanceof AuditBecameInadequate))
