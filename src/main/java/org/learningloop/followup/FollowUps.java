@@ -216,7 +216,9 @@ public class FollowUps {
     String officerEmail =
         directory.findByUsername(f.getOfficerUsername()).map(Person::email).orElse(null);
     ended.calledOff().forEach(c -> notify.cancelled(f, c, officerEmail));
-    ended.supportWithProcess().forEach(item -> engine.supportWithdrawn(item.getId()));
+    ended
+        .supportWithProcess()
+        .forEach(item -> engine.supportWithdrawn(f.getAuditRef(), item.getId()));
     engine.end(
         f.getAuditRef(),
         ending == FollowUpStatus.GRADE_REVISED
