@@ -102,6 +102,9 @@ class AuditWriter {
           if (!before.auditDate().equals(state.auditDate())) {
             announcements.add(new AuditRedated(state.ref(), state.auditDate()));
           }
+          if (before.effectiveGrade() != state.effectiveGrade()) {
+            announcements.add(new AuditRegraded(state.ref(), state.effectiveGrade()));
+          }
         }
       }
     }

@@ -59,7 +59,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Database from the environment: {@code BENCH_DB_HOST} (127.0.0.1), {@code BENCH_DB_PORT}
  * (3306), {@code BENCH_DB_NAME} (bench), {@code BENCH_DB_USER} (root), {@code BENCH_DB_PASSWORD}
- * (empty); {@code BENCH_AUDITS} and {@code BENCH_OPEN_FOLLOW_UPS} change the scale.
+ * (empty); {@code BENCH_AUDITS} and {@code BENCH_OPEN_FOLLOW_UPS} change the scale, and {@code
+ * BENCH_ARMS} (e.g. {@code import,sweep}; of lifecycle, lists, reports, import, sweep) runs only
+ * those arms.
  */
 public final class CountyScaleBenchmark {
 
@@ -106,11 +108,21 @@ public final class CountyScaleBenchmark {
       try (ConfigurableApplicationContext app = start(url, user, password, counter);
           HikariDataSource barePool = pool(url, user, password, 4);
           BareEngine bare = new BareEngine(counter.wrap(barePool, "bare"))) {
-        lifecycle(app, bare, counter, run, results);
-        taskLists(app, results);
-        reports(app, results);
-        importArm(app, counter, run, results);
-        sweepAndOutbox(app, run, results);
+        if (arm("lifecycle")) {
+          lifecycle(app, bare, counter, run, results);
+        }
+        if (arm("lists")) {
+          taskLists(app, results);
+        }
+        if (arm("reports")) {
+          reports(app, results);
+        }
+        if (arm("import")) {
+          importArm(app, counter, run, results);
+        }
+        if (arm("sweep")) {
+          sweepAndOutbox(app, run, results);
+        }
       }
     } finally {
       pool.close();
@@ -479,6 +491,12 @@ public final class CountyScaleBenchmark {
     config.setMaximumPoolSize(size);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return new HikariDataSource(config);
+  }
+
+  /** Whether to run this arm: all by default, or those named in BENCH_ARMS (comma-separated). */
+  private static boolean arm(String name) {
+    String arms = env("BENCH_ARMS", "");
+    return arms.isEmpty() || List.of(arms.split(",")).contains(name);
   }
 
   private static String env(String name, String fallback) {
