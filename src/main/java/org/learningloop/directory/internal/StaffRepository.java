@@ -16,6 +16,10 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface StaffRepository extends JpaRepository<Staff, Long> {
 
+  @Override
+  @EntityGraph(attributePaths = {"roles", "team", "team.serviceArea", "serviceArea"})
+  Optional<Staff> findById(Long id);
+
   @EntityGraph(attributePaths = {"roles", "team", "team.serviceArea", "serviceArea"})
   Optional<Staff> findByUsername(String username);
 
