@@ -270,7 +270,8 @@ public final class ImportBenchmark {
       return null;
     }
 
-    private static String kind(String sql) {
+    /** A statement's kind: its verb and first table, or its start when no table can be made out. */
+    public static String kind(String sql) {
       if (sql == null) {
         return "?";
       }

@@ -5,26 +5,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.learningloop.audit.ImportBenchmark;
 
 /**
  * Counts the statements sent through a data source wrapped by datasource-proxy: one per round trip
  * (a JDBC batch, which Connector/J rewrites into one multi-row statement, counts once), and by kind
- * (verb and first table) with the time each kind took, as evidence of where a step's time goes.
- * Counting is switched on only around the steps measured, so the benchmark's own look-ups are left
- * out.
+ * (verb and first table, as the import's benchmark names them) with the time each kind took, as
+ * evidence of where a step's time goes. Counting is switched on only around the steps measured, so
+ * the benchmark's own look-ups are left out.
  */
 final class StatementCounter implements QueryExecutionListener {
-
-  private static final Pattern TABLE =
-      Pattern.compile("\\b(?:from|into|update)\\s+`?(\\w+)", Pattern.CASE_INSENSITIVE);
 
   private final AtomicLong statements = new AtomicLong();
   private final Map<String, long[]> byKind = new ConcurrentHashMap<>();
@@ -85,19 +81,12 @@ final class StatementCounter implements QueryExecutionListener {
     if (counting) {
       statements.incrementAndGet();
       String sql = queryInfoList.isEmpty() ? "?" : queryInfoList.get(0).getQuery();
-      long[] totals = byKind.computeIfAbsent(kind(sql), k -> new long[2]);
+      long[] totals =
+          byKind.computeIfAbsent(ImportBenchmark.Statements.kind(sql), k -> new long[2]);
       synchronized (totals) {
         totals[0]++;
         totals[1] += System.nanoTime() - started.get();
       }
     }
-  }
-
-  private static String kind(String sql) {
-    String head = sql.strip();
-    head = head.length() > 2000 ? head.substring(0, 2000) : head;
-    String verb = head.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    Matcher table = TABLE.matcher(head);
-    return table.find() ? verb + " " + table.group(1).toLowerCase(Locale.ROOT) : verb;
   }
 }
