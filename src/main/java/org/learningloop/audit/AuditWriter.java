@@ -102,6 +102,9 @@ class AuditWriter {
           if (!before.auditDate().equals(state.auditDate())) {
             announcements.add(new AuditRedated(state.ref(), state.auditDate()));
           }
+          if (before.effectiveGrade() != state.effectiveGrade()) {
+            announcements.add(new AuditRegraded(state.ref(), state.effectiveGrade()));
+          }
         }
       }
     }
@@ -120,6 +123,11 @@ class AuditWriter {
     for (int i = 0; i < opening.size(); i += BURST) {
       List<Object> part = opening.subList(i, Math.min(opening.size(), i + BURST));
       burst.run(() -> part.forEach(events::publishEvent));
+      // Written, then let go: what a burst's listeners loaded and created (audits, follow-ups,
+      // their timelines) would otherwise stay managed to the end of the import, and every later
+      // query's auto-flush would check them all again (time growing with the square of the file).
+      entities.flush();
+      entities.clear();
     }
     announcements.stream()
         .filter(a -> !(a instanceof AuditBecameInadequate))

@@ -3,6 +3,7 @@ package org.learningloop.followup;
 import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditRedated;
+import org.learningloop.audit.AuditRegraded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,5 +33,10 @@ class AuditEventsListener {
   @EventListener
   void on(AuditRedated event) {
     followUps.auditRedated(event.auditRef(), event.auditDate());
+  }
+
+  @EventListener
+  void on(AuditRegraded event) {
+    followUps.reAuditRegraded(event.auditRef(), event.effectiveGrade().name());
   }
 }

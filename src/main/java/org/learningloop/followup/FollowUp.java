@@ -526,6 +526,13 @@ public class FollowUp {
     record(at, by, TimelineAction.RE_AUDIT_RECORDED, "Re-audit " + ref + " linked");
   }
 
+  /** The re-audit's grade as the audit register has it now (moderated later, say). */
+  void reAuditRegraded(String grade) {
+    if (reAuditRef != null) {
+      reAuditGrade = grade;
+    }
+  }
+
   /**
    * The audit of a follow-up ended as GRADE_REVISED is inadequate again: the follow-up opens again
    * at allocation, as a new one would, with the audit's people and risk as they are now and fresh

@@ -229,33 +229,33 @@ public class FollowUpCommands {
   public void acceptSupport(long id, long itemId, String actor) {
     FollowUp f = ownedItemOf(id, itemId, actor);
     f.acceptSupport(itemId, actor, now());
-    engine.supportAnswered(itemId, true);
+    engine.supportAnswered(f.getAuditRef(), itemId, true);
   }
 
   public void declineSupport(long id, long itemId, String actor, FollowUpCommand.Reason why) {
     valid(why);
     FollowUp f = ownedItemOf(id, itemId, actor);
     f.declineSupport(itemId, why.reason(), actor, now());
-    engine.supportAnswered(itemId, false);
+    engine.supportAnswered(f.getAuditRef(), itemId, false);
   }
 
   public void completeSupport(long id, long itemId, String actor) {
     FollowUp f = ownedItemOf(id, itemId, actor);
     f.completeSupport(itemId, actor, now());
-    engine.supportCompleted(itemId, deadlines.supportVerificationDue(now()));
+    engine.supportCompleted(f.getAuditRef(), itemId, deadlines.supportVerificationDue(now()));
   }
 
   public void verifySupport(long id, long itemId, String actor) {
     FollowUp f = access.forChange(id, actor);
     f.verifySupport(itemId, actor, now());
-    engine.supportVerified(itemId);
+    engine.supportVerified(f.getAuditRef(), itemId);
   }
 
   public void withdrawSupport(long id, long itemId, String actor, FollowUpCommand.Reason why) {
     valid(why);
     FollowUp f = access.forChange(id, actor);
     f.withdrawSupport(itemId, why.reason(), actor, now());
-    engine.supportWithdrawn(itemId);
+    engine.supportWithdrawn(f.getAuditRef(), itemId);
   }
 
   /** The follow-up, when {@code actor} may answer for its support item {@code itemId}. */

@@ -99,12 +99,17 @@ public interface FollowUpEngine {
    */
   void supportAwaitingVerification(SupportStart start);
 
-  void supportAnswered(long supportItemId, boolean accepted);
+  /**
+   * The owner answered the offer. A support item's process runs under its follow-up's audit ref as
+   * business key: each step names both, so the engine finds the item's task among that follow-up's
+   * processes (an index), not by the item's id among every running process's variables.
+   */
+  void supportAnswered(String auditRef, long supportItemId, boolean accepted);
 
   /** The owner completed the support; the officer must verify it by {@code verificationDue}. */
-  void supportCompleted(long supportItemId, Instant verificationDue);
+  void supportCompleted(String auditRef, long supportItemId, Instant verificationDue);
 
-  void supportVerified(long supportItemId);
+  void supportVerified(String auditRef, long supportItemId);
 
-  void supportWithdrawn(long supportItemId);
+  void supportWithdrawn(String auditRef, long supportItemId);
 }

@@ -9,6 +9,9 @@ interface FollowUpRepository
 
   Optional<FollowUp> findByAuditRef(String auditRef);
 
+  /** The follow-ups whose effectiveness re-audit this audit is (one, as a rule). */
+  java.util.List<FollowUp> findByReAuditRef(String reAuditRef);
+
   /**
    * The follow-up, its row locked until the transaction ends: two steps on one follow-up at the
    * same moment run one after the other, and the second sees what the first did.

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.learningloop.audit.AuditStatistics;
-import org.learningloop.audit.Grade;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the follow-ups themselves, the first held conversation of each kind per follow-up, and the
  * support items counted by type and state in the database. Each reads a range of {@code
  * ix_follow_up_audit_date} (the audit's date, kept on the follow-up) and joins the child tables by
- * their follow-up indexes, so it touches the period's follow-ups only, never the period's audits;
- * the re-audits' grades now come from the audit module's face in one more query per 500. The open
- * follow-ups are read through {@code ix_follow_up_team} and {@code ix_follow_up_service_area} when
- * scoped. Reads only.
+ * their follow-up indexes (covering ones, V17_1), so it touches the period's follow-ups only, never
+ * the period's audits; a re-audit's current grade is kept on the follow-up ({@code AuditRegraded}).
+ * The open follow-ups are read through {@code ix_follow_up_team} and {@code
+ * ix_follow_up_service_area} when scoped. Reads only.
  *
  * <p>Instants are stored as UTC date-times (Hibernate's {@code jdbc.time_zone}), so they are read
  * back as such.
@@ -38,7 +36,7 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
 
   private static final String FOLLOW_UPS =
       "select f.id, f.status, f.stage, f.due_date, f.created_at, f.allocated_at, f.safeguarding_confirmed_at, f.closed_at, "
-          + "f.re_audit_ref, f.re_audit_grade "
+          + "f.re_audit_grade "
           + "from follow_up f "
           + "where f.audit_date >= :first and f.audit_date <= :last";
 
@@ -74,11 +72,9 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
           + "where f.audit_date >= :first and f.audit_date <= :last";
 
   private final NamedParameterJdbcTemplate jdbc;
-  private final AuditStatistics audits;
 
-  FollowUpStatisticsQueries(NamedParameterJdbcTemplate jdbc, AuditStatistics audits) {
+  FollowUpStatisticsQueries(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.audits = audits;
   }
 
   @Override
@@ -92,57 +88,26 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
           held.computeIfAbsent(rs.getLong("follow_up_id"), id -> new HashMap<>())
               .put(rs.getString("attendees"), instant(rs, "held_at"));
         });
-    Map<Long, String> reAuditRefs = new HashMap<>();
-    List<FollowUpFigures> rows =
-        jdbc.query(
-            FOLLOW_UPS,
-            range,
-            (rs, i) -> {
-              long id = rs.getLong("id");
-              String reAuditRef = rs.getString("re_audit_ref");
-              if (reAuditRef != null) {
-                reAuditRefs.put(id, reAuditRef);
-              }
-              java.sql.Date due = rs.getDate("due_date");
-              return new FollowUpFigures(
-                  id,
-                  rs.getString("status"),
-                  rs.getString("stage"),
-                  due == null ? null : due.toLocalDate(),
-                  instant(rs, "created_at"),
-                  instant(rs, "allocated_at"),
-                  instant(rs, "safeguarding_confirmed_at"),
-                  bothHeld(held.getOrDefault(id, Map.of())),
-                  instant(rs, "closed_at"),
-                  rs.getString("re_audit_grade"));
-            });
-    if (reAuditRefs.isEmpty()) {
-      return rows;
-    }
-    // The re-audit's grade as the audit register has it now (a later moderation counts); the grade
-    // recorded with the follow-up when the register no longer knows the audit.
-    Map<String, Grade> gradesNow = audits.effectiveGrades(reAuditRefs.values());
-    return rows.stream()
-        .map(
-            row -> {
-              Grade now = gradesNow.get(reAuditRefs.get(row.id()));
-              return now == null ? row : withReAuditGrade(row, now.name());
-            })
-        .toList();
-  }
-
-  private static FollowUpFigures withReAuditGrade(FollowUpFigures row, String grade) {
-    return new FollowUpFigures(
-        row.id(),
-        row.status(),
-        row.stage(),
-        row.dueDate(),
-        row.createdAt(),
-        row.allocatedAt(),
-        row.safeguardingConfirmedAt(),
-        row.bothConversationsHeldAt(),
-        row.closedAt(),
-        grade);
+    // The re-audit's grade is the one the register has now: the follow-up's copy is kept in step
+    // (AuditRegraded), so no look-up of thousands of audits by ref.
+    return jdbc.query(
+        FOLLOW_UPS,
+        range,
+        (rs, i) -> {
+          long id = rs.getLong("id");
+          java.sql.Date due = rs.getDate("due_date");
+          return new FollowUpFigures(
+              id,
+              rs.getString("status"),
+              rs.getString("stage"),
+              due == null ? null : due.toLocalDate(),
+              instant(rs, "created_at"),
+              instant(rs, "allocated_at"),
+              instant(rs, "safeguarding_confirmed_at"),
+              bothHeld(held.getOrDefault(id, Map.of())),
+              instant(rs, "closed_at"),
+              rs.getString("re_audit_grade"));
+        });
   }
 
   @Override

@@ -191,6 +191,14 @@ public class FollowUps {
   }
 
   /**
+   * An audit's effective grade changed: where it is a follow-up's effectiveness re-audit, the
+   * follow-up keeps the grade it has now (the reports count a later moderation of the re-audit).
+   */
+  public void reAuditRegraded(String auditRef, String grade) {
+    followUps.findByReAuditRef(auditRef).forEach(f -> f.reAuditRegraded(grade));
+  }
+
+  /**
    * Moderation lifted the grade: an open follow-up ends as GRADE_REVISED with the moderator's
    * reason.
    */
@@ -216,7 +224,9 @@ public class FollowUps {
     String officerEmail =
         directory.findByUsername(f.getOfficerUsername()).map(Person::email).orElse(null);
     ended.calledOff().forEach(c -> notify.cancelled(f, c, officerEmail));
-    ended.supportWithProcess().forEach(item -> engine.supportWithdrawn(item.getId()));
+    ended
+        .supportWithProcess()
+        .forEach(item -> engine.supportWithdrawn(f.getAuditRef(), item.getId()));
     engine.end(
         f.getAuditRef(),
         ending == FollowUpStatus.GRADE_REVISED

@@ -1,11 +1,11 @@
 package org.learningloop.reminder;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,14 +42,6 @@ class Dashboard {
    */
   record StageRow(
       String stage, int open, int overdue, int oldestWorkingDays, double averageWorkingDays) {}
-
-  private record Row(
-      Long areaId, String area, Long teamId, String team, String stage, boolean overdue, int age) {}
-
-  /** Service areas, then teams, by name as people read them; a follow-up without either first. */
-  private static final Comparator<Row> BY_AREA_THEN_TEAM_NAME =
-      Comparator.comparing(Row::area, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER))
-          .thenComparing(Row::team, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
 
   private final FollowUpStatistics followUps;
   private final StaffRegistry directory;
@@ -91,70 +83,110 @@ class Dashboard {
     Map<Long, String> areaNames = directory.serviceAreaNames();
     Map<Long, String> teamNames = new HashMap<>();
     directory.teams().forEach(t -> teamNames.put(t.teamId(), t.teamName()));
-    List<Row> rows =
-        open.stream()
-            .map(f -> row(f, areaNames, teamNames, today))
-            .sorted(BY_AREA_THEN_TEAM_NAME)
-            .toList();
-    Map<Long, List<Row>> byArea = new LinkedHashMap<>();
-    rows.forEach(
-        r ->
-            byArea
-                .computeIfAbsent(r.areaId() == null ? -1L : r.areaId(), k -> new ArrayList<>())
-                .add(r));
-    List<Area> areas = new ArrayList<>();
-    for (List<Row> areaRows : byArea.values()) {
-      Map<Long, List<Row>> byTeam = new LinkedHashMap<>();
-      areaRows.forEach(
-          r ->
-              byTeam
-                  .computeIfAbsent(r.teamId() == null ? -1L : r.teamId(), k -> new ArrayList<>())
-                  .add(r));
-      List<TeamRow> teams = new ArrayList<>();
-      for (List<Row> teamRows : byTeam.values()) {
-        Map<String, List<Row>> byStage = new TreeMap<>();
-        teamRows.forEach(r -> byStage.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r));
-        List<StageRow> stages = new ArrayList<>();
-        byStage.forEach(
-            (stage, rs) ->
-                stages.add(
-                    new StageRow(
-                        stage,
-                        rs.size(),
-                        overdue(rs),
-                        rs.stream().mapToInt(Row::age).max().orElse(0),
-                        Math.round(rs.stream().mapToInt(Row::age).average().orElse(0) * 10)
-                            / 10.0)));
-        Row first = teamRows.get(0);
-        teams.add(
-            new TeamRow(first.teamId(), first.team(), teamRows.size(), overdue(teamRows), stages));
-      }
-      Row first = areaRows.get(0);
-      areas.add(new Area(first.areaId(), first.area(), areaRows.size(), overdue(areaRows), teams));
+    // Tallied in one pass: a county's hundred thousand open follow-ups are not sorted, only the
+    // few hundred (area, team, stage) tallies; each day a stage started on is counted in working
+    // days once.
+    Map<Long, AreaTally> byArea = new HashMap<>();
+    Map<LocalDate, Integer> ages = new HashMap<>();
+    Instant now = clock.instant();
+    for (OpenFollowUp f : open) {
+      AreaTally area =
+          byArea.computeIfAbsent(
+              key(f.serviceAreaId()),
+              k -> new AreaTally(f.serviceAreaId(), areaNames.get(f.serviceAreaId()), f.id()));
+      TeamTally team =
+          area.teams.computeIfAbsent(
+              key(f.teamId()), k -> new TeamTally(f.teamId(), teamNames.get(f.teamId()), f.id()));
+      int age =
+          f.stageStartedAt() == null
+              ? 0
+              : ages.computeIfAbsent(
+                  f.stageStartedAt().atZone(calendar.zone()).toLocalDate(),
+                  day -> Math.max(0, calendar.workingDaysBetween(day, today)));
+      team.stages
+          .computeIfAbsent(f.stage(), k -> new StageTally())
+          .add(deadlines.isOverdue(f.dueDate(), now), age);
     }
-    return new View(today, rows.size(), overdue(rows), areas);
+    List<Area> areas = new ArrayList<>();
+    for (AreaTally area : sorted(byArea.values())) {
+      List<TeamRow> teams = new ArrayList<>();
+      int areaOpen = 0;
+      int areaOverdue = 0;
+      for (TeamTally team : sorted(area.teams.values())) {
+        List<StageRow> stages = new ArrayList<>();
+        int teamOpen = 0;
+        int teamOverdue = 0;
+        for (Map.Entry<String, StageTally> stage : team.stages.entrySet()) {
+          StageTally t = stage.getValue();
+          stages.add(
+              new StageRow(
+                  stage.getKey(),
+                  t.open,
+                  t.overdue,
+                  t.oldest,
+                  Math.round((double) t.ageSum / t.open * 10) / 10.0));
+          teamOpen += t.open;
+          teamOverdue += t.overdue;
+        }
+        teams.add(new TeamRow(team.id, team.name, teamOpen, teamOverdue, stages));
+        areaOpen += teamOpen;
+        areaOverdue += teamOverdue;
+      }
+      areas.add(new Area(area.id, area.name, areaOpen, areaOverdue, teams));
+    }
+    return new View(
+        today,
+        areas.stream().mapToInt(Area::open).sum(),
+        areas.stream().mapToInt(Area::overdue).sum(),
+        areas);
   }
 
-  private Row row(
-      OpenFollowUp f, Map<Long, String> areaNames, Map<Long, String> teamNames, LocalDate today) {
-    int age =
-        f.stageStartedAt() == null
-            ? 0
-            : Math.max(
-                0,
-                calendar.workingDaysBetween(
-                    f.stageStartedAt().atZone(calendar.zone()).toLocalDate(), today));
-    return new Row(
-        f.serviceAreaId(),
-        areaNames.get(f.serviceAreaId()),
-        f.teamId(),
-        teamNames.get(f.teamId()),
-        f.stage(),
-        deadlines.isOverdue(f.dueDate(), clock.instant()),
-        age);
+  /** A map key for an id that may be missing. */
+  private static long key(Long id) {
+    return id == null ? -1L : id;
   }
 
-  private static int overdue(List<Row> rows) {
-    return (int) rows.stream().filter(Row::overdue).count();
+  /** By name as people read them, a missing one first; equal names in the order first met. */
+  private static <T extends Named> List<T> sorted(java.util.Collection<T> named) {
+    return named.stream().sorted(BY_NAME.thenComparingLong(Named::firstId)).toList();
+  }
+
+  private static final Comparator<Named> BY_NAME =
+      Comparator.comparing(Named::name, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+
+  private interface Named {
+    String name();
+
+    long firstId();
+  }
+
+  private record AreaTally(Long id, String name, long firstId, Map<Long, TeamTally> teams)
+      implements Named {
+    AreaTally(Long id, String name, long firstId) {
+      this(id, name, firstId, new HashMap<>());
+    }
+  }
+
+  /** Stages by name, as the dashboard lists them. */
+  private record TeamTally(Long id, String name, long firstId, Map<String, StageTally> stages)
+      implements Named {
+    TeamTally(Long id, String name, long firstId) {
+      this(id, name, firstId, new TreeMap<>());
+    }
+  }
+
+  /** Open follow-ups at one stage of one team: how many, overdue, the oldest and total age. */
+  private static final class StageTally {
+    private int open;
+    private int overdue;
+    private int oldest;
+    private long ageSum;
+
+    void add(boolean isOverdue, int age) {
+      open++;
+      overdue += isOverdue ? 1 : 0;
+      oldest = Math.max(oldest, age);
+      ageSum += age;
+    }
   }
 }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,35 +152,41 @@ public class ReminderSweep {
   }
 
   private void reachRungs(Instant now) {
-    Map<Long, Optional<Subject>> subjects = new HashMap<>();
     Map<String, Rung> reached = new LinkedHashMap<>();
+    People people = new People();
     // Everything due up to and including now. Asked as "before now + 1 s", not "+ 1 ns": MySQL
     // Connector/J cuts the fractional seconds of the bound value (sendFractionalSeconds=false).
     List<TaskView> due = openTasks.dueBefore(now.plusSeconds(1));
-    reachActionRungs(due, now, reached);
+    reachActionRungs(due, now, reached, people);
+    // The follow-ups of every task on the ladder in one query a thousand, not one each.
+    Map<Long, Subject> subjects =
+        followUps.findAll(
+            due.stream()
+                .filter(task -> onTheLadder(task).isPresent())
+                .map(TaskView::followUpId)
+                .toList());
     for (TaskView task : due) {
-      Optional<FollowUpStage> stage = UserTaskDeadline.stageOf(task.taskKey());
-      if (task.followUpId() == null
-          || stage.isEmpty()
-          || stage.get() == FollowUpStage.SAFEGUARDING_CHECK) {
-        continue;
-      }
-      Optional<Subject> subject = subjects.computeIfAbsent(task.followUpId(), followUps::find);
-      if (subject.isEmpty()) {
+      Optional<FollowUpStage> stage = onTheLadder(task);
+      Subject subject = stage.isEmpty() ? null : subjects.get(task.followUpId());
+      if (subject == null) {
         continue;
       }
       climb(
           task,
           task.followUpId(),
           null,
-          subject.get().auditRef(),
+          subject.auditRef(),
           stage.get().name(),
-          subject.get().serviceAreaId(),
+          subject.serviceAreaId(),
           now,
-          reached);
+          reached,
+          people);
     }
+    // A sweep every few minutes finds mostly rungs recorded before: those are asked for all at
+    // once, and only the new ones recorded, each in its own transaction.
+    Set<String> recorded = recordedRungs(reached.keySet());
     for (Rung rung : reached.values()) {
-      if (rung.usernames().isEmpty()) {
+      if (rung.usernames().isEmpty() || recorded.contains(rung.key())) {
         continue;
       }
       try {
@@ -189,12 +198,36 @@ public class ReminderSweep {
     }
   }
 
+  /** The follow-up stage of a task on the ladder; empty for the safeguarding check and actions. */
+  private static Optional<FollowUpStage> onTheLadder(TaskView task) {
+    if (task.followUpId() == null) {
+      return Optional.empty();
+    }
+    return UserTaskDeadline.stageOf(task.taskKey())
+        .filter(stage -> stage != FollowUpStage.SAFEGUARDING_CHECK);
+  }
+
+  /** Which of these rung keys are recorded already: one query per thousand keys. */
+  private Set<String> recordedRungs(Collection<String> keys) {
+    List<String> all = List.copyOf(keys);
+    Set<String> recorded = new HashSet<>();
+    for (int i = 0; i < all.size(); i += 1_000) {
+      recorded.addAll(
+          jdbc.queryForList(
+              "select distinct rung_key from escalation_notice where rung_key in (:keys)",
+              new MapSqlParameterSource("keys", all.subList(i, Math.min(all.size(), i + 1_000))),
+              String.class));
+    }
+    return recorded;
+  }
+
   /**
    * The rungs reached by open actions' tasks (the owner's part and the verification), on the same
    * ladder: the task's assignee, the PI leads, then the Service Manager and the Assistant Director
    * of the action's service area.
    */
-  private void reachActionRungs(List<TaskView> due, Instant now, Map<String, Rung> reached) {
+  private void reachActionRungs(
+      List<TaskView> due, Instant now, Map<String, Rung> reached, People people) {
     Map<Long, Optional<Actions.LadderSubject>> subjects = new HashMap<>();
     for (TaskView task : due) {
       Optional<ActionStage> stage = ActionProcess.stageOf(task.taskKey());
@@ -214,7 +247,8 @@ public class ReminderSweep {
           stage.get().name(),
           subject.get().serviceAreaId(),
           now,
-          reached);
+          reached,
+          people);
     }
   }
 
@@ -230,7 +264,8 @@ public class ReminderSweep {
       String stage,
       Long serviceAreaId,
       Instant now,
-      Map<String, Rung> reached) {
+      Map<String, Rung> reached,
+      People people) {
     LocalDate dueDate = deadlines.dueDate(task.dueAt());
     for (Escalation rung : deadlines.escalations(task.dueAt())) {
       if (rung.at().isAfter(now)) {
@@ -250,7 +285,7 @@ public class ReminderSweep {
                       rung.overdueBy(),
                       rung.at(),
                       new java.util.TreeSet<>()));
-      recipients(rung.recipient(), task, serviceAreaId)
+      recipients(rung.recipient(), task, serviceAreaId, people)
           .forEach(p -> r.usernames().add(p.username()));
     }
   }
@@ -399,6 +434,7 @@ public class ReminderSweep {
     }
     LocalDate horizon = calendar.addWorkingDays(today, properties.reminderLead());
     Map<String, int[]> counts = new LinkedHashMap<>();
+    People people = new People();
     List<TaskView> due = openTasks.dueBefore(calendar.endOfWorkingDay(horizon).plusSeconds(1));
     Set<String> escalated =
         escalatedToSomeone(
@@ -419,21 +455,21 @@ public class ReminderSweep {
               + ":"
               + deadlines.dueDate(task.dueAt())
               + ":";
-      for (String username : actors(task)) {
+      for (String username : actors(task, people)) {
         if (overdue && escalated.contains(told + username)) {
           continue; // the bundle said so
         }
         counts.computeIfAbsent(username, u -> new int[2])[overdue ? 1 : 0]++;
       }
     }
-    for (String username : conversationAttendees(now, calendar.endOfWorkingDay(horizon))) {
+    for (String username : conversationAttendees(now, calendar.endOfWorkingDay(horizon), people)) {
       counts.computeIfAbsent(username, u -> new int[2])[0]++;
     }
     List<Notification> emails = new ArrayList<>();
     counts.forEach(
         (username, count) ->
-            directory
-                .findByUsername(username)
+            people
+                .byUsername(username)
                 .filter(Person::enabled)
                 .ifPresent(
                     to ->
@@ -516,14 +552,14 @@ public class ReminderSweep {
   }
 
   private List<Person> recipients(
-      EscalationRecipient recipient, TaskView task, Long serviceAreaId) {
+      EscalationRecipient recipient, TaskView task, Long serviceAreaId, People people) {
     if (recipient == EscalationRecipient.ASSIGNEE) {
       return task.assignee() == null
           ? List.of()
-          : directory.findByUsername(task.assignee()).stream().toList();
+          : people.byUsername(task.assignee()).stream().toList();
     }
     Role role = recipient.role().orElseThrow();
-    return directory.withRole(role).stream()
+    return people.withRole(role).stream()
         .filter(
             p ->
                 role == Role.PI_LEAD
@@ -532,7 +568,7 @@ public class ReminderSweep {
   }
 
   /** Whoever must act on a task: its assignee, or everyone who may take it from its queue. */
-  private Set<String> actors(TaskView task) {
+  private Set<String> actors(TaskView task, People people) {
     Set<String> usernames = new LinkedHashSet<>();
     if (task.assignee() != null) {
       usernames.add(task.assignee());
@@ -543,7 +579,7 @@ public class ReminderSweep {
                 || (Role.PRACTICE_IMPROVEMENT_GROUP.equals(task.candidateGroup())
                     && role.isPracticeImprovement());
         if (inGroup) {
-          directory.withRole(role).forEach(p -> usernames.add(p.username()));
+          people.withRole(role).forEach(p -> usernames.add(p.username()));
         }
       }
     }
@@ -554,10 +590,32 @@ public class ReminderSweep {
    * Usernames of the practitioners and Team Managers with a scheduled conversation before {@code
    * until}.
    */
-  private List<String> conversationAttendees(Instant now, Instant until) {
+  private List<String> conversationAttendees(Instant now, Instant until, People people) {
     return statistics.scheduledConversationAttendees(now, until).stream()
-        .flatMap(id -> directory.findById(id).map(Person::username).stream())
+        .flatMap(id -> people.byId(id).map(Person::username).stream())
         .toList();
+  }
+
+  /**
+   * The directory as one sweep sees it: each person and each role asked for once, however many
+   * tasks name them (thousands of overdue tasks name a few dozen people). A new sweep asks again.
+   */
+  private final class People {
+    private final Map<String, Optional<Person>> byUsername = new HashMap<>();
+    private final Map<Long, Optional<Person>> byId = new HashMap<>();
+    private final Map<Role, List<Person>> byRole = new EnumMap<>(Role.class);
+
+    Optional<Person> byUsername(String username) {
+      return byUsername.computeIfAbsent(username, directory::findByUsername);
+    }
+
+    Optional<Person> byId(Long id) {
+      return byId.computeIfAbsent(id, directory::findById);
+    }
+
+    List<Person> withRole(Role role) {
+      return byRole.computeIfAbsent(role, directory::withRole);
+    }
   }
 
   private static java.sql.Timestamp utc(Instant instant) {

@@ -125,7 +125,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   public void conversationScheduled(String auditRef, long conversationId, Instant outcomeDue) {
     Task task =
         one(
-            byConversation(conversationId)
+            byConversation(auditRef, conversationId)
                 .taskDefinitionKey(
                     ReflectiveConversationProcess.Elements.Task_ScheduleConversation),
             "scheduling");
@@ -139,6 +139,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     try {
       runtime
           .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
+          .processInstanceBusinessKey(auditRef)
           .processInstanceVariableEquals(
               ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
           .setVariable(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue))
@@ -153,7 +154,7 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   public void conversationOutcome(String auditRef, long conversationId, boolean held) {
     Task task =
         one(
-            byConversation(conversationId)
+            byConversation(auditRef, conversationId)
                 .taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation),
             "the conversation's outcome");
     tasks.complete(
@@ -242,20 +243,20 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
-  public void supportAnswered(long supportItemId, boolean accepted) {
+  public void supportAnswered(String auditRef, long supportItemId, boolean accepted) {
     Task task =
         one(
-            bySupportItem(supportItemId)
+            bySupportItem(auditRef, supportItemId)
                 .taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer),
             "an answer to the offer");
     tasks.complete(task.getId(), Map.of(SupportItemProcess.Variables.SUPPORT_ACCEPTED, accepted));
   }
 
   @Override
-  public void supportCompleted(long supportItemId, Instant verificationDue) {
+  public void supportCompleted(String auditRef, long supportItemId, Instant verificationDue) {
     Task task =
         one(
-            bySupportItem(supportItemId)
+            bySupportItem(auditRef, supportItemId)
                 .taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport),
             "completion");
     tasks.complete(
@@ -263,20 +264,21 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
-  public void supportVerified(long supportItemId) {
+  public void supportVerified(String auditRef, long supportItemId) {
     Task task =
         one(
-            bySupportItem(supportItemId)
+            bySupportItem(auditRef, supportItemId)
                 .taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion),
             "verification");
     tasks.complete(task.getId());
   }
 
   @Override
-  public void supportWithdrawn(long supportItemId) {
+  public void supportWithdrawn(String auditRef, long supportItemId) {
     // correlateAll: an item whose process already ended has nothing to withdraw in the engine
     runtime
         .createMessageCorrelation(SupportItemProcess.Messages.SupportWithdrawn)
+        .processInstanceBusinessKey(auditRef)
         .processInstanceVariableEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId)
         .correlateAllWithResult();
   }
@@ -285,16 +287,23 @@ class CamundaFollowUpEngine implements FollowUpEngine {
     return tasks.createTaskQuery().processInstanceBusinessKey(auditRef);
   }
 
-  private TaskQuery byConversation(long conversationId) {
+  /**
+   * A conversation's or support item's task: among its follow-up's processes (the business key, an
+   * index), the one holding its id; by the id alone the engine would look through every running
+   * process's variables.
+   */
+  private TaskQuery byConversation(String auditRef, long conversationId) {
     return tasks
         .createTaskQuery()
+        .processInstanceBusinessKey(auditRef)
         .processVariableValueEquals(
             ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId);
   }
 
-  private TaskQuery bySupportItem(long supportItemId) {
+  private TaskQuery bySupportItem(String auditRef, long supportItemId) {
     return tasks
         .createTaskQuery()
+        .processInstanceBusinessKey(auditRef)
         .processVariableValueEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId);
   }
 

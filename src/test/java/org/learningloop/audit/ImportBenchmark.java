@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.learningloop.LearningLoopApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -111,8 +112,8 @@ public final class ImportBenchmark {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       for (int round = 1; round <= rounds; round++) {
         String prefix = "BENCH" + round;
-        List<Map<String, String>> file = file(prefix, rows, 0);
-        List<Map<String, String>> changed = file(prefix, rows, 10);
+        List<Map<String, String>> file = file(prefix, rows, 0, 7);
+        List<Map<String, String>> changed = file(prefix, rows, 10, 7);
         byte[] first = csv(file).getBytes(StandardCharsets.UTF_8);
         byte[] tenth = csv(changed).getBytes(StandardCharsets.UTF_8);
         time(
@@ -139,10 +140,25 @@ public final class ImportBenchmark {
   }
 
   /**
-   * N rows in 5 teams with 60 practitioners, every seventh Inadequate; {@code changeEvery} > 0
-   * gives every such row other notes.
+   * Imports a file of {@code rows} new audits, every {@code inadequateEvery}th Inadequate (each
+   * opening a follow-up and starting its process), through the real import service in one
+   * transaction, as the endpoint runs it; for the county-scale benchmark ({@code
+   * org.learningloop.bench}). Answers how many audits it created.
    */
-  private static List<Map<String, String>> file(String prefix, int rows, int changeEvery) {
+  public static long importNew(
+      ApplicationContext app, String prefix, int rows, int inadequateEvery) {
+    byte[] content = csv(file(prefix, rows, 0, inadequateEvery)).getBytes(StandardCharsets.UTF_8);
+    return app.getBean(AuditCsvImport.class)
+        .importFile(content, new AuditCsvImport.Importer(IMPORTER, true))
+        .created();
+  }
+
+  /**
+   * N rows in 5 teams with 60 practitioners, every {@code inadequateEvery}th Inadequate; {@code
+   * changeEvery} > 0 gives every such row other notes.
+   */
+  private static List<Map<String, String>> file(
+      String prefix, int rows, int changeEvery, int inadequateEvery) {
     List<Map<String, String>> file = new ArrayList<>(rows);
     String people = prefix.toLowerCase();
     for (int i = 1; i <= rows; i++) {
@@ -159,9 +175,9 @@ public final class ImportBenchmark {
               "team_manager_email",
               people + ".m" + team + "@council.example",
               "grade",
-              i % 7 == 0 ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
+              i % inadequateEvery == 0 ? "INADEQUATE" : "REQUIRES_IMPROVEMENT",
               "factors",
-              i % 7 == 0 ? "PLANNING;RECORDING" : "",
+              i % inadequateEvery == 0 ? "PLANNING;RECORDING" : "",
               "notes",
               "Audit " + i + " of the benchmark file.");
       if (changeEvery > 0 && i % changeEvery == 0) {
@@ -254,7 +270,8 @@ public final class ImportBenchmark {
       return null;
     }
 
-    private static String kind(String sql) {
+    /** A statement's kind: its verb and first table, or its start when no table can be made out. */
+    public static String kind(String sql) {
       if (sql == null) {
         return "?";
       }

@@ -246,6 +246,20 @@ class FollowUpTest {
   }
 
   @Test
+  void aReAuditModeratedLaterCountsWithTheGradeItHasNow() {
+    FollowUp unlinked = proposed();
+    unlinked.reAuditRegraded("INADEQUATE");
+    assertThat(unlinked.getReAuditGrade()).as("no re-audit linked yet").isNull();
+
+    FollowUp f = proposed();
+    f.signOff("lead", NOW, TODAY.plusMonths(3));
+    f.reAuditDueNow(NOW, TODAY.plusMonths(4));
+    f.recordReAudit("AUD-2", "GOOD", "auditor", NOW);
+    f.reAuditRegraded("REQUIRES_IMPROVEMENT");
+    assertThat(f.getReAuditGrade()).isEqualTo("REQUIRES_IMPROVEMENT");
+  }
+
+  @Test
   void aSentBackClosureReturnsToTheOfficer() {
     FollowUp f = proposed();
 

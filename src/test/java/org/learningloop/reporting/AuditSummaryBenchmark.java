@@ -19,14 +19,19 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.learningloop.audit.AuditStatistics;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.EscalationRecipient;
 import org.learningloop.calendar.WorkingDayCalendar;
 import org.learningloop.followup.FollowUpStatistics;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -98,7 +103,7 @@ public final class AuditSummaryBenchmark {
         .load()
         .migrate();
 
-    YearMonth last = YearMonth.of(2025, 12);
+    YearMonth last = LAST_MONTH;
     YearMonth first = last.minusYears(years).plusMonths(1);
     WorkingDayCalendar calendar = WorkingDayCalendar.englandAndWales();
     if (reuse) {
@@ -179,6 +184,55 @@ public final class AuditSummaryBenchmark {
       }
     }
   }
+
+  /**
+   * Loads {@code audits} audits (one year per 100,000, to the end of 2025, dates at random) with
+   * their factors and follow-ups into the migrated schema behind {@code dataSource}, as {@link
+   * #main} does; for the county-scale benchmark ({@code org.learningloop.bench}). Answers what it
+   * loaded, in a sentence.
+   */
+  public static String seed(DataSource dataSource, int audits) throws SQLException {
+    YearMonth first = LAST_MONTH.minusYears(Math.max(1, audits / 100_000)).plusMonths(1);
+    FollowUpLoader followUps =
+        load(
+            dataSource.getConnection(),
+            audits,
+            first,
+            LAST_MONTH,
+            WorkingDayCalendar.englandAndWales(),
+            false);
+    return String.format(
+        "%,d audits over %s to %s, %,d follow-ups (%,d open), %,d conversations, %,d support items",
+        audits,
+        first,
+        LAST_MONTH,
+        followUps.followUps,
+        followUps.open,
+        followUps.conversations,
+        followUps.supportItems);
+  }
+
+  /**
+   * The twelve-month audit summary and follow-up KPIs of the seeded data's last year, as the
+   * application's own report services run them; each answers how many audits or follow-ups it
+   * covered.
+   */
+  public static Map<String, LongSupplier> twelveMonthReports(ApplicationContext app) {
+    ReportPeriod twelveMonths = new ReportPeriod(LAST_MONTH.minusMonths(11), LAST_MONTH);
+    AuditSummaries summaries = app.getBean(AuditSummaries.class);
+    FollowUpKpiReports kpis = app.getBean(FollowUpKpiReports.class);
+    Map<String, LongSupplier> reports = new LinkedHashMap<>();
+    reports.put("audit summary", () -> summaries.summarise(twelveMonths).audits());
+    reports.put("follow-up KPIs", () -> kpis.summarise(twelveMonths).followUps());
+    return reports;
+  }
+
+  /** The first day and the day after the last of {@link #twelveMonthReports}' period. */
+  public static LocalDate[] twelveMonths() {
+    return new LocalDate[] {LAST_MONTH.minusMonths(11).atDay(1), LAST_MONTH.plusMonths(1).atDay(1)};
+  }
+
+  private static final YearMonth LAST_MONTH = YearMonth.of(2025, 12);
 
   private interface Measured {
     long run();
