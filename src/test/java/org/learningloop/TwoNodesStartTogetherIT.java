@@ -39,7 +39,8 @@ class TwoNodesStartTogetherIT {
     schemaUrl = AppNode.schemaUrl("two_nodes");
     for (String name : List.of("a", "b")) {
       nodes.add(
-          AppNode.start(name, schemaUrl, List.of("--learning-loop.mail.sender.enabled=false")));
+          AppNode.start(
+              name, schemaUrl, false, List.of("--learning-loop.mail.sender.enabled=false")));
     }
     AppNode.awaitReady(nodes, Duration.ofMinutes(6));
 

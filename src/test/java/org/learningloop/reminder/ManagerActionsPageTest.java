@@ -64,23 +64,11 @@ class ManagerActionsPageTest {
                 .with(csrf()))
         .andExpect(redirectedUrl("/dashboard"));
 
-    mvc.perform(
-            post(page + "/extension")
-                .param("stage", "ALLOCATION")
-                .param("newDueDate", "not a date")
-                .param("reason", "Officer on leave")
-                .with(httpBasic("service-manager", "demo"))
-                .with(csrf()))
+    extend(page, "service-manager", null, "not a date", "Officer on leave")
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Enter the new due date as YYYY-MM-DD")));
     LocalDate later = calendar.addWorkingDays(LocalDate.now(clock), 5);
-    mvc.perform(
-            post(page + "/extension")
-                .param("stage", "ALLOCATION")
-                .param("newDueDate", later.toString())
-                .param("reason", "Officer on leave")
-                .with(httpBasic("service-manager", "demo"))
-                .with(csrf()))
+    extend(page, "service-manager", null, later.toString(), "Officer on leave")
         .andExpect(redirectedUrl("/dashboard"));
 
     mvc.perform(get("/api/follow-ups/" + id).with(httpBasic("pi-lead", "demo")))
@@ -101,23 +89,9 @@ class ManagerActionsPageTest {
     assertThat(seenAllocationDue(page, "assistant-director")).isEqualTo(seen);
     LocalDate later = calendar.addWorkingDays(LocalDate.now(clock), 5);
 
-    mvc.perform(
-            post(page + "/extension")
-                .param("stage", "ALLOCATION")
-                .param("seen-ALLOCATION", seen)
-                .param("newDueDate", later.toString())
-                .param("reason", "Officer on leave")
-                .with(httpBasic("service-manager", "demo"))
-                .with(csrf()))
+    extend(page, "service-manager", seen, later.toString(), "Officer on leave")
         .andExpect(redirectedUrl("/dashboard"));
-    mvc.perform(
-            post(page + "/extension")
-                .param("stage", "ALLOCATION")
-                .param("seen-ALLOCATION", seen)
-                .param("newDueDate", later.plusDays(1).toString())
-                .param("reason", "Sickness")
-                .with(httpBasic("assistant-director", "demo"))
-                .with(csrf()))
+    extend(page, "assistant-director", seen, later.plusDays(1).toString(), "Sickness")
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("There is a problem")))
         .andExpect(content().string(containsString("someone else has moved it to " + later)))
@@ -125,6 +99,22 @@ class ManagerActionsPageTest {
 
     mvc.perform(get("/api/follow-ups/" + id).with(httpBasic("pi-lead", "demo")))
         .andExpect(jsonPath("$.dueDate").value(later.toString()));
+  }
+
+  /** The page's extension form for the allocation, sent by a manager who saw {@code seen}. */
+  private org.springframework.test.web.servlet.ResultActions extend(
+      String page, String manager, String seen, String newDueDate, String reason) throws Exception {
+    var form =
+        post(page + "/extension")
+            .param("stage", "ALLOCATION")
+            .param("newDueDate", newDueDate)
+            .param("reason", reason)
+            .with(httpBasic(manager, "demo"))
+            .with(csrf());
+    if (seen != null) {
+      form.param("seen-ALLOCATION", seen);
+    }
+    return mvc.perform(form);
   }
 
   private String seenAllocationDue(String page, String manager) throws Exception {

@@ -25,30 +25,42 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One node of the application: a JVM process of the packaged jar (Failsafe passes its path as
- * {@code app.jar}) on the MariaDB schema the test names, as an operator starts a node.
+ * {@code app.jar}) on the MariaDB schema the test names, as an operator starts a node. Optionally
+ * on a clock of its own that the test moves ({@code libfaketime}, from Debian's package {@code
+ * faketime}): the node's wall clock, and so its engine's timers, its sweep and its outbox, run that
+ * far ahead; its monotonic clock is left alone.
  */
 public final class AppNode {
+
+  /** Debian's libfaketime, which {@code apt-get install faketime} puts here. */
+  public static final Path FAKETIME =
+      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
 
   public final String name;
   public final int port;
   public final int managementPort;
   public final Path log;
   private final Process process;
+  private final Path clock;
 
-  private AppNode(String name, int port, int managementPort, Path log, Process process) {
+  private AppNode(
+      String name, int port, int managementPort, Path log, Process process, Path clock) {
     this.name = name;
     this.port = port;
     this.managementPort = managementPort;
     this.log = log;
     this.process = process;
+    this.clock = clock;
   }
 
   /**
    * Starts a node on {@code schemaUrl} with profile {@code mysql}.
    *
+   * @param movableClock whether the node runs on a clock the test moves with {@link #clock}
    * @param args further Spring Boot arguments ({@code --name=value})
    */
-  public static AppNode start(String name, String schemaUrl, List<String> args) {
+  public static AppNode start(
+      String name, String schemaUrl, boolean movableClock, List<String> args) {
     try {
       Path jar = Path.of(System.getProperty("app.jar", "target/learning-loop-0.1.0-SNAPSHOT.jar"));
       assertThat(jar).as("the packaged application (mvn package runs before the ITs)").exists();
@@ -74,7 +86,20 @@ public final class AppNode {
       env.put("SPRING_DATASOURCE_USERNAME", MariaDb.username());
       env.put("SPRING_DATASOURCE_PASSWORD", MariaDb.password());
       env.put("LEARNING_LOOP_INITIAL_ADMIN_PASSWORD", "two-nodes-initial-77");
-      return new AppNode(name, port, management, log, builder.start());
+      Path clock = null;
+      if (movableClock) {
+        assertThat(FAKETIME)
+            .as("libfaketime moves a node's clock: apt-get install faketime")
+            .exists();
+        clock = Files.createTempFile("node-" + name + "-clock-", ".txt");
+        Files.writeString(clock, "+0d");
+        env.put("LD_PRELOAD", FAKETIME.toString());
+        env.put("FAKETIME_TIMESTAMP_FILE", clock.toString());
+        env.put("FAKETIME_CACHE_DURATION", "1");
+        env.put("NO_FAKE_STAT", "1");
+        env.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+      }
+      return new AppNode(name, port, management, log, builder.start(), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,6 +138,34 @@ public final class AppNode {
     } catch (IOException notYet) {
       return false;
     }
+  }
+
+  /** The node's address, e.g. {@code http://localhost:41234}. */
+  public String base() {
+    return "http://localhost:" + port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Moves this node's clock to {@code offset} ahead of the real one (libfaketime's notation, e.g.
+   * {@code +9d}); the node sees it within a second or two.
+   */
+  public void clock(String offset) {
+    assertThat(clock).as("node %s was started on its own clock", name).isNotNull();
+    try {
+      Files.writeString(clock, offset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code kill -9}: the node ends at once, whatever it holds. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
 
   /** Stops the node as an operator would ({@code SIGTERM}), or kills it if it takes too long. */
