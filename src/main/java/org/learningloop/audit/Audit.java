@@ -86,11 +86,23 @@ class Audit {
   @Column(length = 4000)
   private String notes;
 
+  /** The factors the reports count: the current moderation's revision, else the auditor's. */
   @ElementCollection
   @CollectionTable(name = "audit_factor", joinColumns = @JoinColumn(name = "audit_id"))
   @Column(name = "factor_code", nullable = false, length = 60)
   @BatchSize(size = 200)
   private Set<String> factorCodes = new HashSet<>();
+
+  /** The auditor's own factors, kept beside the moderator's. */
+  @ElementCollection
+  @CollectionTable(name = "audit_auditor_factor", joinColumns = @JoinColumn(name = "audit_id"))
+  @Column(name = "factor_code", nullable = false, length = 60)
+  @BatchSize(size = 200)
+  private Set<String> auditorFactorCodes = new HashSet<>();
+
+  /** Whether the current moderation revised the factors (then {@code factorCodes} are its). */
+  @Column(name = "moderation_factors_revised", nullable = false)
+  private boolean moderationFactorsRevised;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -133,8 +145,12 @@ class Audit {
     moderationRationale = state.moderationRationale();
     effectiveGrade = state.effectiveGrade();
     notes = state.notes();
-    factorCodes.retainAll(state.factorCodes());
-    factorCodes.addAll(state.factorCodes());
+    Set<String> effective = state.effectiveFactorCodes();
+    factorCodes.retainAll(effective);
+    factorCodes.addAll(effective);
+    auditorFactorCodes.retainAll(state.factorCodes());
+    auditorFactorCodes.addAll(state.factorCodes());
+    moderationFactorsRevised = state.moderatorFactorCodes() != null;
     updatedAt = now;
     return true;
   }
@@ -156,7 +172,8 @@ class Audit {
         moderationDate,
         moderatedGrade,
         moderationRationale,
-        factorCodes,
+        auditorFactorCodes,
+        moderationFactorsRevised ? factorCodes : null,
         notes);
   }
 

@@ -126,6 +126,11 @@ class AuditController {
           String grade,
       @Parameter(description = "DEEP_DIVE or THEMATIC_DIP_SAMPLE") @RequestParam(required = false)
           String type,
+      @Parameter(
+              description =
+                  "UNMODERATED (no moderation yet) or QUEUED (waiting in the moderation queue)")
+          @RequestParam(required = false)
+          String moderation,
       @Parameter(description = "page number from 0")
           @RequestParam(required = false, defaultValue = "0")
           String page,
@@ -148,6 +153,8 @@ class AuditController {
     }
     Grade gradeFilter = parse(Grade.class, "grade", grade, errors);
     AuditType typeFilter = parse(AuditType.class, "type", type, errors);
+    AuditRegister.ModerationFilter moderationFilter =
+        parse(AuditRegister.ModerationFilter.class, "moderation", moderation, errors);
     int pageNumber = number("page", page, 0, Paging.MAX_PAGE, errors);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
     if (!errors.isEmpty()) {
@@ -155,7 +162,8 @@ class AuditController {
     }
     AuditPage result =
         register.list(
-            new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter),
+            new AuditRegister.AuditQuery(
+                fromMonth, toMonth, teamId, gradeFilter, typeFilter, moderationFilter),
             AuditScope.of(me(principal)),
             pageNumber,
             pageSize);
@@ -245,7 +253,7 @@ class AuditController {
     }
   }
 
-  private static int number(String name, String value, int min, int max, List<FieldError> errors) {
+  static int number(String name, String value, int min, int max, List<FieldError> errors) {
     try {
       int n = Integer.parseInt(value.strip());
       if (n >= min && n <= max) {

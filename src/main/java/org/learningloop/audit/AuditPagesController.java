@@ -54,6 +54,7 @@ class AuditPagesController {
   private final StaffRegistry registry;
   private final Catalogues catalogues;
   private final AccessLog accessLog;
+  private final ModerationQueue queue;
   private final Clock clock;
 
   AuditPagesController(
@@ -63,7 +64,9 @@ class AuditPagesController {
       StaffRegistry registry,
       Catalogues catalogues,
       AccessLog accessLog,
+      ModerationQueue queue,
       Clock clock) {
+    this.queue = queue;
     this.register = register;
     this.importer = importer;
     this.directory = directory;
@@ -89,6 +92,7 @@ class AuditPagesController {
       @RequestParam(defaultValue = "") String team,
       @RequestParam(defaultValue = "") String grade,
       @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String moderation,
       @RequestParam(defaultValue = "0") String page,
       Principal principal,
       Model model) {
@@ -102,11 +106,14 @@ class AuditPagesController {
     Long teamId = team.isBlank() ? null : register.teamId(team).orElse(null);
     Grade gradeFilter = choice(Grade.class, grade);
     AuditType typeFilter = choice(AuditType.class, type);
+    AuditRegister.ModerationFilter moderationFilter =
+        choice(AuditRegister.ModerationFilter.class, moderation);
     int pageNumber = pageNumber(page);
     AuditPage found =
         errors.isEmpty()
             ? register.list(
-                new AuditRegister.AuditQuery(fromMonth, toMonth, teamId, gradeFilter, typeFilter),
+                new AuditRegister.AuditQuery(
+                    fromMonth, toMonth, teamId, gradeFilter, typeFilter, moderationFilter),
                 AuditScope.of(me(principal)),
                 pageNumber,
                 PAGE_SIZE)
@@ -115,7 +122,21 @@ class AuditPagesController {
     model.addAttribute("rows", found.items().stream().map(AuditPagesController::row).toList());
     model.addAttribute("page", found);
     PageForms.form(
-        model, Map.of("from", from, "to", to, "team", team, "grade", grade, "type", type), errors);
+        model,
+        Map.of(
+            "from",
+            from,
+            "to",
+            to,
+            "team",
+            team,
+            "grade",
+            grade,
+            "type",
+            type,
+            "moderation",
+            moderation),
+        errors);
     model.addAttribute("teams", registry.teams());
     model.addAttribute("grades", Arrays.asList(Grade.values()));
     model.addAttribute(
@@ -126,6 +147,7 @@ class AuditPagesController {
             .queryParam("team", team)
             .queryParam("grade", grade)
             .queryParam("type", type)
+            .queryParam("moderation", moderation)
             .encode()
             .build()
             .toUriString());
@@ -202,6 +224,15 @@ class AuditPagesController {
     model.addAttribute("a", audit);
     model.addAttribute("row", row(audit));
     model.addAttribute("factors", audit.factors().stream().map(this::factorLabel).toList());
+    model.addAttribute(
+        "auditorFactors", audit.auditorFactors().stream().map(this::factorLabel).toList());
+    model.addAttribute("challengeUntil", queue.challengeOpenTo(ref, me.id()).orElse(null));
+    List<FieldError> challengeErrors =
+        model.getAttribute("challengeErrors") instanceof List<?> l
+            ? l.stream().map(FieldError.class::cast).toList()
+            : List.of();
+    Object reasons = model.getAttribute("challengeReasons");
+    PageForms.form(model, Map.of("reasons", reasons == null ? "" : reasons), challengeErrors);
     return "audits/show";
   }
 

@@ -31,6 +31,33 @@ final class AuditProblem extends DomainException {
         List.of(new FieldError(AuditField.AUDIT_REF.property(), "already recorded")));
   }
 
+  static AuditProblem challengeClosed(String ref, java.time.LocalDate lastDay) {
+    return new AuditProblem(
+        Kind.CONFLICT,
+        "challenge-window-closed",
+        "Too late to challenge this grade",
+        "The grade of audit "
+            + ref
+            + " could be challenged until "
+            + lastDay
+            + "; speak to the Quality Assurance team if you still disagree with it.",
+        List.of(new FieldError("reasons", "the challenge window closed on " + lastDay)));
+  }
+
+  static AuditProblem alreadyChallenged(String ref, boolean stillOpen) {
+    return new AuditProblem(
+        Kind.CONFLICT,
+        "already-challenged",
+        "This grade has already been challenged",
+        stillOpen
+            ? "A review of the grade of audit " + ref + " is already waiting for a moderator."
+            : "The grade of audit "
+                + ref
+                + " was challenged and reviewed already; the outcome is on"
+                + " the audit's page.",
+        List.of(new FieldError("reasons", "already challenged")));
+  }
+
   static AuditProblem invalid(List<FieldError> errors) {
     return new AuditProblem(
         Kind.INVALID,

@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.learningloop.catalogue.Catalogues;
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditRegister implements AuditLookup {
 
   private final AuditRepository audits;
+  private final ModerationRepository moderations;
+  private final ModerationRequestRepository requests;
   private final AuditWriter writer;
   private final StaffRegistry registry;
   private final Catalogues catalogues;
@@ -43,11 +47,15 @@ public class AuditRegister implements AuditLookup {
 
   AuditRegister(
       AuditRepository audits,
+      ModerationRepository moderations,
+      ModerationRequestRepository requests,
       AuditWriter writer,
       StaffRegistry registry,
       Catalogues catalogues,
       Clock clock) {
     this.audits = audits;
+    this.moderations = moderations;
+    this.requests = requests;
     this.writer = writer;
     this.registry = registry;
     this.catalogues = catalogues;
@@ -82,7 +90,10 @@ public class AuditRegister implements AuditLookup {
     if (audit == null) {
       throw AuditProblem.invalid(errors);
     }
-    writer.write(List.of(audit), Map.of(), audit.auditorEmail());
+    writer.write(
+        List.of(audit),
+        Map.of(),
+        audit.moderation() != null ? audit.moderation().moderatorEmail() : audit.auditorEmail());
     return audit.ref();
   }
 
@@ -101,18 +112,92 @@ public class AuditRegister implements AuditLookup {
     if (valid == null) {
       throw AuditProblem.invalid(errors);
     }
-    writer.write(List.of(valid), Map.of(audit.getRef(), audit), moderation.moderatorEmail());
+    writer.write(
+        List.of(valid),
+        Map.of(audit.getRef(), audit),
+        moderation.moderatorEmail(),
+        moderation.factors() != null);
   }
 
   AuditValidator validator() {
     return new AuditValidator(LocalDate.now(clock), catalogues.factors(), registry.teams());
   }
 
+  /** One audit with its moderation history and its place in the moderation queue. */
   AuditView view(String ref, AuditScope scope) {
     Specification<Audit> byRef = (root, query, cb) -> cb.equal(root.get("ref"), ref);
     Audit audit =
         audits.findOne(byRef.and(visibleTo(scope))).orElseThrow(() -> AuditProblem.notFound(ref));
-    return views(List.of(audit)).get(0);
+    AuditView v = views(List.of(audit)).get(0);
+    List<Moderation> history = moderations.history(audit.getId());
+    List<ModerationRequest> queue = requests.findByAuditIdOrderById(audit.getId());
+    Set<Long> ids = new HashSet<>();
+    history.forEach(m -> ids.add(m.getModeratorId()));
+    queue.stream()
+        .map(ModerationRequest::getChallengedBy)
+        .filter(Objects::nonNull)
+        .forEach(ids::add);
+    Map<Long, Person> people = registry.findByIds(ids);
+    Function<Long, AuditView.StaffRef> staff = id -> staffRef(id, people);
+    return new AuditView(
+        v.ref(),
+        v.auditDate(),
+        v.type(),
+        v.theme(),
+        v.serviceArea(),
+        v.team(),
+        v.practitioner(),
+        v.teamManager(),
+        v.auditor(),
+        v.childRef(),
+        v.auditorGrade(),
+        v.effectiveGrade(),
+        v.moderated(),
+        v.moderation(),
+        v.factors(),
+        v.auditorFactors(),
+        v.notes(),
+        v.createdAt(),
+        v.updatedAt(),
+        history.stream()
+            .map(
+                m ->
+                    new AuditView.ModerationEntry(
+                        staff.apply(m.getModeratorId()),
+                        m.getModerationDate(),
+                        m.getGrade(),
+                        m.getPreviousGrade(),
+                        m.getRationale(),
+                        m.revisedFactors() == null
+                            ? null
+                            : List.copyOf(new TreeSet<>(m.revisedFactors())),
+                        m.getRecordedAt(),
+                        m.getRecordedBy()))
+            .toList(),
+        queue.stream()
+            .map(
+                r ->
+                    new AuditView.QueueEntry(
+                        r.getId(),
+                        r.getReason().name(),
+                        r.getStatus().name(),
+                        r.getSampleMonth(),
+                        r.getDueDate(),
+                        r.getCreatedAt(),
+                        r.getChallengedBy() == null ? null : staff.apply(r.getChallengedBy()),
+                        r.getChallengeReasons(),
+                        r.getSettledAt(),
+                        r.getOutcome() == null ? null : r.getOutcome().name(),
+                        r.getGradeBefore(),
+                        r.getGradeAfter()))
+            .toList());
+  }
+
+  private static AuditView.StaffRef staffRef(Long id, Map<Long, Person> people) {
+    Person p = people.get(id);
+    return p == null
+        ? new AuditView.StaffRef(id, null, null)
+        : new AuditView.StaffRef(id, p.email(), p.displayName());
   }
 
   /** One page of the audits the scope allows, filtered; never loads more than the page. */
@@ -176,13 +261,7 @@ public class AuditRegister implements AuditLookup {
   private static AuditView view(Audit audit, Map<Long, Person> people, Map<Long, TeamPlace> teams) {
     AuditState s = audit.state();
     TeamPlace team = teams.get(s.teamId());
-    Function<Long, AuditView.StaffRef> staff =
-        id -> {
-          Person p = people.get(id);
-          return p == null
-              ? new AuditView.StaffRef(id, null, null)
-              : new AuditView.StaffRef(id, p.email(), p.displayName());
-        };
+    Function<Long, AuditView.StaffRef> staff = id -> staffRef(id, people);
     String areaName =
         teams.values().stream()
             .filter(t -> t.serviceAreaId().equals(s.serviceAreaId()))
@@ -210,10 +289,13 @@ public class AuditRegister implements AuditLookup {
                 s.moderatedGrade(),
                 s.moderationRationale())
             : null,
+        List.copyOf(s.effectiveFactorCodes()),
         List.copyOf(s.factorCodes()),
         s.notes(),
         audit.getCreatedAt(),
-        audit.getUpdatedAt());
+        audit.getUpdatedAt(),
+        null,
+        null);
   }
 
   private Map<Long, TeamPlace> teamsById() {
@@ -260,10 +342,26 @@ public class AuditRegister implements AuditLookup {
     };
   }
 
+  /** Audits not moderated yet, or waiting in the moderation queue. */
+  enum ModerationFilter {
+    UNMODERATED,
+    QUEUED
+  }
+
   /**
    * The list's filters: audit months (inclusive), team id, effective grade, type; each optional.
    */
-  record AuditQuery(YearMonth from, YearMonth to, Long teamId, Grade grade, AuditType type) {
+  record AuditQuery(
+      YearMonth from,
+      YearMonth to,
+      Long teamId,
+      Grade grade,
+      AuditType type,
+      ModerationFilter moderation) {
+
+    AuditQuery(YearMonth from, YearMonth to, Long teamId, Grade grade, AuditType type) {
+      this(from, to, teamId, grade, type, null);
+    }
 
     Specification<Audit> specification() {
       return (root, query, cb) -> {
@@ -282,6 +380,18 @@ public class AuditRegister implements AuditLookup {
         }
         if (type != null) {
           all.add(cb.equal(root.get("type"), type));
+        }
+        if (moderation == ModerationFilter.UNMODERATED) {
+          all.add(cb.isNull(root.get("moderatedGrade")));
+        } else if (moderation == ModerationFilter.QUEUED) {
+          var queued = query.subquery(Long.class);
+          var request = queued.from(ModerationRequest.class);
+          queued
+              .select(request.get("auditId"))
+              .where(
+                  cb.equal(request.get("auditId"), root.get("id")),
+                  cb.equal(request.get("status"), ModerationRequest.Status.QUEUED));
+          all.add(cb.exists(queued));
         }
         return cb.and(all.toArray(Predicate[]::new));
       };

@@ -26,11 +26,50 @@ record AuditState(
     Grade moderatedGrade,
     String moderationRationale,
     Set<String> factorCodes,
+    Set<String> moderatorFactorCodes,
     String notes) {
 
+  /**
+   * @param factorCodes the auditor's own contributory factors
+   * @param moderatorFactorCodes the factors as the current moderation revised them, or null when it
+   *     did not revise them (the auditor's count)
+   */
   AuditState {
     // Sorted, so that the same factors in another order compare equal.
     factorCodes = new TreeSet<>(factorCodes);
+    moderatorFactorCodes =
+        moderatorFactorCodes == null ? null : new TreeSet<>(moderatorFactorCodes);
+  }
+
+  /**
+   * The factors the reports count: the moderator's revision when there is one, else the auditor's.
+   */
+  Set<String> effectiveFactorCodes() {
+    return moderatorFactorCodes != null ? moderatorFactorCodes : factorCodes;
+  }
+
+  /** This state with another current moderation (or none) and the factors it revised (or null). */
+  AuditState withModeration(
+      Long moderator, LocalDate date, Grade grade, String rationale, Set<String> revised) {
+    return new AuditState(
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceAreaId,
+        teamId,
+        practitionerId,
+        teamManagerId,
+        auditorId,
+        childRef,
+        auditorGrade,
+        moderator,
+        date,
+        grade,
+        rationale,
+        factorCodes,
+        revised,
+        notes);
   }
 
   boolean moderated() {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.learningloop.common.Burst;
 import org.learningloop.directory.Person;
@@ -41,15 +42,21 @@ class AuditWriter {
   private final Clock clock;
   private final EntityManager entities;
   private final Burst burst;
+  private final ModerationRepository moderations;
+  private final ModerationQueue queue;
 
   AuditWriter(
       AuditRepository audits,
+      ModerationRepository moderations,
+      ModerationQueue queue,
       StaffRegistry registry,
       ApplicationEventPublisher events,
       Clock clock,
       EntityManager entities,
       ObjectProvider<Burst> burst) {
     this.audits = audits;
+    this.moderations = moderations;
+    this.queue = queue;
     this.registry = registry;
     this.events = events;
     this.clock = clock;
@@ -64,6 +71,19 @@ class AuditWriter {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Outcome write(List<ValidAudit> valid, Map<String, Audit> existing, String changedBy) {
+    return write(valid, existing, changedBy, false);
+  }
+
+  /**
+   * @param factorsByModerator whether the audits' factors are the moderator's revision (a
+   *     moderation that names factors), kept beside the auditor's own
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Outcome write(
+      List<ValidAudit> valid,
+      Map<String, Audit> existing,
+      String changedBy,
+      boolean factorsByModerator) {
     Map<String, TeamPlace> teams = new HashMap<>();
     for (ValidAudit audit : valid) {
       teams.computeIfAbsent(
@@ -84,6 +104,8 @@ class AuditWriter {
     Instant now = clock.instant();
     List<Object> announcements = new ArrayList<>();
     List<Audit> written = new ArrayList<>(existing.values());
+    List<ModerationQueue.Recorded> recorded = new ArrayList<>();
+    List<Moderation> settling = new ArrayList<>();
     int created = 0;
     int updated = 0;
     for (ValidAudit audit : valid) {
@@ -91,11 +113,61 @@ class AuditWriter {
       AuditState state = stateOf(audit, team, people);
       Audit stored = existing.get(audit.ref());
       if (stored == null) {
-        written.add(audits.save(new Audit(state, now)));
+        Audit saved = audits.save(new Audit(state, now));
+        written.add(saved);
         created++;
+        if (state.moderated()) {
+          moderations.save(
+              new Moderation(
+                  saved.getId(),
+                  state,
+                  state.auditorGrade(),
+                  null,
+                  now,
+                  recordedBy(audit, changedBy)));
+        }
+        recorded.add(
+            new ModerationQueue.Recorded(
+                saved.getId(),
+                state.ref(),
+                state.auditDate(),
+                state.auditorGrade(),
+                state.moderated()));
         announce(null, state, audit, changedBy, announcements);
       } else {
         AuditState before = stored.state();
+        if (factorsByModerator) {
+          state =
+              new AuditState(
+                  state.ref(),
+                  state.auditDate(),
+                  state.type(),
+                  state.theme(),
+                  state.serviceAreaId(),
+                  state.teamId(),
+                  state.practitionerId(),
+                  state.teamManagerId(),
+                  state.auditorId(),
+                  state.childRef(),
+                  state.auditorGrade(),
+                  state.moderatorId(),
+                  state.moderationDate(),
+                  state.moderatedGrade(),
+                  state.moderationRationale(),
+                  before.factorCodes(),
+                  state.factorCodes(),
+                  state.notes());
+        } else {
+          state =
+              state.withModeration(
+                  state.moderatorId(),
+                  state.moderationDate(),
+                  state.moderatedGrade(),
+                  state.moderationRationale(),
+                  before.moderatorFactorCodes());
+        }
+        state =
+            inHistory(stored, before, state, factorsByModerator, audit, changedBy, now, settling);
         if (stored.apply(state, now)) {
           updated++;
           announce(before.effectiveGrade(), state, audit, changedBy, announcements);
@@ -132,7 +204,89 @@ class AuditWriter {
     announcements.stream()
         .filter(a -> !(a instanceof AuditBecameInadequate))
         .forEach(events::publishEvent);
+    // The moderation queue: new audits the sampling rule always selects, and the requests a new
+    // moderation settles.
+    for (int i = 0; i < recorded.size(); i += BURST) {
+      List<ModerationQueue.Recorded> part =
+          recorded.subList(i, Math.min(recorded.size(), i + BURST));
+      burst.run(() -> queue.recorded(part));
+    }
+    settling.forEach(queue::moderated);
     return new Outcome(created, updated, valid.size() - created - updated);
+  }
+
+  /**
+   * Keeps every moderation: a moderation not yet in the audit's history is added to it, one already
+   * there (a file loaded again) changes nothing, and the audit's current moderation is the latest
+   * of its history, by moderation date and then by the order recorded.
+   *
+   * @return the state to store, with the current moderation and the factors it revised
+   */
+  private AuditState inHistory(
+      Audit stored,
+      AuditState before,
+      AuditState incoming,
+      boolean factorsByModerator,
+      ValidAudit audit,
+      String changedBy,
+      Instant now,
+      List<Moderation> settling) {
+    if (!incoming.moderated()) {
+      return incoming;
+    }
+    boolean sameAsCurrent =
+        before.moderated()
+            && Objects.equals(before.moderatorId(), incoming.moderatorId())
+            && Objects.equals(before.moderationDate(), incoming.moderationDate())
+            && before.moderatedGrade() == incoming.moderatedGrade()
+            && Objects.equals(before.moderationRationale(), incoming.moderationRationale())
+            && Objects.equals(before.moderatorFactorCodes(), incoming.moderatorFactorCodes());
+    if (sameAsCurrent) {
+      return incoming;
+    }
+    List<Moderation> history = new ArrayList<>(moderations.history(stored.getId()));
+    if (!factorsByModerator && history.stream().anyMatch(m -> m.isTheOneIn(incoming))) {
+      // Recorded before (a file loaded again after a later moderation): the current one stays.
+      return before.moderated()
+          ? incoming.withModeration(
+              before.moderatorId(),
+              before.moderationDate(),
+              before.moderatedGrade(),
+              before.moderationRationale(),
+              before.moderatorFactorCodes())
+          : incoming;
+    }
+    Moderation added =
+        moderations.save(
+            new Moderation(
+                stored.getId(),
+                incoming,
+                before.effectiveGrade(),
+                factorsByModerator ? incoming.moderatorFactorCodes() : null,
+                now,
+                recordedBy(audit, changedBy)));
+    settling.add(added);
+    history.add(added);
+    history.sort(Moderation.OLDEST_FIRST);
+    Moderation latest = history.get(history.size() - 1);
+    // A moderation that names no factors leaves the last revision of them standing.
+    Set<String> revised = null;
+    for (Moderation m : history) {
+      if (m.revisedFactors() != null) {
+        revised = m.revisedFactors();
+      }
+    }
+    return incoming.withModeration(
+        latest.getModeratorId(),
+        latest.getModerationDate(),
+        latest.getGrade(),
+        latest.getRationale(),
+        revised);
+  }
+
+  /** Who recorded a moderation: whoever loaded the file, else the moderator themselves. */
+  private static String recordedBy(ValidAudit audit, String changedBy) {
+    return changedBy != null ? changedBy : audit.moderation().moderatorEmail();
   }
 
   private AuditState stateOf(ValidAudit audit, TeamPlace team, People people) {
@@ -163,6 +317,7 @@ class AuditWriter {
         moderation == null ? null : moderation.grade(),
         moderation == null ? null : moderation.rationale(),
         audit.factorCodes(),
+        null,
         audit.notes());
   }
 

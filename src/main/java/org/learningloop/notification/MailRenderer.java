@@ -48,16 +48,22 @@ class MailRenderer {
           "WITHDRAWN", "been withdrawn",
           "GRADE_REVISED", "ended because moderation revised the audit");
   private static final Map<String, String> STAGES =
+      Map.ofEntries(
+          Map.entry("ALLOCATION", "allocation to a PI officer"),
+          Map.entry("SAFEGUARDING_CHECK", "safeguarding check"),
+          Map.entry("CONVERSATIONS", "reflective learning conversations"),
+          Map.entry("SUPPORT", "support plan"),
+          Map.entry("CLOSURE", "closure"),
+          Map.entry("SIGN_OFF", "closure sign-off"),
+          Map.entry("RE_AUDIT", "effectiveness re-audit"),
+          Map.entry("OWNER_ACTION", "an action for its owner to do"),
+          Map.entry("VERIFICATION", "verifying what was done for an action"),
+          Map.entry("MODERATION", "moderation of a sampled audit"),
+          Map.entry("CHALLENGE_REVIEW", "review of a challenged grade"));
+  private static final Map<String, String> CHALLENGE_OUTCOMES =
       Map.of(
-          "ALLOCATION", "allocation to a PI officer",
-          "SAFEGUARDING_CHECK", "safeguarding check",
-          "CONVERSATIONS", "reflective learning conversations",
-          "SUPPORT", "support plan",
-          "CLOSURE", "closure",
-          "SIGN_OFF", "closure sign-off",
-          "RE_AUDIT", "effectiveness re-audit",
-          "OWNER_ACTION", "an action for its owner to do",
-          "VERIFICATION", "verifying what was done for an action");
+          "UPHELD", "the moderator kept the grade",
+          "REGRADED", "the moderator changed the grade");
 
   private final SpringTemplateEngine engine;
   private final MailProperties properties;
@@ -168,6 +174,9 @@ class MailRenderer {
     context.setVariable("support", humanise(details.get(Detail.SUPPORT)));
     context.setVariable("ownerType", humanise(details.get(Detail.OWNER_TYPE)));
     context.setVariable("outcome", lookup(OUTCOMES, details.get(Detail.OUTCOME), null));
+    context.setVariable(
+        "challengeOutcome",
+        lookup(CHALLENGE_OUTCOMES, details.get(Detail.CHALLENGE_OUTCOME), null));
     context.setVariable("dueSoon", details.get(Detail.DUE_SOON));
     context.setVariable("overdue", details.get(Detail.OVERDUE));
     context.setVariable("stage", lookup(STAGES, details.get(Detail.STAGE), null));
@@ -241,6 +250,7 @@ class MailRenderer {
       case ACTION_SET -> "Action on " + n.auditRef() + ": an action has been set for you";
       case ACTION_SENT_BACK -> "Action on " + n.auditRef() + ": an action was sent back to you";
       case ACTION_COMPLETED -> "Action on " + n.auditRef() + ": please verify what was done";
+      case GRADE_CHALLENGE_DECIDED -> audit + "the review of its grade has been decided";
     };
   }
 
@@ -278,6 +288,7 @@ class MailRenderer {
     return switch (key) {
       case Detail.CONVERSATION -> CONVERSATIONS.containsKey(value);
       case Detail.OUTCOME -> OUTCOMES.containsKey(value);
+      case Detail.CHALLENGE_OUTCOME -> CHALLENGE_OUTCOMES.containsKey(value);
       case Detail.STAGE -> STAGES.containsKey(value);
       case Detail.SUPPORT, Detail.OWNER_TYPE -> CODE.matcher(value).matches();
       case Detail.DUE_SOON, Detail.OVERDUE, Detail.DAYS_OVERDUE -> COUNT.matcher(value).matches();

@@ -56,6 +56,11 @@ public enum Template {
    */
   REPORT_PUBLISHED(Detail.FROM_MONTH, Detail.TO_MONTH),
   /**
+   * To the practitioner or Team Manager who challenged an audit's grade: a moderator has decided
+   * the review (the grade itself is on the audit's page, never in the email).
+   */
+  GRADE_CHALLENGE_DECIDED(Detail.CHALLENGE_OUTCOME),
+  /**
    * To each administrator, once per incident: a background job failed on every retry and waits for
    * them (the incidents page).
    */
@@ -96,6 +101,9 @@ public enum Template {
      * SERVICE_AREA} or {@code PARTNER}.
      */
     public static final String OWNER_TYPE = "ownerType";
+
+    /** How a grade challenge was decided: {@code UPHELD} (grade kept) or {@code REGRADED}. */
+    public static final String CHALLENGE_OUTCOME = "challengeOutcome";
 
     /** The first month of a report's period, {@code YYYY-MM}. */
     public static final String FROM_MONTH = "fromMonth";

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.learningloop.audit.ModerationQueue;
 import org.learningloop.calendar.DeadlineProperties;
 import org.learningloop.calendar.Deadlines;
 import org.learningloop.calendar.Escalation;
@@ -76,6 +77,7 @@ public class ReminderSweep {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Actions actions;
+  private final ModerationQueue moderationQueue;
 
   ReminderSweep(
       OpenTasks openTasks,
@@ -89,8 +91,10 @@ public class ReminderSweep {
       NamedParameterJdbcTemplate jdbc,
       TransactionTemplate transaction,
       Clock clock,
-      Actions actions) {
+      Actions actions,
+      ModerationQueue moderationQueue) {
     this.actions = actions;
+    this.moderationQueue = moderationQueue;
     this.openTasks = openTasks;
     this.deadlines = deadlines;
     this.properties = properties;
@@ -130,6 +134,7 @@ public class ReminderSweep {
   private record Rung(
       Long followUpId,
       Long actionId,
+      Long moderationRequestId,
       String auditRef,
       String stage,
       LocalDate dueDate,
@@ -139,7 +144,13 @@ public class ReminderSweep {
       Set<String> usernames) {
 
     String key() {
-      return subjectKey(followUpId, actionId) + ":" + stage + ":" + dueDate + ":" + rung;
+      return subjectKey(followUpId, actionId, moderationRequestId)
+          + ":"
+          + stage
+          + ":"
+          + dueDate
+          + ":"
+          + rung;
     }
   }
 
@@ -147,8 +158,10 @@ public class ReminderSweep {
    * A follow-up's id as it always was in rung keys; an action's with a prefix, so the two never
    * meet.
    */
-  private static String subjectKey(Long followUpId, Long actionId) {
-    return followUpId != null ? followUpId.toString() : "action-" + actionId;
+  private static String subjectKey(Long followUpId, Long actionId, Long moderationRequestId) {
+    return followUpId != null
+        ? followUpId.toString()
+        : actionId != null ? "action-" + actionId : "moderation-" + moderationRequestId;
   }
 
   private void reachRungs(Instant now) {
@@ -158,6 +171,7 @@ public class ReminderSweep {
     // Connector/J cuts the fractional seconds of the bound value (sendFractionalSeconds=false).
     List<TaskView> due = openTasks.dueBefore(now.plusSeconds(1));
     reachActionRungs(due, now, reached, people);
+    reachModerationRungs(due, now, reached, people);
     // The follow-ups of every task on the ladder in one query a thousand, not one each.
     Map<Long, Subject> subjects =
         followUps.findAll(
@@ -174,6 +188,7 @@ public class ReminderSweep {
       climb(
           task,
           task.followUpId(),
+          null,
           null,
           subject.auditRef(),
           stage.get().name(),
@@ -243,6 +258,7 @@ public class ReminderSweep {
           task,
           null,
           task.actionId(),
+          null,
           subject.get().sourceRef(),
           stage.get().name(),
           subject.get().serviceAreaId(),
@@ -253,6 +269,44 @@ public class ReminderSweep {
   }
 
   /**
+   * The rungs reached by the moderation queue's tasks, on the same ladder: the moderator who took
+   * the task (or, while nobody has, every moderator), the PI leads, then the Service Manager and
+   * the Assistant Director of the audit's service area.
+   */
+  private void reachModerationRungs(
+      List<TaskView> due, Instant now, Map<String, Rung> reached, People people) {
+    for (TaskView task : due) {
+      if (task.moderationRequestId() == null) {
+        continue;
+      }
+      Optional<ModerationQueue.LadderSubject> subject =
+          moderationQueue.ladderSubject(task.moderationRequestId());
+      if (subject.isEmpty()) {
+        continue;
+      }
+      climb(
+          task,
+          null,
+          null,
+          task.moderationRequestId(),
+          subject.get().auditRef(),
+          subject.get().stage(),
+          subject.get().serviceAreaId(),
+          now,
+          reached,
+          people);
+    }
+  }
+
+  /** The stage code of a moderation task: a sampled audit's moderation, or a challenge's review. */
+  private String moderationStage(TaskView task) {
+    return moderationQueue
+        .ladderSubject(task.moderationRequestId())
+        .map(ModerationQueue.LadderSubject::stage)
+        .orElse("");
+  }
+
+  /**
    * Adds the task's recipients to every rung of its ladder reached by {@code now}: a follow-up's
    * ({@code followUpId}) or an action's ({@code actionId}), named by {@code ref}.
    */
@@ -260,6 +314,7 @@ public class ReminderSweep {
       TaskView task,
       Long followUpId,
       Long actionId,
+      Long moderationRequestId,
       String ref,
       String stage,
       Long serviceAreaId,
@@ -273,11 +328,18 @@ public class ReminderSweep {
       }
       Rung r =
           reached.computeIfAbsent(
-              subjectKey(followUpId, actionId) + ":" + stage + ":" + dueDate + ":" + rung.rung(),
+              subjectKey(followUpId, actionId, moderationRequestId)
+                  + ":"
+                  + stage
+                  + ":"
+                  + dueDate
+                  + ":"
+                  + rung.rung(),
               k ->
                   new Rung(
                       followUpId,
                       actionId,
+                      moderationRequestId,
                       ref,
                       stage,
                       dueDate,
@@ -285,8 +347,13 @@ public class ReminderSweep {
                       rung.overdueBy(),
                       rung.at(),
                       new java.util.TreeSet<>()));
-      recipients(rung.recipient(), task, serviceAreaId, people)
-          .forEach(p -> r.usernames().add(p.username()));
+      if (moderationRequestId != null && rung.recipient() == EscalationRecipient.ASSIGNEE) {
+        // A queue task nobody has taken yet is every moderator's to act on.
+        r.usernames().addAll(actors(task, people));
+      } else {
+        recipients(rung.recipient(), task, serviceAreaId, people)
+            .forEach(p -> r.usernames().add(p.username()));
+      }
     }
   }
 
@@ -302,20 +369,24 @@ public class ReminderSweep {
     }
     for (String username : rung.usernames()) {
       jdbc.update(
-          "insert into escalation_notice (notice_key, rung_key, username, follow_up_id, action_id, audit_ref,"
-              + " stage, due_date, overdue_by, reached_at) values (:key, :rung, :username, :followUp, :action,"
-              + " :ref, :stage, :due, :overdueBy, :reachedAt)",
+          "insert into escalation_notice (notice_key, rung_key, username, follow_up_id, action_id,"
+              + " moderation_request_id, audit_ref, stage, due_date, overdue_by, reached_at) values (:key, :rung,"
+              + " :username, :followUp, :action, :moderation, :ref, :stage, :due, :overdueBy, :reachedAt)",
           new MapSqlParameterSource()
               .addValue("key", rung.key() + ":" + username)
               .addValue("rung", rung.key())
               .addValue("username", username)
               .addValue("followUp", rung.followUpId())
               .addValue("action", rung.actionId())
+              .addValue("moderation", rung.moderationRequestId())
               .addValue("ref", rung.auditRef())
               .addValue("stage", rung.stage())
               .addValue("due", rung.dueDate())
               .addValue("overdueBy", rung.overdueBy())
               .addValue("reachedAt", utc(rung.reachedAt())));
+    }
+    if (rung.moderationRequestId() != null) {
+      return; // the escalation notices are the queue entry's record of it
     }
     if (rung.actionId() != null) {
       actions.recordRungReached(
@@ -370,7 +441,8 @@ public class ReminderSweep {
     // Locks the person's waiting notices, so two nodes cannot both bundle them.
     List<Map<String, Object>> pending =
         jdbc.queryForList(
-            "select id, follow_up_id, action_id, audit_ref, stage, due_date from escalation_notice"
+            "select id, follow_up_id, action_id, moderation_request_id, audit_ref, stage, due_date"
+                + " from escalation_notice"
                 + " where username = :username and bundle_key is null order by due_date, id for update",
             params);
     Integer sentToday =
@@ -390,16 +462,22 @@ public class ReminderSweep {
             r.get("follow_up_id") == null ? null : ((Number) r.get("follow_up_id")).longValue();
         Long actionId =
             r.get("action_id") == null ? null : ((Number) r.get("action_id")).longValue();
+        Long moderationId =
+            r.get("moderation_request_id") == null
+                ? null
+                : ((Number) r.get("moderation_request_id")).longValue();
         String stage = (String) r.get("stage");
         LocalDate due = localDate(r.get("due_date"));
         items.put(
-            subjectKey(followUpId, actionId) + ":" + stage,
+            subjectKey(followUpId, actionId, moderationId) + ":" + stage,
             new Notification.Item(
                 (String) r.get("audit_ref"),
                 stage,
                 due,
                 deadlines.workingDaysOverdue(deadlines.endOfDueDate(due), now),
-                followUpId != null ? "/follow-ups/" + followUpId : "/actions/" + actionId));
+                followUpId != null
+                    ? "/follow-ups/" + followUpId
+                    : actionId != null ? "/actions/" + actionId : "/audits/" + r.get("audit_ref")));
       }
       notifications.enqueue(
           new Notification(
@@ -439,19 +517,25 @@ public class ReminderSweep {
     Set<String> escalated =
         escalatedToSomeone(
             due.stream().map(TaskView::followUpId).filter(java.util.Objects::nonNull).toList(),
-            due.stream().map(TaskView::actionId).filter(java.util.Objects::nonNull).toList());
+            due.stream().map(TaskView::actionId).filter(java.util.Objects::nonNull).toList(),
+            due.stream()
+                .map(TaskView::moderationRequestId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
     for (TaskView task : due) {
       boolean overdue = deadlines.isOverdue(task.dueAt(), now);
       if (!overdue && !deadlines.isDueSoon(task.dueAt(), now)) {
         continue;
       }
       String told =
-          subjectKey(task.followUpId(), task.actionId())
+          subjectKey(task.followUpId(), task.actionId(), task.moderationRequestId())
               + ":"
-              + UserTaskDeadline.stageOf(task.taskKey())
-                  .map(Enum::name)
-                  .or(() -> ActionProcess.stageOf(task.taskKey()).map(Enum::name))
-                  .orElse("")
+              + (task.moderationRequestId() != null
+                  ? moderationStage(task)
+                  : UserTaskDeadline.stageOf(task.taskKey())
+                      .map(Enum::name)
+                      .or(() -> ActionProcess.stageOf(task.taskKey()).map(Enum::name))
+                      .orElse(""))
               + ":"
               + deadlines.dueDate(task.dueAt())
               + ":";
@@ -494,24 +578,29 @@ public class ReminderSweep {
   /**
    * {@code <follow-up or action-<id>>:<stage>:<due date>:<username>} of everyone a rung has told.
    */
-  private Set<String> escalatedToSomeone(List<Long> followUpIds, List<Long> actionIds) {
+  private Set<String> escalatedToSomeone(
+      List<Long> followUpIds, List<Long> actionIds, List<Long> moderationIds) {
     Set<String> told = new java.util.HashSet<>();
-    if (followUpIds.isEmpty() && actionIds.isEmpty()) {
+    if (followUpIds.isEmpty() && actionIds.isEmpty() && moderationIds.isEmpty()) {
       return told;
     }
     jdbc.query(
-        "select distinct follow_up_id, action_id, stage, due_date, username from escalation_notice"
-            + " where follow_up_id in (:followUps) or action_id in (:actions)",
+        "select distinct follow_up_id, action_id, moderation_request_id, stage, due_date, username"
+            + " from escalation_notice where follow_up_id in (:followUps) or action_id in (:actions)"
+            + " or moderation_request_id in (:moderations)",
         new MapSqlParameterSource()
-            .addValue("followUps", followUpIds.isEmpty() ? Set.of(-1L) : Set.copyOf(followUpIds))
-            .addValue("actions", actionIds.isEmpty() ? Set.of(-1L) : Set.copyOf(actionIds)),
+            .addValue("followUps", idsOrNone(followUpIds))
+            .addValue("actions", idsOrNone(actionIds))
+            .addValue("moderations", idsOrNone(moderationIds)),
         rs -> {
           long followUp = rs.getLong("follow_up_id");
           Long followUpId = rs.wasNull() ? null : followUp;
           long action = rs.getLong("action_id");
           Long actionId = rs.wasNull() ? null : action;
+          long moderation = rs.getLong("moderation_request_id");
+          Long moderationId = rs.wasNull() ? null : moderation;
           told.add(
-              subjectKey(followUpId, actionId)
+              subjectKey(followUpId, actionId, moderationId)
                   + ":"
                   + rs.getString("stage")
                   + ":"
@@ -520,6 +609,11 @@ public class ReminderSweep {
                   + rs.getString("username"));
         });
     return told;
+  }
+
+  /** An IN list that matches nothing when there are no ids. */
+  private static Set<Long> idsOrNone(List<Long> ids) {
+    return ids.isEmpty() ? Set.of(-1L) : Set.copyOf(ids);
   }
 
   private Instant digestTime(LocalDate day) {

@@ -204,7 +204,10 @@ abstract class AuditRegisterBehaviour {
         .isEqualTo(count);
     assertThat(
             countOf(
-                "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and BUSINESS_KEY_"
+                "select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null and PROC_DEF_ID_"
+                    + " like '"
+                    + org.learningloop.workflow.FollowUpProcess.KEY
+                    + ":%' and BUSINESS_KEY_"
                     + refs))
         .isEqualTo(count);
   }

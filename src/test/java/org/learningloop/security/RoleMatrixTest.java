@@ -309,6 +309,16 @@ class RoleMatrixTest {
           Rule.reach("GET", "/audits/NO-SUCH-AUDIT/moderation", Role.MODERATOR),
           Rule.reach("POST", "/audits/NO-SUCH-AUDIT/moderation", Role.MODERATOR),
           Rule.reach("POST", "/audits/import", Role.AUDITOR, Role.MODERATOR),
+          // The moderation queue: moderators and PI leads; a challenge is open to anyone signed in
+          // and then limited to the audit's practitioner and Team Manager (404 for the rest).
+          Rule.only("GET", "/moderation", 200, Role.MODERATOR, Role.PI_LEAD),
+          Rule.reach("POST", "/moderation/draw", Role.MODERATOR, Role.PI_LEAD),
+          Rule.reachSignedIn("POST", "/audits/NO-SUCH-AUDIT/challenge"),
+          Rule.only("GET", "/api/moderation-queue", 200, Role.MODERATOR, Role.PI_LEAD),
+          Rule.reach("POST", "/api/moderation-queue/draws", Role.MODERATOR, Role.PI_LEAD)
+              .withJson("{\"month\":\"not a month\"}"),
+          Rule.reachSignedIn("POST", "/api/audits/NO-SUCH-AUDIT/challenges")
+              .withJson("{\"reasons\":\"The plan had timescales.\"}"),
           Rule.only("GET", "/api/audits", 200, Role.values()),
           Rule.reachSignedIn("GET", "/api/audits/NO-SUCH-AUDIT"),
           Rule.reach("POST", "/api/audits", Role.AUDITOR).withJson("{}"),

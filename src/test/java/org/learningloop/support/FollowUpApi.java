@@ -2,8 +2,6 @@ package org.learningloop.support;
 
 import static org.mockito.Mockito.doReturn;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
@@ -100,10 +98,12 @@ public final class FollowUpApi {
     return as(mvc, user, method, path, json);
   }
 
-  /** A GET or POST of JSON as one of the demo users (password "demo"), asking for JSON. */
+  /** A request (any method) of JSON as one of the demo users (password "demo"), asking for JSON. */
   public static ResultActions as(MockMvc mvc, String user, String method, String path, String json)
       throws Exception {
-    var request = "GET".equals(method) ? get(path) : post(path);
+    var request =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+            org.springframework.http.HttpMethod.valueOf(method), path);
     request.with(httpBasic(user, "demo")).accept(MediaType.APPLICATION_JSON);
     if (json != null) {
       request.contentType(MediaType.APPLICATION_JSON).content(json);

@@ -49,6 +49,7 @@ class EngineHardeningTest {
     return engine
         .getRuntimeService()
         .createProcessInstanceQuery()
+        .processDefinitionKey(FollowUpProcess.KEY)
         .processInstanceBusinessKey(ref)
         .singleResult()
         .getId();

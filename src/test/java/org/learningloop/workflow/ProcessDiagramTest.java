@@ -49,7 +49,8 @@ class ProcessDiagramTest {
         FollowUpProcess.RESOURCE,
         ReflectiveConversationProcess.RESOURCE,
         SupportItemProcess.RESOURCE,
-        ActionProcess.RESOURCE);
+        ActionProcess.RESOURCE,
+        ModerationProcess.RESOURCE);
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.learningloop.workflow.ActionProcess;
 import org.learningloop.workflow.FollowUpProcess;
+import org.learningloop.workflow.ModerationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,7 @@ class OpenTaskListener implements TaskListener {
   private void created(DelegateTask task) {
     Object followUpId = task.getVariable(FollowUpProcess.Variables.FOLLOW_UP_ID);
     Object actionId = task.getVariable(ActionProcess.Variables.ACTION_ID);
+    Object requestId = task.getVariable(ModerationProcess.Variables.MODERATION_REQUEST_ID);
     String candidateGroup =
         task.getCandidates().stream()
             .filter(
@@ -54,11 +56,12 @@ class OpenTaskListener implements TaskListener {
             .findFirst()
             .orElse(null);
     jdbc.update(
-        "insert into open_task (task_id, follow_up_id, action_id, audit_ref, task_key, name, assignee, candidate_group,"
-            + " due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into open_task (task_id, follow_up_id, action_id, moderation_request_id, audit_ref, task_key, name,"
+            + " assignee, candidate_group, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         task.getId(),
         followUpId instanceof Number n ? n.longValue() : null,
         actionId instanceof Number n ? n.longValue() : null,
+        requestId instanceof Number n ? n.longValue() : null,
         task.getExecution().getProcessBusinessKey(),
         task.getTaskDefinitionKey(),
         task.getName(),

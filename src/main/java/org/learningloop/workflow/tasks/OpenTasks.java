@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpenTasks {
 
   private static final String COLUMNS =
-      "select task_id, follow_up_id, action_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at from open_task ";
+      "select task_id, follow_up_id, action_id, moderation_request_id, audit_ref, task_key, name, assignee, candidate_group, due_at, created_at from open_task ";
   private static final String MINE_OR_QUEUE =
       "(assignee = :me or (assignee is null and candidate_group in (:groups)))";
 
@@ -126,10 +126,13 @@ public class OpenTasks {
     Long id = rs.wasNull() ? null : followUpId;
     long actionId = rs.getLong("action_id");
     Long action = rs.wasNull() ? null : actionId;
+    long requestId = rs.getLong("moderation_request_id");
+    Long moderation = rs.wasNull() ? null : requestId;
+    String ref = rs.getString("audit_ref");
     return new TaskView(
         rs.getString("task_id"),
         id,
-        rs.getString("audit_ref"),
+        ref,
         rs.getString("task_key"),
         rs.getString("name"),
         rs.getString("assignee"),
@@ -137,8 +140,11 @@ public class OpenTasks {
         due,
         instant(rs.getObject("created_at", LocalDateTime.class)),
         due != null && due.isBefore(now),
-        id != null ? "/follow-ups/" + id : action != null ? "/actions/" + action : null,
-        action);
+        id != null
+            ? "/follow-ups/" + id
+            : action != null ? "/actions/" + action : moderation != null ? "/audits/" + ref : null,
+        action,
+        moderation);
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param link where the person acts on it
  * @param actionId the action the task is about, for an action's task (then {@code followUpId} is
  *     null and {@code auditRef} holds the dip sample's or audit's ref)
+ * @param moderationRequestId the moderation queue entry the task is about, for a moderation task
+ *     (then {@code auditRef} is the audit's ref and the link its page)
  */
 public record TaskView(
     String taskId,
@@ -22,4 +24,5 @@ public record TaskView(
     Instant createdAt,
     boolean overdue,
     String link,
-    Long actionId) {}
+    Long actionId,
+    Long moderationRequestId) {}
