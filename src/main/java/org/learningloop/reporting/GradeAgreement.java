@@ -61,12 +61,12 @@ final class GradeAgreement {
     return this;
   }
 
-  long count(Grade auditor, Grade moderated) {
+  public long count(Grade auditor, Grade moderated) {
     return counts[index(auditor)][index(moderated)];
   }
 
   /** Moderated audits: every pair. */
-  long moderated() {
+  public long moderated() {
     long n = 0;
     for (long[] row : counts) {
       for (long c : row) {
@@ -77,7 +77,7 @@ final class GradeAgreement {
   }
 
   /** Pairs where the moderator kept the auditor's grade. */
-  long agreed() {
+  public long agreed() {
     long n = 0;
     for (int i = 0; i < K; i++) {
       n += counts[i][i];
@@ -86,7 +86,7 @@ final class GradeAgreement {
   }
 
   /** Pairs the moderator graded better than the auditor did. */
-  long upward() {
+  public long upward() {
     long n = 0;
     for (int i = 0; i < K; i++) {
       for (int j = 0; j < i; j++) {
@@ -97,7 +97,7 @@ final class GradeAgreement {
   }
 
   /** Pairs the moderator graded worse than the auditor did. */
-  long downward() {
+  public long downward() {
     return moderated() - agreed() - upward();
   }
 
