@@ -232,7 +232,11 @@ class CalibrationJourneyTest extends BrowserJourney {
         .startsWith("January 2006 10 6 60.0 1 3 0.375", "February 2006 8 7 87.5 0 1 0.600")
         .contains("March 2006 not shown", "June 2006 0");
     assertThat(rows(b, "table-calibration-auditor-quarters"))
-        .contains(name(BEA) + " January 2006 – March 2006 fewer than 5");
+        .containsExactly(
+            "Aisha Auditor January 2006 – March 2006 20 14 70.0 2 4 0.677",
+            name(BEA) + " January 2006 – March 2006 fewer than 5",
+            name(CAL) + " April 2006 – June 2006 6 6 100.0 0 0 not defined",
+            name(DEE) + " April 2006 – June 2006 not shown");
     assertThat(rows(b, "table-calibration-changes"))
         .containsExactly(
             "Good Requires improvement to be good Moved down 3",
