@@ -49,6 +49,20 @@ public interface AuditStatistics {
    */
   List<PlaceFactor> inadequateFactorsByTeam(AuditType type, YearMonth from, YearMonth to);
 
+  /**
+   * Moderated audits (of every type) whose audit date lies in the months {@code from} to {@code
+   * to}, counted by auditor, month, auditor grade and moderated grade (the latest moderation): the
+   * auditors' calibration. Unmoderated audits are not counted.
+   */
+  List<ModerationPair> moderationPairs(YearMonth from, YearMonth to);
+
+  /**
+   * How many audits one auditor graded {@code auditorGrade} in a month that a moderator graded
+   * {@code moderatedGrade}.
+   */
+  record ModerationPair(
+      long auditorId, YearMonth month, Grade auditorGrade, Grade moderatedGrade, long count) {}
+
   /** How many audits of one team had this pair of grades (null moderated grade: not moderated). */
   record PlaceTally(
       long serviceAreaId,

@@ -70,6 +70,15 @@ class AuditStatisticsQueries implements AuditStatistics {
       order by a.team_id, count(*) desc, f.factor_code
       """;
 
+  private static final String MODERATION_PAIRS =
+      """
+      select auditor_id, year(audit_date) as y, month(audit_date) as m,
+             auditor_grade, moderated_grade, count(*) as n
+      from audit
+      where audit_date >= :first and audit_date <= :last and moderated_grade is not null
+      group by auditor_id, year(audit_date), month(audit_date), auditor_grade, moderated_grade
+      """;
+
   private static final String EFFECTIVE_GRADES =
       "select ref, effective_grade from audit where ref in (:refs)";
 
@@ -146,6 +155,20 @@ class AuditStatisticsQueries implements AuditStatistics {
         range(from, to).addValue("type", type.name()),
         (rs, i) ->
             new PlaceFactor(rs.getLong("team_id"), rs.getString("factor_code"), rs.getLong("n")));
+  }
+
+  @Override
+  public List<ModerationPair> moderationPairs(YearMonth from, YearMonth to) {
+    return jdbc.query(
+        MODERATION_PAIRS,
+        range(from, to),
+        (rs, i) ->
+            new ModerationPair(
+                rs.getLong("auditor_id"),
+                YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+                Grade.valueOf(rs.getString("auditor_grade")),
+                Grade.valueOf(rs.getString("moderated_grade")),
+                rs.getLong("n")));
   }
 
   @Override

@@ -5,9 +5,10 @@
  * reader), the reports page with its charts and CSV downloads, and the committee report as page,
  * print and accessible PDF: prepared as a draft by a PI lead, its narrative written by the
  * Assistant Director, published as numbered immutable snapshots (figures, HTML and PDF with their
- * SHA-256) with a notice to Assistant Directors and Service Managers. Figures come from aggregate
- * queries of the audit module's {@link org.learningloop.audit.AuditStatistics} and the follow-up
- * module's {@link org.learningloop.followup.FollowUpStatistics}; audits are never loaded one by
- * one.
+ * SHA-256) with a notice to Assistant Directors and Service Managers; and the auditors' calibration
+ * for PI leads only ({@link org.learningloop.reporting.Calibrations}), never part of a report.
+ * Figures come from aggregate queries of the audit module's {@link
+ * org.learningloop.audit.AuditStatistics} and the follow-up module's {@link
+ * org.learningloop.followup.FollowUpStatistics}; audits are never loaded one by one.
  */
 package org.learningloop.reporting;

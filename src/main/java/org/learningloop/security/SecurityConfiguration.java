@@ -189,6 +189,10 @@ class SecurityConfiguration {
                     // Also checked on the controllers: two locks on the administrators' door.
                     .requestMatchers("/admin/**", "/api/admin/**")
                     .hasRole("ADMIN")
+                    // The auditors' calibration: PI leads only (the council's QA lead is one),
+                    // checked on the controllers too.
+                    .requestMatchers("/calibration", "/calibration.csv")
+                    .hasRole("PI_LEAD")
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())

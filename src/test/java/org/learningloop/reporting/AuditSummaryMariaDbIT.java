@@ -113,4 +113,34 @@ class AuditSummaryMariaDbIT {
         .contains("Both conversations held (from allocation),16,12.5,20,10,62.5\r\n")
         .contains("Loop closed (from allocation),12,45.0,60,10,83.3\r\n");
   }
+
+  /**
+   * The calibration's grouping (auditor, YEAR/MONTH, both grades) on MariaDB: the seed's December
+   * and January moderations are all the demo auditor's: 2 Good→RI, 10 RI→RI, 2 Inadequate→
+   * Inadequate. Agreed 12 of 14 (85.7%), 2 down. Linear-weighted kappa by hand, with A = Σ (3 − |i
+   * − j|)·n = 3·12 + 2·2 = 40 and B = Σ (3 − |i − j|)·r·c = 2·(2·12 + 1·2) + 10·(3·12 + 2·2) +
+   * 2·(2·12 + 3·2) = 52 + 400 + 60 = 512: κ = (14·40 − 512) / (3·14² − 512) = 48 / 76 = 0.632.
+   * January holds one moderated audit (fewer than 5), so December, which would give it away, is
+   * hidden too.
+   */
+  @Test
+  void theCalibrationComesOutOfMariaDbToo() throws Exception {
+    String csv =
+        mvc.perform(
+                get("/calibration.csv?from=2003-12&to=2004-01").with(httpBasic("pi-lead", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String period = "December 2003 – January 2004";
+    assertThat(csv.split("\r\n"))
+        .contains(
+            "All auditors,All auditors," + period + ",,,14,12,85.7,0,2,0.632",
+            "By auditor,Aisha Auditor," + period + ",,,14,12,85.7,0,2,0.632",
+            "By month,All auditors,December 2003,,,not shown,,,,,",
+            "By month,All auditors,January 2004,,,fewer than 5,,,,,",
+            "Grade pairs,All auditors,"
+                + period
+                + ",Good,Requires improvement to be good,2,0,0.0,0,2,");
+  }
 }

@@ -218,6 +218,9 @@ class RoleMatrixTest {
               Role.SERVICE_MANAGER,
               Role.ASSISTANT_DIRECTOR),
           Rule.only("GET", "/reports?from=2024-01&to=2024-01", 200, REPORT_READERS),
+          // The auditors' calibration: PI leads (the QA lead) only, never published.
+          Rule.only("GET", "/calibration?from=2024-01&to=2024-01", 200, Role.PI_LEAD),
+          Rule.only("GET", "/calibration.csv?from=2024-01&to=2024-01", 200, Role.PI_LEAD),
           Rule.only(
               "GET", "/api/reports/audit-summary?from=2024-01&to=2024-01", 200, REPORT_READERS),
           Rule.only("GET", "/api/reports/follow-ups?from=2024-01&to=2024-01", 200, REPORT_READERS),

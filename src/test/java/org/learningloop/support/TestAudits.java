@@ -67,11 +67,49 @@ public final class TestAudits {
         + "\n";
   }
 
+  /**
+   * One line of an import file, with its line end: a deep dive of the demo practitioner in Help and
+   * Protect Team 1 by the auditor named, moderated by the demo moderator a week later (with a
+   * contributory factor when either grade is Inadequate).
+   */
+  public static String moderatedCsvLine(
+      String ref, LocalDate date, String auditorEmail, String grade, String moderatedGrade) {
+    boolean inadequate = grade.equals("INADEQUATE") || moderatedGrade.equals("INADEQUATE");
+    return String.join(
+            ",",
+            ref,
+            date.toString(),
+            "DEEP_DIVE",
+            "",
+            "Help and Protect",
+            "Help and Protect Team 1",
+            "practitioner" + DOMAIN,
+            "",
+            "team-manager" + DOMAIN,
+            "",
+            "C-" + ref,
+            auditorEmail,
+            grade,
+            "moderator" + DOMAIN,
+            date.plusDays(7).toString(),
+            moderatedGrade,
+            grade.equals(moderatedGrade) ? "Agreed" : "Regraded on moderation",
+            inadequate ? "ASSESSMENT_QUALITY" : "",
+            "Test audit")
+        + "\n";
+  }
+
   /** Imports a CSV file through the API as the demo auditor. */
   public static ResponseEntity<String> importFile(TestRestTemplate http, String file) {
+    return importFile(http, file, "auditor");
+  }
+
+  /** Imports a CSV file through the API as a demo user (the moderator, for moderated rows). */
+  public static ResponseEntity<String> importFile(
+      TestRestTemplate http, String file, String username) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(new MediaType("text", "csv"));
-    return http.withBasicAuth("auditor", "demo")
+    return http.withBasicAuth(username, "demo")
         .exchange(
             "/api/audits/import", HttpMethod.POST, new HttpEntity<>(file, headers), String.class);
   }
