@@ -11,10 +11,12 @@ import org.learningloop.directory.Person;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,6 +92,11 @@ class ModerationPagesController {
       redirect.addFlashAttribute("challengeReasons", reasons);
       return "redirect:/audits/" + ref + "#challenge";
     }
+  }
+
+  @ExceptionHandler(DomainException.class)
+  ModelAndView problem(DomainException e) {
+    return PageForms.errorPage(e);
   }
 
   private String queuePage(

@@ -52,17 +52,18 @@ class MailTemplatesTest {
   /** The right values for every key a template allows. */
   static Map<String, String> validDetails(Template template) {
     Map<String, String> values =
-        Map.of(
-            Detail.CONVERSATION, "JOINT",
-            Detail.SUPPORT, "ASSESSMENT_TRAINING_REFRESH",
-            Detail.OUTCOME, "GRADE_REVISED",
-            Detail.DUE_SOON, "3",
-            Detail.OVERDUE, "2",
-            Detail.STAGE, "CONVERSATIONS",
-            Detail.DAYS_OVERDUE, "4",
-            Detail.FROM_MONTH, "2023-12",
-            Detail.TO_MONTH, "2024-01",
-            Detail.OWNER_TYPE, "PRACTITIONER");
+        Map.ofEntries(
+            Map.entry(Detail.CONVERSATION, "JOINT"),
+            Map.entry(Detail.SUPPORT, "ASSESSMENT_TRAINING_REFRESH"),
+            Map.entry(Detail.OUTCOME, "GRADE_REVISED"),
+            Map.entry(Detail.DUE_SOON, "3"),
+            Map.entry(Detail.OVERDUE, "2"),
+            Map.entry(Detail.STAGE, "CONVERSATIONS"),
+            Map.entry(Detail.DAYS_OVERDUE, "4"),
+            Map.entry(Detail.FROM_MONTH, "2023-12"),
+            Map.entry(Detail.TO_MONTH, "2024-01"),
+            Map.entry(Detail.OWNER_TYPE, "PRACTITIONER"),
+            Map.entry(Detail.CHALLENGE_OUTCOME, "UPHELD"));
     Map<String, String> details = new HashMap<>();
     template.allowedDetails().forEach(key -> details.put(key, values.get(key)));
     return details;

@@ -16,6 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PagesAccessibilityTest extends BrowserJourney {
 
+  /** Stands for the ref of a demo audit moderated more than once (its history). */
+  private static final String MODERATED_AUDIT = "{moderated-audit}";
+
+  /** Stands for the ref of the demo practitioner's latest audit (its challenge form). */
+  private static final String OWN_AUDIT = "{own-audit}";
+
   /** Stands for the id of an open demo follow-up in the Assistant Director's service area. */
   private static final String OPEN_IN_HELP_AND_PROTECT = "{open-in-help-and-protect}";
 
@@ -40,7 +46,14 @@ class PagesAccessibilityTest extends BrowserJourney {
                   "/reports/committee",
                   "/dip-samples",
                   "/actions/new"),
-          "practitioner", List.of("/", "/my-work", "/tasks"),
+          "practitioner", List.of("/", "/my-work", "/tasks", "/audits", "/audits/" + OWN_AUDIT),
+          "moderator",
+              List.of(
+                  "/moderation",
+                  "/tasks?view=team",
+                  "/audits?moderation=QUEUED",
+                  "/audits?moderation=UNMODERATED",
+                  "/audits/" + MODERATED_AUDIT),
           "team-manager", List.of("/dashboard", "/audits"),
           "assistant-director",
               List.of(
@@ -63,7 +76,8 @@ class PagesAccessibilityTest extends BrowserJourney {
       Map.of(
           "pi-officer", List.of("Tasks", "Audits"),
           "pi-lead", List.of("Tasks", "Dashboard", "Audits", "Dip samples", "Reports"),
-          "practitioner", List.of("Tasks", "My work"),
+          "practitioner", List.of("Tasks", "My work", "Audits"),
+          "moderator", List.of("Tasks", "Audits", "Moderation queue"),
           "team-manager", List.of("Tasks", "My work", "Dashboard", "Audits"),
           "assistant-director", List.of("Tasks", "Dashboard", "Audits", "Reports"),
           "auditor", List.of("Tasks", "Audits", "Dip samples"),
@@ -79,7 +93,10 @@ class PagesAccessibilityTest extends BrowserJourney {
               b.driver().findElement(org.openqa.selenium.By.tagName("header")).getText();
           assertThat(header).as("header of %s", user).contains(HEADER.get(user));
           for (String page : paths) {
-            String path = page.replace(OPEN_IN_HELP_AND_PROTECT, openInHelpAndProtect());
+            String path =
+                page.replace(OPEN_IN_HELP_AND_PROTECT, openInHelpAndProtect())
+                    .replace(MODERATED_AUDIT, moderatedAudit())
+                    .replace(OWN_AUDIT, ownAudit());
             b.go(path);
             assertThat(b.text())
                 .as("%s as %s", path, user)
@@ -87,6 +104,22 @@ class PagesAccessibilityTest extends BrowserJourney {
             b.assertAccessible(user + path.replaceAll("[^a-z0-9]+", "-"));
           }
         });
+  }
+
+  /** A demo audit with a moderation in its history. */
+  private String moderatedAudit() {
+    return jdbc.queryForObject(
+        "select min(a.ref) from audit a join moderation m on m.audit_id = a.id", String.class);
+  }
+
+  /**
+   * The demo practitioner's latest audit: recorded at start-up, so its challenge window is open.
+   */
+  private String ownAudit() {
+    return jdbc.queryForObject(
+        "select max(a.ref) from audit a join staff s on s.id = a.practitioner_id"
+            + " where s.username = 'practitioner'",
+        String.class);
   }
 
   /** The demo data's first open follow-up in Help and Protect (the demo managers' area). */
