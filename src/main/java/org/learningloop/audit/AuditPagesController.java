@@ -46,6 +46,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditPagesController {
 
   static final int PAGE_SIZE = 25;
+
+  /** How many imported audits of a child audited before the import page lists at most. */
+  static final int SHOWN = 100;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
   private final AuditRegister register;
@@ -55,6 +59,7 @@ class AuditPagesController {
   private final Catalogues catalogues;
   private final AccessLog accessLog;
   private final Clock clock;
+  private final EarlierAudits earlierAudits;
 
   AuditPagesController(
       AuditRegister register,
@@ -63,7 +68,9 @@ class AuditPagesController {
       StaffRegistry registry,
       Catalogues catalogues,
       AccessLog accessLog,
-      Clock clock) {
+      Clock clock,
+      EarlierAudits earlierAudits) {
+    this.earlierAudits = earlierAudits;
     this.register = register;
     this.importer = importer;
     this.directory = directory;
@@ -202,6 +209,7 @@ class AuditPagesController {
     model.addAttribute("a", audit);
     model.addAttribute("row", row(audit));
     model.addAttribute("factors", audit.factors().stream().map(this::factorLabel).toList());
+    model.addAttribute("earlierAudits", earlierAudits.of(audit.ref(), AuditScope.of(me)));
     return "audits/show";
   }
 
@@ -287,6 +295,10 @@ class AuditPagesController {
               + " changed, "
               + result.unchanged()
               + " unchanged");
+      List<EarlierAudits.Warning> warnings = earlierAudits.ofAll(result.refs());
+      redirect.addFlashAttribute(
+          "childWarnings", List.copyOf(warnings.subList(0, Math.min(warnings.size(), SHOWN))));
+      redirect.addFlashAttribute("childWarningsMore", Math.max(0, warnings.size() - SHOWN));
       return "redirect:/audits";
     } catch (DomainException e) {
       // every error points at the file field; each names its line and column, as the file's author
