@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -637,7 +638,7 @@ public class FollowUp {
    * changes.
    */
   void settleRepeatOf(Long earlierId, String earlierAuditRef, String by, Instant at) {
-    if (java.util.Objects.equals(earlierId, repeatOfFollowUpId)) {
+    if (Objects.equals(earlierId, repeatOfFollowUpId)) {
       return;
     }
     Long before = repeatOfFollowUpId;
