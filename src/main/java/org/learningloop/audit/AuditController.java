@@ -54,6 +54,7 @@ class AuditController {
   private final AuditProperties properties;
   private final AccessLog accessLog;
   private final ModerationRights moderationRights;
+  private final EarlierAudits earlierAudits;
 
   AuditController(
       AuditRegister register,
@@ -61,8 +62,10 @@ class AuditController {
       Directory directory,
       AuditProperties properties,
       AccessLog accessLog,
-      ModerationRights moderationRights) {
+      ModerationRights moderationRights,
+      EarlierAudits earlierAudits) {
     this.moderationRights = moderationRights;
+    this.earlierAudits = earlierAudits;
     this.register = register;
     this.importer = importer;
     this.directory = directory;
@@ -75,13 +78,14 @@ class AuditController {
   @Operation(
       operationId = "recordAudit",
       summary = "Record an audit (auditors)",
-      description = "auditorEmail defaults to the signed-in user.")
+      description =
+          "auditorEmail defaults to the signed-in user. The answer's earlierAuditsOfChild warns of the other audits of the same child dated in the 12 months before it; a warning, never a refusal.")
   @ApiResponse(responseCode = "201", description = "Recorded")
   @ApiResponse(
       responseCode = "409",
       description = "An audit with this ref is already recorded",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  ResponseEntity<AuditView> record(@RequestBody AuditDraft draft, Principal principal) {
+  ResponseEntity<AuditWithWarnings> record(@RequestBody AuditDraft draft, Principal principal) {
     Person me = me(principal);
     AuditDraft withAuditor =
         moderationRights.ownModeration(
@@ -92,22 +96,28 @@ class AuditController {
             ModerationRights.isModerator(principal));
     String ref = register.record(withAuditor);
     return ResponseEntity.created(URI.create("/api/audits/" + ref))
-        .body(register.view(ref, AuditScope.unrestricted()));
+        .body(
+            new AuditWithWarnings(
+                register.view(ref, AuditScope.unrestricted()),
+                earlierAudits.of(ref, AuditScope.of(me))));
   }
 
   @GetMapping("/{ref}")
   @Operation(
       operationId = "getAudit",
-      summary = "One audit, with both grades, its moderation, factors, child ref and notes")
+      summary = "One audit, with both grades, its moderation, factors, child ref and notes",
+      description =
+          "earlierAuditsOfChild warns of the other audits of the same child (ref and date) dated in the 12 months before this audit's date, latest first: those you may read.")
   @ApiResponse(responseCode = "200", description = "The audit")
   @ApiResponse(
       responseCode = "404",
       description = "No such audit, or not one you may see",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  AuditView get(@PathVariable String ref, Principal principal) {
-    AuditView view = register.view(ref, AuditScope.of(me(principal)));
+  AuditWithWarnings get(@PathVariable String ref, Principal principal) {
+    AuditScope scope = AuditScope.of(me(principal));
+    AuditView view = register.view(ref, scope);
     accessLog.record(principal.getName(), "VIEW", "AUDIT", view.ref());
-    return view;
+    return new AuditWithWarnings(view, earlierAudits.of(view.ref(), scope));
   }
 
   @GetMapping

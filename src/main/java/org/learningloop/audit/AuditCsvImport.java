@@ -123,7 +123,11 @@ class AuditCsvImport {
     }
     AuditWriter.Outcome outcome = writer.write(valid, existing, importer.email());
     AuditImportResult result =
-        new AuditImportResult(outcome.created(), outcome.updated(), outcome.unchanged());
+        new AuditImportResult(
+            outcome.created(),
+            outcome.updated(),
+            outcome.unchanged(),
+            valid.stream().map(ValidAudit::ref).toList());
     metrics.imported(result);
     return result;
   }

@@ -46,6 +46,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditPagesController {
 
   static final int PAGE_SIZE = 25;
+
+  /** How many imported audits of a child audited before the import page lists at most. */
+  static final int SHOWN = 100;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
   private final AuditRegister register;
@@ -56,6 +60,7 @@ class AuditPagesController {
   private final AccessLog accessLog;
   private final ModerationQueue queue;
   private final Clock clock;
+  private final EarlierAudits earlierAudits;
 
   AuditPagesController(
       AuditRegister register,
@@ -65,7 +70,9 @@ class AuditPagesController {
       Catalogues catalogues,
       AccessLog accessLog,
       ModerationQueue queue,
-      Clock clock) {
+      Clock clock,
+      EarlierAudits earlierAudits) {
+    this.earlierAudits = earlierAudits;
     this.queue = queue;
     this.register = register;
     this.importer = importer;
@@ -233,6 +240,7 @@ class AuditPagesController {
             : List.of();
     Object reasons = model.getAttribute("challengeReasons");
     PageForms.form(model, Map.of("reasons", reasons == null ? "" : reasons), challengeErrors);
+    model.addAttribute("earlierAudits", earlierAudits.of(audit.ref(), AuditScope.of(me)));
     return "audits/show";
   }
 
@@ -318,6 +326,10 @@ class AuditPagesController {
               + " changed, "
               + result.unchanged()
               + " unchanged");
+      List<EarlierAudits.Warning> warnings = earlierAudits.ofAll(result.refs());
+      redirect.addFlashAttribute(
+          "childWarnings", List.copyOf(warnings.subList(0, Math.min(warnings.size(), SHOWN))));
+      redirect.addFlashAttribute("childWarningsMore", Math.max(0, warnings.size() - SHOWN));
       return "redirect:/audits";
     } catch (DomainException e) {
       // every error points at the file field; each names its line and column, as the file's author

@@ -22,4 +22,23 @@ interface AuditRepository extends JpaRepository<Audit, Long>, JpaSpecificationEx
 
   @Query("select distinct a from Audit a left join fetch a.factorCodes where a.ref in :refs")
   List<Audit> findWithFactorsByRefIn(Collection<String> refs);
+
+  /** The child, date and readers of these audits (see {@link EarlierAudits}). */
+  @Query(
+      "select a.ref as ref, a.childRef as childRef, a.auditDate as auditDate, a.teamId as teamId,"
+          + " a.teamManagerId as teamManagerId, a.practitionerId as practitionerId"
+          + " from Audit a where a.ref in :refs")
+  List<EarlierAudits.ChildAudit> findChildAuditsByRefIn(Collection<String> refs);
+
+  /**
+   * The audits of these children dated from {@code from} to {@code to}, both included: a range of
+   * the index {@code ix_audit_child_date} per child.
+   */
+  @Query(
+      "select a.ref as ref, a.childRef as childRef, a.auditDate as auditDate, a.teamId as teamId,"
+          + " a.teamManagerId as teamManagerId, a.practitionerId as practitionerId"
+          + " from Audit a where a.childRef in :childRefs and a.auditDate >= :from"
+          + " and a.auditDate <= :to")
+  List<EarlierAudits.ChildAudit> findChildAuditsBetween(
+      Collection<String> childRefs, java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -23,6 +23,22 @@ record AuditScope(
           Role.SERVICE_MANAGER,
           Role.ASSISTANT_DIRECTOR);
 
+  /**
+   * Whether the scope may read an audit of this team, Team Manager and practitioner (the rule the
+   * register's queries apply in SQL).
+   */
+  boolean allows(Long auditTeamId, Long auditTeamManagerId, Long auditPractitionerId) {
+    if (all) {
+      return true;
+    }
+    boolean ownTeam =
+        teamManager
+            && ((teamId != null && teamId.equals(auditTeamId))
+                || (staffId != null && staffId.equals(auditTeamManagerId)));
+    boolean ownWork = practitioner && staffId != null && staffId.equals(auditPractitionerId);
+    return ownTeam || ownWork;
+  }
+
   static AuditScope unrestricted() {
     return new AuditScope(true, null, null, false, false);
   }

@@ -15,10 +15,12 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,6 +37,8 @@ public class FollowUp {
 
   /** The actor recorded for steps the process takes by itself (opening, timers). */
   public static final String SYSTEM = "system";
+
+  private static final String INADEQUATE = "INADEQUATE";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -136,6 +140,28 @@ public class FollowUp {
 
   @Column(name = "re_audit_grade", length = 30)
   private String reAuditGrade;
+
+  /** Why the effectiveness re-audit cannot happen (the practitioner left, say); null otherwise. */
+  @Column(name = "re_audit_not_possible_reason", length = 1000)
+  private String reAuditNotPossibleReason;
+
+  @Column(name = "re_audit_not_possible_by", length = 100)
+  private String reAuditNotPossibleBy;
+
+  @Column(name = "re_audit_not_possible_at")
+  @JdbcTypeCode(SqlTypes.TIMESTAMP)
+  private Instant reAuditNotPossibleAt;
+
+  /** The linked re-audit's effective grade is Inadequate: the practice was inadequate again. */
+  @Column(name = "re_audit_repeat_inadequate", nullable = false)
+  private boolean reAuditRepeatInadequate;
+
+  /**
+   * This follow-up's audit is the Inadequate effectiveness re-audit of that follow-up: a repeat
+   * Inadequate.
+   */
+  @Column(name = "repeat_of_follow_up_id")
+  private Long repeatOfFollowUpId;
 
   @Version private long version;
 
@@ -518,12 +544,56 @@ public class FollowUp {
     }
   }
 
-  void recordReAudit(String ref, String grade, String by, Instant at) {
+  /**
+   * What the follow-up needs to know of the audit offered as its effectiveness re-audit, as the
+   * audit register has it.
+   */
+  record ReAuditFacts(String ref, LocalDate auditDate, Long practitionerId, String grade) {}
+
+  /**
+   * Links the effectiveness re-audit: another audit of the same practitioner's work, dated after
+   * the day the follow-up closed (in {@code zone}, the council's). Anything else is refused as bad
+   * input (400, field {@code auditRef}) and changes nothing.
+   */
+  void recordReAudit(ReAuditFacts audit, ZoneId zone, String by, Instant at) {
     requireReAuditDue();
-    reAuditRef = ref;
-    reAuditGrade = grade;
+    if (audit.ref().equals(auditRef)) {
+      throw FollowUpException.invalid(
+          "auditRef", "Enter another audit than " + auditRef + ": it is the one followed up");
+    }
+    if (practitionerId != null && !practitionerId.equals(audit.practitionerId())) {
+      throw FollowUpException.invalid(
+          "auditRef",
+          "Audit " + audit.ref() + " is of another practitioner: enter an audit of the same one");
+    }
+    LocalDate closedOn = closedAt.atZone(zone).toLocalDate();
+    if (!audit.auditDate().isAfter(closedOn)) {
+      throw FollowUpException.invalid(
+          "auditRef",
+          "Audit "
+              + audit.ref()
+              + " is dated "
+              + audit.auditDate()
+              + ": a re-audit must be dated after the follow-up closed on "
+              + closedOn);
+    }
+    reAuditRef = audit.ref();
+    reAuditGrade = audit.grade();
     moveTo(FollowUpStage.DONE);
-    record(at, by, TimelineAction.RE_AUDIT_RECORDED, "Re-audit " + ref + " linked");
+    record(at, by, TimelineAction.RE_AUDIT_RECORDED, "Re-audit " + audit.ref() + " linked");
+  }
+
+  /**
+   * The re-audit cannot happen (the practitioner has left, say): the re-audit stage ends with the
+   * reason. The follow-up stays CLOSED, at DONE, with no re-audit linked.
+   */
+  void reAuditNotPossible(String reason, String by, Instant at) {
+    requireReAuditDue();
+    reAuditNotPossibleReason = reason;
+    reAuditNotPossibleBy = by;
+    reAuditNotPossibleAt = at;
+    moveTo(FollowUpStage.DONE);
+    record(at, by, TimelineAction.RE_AUDIT_NOT_POSSIBLE, "Re-audit not possible: " + reason);
   }
 
   /** The re-audit's grade as the audit register has it now (moderated later, say). */
@@ -531,6 +601,66 @@ public class FollowUp {
     if (reAuditRef != null) {
       reAuditGrade = grade;
     }
+  }
+
+  /**
+   * Flags or clears the repeat Inadequate of this follow-up's re-audit, as its current grade says;
+   * {@code reAuditFollowUpId} is the follow-up the re-audit opened, when it has one. Writes the
+   * timeline only when the flag changes.
+   *
+   * @return whether the follow-up is now flagged
+   */
+  boolean settleReAuditRepeat(Long reAuditFollowUpId, String by, Instant at) {
+    boolean repeat = reAuditRef != null && INADEQUATE.equals(reAuditGrade);
+    if (repeat == reAuditRepeatInadequate) {
+      return repeat;
+    }
+    reAuditRepeatInadequate = repeat;
+    record(
+        at,
+        by,
+        repeat ? TimelineAction.REPEAT_INADEQUATE : TimelineAction.REPEAT_INADEQUATE_CLEARED,
+        repeat
+            ? "Repeat Inadequate: re-audit "
+                + reAuditRef
+                + " is graded Inadequate"
+                + (reAuditFollowUpId == null ? "" : " (its follow-up: " + reAuditFollowUpId + ")")
+            : "No longer a repeat Inadequate: re-audit "
+                + reAuditRef
+                + " is graded "
+                + reAuditGrade);
+    return repeat;
+  }
+
+  /**
+   * Flags this follow-up as opened by the Inadequate re-audit of {@code earlier} (its id and audit
+   * ref), or clears the flag when {@code earlierId} is null. Writes the timeline only when it
+   * changes.
+   */
+  void settleRepeatOf(Long earlierId, String earlierAuditRef, String by, Instant at) {
+    if (Objects.equals(earlierId, repeatOfFollowUpId)) {
+      return;
+    }
+    Long before = repeatOfFollowUpId;
+    repeatOfFollowUpId = earlierId;
+    record(
+        at,
+        by,
+        earlierId == null
+            ? TimelineAction.REPEAT_INADEQUATE_CLEARED
+            : TimelineAction.REPEAT_INADEQUATE,
+        earlierId == null
+            ? "No longer a repeat Inadequate: audit "
+                + auditRef
+                + " is not graded Inadequate as the re-audit of follow-up "
+                + before
+            : "Repeat Inadequate: audit "
+                + auditRef
+                + " is the effectiveness re-audit of follow-up "
+                + earlierId
+                + " (audit "
+                + earlierAuditRef
+                + "), graded Inadequate again");
   }
 
   /**
@@ -870,6 +1000,26 @@ public class FollowUp {
 
   public String getReAuditGrade() {
     return reAuditGrade;
+  }
+
+  public String getReAuditNotPossibleReason() {
+    return reAuditNotPossibleReason;
+  }
+
+  public String getReAuditNotPossibleBy() {
+    return reAuditNotPossibleBy;
+  }
+
+  public Instant getReAuditNotPossibleAt() {
+    return reAuditNotPossibleAt;
+  }
+
+  public boolean isReAuditRepeatInadequate() {
+    return reAuditRepeatInadequate;
+  }
+
+  public Long getRepeatOfFollowUpId() {
+    return repeatOfFollowUpId;
   }
 
   public List<Conversation> getConversations() {

@@ -296,24 +296,45 @@ public class FollowUpCommands {
     }
   }
 
-  /** Links the effectiveness re-audit: another audit of the same practitioner's work. */
+  /**
+   * Links the effectiveness re-audit: another audit of the same practitioner's work, dated after
+   * the day the follow-up closed, read through the audit register's face. An unknown ref, another
+   * practitioner's audit, one dated on or before the closing day, or the follow-up's own audit is
+   * refused (400, field {@code auditRef}). A re-audit graded Inadequate is a repeat Inadequate,
+   * flagged on this follow-up and on the one the re-audit opened.
+   */
   public void recordReAudit(long id, String actor, FollowUpCommand.ReAudit reAudit) {
     FollowUp f = access.forChange(id, actor);
     f.requireReAuditDue();
     valid(reAudit);
     String ref = reAudit.auditRef().strip();
-    if (ref.equals(f.getAuditRef())) {
-      throw FollowUpException.invalid("auditRef", "must be another case than the one followed up");
-    }
     AuditSummary audit =
         audits
             .findByRef(ref)
-            .orElseThrow(() -> FollowUpException.invalid("auditRef", "no such audit: " + ref));
-    if (f.getPractitionerId() != null && !f.getPractitionerId().equals(audit.practitionerId())) {
-      throw FollowUpException.invalid("auditRef", "must be an audit of the same practitioner");
-    }
-    f.recordReAudit(ref, audit.effectiveGrade().name(), actor, now());
+            .orElseThrow(
+                () ->
+                    FollowUpException.invalid(
+                        "auditRef",
+                        "There is no audit " + ref + ": enter the re-audit's reference"));
+    f.recordReAudit(
+        new FollowUp.ReAuditFacts(
+            audit.ref(), audit.auditDate(), audit.practitionerId(), audit.effectiveGrade().name()),
+        calendar.zone(),
+        actor,
+        now());
     engine.reAuditRecorded(f.getAuditRef());
+    lifecycle.settleRepeat(f, actor);
+  }
+
+  /**
+   * The re-audit cannot happen (the practitioner has left the council, say): the re-audit stage
+   * ends with the reason, the process finishes and its task leaves the auditors' lists.
+   */
+  public void reAuditNotPossible(long id, String actor, FollowUpCommand.Reason why) {
+    valid(why);
+    FollowUp f = access.forChange(id, actor);
+    f.reAuditNotPossible(why.reason().strip(), actor, now());
+    engine.reAuditNotPossible(f.getAuditRef());
   }
 
   /** A PI lead withdraws the follow-up, with a reason. */

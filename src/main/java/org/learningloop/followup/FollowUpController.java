@@ -31,6 +31,9 @@ class FollowUpController {
   private static final String PI_STAFF = "hasAnyRole('PI_LEAD','PI_OFFICER')";
   private static final String PI_LEAD = "hasRole('PI_LEAD')";
 
+  /** Who records the effectiveness re-audit, or that it cannot happen. */
+  private static final String RE_AUDITORS = "hasAnyRole('AUDITOR','PI_LEAD')";
+
   private final FollowUpCommands commands;
   private final FollowUpQueries queries;
   private final AccessLog accessLog;
@@ -274,16 +277,28 @@ class FollowUpController {
   }
 
   @PostMapping("/{id}/re-audit")
-  @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
+  @PreAuthorize(RE_AUDITORS)
   @Operation(
       summary = "Link the effectiveness re-audit to the follow-up (auditor or PI lead)",
       description =
-          "auditRef names an audit of another case of the same practitioner; its grade is kept on the follow-up.")
+          "auditRef names another audit of the same practitioner, dated after the day the follow-up closed (400 otherwise); its grade is kept on the follow-up. A re-audit graded Inadequate is a repeat Inadequate, flagged on this follow-up and on the re-audit's own.")
   FollowUpDetails recordReAudit(
       @PathVariable long id,
       @Valid @RequestBody FollowUpCommand.ReAudit body,
       Authentication user) {
     commands.recordReAudit(id, user.getName(), body);
+    return queries.get(id, user.getName());
+  }
+
+  @PostMapping("/{id}/re-audit/not-possible")
+  @PreAuthorize(RE_AUDITORS)
+  @Operation(
+      summary = "End the re-audit stage without a re-audit, with the reason (auditor or PI lead)",
+      description =
+          "When the re-audit cannot happen (the practitioner has left the council, say): the follow-up stays CLOSED, its stage becomes DONE, and the re-audit task leaves the task lists.")
+  FollowUpDetails reAuditNotPossible(
+      @PathVariable long id, @Valid @RequestBody FollowUpCommand.Reason body, Authentication user) {
+    commands.reAuditNotPossible(id, user.getName(), body);
     return queries.get(id, user.getName());
   }
 

@@ -23,6 +23,7 @@ public record FollowUpDetails(
     Safeguarding safeguarding,
     Closure closure,
     ReAudit reAudit,
+    RepeatOf repeatOf,
     String endReason,
     List<ConversationView> conversations,
     List<SupportItemView> supportItems,
@@ -33,7 +34,29 @@ public record FollowUpDetails(
 
   public record Closure(String proposedBy, String closedBy, Instant closedAt) {}
 
-  public record ReAudit(LocalDate dueDate, String auditRef, String grade) {}
+  /**
+   * The effectiveness re-audit: due, then linked ({@code auditRef}, its current {@code grade}), or
+   * ended as not possible ({@code notPossible}).
+   *
+   * @param repeatInadequate the linked re-audit is graded Inadequate: a repeat Inadequate
+   * @param followUpId the re-audit's own follow-up, when it has one (every Inadequate audit does)
+   */
+  public record ReAudit(
+      LocalDate dueDate,
+      String auditRef,
+      String grade,
+      boolean repeatInadequate,
+      Long followUpId,
+      NotPossible notPossible) {}
+
+  /** Why the re-audit could not happen, who said so and when. */
+  public record NotPossible(String reason, String by, Instant at) {}
+
+  /**
+   * This follow-up's audit is the Inadequate effectiveness re-audit of another follow-up: a repeat
+   * Inadequate. Null otherwise.
+   */
+  public record RepeatOf(long followUpId, String auditRef) {}
 
   public record ConversationView(
       long id,
@@ -61,7 +84,12 @@ public record FollowUpDetails(
 
   public record TimelineView(Instant at, String actor, String action, String detail) {}
 
-  static FollowUpDetails of(FollowUp f, Deadlines deadlines, Instant now) {
+  /**
+   * The follow-up in full; {@code reAuditFollowUpId} is the follow-up of its re-audit, {@code
+   * repeatOf} the follow-up its audit re-audited Inadequate, when they exist.
+   */
+  static FollowUpDetails of(
+      FollowUp f, Deadlines deadlines, Instant now, Long reAuditFollowUpId, RepeatOf repeatOf) {
     return new FollowUpDetails(
         f.getId(),
         f.getAuditRef(),
@@ -82,7 +110,19 @@ public record FollowUpDetails(
         new Closure(f.getClosureProposedBy(), f.getClosedBy(), f.getClosedAt()),
         f.getReAuditDue() == null
             ? null
-            : new ReAudit(f.getReAuditDue(), f.getReAuditRef(), f.getReAuditGrade()),
+            : new ReAudit(
+                f.getReAuditDue(),
+                f.getReAuditRef(),
+                f.getReAuditGrade(),
+                f.isReAuditRepeatInadequate(),
+                reAuditFollowUpId,
+                f.getReAuditNotPossibleReason() == null
+                    ? null
+                    : new NotPossible(
+                        f.getReAuditNotPossibleReason(),
+                        f.getReAuditNotPossibleBy(),
+                        f.getReAuditNotPossibleAt())),
+        repeatOf,
         f.getEndReason(),
         f.getConversations().stream()
             .map(

@@ -89,6 +89,9 @@ public interface FollowUpEngine {
 
   void reAuditRecorded(String auditRef);
 
+  /** The re-audit cannot happen: its task ends without a re-audit, and so does the process. */
+  void reAuditNotPossible(String auditRef);
+
   void end(String auditRef, Ending ending);
 
   void supportOffered(SupportStart start);

@@ -66,8 +66,21 @@ public class FollowUpQueries {
   /** One follow-up in full, when {@code actor} may see it; else it is not found. */
   public FollowUpDetails get(long id, String actor) {
     FollowUp f = access.visible(id, actor);
+    Long reAuditFollowUpId =
+        f.getReAuditRef() == null
+            ? null
+            : followUps.findByAuditRef(f.getReAuditRef()).map(FollowUp::getId).orElse(null);
+    FollowUpDetails.RepeatOf repeatOf =
+        f.getRepeatOfFollowUpId() == null
+            ? null
+            : followUps
+                .findById(f.getRepeatOfFollowUpId())
+                .map(e -> new FollowUpDetails.RepeatOf(e.getId(), e.getAuditRef()))
+                .orElse(null);
     return NeedToKnow.forReader(
-        FollowUpDetails.of(f, deadlines, clock.instant()), f, access.person(actor));
+        FollowUpDetails.of(f, deadlines, clock.instant(), reAuditFollowUpId, repeatOf),
+        f,
+        access.person(actor));
   }
 
   /** The id of an audit's follow-up, if it has one (whoever asks still needs to see it). */

@@ -53,6 +53,8 @@ public interface FollowUpStatistics {
    *
    * @param bothConversationsHeldAt null until both conversations (or the joint one) are held
    * @param reAuditGrade the re-audit's effective grade now, so a later moderation of it counts
+   * @param reAuditRepeatInadequate the re-audit is graded Inadequate: a repeat Inadequate
+   * @param reAuditNotPossible the re-audit stage ended without one (the practitioner left, say)
    */
   record FollowUpFigures(
       long id,
@@ -64,7 +66,9 @@ public interface FollowUpStatistics {
       Instant safeguardingConfirmedAt,
       Instant bothConversationsHeldAt,
       Instant closedAt,
-      String reAuditGrade) {}
+      String reAuditGrade,
+      boolean reAuditRepeatInadequate,
+      boolean reAuditNotPossible) {}
 
   /** How many support items of a type are in a state. */
   record SupportTally(String typeCode, String state, long count) {}

@@ -36,7 +36,7 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
 
   private static final String FOLLOW_UPS =
       "select f.id, f.status, f.stage, f.due_date, f.created_at, f.allocated_at, f.safeguarding_confirmed_at, f.closed_at, "
-          + "f.re_audit_grade "
+          + "f.re_audit_grade, f.re_audit_repeat_inadequate, f.re_audit_not_possible_at "
           + "from follow_up f "
           + "where f.audit_date >= :first and f.audit_date <= :last";
 
@@ -106,7 +106,9 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
               instant(rs, "safeguarding_confirmed_at"),
               bothHeld(held.getOrDefault(id, Map.of())),
               instant(rs, "closed_at"),
-              rs.getString("re_audit_grade"));
+              rs.getString("re_audit_grade"),
+              rs.getBoolean("re_audit_repeat_inadequate"),
+              rs.getTimestamp("re_audit_not_possible_at") != null);
         });
   }
 

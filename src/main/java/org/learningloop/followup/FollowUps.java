@@ -86,6 +86,7 @@ public class FollowUps {
             log.info(
                 "Audit {} already has open follow-up {}; nothing to open", auditRef, f.getId());
       }
+      settleRepeatsOfReAudit(auditRef, actorOr(changedBy));
       return f.getId();
     }
     Opening opening = opening(auditRef);
@@ -98,6 +99,7 @@ public class FollowUps {
                 deadlines.dueDate(opening.allocationDue()),
                 deadlines.dueDate(opening.safeguardingDue())));
     start(f, opening);
+    settleRepeatsOfReAudit(auditRef, actorOr(changedBy));
     return f.getId();
   }
 
@@ -195,7 +197,41 @@ public class FollowUps {
    * follow-up keeps the grade it has now (the reports count a later moderation of the re-audit).
    */
   public void reAuditRegraded(String auditRef, String grade) {
-    followUps.findByReAuditRef(auditRef).forEach(f -> f.reAuditRegraded(grade));
+    for (FollowUp f : followUps.findByReAuditRef(auditRef)) {
+      f.reAuditRegraded(grade);
+      settleRepeat(f, FollowUp.SYSTEM);
+    }
+  }
+
+  /**
+   * Keeps the repeat Inadequate of a follow-up's re-audit in step with the re-audit's grade: while
+   * it is Inadequate, the follow-up re-audited and the follow-up the re-audit opened (every
+   * Inadequate audit has one) are both flagged, each pointing at the other; when moderation lifts
+   * it, both are cleared. Each change is on both timelines. Called when a re-audit is linked, when
+   * its grade changes, and when its own follow-up opens (the register may announce the grade and
+   * the opening in either order).
+   */
+  void settleRepeat(FollowUp earlier, String actor) {
+    if (earlier.getReAuditRef() == null) {
+      return;
+    }
+    Optional<FollowUp> later = followUps.findByAuditRef(earlier.getReAuditRef());
+    Instant at = now();
+    boolean repeat =
+        earlier.settleReAuditRepeat(later.map(FollowUp::getId).orElse(null), actor, at);
+    later.ifPresent(
+        l -> {
+          if (repeat) {
+            l.settleRepeatOf(earlier.getId(), earlier.getAuditRef(), actor, at);
+          } else if (earlier.getId().equals(l.getRepeatOfFollowUpId())) {
+            l.settleRepeatOf(null, null, actor, at);
+          }
+        });
+  }
+
+  /** The follow-ups whose re-audit this audit is: their repeat flags follow its own follow-up. */
+  private void settleRepeatsOfReAudit(String auditRef, String actor) {
+    followUps.findByReAuditRef(auditRef).forEach(e -> settleRepeat(e, actor));
   }
 
   /**

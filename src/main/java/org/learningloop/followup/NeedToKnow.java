@@ -32,6 +32,7 @@ final class NeedToKnow {
         details.safeguarding(),
         details.closure(),
         details.reAudit(),
+        details.repeatOf(),
         details.endReason(),
         details.conversations().stream()
             .map(

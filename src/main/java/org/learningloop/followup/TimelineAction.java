@@ -35,6 +35,15 @@ public enum TimelineAction {
   CLOSED,
   RE_AUDIT_DUE,
   RE_AUDIT_RECORDED,
+  /** The re-audit cannot happen (the practitioner has left, say): the stage ended with a reason. */
+  RE_AUDIT_NOT_POSSIBLE,
+  /**
+   * A repeat Inadequate: on the follow-up whose re-audit is graded Inadequate, and on the follow-up
+   * that re-audit opened.
+   */
+  REPEAT_INADEQUATE,
+  /** Moderation lifted the re-audit out of Inadequate: no longer a repeat, on both. */
+  REPEAT_INADEQUATE_CLEARED,
   /** A manager escalated by hand, with a note. */
   ESCALATED,
   DUE_DATE_EXTENDED,

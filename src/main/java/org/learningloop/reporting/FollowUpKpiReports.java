@@ -86,6 +86,8 @@ class FollowUpKpiReports {
     Map<Grade, Long> reAuditGrades = new EnumMap<>(Grade.class);
     long awaitingReAudit = 0;
     long reAuditDue = 0;
+    long repeatInadequate = 0;
+    long reAuditNotPossible = 0;
     long overdue = 0;
     for (FollowUpFigures row : rows) {
       byStatus.merge(FollowUpStatus.valueOf(row.status()), 1L, Long::sum);
@@ -105,6 +107,12 @@ class FollowUpKpiReports {
       }
       if (row.reAuditGrade() != null) {
         reAuditGrades.merge(Grade.valueOf(row.reAuditGrade()), 1L, Long::sum);
+      }
+      if (row.reAuditRepeatInadequate()) {
+        repeatInadequate++;
+      }
+      if (row.reAuditNotPossible()) {
+        reAuditNotPossible++;
       }
     }
     List<FollowUpKpis.StageCount> stages = new ArrayList<>();
@@ -150,7 +158,13 @@ class FollowUpKpiReports {
         stages,
         List.of(allocation, safeguarding, conversations, closure),
         supportTypes(support),
-        new FollowUpKpis.ReAudits(awaitingReAudit, reAuditDue, recorded, reAuditGrades));
+        new FollowUpKpis.ReAudits(
+            awaitingReAudit,
+            reAuditDue,
+            recorded,
+            reAuditGrades,
+            repeatInadequate,
+            reAuditNotPossible));
   }
 
   private FollowUpKpis.Timeliness timeliness(

@@ -155,7 +155,17 @@ public record FollowUpKpis(
    * @param awaiting closed, the re-audit not yet due
    * @param due asked of the auditors, not yet linked
    * @param recorded linked, with the grades they received
+   * @param repeatInadequate linked re-audits graded Inadequate now: repeat Inadequates, each
+   *     flagged on both follow-ups
+   * @param notPossible re-audit stages ended without a re-audit, with a reason (the practitioner
+   *     left, say)
    */
-  @JsonPropertyOrder({"awaiting", "due", "recorded", "grades"})
-  public record ReAudits(long awaiting, long due, long recorded, Map<Grade, Long> grades) {}
+  @JsonPropertyOrder({"awaiting", "due", "recorded", "grades", "repeatInadequate", "notPossible"})
+  public record ReAudits(
+      long awaiting,
+      long due,
+      long recorded,
+      Map<Grade, Long> grades,
+      long repeatInadequate,
+      long notPossible) {}
 }

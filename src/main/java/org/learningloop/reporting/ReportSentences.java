@@ -390,6 +390,23 @@ final class ReportSentences {
       sentences.add(
           "No effectiveness re-audit has been graded yet: they fall due some months after closure.");
     }
+    if (r.recorded() > 0) {
+      sentences.add(
+          r.repeatInadequate() == 0
+              ? "No re-audit was graded Inadequate again."
+              : r.repeatInadequate()
+                  + (r.repeatInadequate() == 1
+                      ? " re-audit was graded Inadequate again (a repeat Inadequate): it has"
+                      : " re-audits were graded Inadequate again (repeat Inadequates): each has")
+                  + " a follow-up of its own.");
+    }
+    if (r.notPossible() > 0) {
+      sentences.add(
+          r.notPossible()
+              + (r.notPossible() == 1 ? " re-audit could" : " re-audits could")
+              + " not take place (for example, the practitioner had left); the reason is recorded"
+              + " on each follow-up.");
+    }
     return sentences;
   }
 

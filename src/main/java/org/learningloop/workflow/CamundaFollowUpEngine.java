@@ -196,6 +196,19 @@ class CamundaFollowUpEngine implements FollowUpEngine {
   }
 
   @Override
+  public void reAuditNotPossible(String auditRef) {
+    try {
+      runtime
+          .createMessageCorrelation(FollowUpProcess.Messages.ReAuditNotPossible)
+          .processInstanceBusinessKey(auditRef)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw FollowUpException.outOfOrder(
+          "The re-audit of audit " + auditRef + " is not waiting for an auditor.");
+    }
+  }
+
+  @Override
   public void end(String auditRef, Ending ending) {
     String message =
         ending == Ending.GRADE_REVISED

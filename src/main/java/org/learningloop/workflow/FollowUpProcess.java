@@ -61,6 +61,9 @@ public final class FollowUpProcess {
     public static final String ServiceTask_RequestReAudit = "ServiceTask_RequestReAudit";
     public static final String Task_ReAuditCase = "Task_ReAuditCase";
     public static final String EndEvent_LoopClosed = "EndEvent_LoopClosed";
+    public static final String BoundaryEvent_ReAuditNotPossible =
+        "BoundaryEvent_ReAuditNotPossible";
+    public static final String EndEvent_ReAuditNotPossible = "EndEvent_ReAuditNotPossible";
 
     private Elements() {}
   }
@@ -91,6 +94,9 @@ public final class FollowUpProcess {
   public static final class Messages {
     public static final String AuditGradeRevised = "AuditGradeRevised";
     public static final String FollowUpWithdrawn = "FollowUpWithdrawn";
+
+    /** The re-audit cannot happen (the practitioner has left): it ends the re-audit task. */
+    public static final String ReAuditNotPossible = "ReAuditNotPossible";
 
     private Messages() {}
   }

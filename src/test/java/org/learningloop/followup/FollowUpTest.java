@@ -24,6 +24,9 @@ class FollowUpTest {
   private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
+  /** A re-audit's date after the follow-ups below closed (at NOW, on TODAY). */
+  private static final LocalDate AFTER_CLOSURE = TODAY.plusMonths(3);
+
   private final AtomicLong ids = new AtomicLong(100);
 
   @Test
@@ -229,7 +232,9 @@ class FollowUpTest {
     assertThat(last(f).getDetail())
         .isEqualTo("Closure signed off; effectiveness re-audit due 2026-06-02");
     refused(
-        () -> f.recordReAudit("AUD-2", "GOOD", "auditor", NOW), f, DomainException.Kind.CONFLICT);
+        () -> f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "auditor", NOW),
+        f,
+        DomainException.Kind.CONFLICT);
 
     f.reAuditDueNow(NOW, java.time.LocalDate.of(2026, 6, 30));
     assertThat(f.getStage()).isEqualTo(FollowUpStage.RE_AUDIT);
@@ -237,7 +242,7 @@ class FollowUpTest {
         .as("the re-audit is due a window after it appears, not at once")
         .isEqualTo(java.time.LocalDate.of(2026, 6, 30));
     assertThat(last(f).getActor()).isEqualTo(FollowUp.SYSTEM);
-    f.recordReAudit("AUD-2", "GOOD", "auditor", NOW);
+    f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "auditor", NOW);
     assertThat(f.getStage()).isEqualTo(FollowUpStage.DONE);
     assertThat(f.getDueDate()).isNull();
     assertThat(actions(f))
@@ -254,9 +259,161 @@ class FollowUpTest {
     FollowUp f = proposed();
     f.signOff("lead", NOW, TODAY.plusMonths(3));
     f.reAuditDueNow(NOW, TODAY.plusMonths(4));
-    f.recordReAudit("AUD-2", "GOOD", "auditor", NOW);
+    f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "auditor", NOW);
     f.reAuditRegraded("REQUIRES_IMPROVEMENT");
     assertThat(f.getReAuditGrade()).isEqualTo("REQUIRES_IMPROVEMENT");
+  }
+
+  @Test
+  void aReAuditIsAnotherAuditOfTheSamePractitionerDatedAfterTheDayTheFollowUpClosed() {
+    FollowUp f = reAuditDue();
+
+    // AUD-1 is the follow-up's own audit; practitioner 1 is its practitioner; it closed on TODAY
+    refused(
+        () -> f.recordReAudit(reAudit("AUD-1", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.INVALID);
+    refused(
+        () -> f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 9L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.INVALID);
+    refused(
+        () -> f.recordReAudit(reAudit("AUD-2", TODAY, 1L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.INVALID);
+    refused(
+        () -> f.recordReAudit(reAudit("AUD-2", TODAY.minusDays(9), 1L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.INVALID);
+    assertThatThrownBy(() -> f.recordReAudit(reAudit("AUD-2", TODAY, 1L, "GOOD"), LONDON, "a", NOW))
+        .isInstanceOfSatisfying(
+            FollowUpException.class,
+            e ->
+                assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(
+                        error -> {
+                          assertThat(error.field()).isEqualTo("auditRef");
+                          assertThat(error.message())
+                              .isEqualTo(
+                                  "Audit AUD-2 is dated 2026-03-02: a re-audit must be dated after"
+                                      + " the follow-up closed on 2026-03-02");
+                        }));
+    assertThat(f.getStage()).isEqualTo(FollowUpStage.RE_AUDIT);
+    assertThat(f.getReAuditRef()).isNull();
+
+    f.recordReAudit(reAudit("AUD-2", TODAY.plusDays(1), 1L, "GOOD"), LONDON, "a", NOW);
+    assertThat(f.getStage())
+        .as("the day after closure is the first day allowed")
+        .isEqualTo(FollowUpStage.DONE);
+    assertThat(f.getReAuditRef()).isEqualTo("AUD-2");
+  }
+
+  @Test
+  void theClosingDayIsTheCouncilsDayNotUtcs() {
+    FollowUp f = proposed();
+    // 23:30 UTC on 31 May is 00:30 on 1 June in London (summer time): it closed on 1 June
+    f.signOff("lead", Instant.parse("2026-05-31T23:30:00Z"), TODAY.plusMonths(6));
+    f.reAuditDueNow(NOW, TODAY.plusMonths(7));
+    refused(
+        () ->
+            f.recordReAudit(
+                reAudit("AUD-2", LocalDate.of(2026, 6, 1), 1L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.INVALID);
+    f.recordReAudit(reAudit("AUD-2", LocalDate.of(2026, 6, 2), 1L, "GOOD"), LONDON, "a", NOW);
+    assertThat(f.getStage()).isEqualTo(FollowUpStage.DONE);
+  }
+
+  @Test
+  void aReAuditThatCannotHappenEndsTheStageWithItsReason() {
+    FollowUp awaiting = proposed();
+    awaiting.signOff("lead", NOW, TODAY.plusMonths(3));
+    refused(
+        () -> awaiting.reAuditNotPossible("Left the council", "lead", NOW),
+        awaiting,
+        DomainException.Kind.CONFLICT);
+
+    FollowUp f = reAuditDue();
+    Instant at = NOW.plus(Duration.ofDays(95));
+    f.reAuditNotPossible("The practitioner left the council in May", "lead", at);
+
+    assertThat(f.getStatus()).isEqualTo(FollowUpStatus.CLOSED);
+    assertThat(f.getStage()).isEqualTo(FollowUpStage.DONE);
+    assertThat(f.getDueDate()).isNull();
+    assertThat(f.getReAuditRef()).isNull();
+    assertThat(f.getReAuditNotPossibleReason())
+        .isEqualTo("The practitioner left the council in May");
+    assertThat(f.getReAuditNotPossibleBy()).isEqualTo("lead");
+    assertThat(f.getReAuditNotPossibleAt()).isEqualTo(at);
+    assertThat(last(f).getAction()).isEqualTo(TimelineAction.RE_AUDIT_NOT_POSSIBLE);
+    assertThat(last(f).getActor()).isEqualTo("lead");
+    assertThat(last(f).getAt()).isEqualTo(at);
+    assertThat(last(f).getDetail())
+        .isEqualTo("Re-audit not possible: The practitioner left the council in May");
+    refused(() -> f.reAuditNotPossible("again", "lead", NOW), f, DomainException.Kind.CONFLICT);
+    refused(
+        () -> f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "a", NOW),
+        f,
+        DomainException.Kind.CONFLICT);
+  }
+
+  @Test
+  void aRepeatInadequateIsFlaggedOnBothFollowUpsAndClearedWhenModerationLiftsIt() {
+    // the ids the database would have given them
+    long earlierId = 41;
+    long laterId = 42;
+    FollowUp earlier = reAuditDue();
+    earlier.recordReAudit(
+        reAudit("AUD-2", AFTER_CLOSURE, 1L, "INADEQUATE"), LONDON, "auditor", NOW);
+    FollowUp later =
+        persisted(new FollowUp("AUD-2", audit(false), NOW, TODAY.plusDays(2), TODAY.plusDays(1)));
+
+    assertThat(earlier.settleReAuditRepeat(laterId, "auditor", NOW)).isTrue();
+    later.settleRepeatOf(earlierId, earlier.getAuditRef(), "auditor", NOW);
+    assertThat(earlier.isReAuditRepeatInadequate()).isTrue();
+    assertThat(later.getRepeatOfFollowUpId()).isEqualTo(earlierId);
+    assertThat(last(earlier).getAction()).isEqualTo(TimelineAction.REPEAT_INADEQUATE);
+    assertThat(last(earlier).getDetail())
+        .isEqualTo(
+            "Repeat Inadequate: re-audit AUD-2 is graded Inadequate (its follow-up: "
+                + laterId
+                + ")");
+    assertThat(last(later).getAction()).isEqualTo(TimelineAction.REPEAT_INADEQUATE);
+    assertThat(last(later).getDetail())
+        .isEqualTo(
+            "Repeat Inadequate: audit AUD-2 is the effectiveness re-audit of follow-up "
+                + earlierId
+                + " (audit AUD-1), graded Inadequate again");
+
+    // settling again changes nothing and writes nothing
+    int earlierEntries = earlier.getTimeline().size();
+    int laterEntries = later.getTimeline().size();
+    assertThat(earlier.settleReAuditRepeat(laterId, "system", NOW)).isTrue();
+    later.settleRepeatOf(earlierId, earlier.getAuditRef(), "system", NOW);
+    assertThat(earlier.getTimeline()).hasSize(earlierEntries);
+    assertThat(later.getTimeline()).hasSize(laterEntries);
+
+    // moderation lifts the re-audit to Requires improvement: both cleared, both timelines say so
+    earlier.reAuditRegraded("REQUIRES_IMPROVEMENT");
+    assertThat(earlier.settleReAuditRepeat(laterId, "system", NOW)).isFalse();
+    later.settleRepeatOf(null, null, "system", NOW);
+    assertThat(earlier.isReAuditRepeatInadequate()).isFalse();
+    assertThat(later.getRepeatOfFollowUpId()).isNull();
+    assertThat(last(earlier).getAction()).isEqualTo(TimelineAction.REPEAT_INADEQUATE_CLEARED);
+    assertThat(last(earlier).getDetail())
+        .isEqualTo("No longer a repeat Inadequate: re-audit AUD-2 is graded REQUIRES_IMPROVEMENT");
+    assertThat(last(later).getAction()).isEqualTo(TimelineAction.REPEAT_INADEQUATE_CLEARED);
+  }
+
+  @Test
+  void aReAuditBetterThanInadequateIsNoRepeat() {
+    FollowUp f = reAuditDue();
+    f.recordReAudit(reAudit("AUD-2", AFTER_CLOSURE, 1L, "GOOD"), LONDON, "auditor", NOW);
+    int entries = f.getTimeline().size();
+    assertThat(f.settleReAuditRepeat(null, "auditor", NOW)).isFalse();
+    assertThat(f.isReAuditRepeatInadequate()).isFalse();
+    assertThat(f.getTimeline()).hasSize(entries);
   }
 
   @Test
@@ -373,6 +530,19 @@ class FollowUpTest {
   private void reopen(FollowUp f) {
     f.reopen(
         audit(false), TODAY.plusDays(2), TODAY.plusDays(1), "moderator", "moderated down", NOW);
+  }
+
+  /** Closed at NOW (on TODAY) with its re-audit asked of the auditors. */
+  private FollowUp reAuditDue() {
+    FollowUp f = proposed();
+    f.signOff("lead", NOW, TODAY.plusMonths(3));
+    f.reAuditDueNow(NOW, TODAY.plusMonths(4));
+    return f;
+  }
+
+  private static FollowUp.ReAuditFacts reAudit(
+      String ref, LocalDate date, long practitionerId, String grade) {
+    return new FollowUp.ReAuditFacts(ref, date, practitionerId, grade);
   }
 
   private static FollowUp.AuditFacts audit(boolean significantHarmRisk) {

@@ -214,6 +214,32 @@ class FollowUpKpiReportsTest {
             "1 support item was offered: team session (1). Of these, 0 have been completed (0%) and 1 is in progress.");
   }
 
+  @Test
+  void repeatInadequateReAuditsAndReAuditsThatCouldNotHappenAreCountedAndSaid() {
+    Instant closed = at(2024, 1, 10, 10);
+    List<FollowUpFigures> rows =
+        List.of(
+            row("DONE", "CLOSED", "INADEQUATE").closed(closed).build(),
+            row("DONE", "CLOSED", "GOOD").closed(closed).build(),
+            row("DONE", "CLOSED", null).closed(closed).reAuditNotPossible().build(),
+            row("RE_AUDIT", "CLOSED", null).closed(closed).due(TODAY.plusDays(5)).build());
+    FollowUpKpis.ReAudits r = compute(rows).reAudits();
+
+    assertThat(r.recorded()).as("linked re-audits only").isEqualTo(2);
+    assertThat(r.repeatInadequate()).isEqualTo(1);
+    assertThat(r.notPossible()).isEqualTo(1);
+    assertThat(r.due()).isEqualTo(1);
+    assertThat(ReportSentences.followUpSentences(PERIOD, compute(rows)))
+        .contains(
+            "1 re-audit was graded Inadequate again (a repeat Inadequate): it has a follow-up of its own.",
+            "1 re-audit could not take place (for example, the practitioner had left); the reason is"
+                + " recorded on each follow-up.");
+    assertThat(
+            ReportSentences.followUpSentences(
+                PERIOD, compute(List.of(row("DONE", "CLOSED", "GOOD").closed(closed).build()))))
+        .contains("No re-audit was graded Inadequate again.");
+  }
+
   // ---- rows ----
 
   FollowUpKpis compute(List<FollowUpFigures> rows) {
@@ -246,6 +272,7 @@ class FollowUpKpiReportsTest {
     Instant allocated;
     Instant bothHeld;
     Instant closed;
+    boolean notPossible;
 
     RowBuilder(long id, String stage, String status, String reAuditGrade) {
       this.id = id;
@@ -279,9 +306,26 @@ class FollowUpKpiReportsTest {
       return this;
     }
 
+    /** The re-audit stage ended without a re-audit, with a reason. */
+    RowBuilder reAuditNotPossible() {
+      notPossible = true;
+      return this;
+    }
+
     FollowUpFigures build() {
       return new FollowUpFigures(
-          id, status, stage, due, created, allocated, null, bothHeld, closed, reAuditGrade);
+          id,
+          status,
+          stage,
+          due,
+          created,
+          allocated,
+          null,
+          bothHeld,
+          closed,
+          reAuditGrade,
+          "INADEQUATE".equals(reAuditGrade),
+          notPossible);
     }
   }
 }

@@ -97,7 +97,10 @@ class ReportsTest extends SeedScenario {
                 + " 1 was declined and 1 was withdrawn.")
         .contains(
             "6 effectiveness re-audits of the same practitioners' work have been graded since the loop was closed:"
-                + " 3 Good, 2 Requires improvement to be good and 1 Inadequate.");
+                + " 3 Good, 2 Requires improvement to be good and 1 Inadequate.")
+        .contains(
+            "1 re-audit was graded Inadequate again (a repeat Inadequate): it has a follow-up of its"
+                + " own.");
     assertThat(html)
         .contains(
             "<title id=\"chart-follow-ups-title\">Follow-up of inadequate audits, July 2023 – December 2023</title>");

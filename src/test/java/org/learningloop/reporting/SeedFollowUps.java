@@ -30,8 +30,8 @@ import org.springframework.test.web.servlet.ResultActions;
  *       only the Team Manager's;
  *   <li>closed 45 working days after allocation (i &lt; 10) or 70 (10, 11): median 45, 10 of 12
  *       within 60;
- *   <li>re-audits graded Good (0–2), Requires improvement (3, 4), Inadequate (5); 6–11 due with the
- *       auditors, overdue;
+ *   <li>re-audits graded Good (0–2), Requires improvement (3, 4), Inadequate (5, a repeat
+ *       Inadequate); 6–11 due with the auditors, overdue;
  *   <li>open: closure (12–14) and sign-off (15), overdue; conversations (16, 17 overdue; 19
  *       extended, on time); allocation (20, overdue); 18 withdrawn;
  *   <li>support: assessment training 8 (6 completed, 1 declined, 1 accepted), care planning video 5
@@ -160,13 +160,15 @@ final class SeedFollowUps {
       String grade = i < 3 ? "GOOD" : i < 5 ? "REQUIRES_IMPROVEMENT" : i == 5 ? "INADEQUATE" : null;
       jdbc.update(
           "update follow_up set status = 'CLOSED', stage = ?, closure_proposed_by = 'pi-officer', closure_proposed_at = ?, "
-              + "closed_by = 'pi-lead', closed_at = ?, re_audit_due = ?, re_audit_grade = ?, due_date = ? where id = ?",
+              + "closed_by = 'pi-lead', closed_at = ?, re_audit_due = ?, re_audit_grade = ?, due_date = ?, "
+              + "re_audit_repeat_inadequate = ? where id = ?",
           grade == null ? "RE_AUDIT" : "DONE",
           utc(at(closed)),
           utc(at(closed)),
           closed.plusMonths(3),
           grade,
           grade == null ? closed.plusMonths(3) : null,
+          "INADEQUATE".equals(grade),
           id);
     } else if (i <= 15) {
       jdbc.update(
@@ -305,6 +307,8 @@ final class SeedFollowUps {
         .andExpect(jsonPath("$.reAudits.recorded").value(6))
         .andExpect(jsonPath("$.reAudits.grades.GOOD").value(3))
         .andExpect(jsonPath("$.reAudits.grades.REQUIRES_IMPROVEMENT").value(2))
-        .andExpect(jsonPath("$.reAudits.grades.INADEQUATE").value(1));
+        .andExpect(jsonPath("$.reAudits.grades.INADEQUATE").value(1))
+        .andExpect(jsonPath("$.reAudits.repeatInadequate").value(1))
+        .andExpect(jsonPath("$.reAudits.notPossible").value(0));
   }
 }

@@ -356,6 +356,12 @@ class RoleMatrixTest {
               .withJson(REASON),
           Rule.reach("POST", "/api/follow-ups/" + NONE + "/re-audit", Role.AUDITOR, Role.PI_LEAD)
               .withJson("{\"auditRef\":\"NO-SUCH-AUDIT\"}"),
+          Rule.reach(
+                  "POST",
+                  "/api/follow-ups/" + NONE + "/re-audit/not-possible",
+                  Role.AUDITOR,
+                  Role.PI_LEAD)
+              .withJson(REASON),
           Rule.reach("POST", "/api/follow-ups/" + NONE + "/withdraw", Role.PI_LEAD)
               .withJson(REASON),
           Rule.reach("POST", "/api/follow-ups/" + NONE + "/escalations", ESCALATORS)
@@ -393,6 +399,8 @@ class RoleMatrixTest {
           Rule.reach("POST", "/follow-ups/" + NONE + "/closure/send-back", Role.PI_LEAD),
           Rule.reach("POST", "/follow-ups/" + NONE + "/withdraw", Role.PI_LEAD),
           Rule.reach("POST", "/follow-ups/" + NONE + "/re-audit", Role.AUDITOR, Role.PI_LEAD),
+          Rule.reach(
+              "POST", "/follow-ups/" + NONE + "/re-audit/not-possible", Role.AUDITOR, Role.PI_LEAD),
           Rule.reach("POST", "/tasks/follow-ups/" + NONE + "/claim", PI_STAFF),
           Rule.reachSignedIn("POST", "/tasks/no-such-task/claim"),
           Rule.reachSignedIn("POST", "/tasks/no-such-task/unclaim"),

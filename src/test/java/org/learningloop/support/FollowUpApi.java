@@ -82,6 +82,11 @@ public final class FollowUpApi {
   public long inadequateAudit(String ref, LocalDate date, String... factors) throws Exception {
     audit(ref, date, Grade.INADEQUATE, factors);
     transaction.executeWithoutResult(status -> events.publishEvent(new AuditBecameInadequate(ref)));
+    return followUpOf(ref);
+  }
+
+  /** The id of the audit's follow-up, found through the list's {@code auditRef} filter. */
+  public long followUpOf(String ref) throws Exception {
     return ((Number) read(getAs("pi-lead", "/api/follow-ups?auditRef=" + ref), "$.content[0].id"))
         .longValue();
   }

@@ -1,5 +1,6 @@
 package org.learningloop.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -7,6 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.learningloop.audit.AuditBecameInadequate;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditNoLongerInadequate;
@@ -14,6 +18,7 @@ import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.Grade;
 import org.learningloop.directory.Directory;
 import org.learningloop.notification.Notifications;
+import org.learningloop.workflow.FollowUpProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.TestPropertySource;
@@ -43,6 +48,10 @@ public abstract class FollowUpScenario {
   @Autowired protected ApplicationEventPublisher events;
   @Autowired protected TransactionTemplate transaction;
   @Autowired protected Clock clock;
+  @Autowired protected ManagementService management;
+  // the application's engine, not ProcessEngines' default: the bare-engine tests register one too
+  // in the same JVM
+  @Autowired protected RuntimeService runtime;
 
   protected static String newRef() {
     return "AUD-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
@@ -61,6 +70,49 @@ public abstract class FollowUpScenario {
   /** As the audit register does: the event inside the transaction that recorded the grade. */
   protected long inadequateAudit(String ref, String... factors) throws Exception {
     return api().inadequateAudit(ref, LocalDate.now(clock).minusDays(3), factors);
+  }
+
+  /**
+   * An audit of the demo practitioner dated tomorrow, as the register would describe it once that
+   * day has come: the first day a follow-up closed today accepts as its effectiveness re-audit.
+   */
+  protected AuditSummary reAuditOf(String ref, Grade grade, String... factors) {
+    return api().audit(ref, LocalDate.now(clock).plusDays(1), grade, factors);
+  }
+
+  /**
+   * A follow-up of a new Inadequate audit taken through the API to its effectiveness re-audit: one
+   * joint conversation held, closure proposed by the PI officer and signed off by the PI lead, and
+   * the re-audit timer fired as the job executor would when it falls due.
+   */
+  protected long reAuditDue(String ref) throws Exception {
+    long id = inadequateAudit(ref);
+    String base = "/api/follow-ups/" + id;
+    postAs("pi-officer", base + "/claim", "{\"jointConversation\":true}")
+        .andExpect(status().isOk());
+    holdConversation(base, api().conversation(base, "JOINT"));
+    postAs("pi-officer", base + "/closure/propose", null).andExpect(status().isOk());
+    postAs("pi-lead", base + "/closure/sign-off", null).andExpect(status().isOk());
+    fireTimer(ref);
+    return id;
+  }
+
+  /** Runs the one timer the follow-up's process waits on, as the job executor would. */
+  protected void fireTimer(String ref) {
+    List<Job> timers =
+        management
+            .createJobQuery()
+            .timers()
+            .processInstanceId(
+                runtime
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(ref)
+                    .processDefinitionKey(FollowUpProcess.KEY)
+                    .singleResult()
+                    .getId())
+            .list();
+    assertThat(timers).hasSize(1);
+    management.executeJob(timers.get(0).getId());
   }
 
   /** The demo moderator, who moves grades into and out of Inadequate. */

@@ -190,6 +190,26 @@ class FollowUpProcessScenarioTest {
     assertThat(followUp).isEnded();
   }
 
+  @Test
+  void aReAuditThatCannotHappenEndsTheProcessWithoutOne() {
+    start(false);
+    finishLearning();
+    ClockUtil.setCurrentTime(at(Duration.ofDays(91)));
+    execute(job(followUp));
+    assertThat(followUp).isWaitingAt(Elements.Task_ReAuditCase);
+
+    runtimeService()
+        .createMessageCorrelation(FollowUpProcess.Messages.ReAuditNotPossible)
+        .processInstanceBusinessKey(AUDIT)
+        .correlate();
+
+    assertThat(followUp)
+        .hasPassed(Elements.BoundaryEvent_ReAuditNotPossible, Elements.EndEvent_ReAuditNotPossible)
+        .hasNotPassed(Elements.EndEvent_LoopClosed)
+        .isEnded();
+    assertThat(taskQuery().list()).as("the re-audit task is gone from every list").isEmpty();
+  }
+
   // ---- ended early ----
 
   @Test

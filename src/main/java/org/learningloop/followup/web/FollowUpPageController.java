@@ -318,6 +318,18 @@ class FollowUpPageController {
     return take(r, id, "reaudit", form, saved, a -> commands.recordReAudit(id, a, reAudit));
   }
 
+  @PostMapping("/re-audit/not-possible")
+  @PreAuthorize("hasAnyRole('AUDITOR','PI_LEAD')")
+  ModelAndView reAuditNotPossible(
+      @PathVariable long id,
+      @ModelAttribute @Valid FollowUpCommand.Reason why,
+      BindingResult form,
+      HttpServletRequest r) {
+    String saved = "The re-audit is recorded as not possible: the follow-up is done";
+    return take(
+        r, id, "reauditnotpossible", form, saved, a -> commands.reAuditNotPossible(id, a, why));
+  }
+
   @ExceptionHandler(DomainException.class)
   ModelAndView problem(DomainException e) {
     return PageForms.errorPage(e);

@@ -9,10 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditSummary;
@@ -37,10 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class TaskReadModelTest extends FollowUpScenario {
 
   @Autowired TaskService engineTasks;
-  @Autowired ManagementService management;
-  // the application's engine, not ProcessEngines' default: the bare-engine tests register one too
-  // in the same JVM
-  @Autowired RuntimeService runtime;
   @Autowired OpenTasks openTasks;
   @Autowired FollowUpEngine engine;
 
@@ -148,7 +141,7 @@ class TaskReadModelTest extends FollowUpScenario {
             jsonPath("$.content[?(@.auditRef == '" + ref + "')].taskKey")
                 .value(org.hamcrest.Matchers.contains(FollowUpProcess.Elements.Task_ReAuditCase)));
     String reAudit = newRef();
-    audit(reAudit, Grade.GOOD);
+    reAuditOf(reAudit, Grade.GOOD);
     postAs("auditor", base + "/re-audit", "{\"auditRef\":\"" + reAudit + "\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.stage").value("DONE"))
@@ -264,22 +257,5 @@ class TaskReadModelTest extends FollowUpScenario {
       assertThat(row.dueAt())
           .isEqualTo(task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
-  }
-
-  private void fireTimer(String ref) {
-    List<Job> timers =
-        management
-            .createJobQuery()
-            .timers()
-            .processInstanceId(
-                runtime
-                    .createProcessInstanceQuery()
-                    .processInstanceBusinessKey(ref)
-                    .processDefinitionKey(FollowUpProcess.KEY)
-                    .singleResult()
-                    .getId())
-            .list();
-    assertThat(timers).hasSize(1);
-    management.executeJob(timers.get(0).getId());
   }
 }
