@@ -53,6 +53,7 @@ class ModerationQueueTest {
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReminderSweep sweep;
+  @Autowired ModerationQueue queue;
 
   @BeforeEach
   void startOfTheMonth() {
@@ -112,8 +113,8 @@ class ModerationQueueTest {
         .andExpect(jsonPath("$.added").value(3));
     Map<String, String> selected = selected(p);
     assertThat(selected).hasSize(5);
-    assertThat(selected.keySet().stream().filter(r -> r.contains("-A")).count()).isEqualTo(2);
-    assertThat(selected.keySet().stream().filter(r -> r.contains("-B")).count()).isEqualTo(1);
+    assertThat(selected.keySet().stream().filter(r -> r.startsWith(p + "-A")).count()).isEqualTo(2);
+    assertThat(selected.keySet().stream().filter(r -> r.startsWith(p + "-B")).count()).isEqualTo(1);
     assertThat(selected.values().stream().filter("RANDOM_SHARE"::equals).count()).isEqualTo(3);
 
     // Drawn again: the same selection, nothing added.
@@ -265,6 +266,69 @@ class ModerationQueueTest {
   }
 
   @Test
+  void aChallengedInadequateGradeLiftedByTheReviewEndsItsFollowUp() throws Exception {
+    String ref = TestAudits.uniqueRef("R");
+    importAs(
+            "auditor",
+            TestAudits.CSV_HEADER + line(ref, "2026-02-27", AUDITOR, "INADEQUATE", "RECORDING"))
+        .andExpect(status().isOk());
+    api("pi-lead", "GET", "/api/follow-ups?auditRef=" + ref, null)
+        .andExpect(jsonPath("$.content[0].status").value("OPEN"));
+    api(
+            "team-manager",
+            "POST",
+            "/api/audits/" + ref + "/challenges",
+            "{\"reasons\":\"The recording was up to date on the day of the audit.\"}")
+        .andExpect(status().isCreated());
+
+    api(
+            "moderator",
+            "PUT",
+            "/api/audits/" + ref + "/moderation",
+            "{\"date\":\"2026-03-02\",\"grade\":\"REQUIRES_IMPROVEMENT\","
+                + "\"rationale\":\"Recording was current; planning still weak\"}")
+        .andExpect(status().isOk());
+
+    api("pi-lead", "GET", "/api/follow-ups?auditRef=" + ref, null)
+        .andExpect(jsonPath("$.content[0].status").value("GRADE_REVISED"));
+    api("team-manager", "GET", "/api/audits/" + ref, null)
+        .andExpect(jsonPath("$.effectiveGrade").value("REQUIRES_IMPROVEMENT"))
+        .andExpect(
+            jsonPath("$.moderationQueue[?(@.reason == 'CHALLENGE')].outcome").value("REGRADED"))
+        .andExpect(jsonPath("$.moderationQueue[?(@.reason == 'GRADE')].status").value("MODERATED"));
+    assertThat(
+            jdbc.queryForList(
+                "select recipient_email from notification_outbox where template ="
+                    + " 'GRADE_CHALLENGE_DECIDED' and audit_ref = ?",
+                String.class,
+                ref))
+        .containsExactly("team-manager@learningloop.example");
+  }
+
+  @Test
+  void theScheduleDrawsTheMonthBeforeOnItsDrawDayOnce() throws Exception {
+    String ref = TestAudits.uniqueRef("D");
+    clock.moveTo(Instant.parse("2026-04-16T09:00:00Z"));
+    importAs("auditor", TestAudits.CSV_HEADER + line(ref, "2026-04-15", AUDITOR, "GOOD", ""))
+        .andExpect(status().isOk());
+
+    // The last day of April: March is drawn if nobody drew it, and April has not ended.
+    clock.moveTo(Instant.parse("2026-04-30T16:00:00Z"));
+    queue.drawIfDue();
+    assertThat(queue.drawIfDue()).as("April has not ended").isEmpty();
+    // Friday 1 May 2026, the first working day of May: April is drawn, once.
+    clock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
+    assertThat(queue.drawIfDue())
+        .hasValueSatisfying(
+            draw -> {
+              assertThat(draw.month()).isEqualTo("2026-04");
+              assertThat(draw.added()).isEqualTo(1);
+            });
+    assertThat(queue.drawIfDue()).as("drawn already").isEmpty();
+    assertThat(selected(ref)).containsEntry(ref, "RANDOM_SHARE");
+  }
+
+  @Test
   void anOverdueModerationClimbsTheEscalationLadder() throws Exception {
     String ref = TestAudits.uniqueRef("E");
     importAs("auditor", TestAudits.CSV_HEADER + line(ref, "2026-02-23", AUDITOR, "OUTSTANDING", ""))
@@ -272,6 +336,15 @@ class ModerationQueueTest {
     long request =
         jdbc.queryForObject(
             "select id from moderation_request where audit_ref = ?", Long.class, ref);
+
+    // Two working days before, the moderators' daily digest counts it among what is due soon.
+    sweep.digest(Instant.parse("2026-03-12T09:00:00Z"));
+    assertThat(
+            jdbc.queryForList(
+                "select recipient_email from notification_outbox where template = 'REMINDER_DIGEST'"
+                    + " and notification_key = 'digest:moderator:2026-03-12'",
+                String.class))
+        .containsExactly("moderator@learningloop.example");
 
     // Due Monday 16 March, end of the working day: nobody is told before.
     sweep.escalate(Instant.parse("2026-03-16T16:59:00Z"));
