@@ -230,6 +230,96 @@ class SameStepSameMomentIT {
     }
   }
 
+  @Test
+  void aGradeChallengedByThePractitionerAndTheTeamManagerAtOnce() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String ref = audit("PLANNING");
+      String body = "{\"reasons\":\"The plan was reviewed the week before the audit.\"}";
+      List<HttpResponse<String>> answers =
+          race(
+              post("practitioner", "/api/audits/" + ref + "/challenges", body),
+              post("team-manager", "/api/audits/" + ref + "/challenges", body));
+      assertOneWinsOneConflict(answers);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from moderation_request where audit_ref = ? and reason = 'CHALLENGE'",
+                  Integer.class,
+                  ref))
+          .as("one challenge")
+          .isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from open_task t join moderation_request r"
+                      + " on r.id = t.moderation_request_id where r.audit_ref = ?",
+                  Integer.class,
+                  ref))
+          .as("the Inadequate audit's moderation and the challenge's review, a task each")
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theSameModerationSentTwiceAtOnceIsRecordedOnce() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String ref = audit("PLANNING");
+      String moderation =
+          "{\"date\":\"%s\",\"grade\":\"INADEQUATE\",\"rationale\":\"Agreed\"}"
+              .formatted(LocalDate.now().minusDays(1));
+      List<HttpResponse<String>> answers =
+          race(
+              put("moderator", "/api/audits/" + ref + "/moderation", moderation),
+              put("moderator", "/api/audits/" + ref + "/moderation", moderation));
+      assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList())
+          .as("answers: %s", answers.stream().map(HttpResponse::body).toList())
+          .isIn(List.of(200, 200), List.of(200, 409));
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from moderation m join audit a on a.id = m.audit_id"
+                      + " where a.ref = ?",
+                  Integer.class,
+                  ref))
+          .as("one moderation in the history")
+          .isEqualTo(1);
+      assertThat(
+              jdbc.queryForList(
+                  "select status from moderation_request where audit_ref = ?", String.class, ref))
+          .containsExactly("MODERATED");
+    }
+  }
+
+  @Test
+  void aMonthDrawnByTwoPeopleAtOnceIsDrawnOnce() throws Exception {
+    String month = "2021-03";
+    for (int n = 1; n <= 6; n++) {
+      ok(
+          post(
+              "auditor",
+              "/api/audits",
+              """
+              {"ref":"AUD-DRAW-%s-%d","auditDate":"2021-03-%02d","type":"DEEP_DIVE","serviceArea":"%s",
+               "team":"%s","practitionerEmail":"practitioner@learningloop.example",
+               "teamManagerEmail":"team-manager@learningloop.example","childRef":"C-2","grade":"GOOD"}
+              """
+                  .formatted(System.nanoTime(), n, n + 1, AREA, TEAM)));
+    }
+    String draw = "{\"month\":\"" + month + "\"}";
+    List<HttpResponse<String>> answers =
+        race(
+            post("moderator", "/api/moderation-queue/draws", draw),
+            post("pi-lead", "/api/moderation-queue/draws", draw));
+    assertThat(answers.stream().map(HttpResponse::statusCode).toList())
+        .as("answers: %s", answers.stream().map(HttpResponse::body).toList())
+        .contains(200)
+        .allMatch(status -> status == 200 || status == 409);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from moderation_request where sample_month = ?"
+                    + " and reason = 'RANDOM_SHARE' and audit_ref like 'AUD-DRAW-%'",
+                Integer.class, month))
+        .as("20 %% of six, rounded up, drawn once")
+        .isEqualTo(2);
+  }
+
   // ---- the race and its judge ----
 
   private List<HttpResponse<String>> race(HttpRequest first, HttpRequest second) throws Exception {
@@ -312,6 +402,10 @@ class SameStepSameMomentIT {
             """
                 .formatted(ref, LocalDate.now().minusDays(2), AREA, TEAM, factor)));
     return ref;
+  }
+
+  private HttpRequest put(String user, String path, String json) {
+    return request(user, path).PUT(HttpRequest.BodyPublishers.ofString(json)).build();
   }
 
   private HttpRequest post(String user, String path, String json) {
