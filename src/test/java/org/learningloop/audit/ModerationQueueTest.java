@@ -243,13 +243,7 @@ class ModerationQueueTest {
         .andExpect(jsonPath("$.content[0].status").value("OPEN"));
     api("practitioner", "GET", "/api/audits/" + ref, null)
         .andExpect(jsonPath("$.moderationQueue[0].outcome").value("REGRADED"));
-    assertThat(
-            jdbc.queryForList(
-                "select recipient_email from notification_outbox where template ="
-                    + " 'GRADE_CHALLENGE_DECIDED' and audit_ref = ?",
-                String.class,
-                ref))
-        .containsExactly("practitioner@learningloop.example");
+    assertThat(challengeDecidedEmailsTo(ref)).containsExactly("practitioner@learningloop.example");
     api("team-manager", "POST", challenge, reasons).andExpect(status().isConflict());
 
     // Another audit: ten working days after it, the window closes.
@@ -296,13 +290,7 @@ class ModerationQueueTest {
         .andExpect(
             jsonPath("$.moderationQueue[?(@.reason == 'CHALLENGE')].outcome").value("REGRADED"))
         .andExpect(jsonPath("$.moderationQueue[?(@.reason == 'GRADE')].status").value("MODERATED"));
-    assertThat(
-            jdbc.queryForList(
-                "select recipient_email from notification_outbox where template ="
-                    + " 'GRADE_CHALLENGE_DECIDED' and audit_ref = ?",
-                String.class,
-                ref))
-        .containsExactly("team-manager@learningloop.example");
+    assertThat(challengeDecidedEmailsTo(ref)).containsExactly("team-manager@learningloop.example");
   }
 
   @Test
@@ -366,6 +354,15 @@ class ModerationQueueTest {
                 String.class,
                 request))
         .containsExactly("MODERATION");
+  }
+
+  /** To whom the "challenge decided" email about the audit went. */
+  private List<String> challengeDecidedEmailsTo(String ref) {
+    return jdbc.queryForList(
+        "select recipient_email from notification_outbox where template ="
+            + " 'GRADE_CHALLENGE_DECIDED' and audit_ref = ?",
+        String.class,
+        ref);
   }
 
   private Map<String, String> toldAbout(long request) {

@@ -2,12 +2,7 @@ package org.learningloop.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
@@ -20,7 +15,7 @@ import org.learningloop.dipsample.ActionStage;
 /** {@code bpmn/action.bpmn} and {@link ActionProcess} agree, and the model keeps the rules. */
 class ActionProcessModelTest {
 
-  final BpmnModelInstance model = read();
+  final BpmnModelInstance model = FollowUpProcessModelTest.readModel(ActionProcess.RESOURCE);
 
   @Test
   void everyElementConstantNamesAFlowNodeAndEveryFlowNodeHasAConstant() {
@@ -76,27 +71,7 @@ class ActionProcessModelTest {
         .containsExactlyInAnyOrder("${tellActionOwnerDelegate}", "${tellActionVerifierDelegate}");
   }
 
-  private static BpmnModelInstance read() {
-    try (InputStream in =
-        ActionProcessModelTest.class.getClassLoader().getResourceAsStream(ActionProcess.RESOURCE)) {
-      return Bpmn.readModelFromStream(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static List<String> constants(Class<?> type) {
-    return Arrays.stream(type.getDeclaredFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-        .map(ActionProcessModelTest::value)
-        .toList();
-  }
-
-  private static String value(Field f) {
-    try {
-      return (String) f.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    return FollowUpProcessModelTest.constants(type);
   }
 }

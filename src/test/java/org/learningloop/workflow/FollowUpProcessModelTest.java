@@ -179,11 +179,14 @@ class FollowUpProcessModelTest {
         .isEqualTo("auditor");
   }
 
-  private static BpmnModelInstance readModel(String resource) throws Exception {
+  /** A model of {@code bpmn/} from the classpath, as the engine deploys it. */
+  static BpmnModelInstance readModel(String resource) {
     try (InputStream in =
         FollowUpProcessModelTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as(resource + " on the classpath").isNotNull();
       return Bpmn.readModelFromStream(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
