@@ -72,6 +72,11 @@ public final class AppNode {
           List.of(
               java(),
               "-Xmx768m",
+              // Under libfaketime every clock read costs more: the client compiler alone and one
+              // garbage collector thread keep a node's start (and its CPU) within bounds on a small
+              // machine; the test is about behaviour, not speed.
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
               "-jar",
               jar.toString(),
               "--server.port=" + port,
