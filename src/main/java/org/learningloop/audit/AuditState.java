@@ -48,6 +48,38 @@ record AuditState(
     return moderatorFactorCodes != null ? moderatorFactorCodes : factorCodes;
   }
 
+  /** Whether this state's current moderation is by that moderator, on that date, grade and why. */
+  boolean moderationIs(Long moderator, LocalDate date, Grade grade, String rationale) {
+    return moderated()
+        && Objects.equals(moderatorId, moderator)
+        && Objects.equals(moderationDate, date)
+        && moderatedGrade == grade
+        && Objects.equals(moderationRationale, rationale);
+  }
+
+  /** This state with the auditor's factors and the moderator's revision (or null) given. */
+  AuditState withFactors(Set<String> auditors, Set<String> moderators) {
+    return new AuditState(
+        ref,
+        auditDate,
+        type,
+        theme,
+        serviceAreaId,
+        teamId,
+        practitionerId,
+        teamManagerId,
+        auditorId,
+        childRef,
+        auditorGrade,
+        moderatorId,
+        moderationDate,
+        moderatedGrade,
+        moderationRationale,
+        auditors,
+        moderators,
+        notes);
+  }
+
   /** This state with another current moderation (or none) and the factors it revised (or null). */
   AuditState withModeration(
       Long moderator, LocalDate date, Grade grade, String rationale, Set<String> revised) {

@@ -136,36 +136,12 @@ class AuditWriter {
         announce(null, state, audit, changedBy, announcements);
       } else {
         AuditState before = stored.state();
-        if (factorsByModerator) {
-          state =
-              new AuditState(
-                  state.ref(),
-                  state.auditDate(),
-                  state.type(),
-                  state.theme(),
-                  state.serviceAreaId(),
-                  state.teamId(),
-                  state.practitionerId(),
-                  state.teamManagerId(),
-                  state.auditorId(),
-                  state.childRef(),
-                  state.auditorGrade(),
-                  state.moderatorId(),
-                  state.moderationDate(),
-                  state.moderatedGrade(),
-                  state.moderationRationale(),
-                  before.factorCodes(),
-                  state.factorCodes(),
-                  state.notes());
-        } else {
-          state =
-              state.withModeration(
-                  state.moderatorId(),
-                  state.moderationDate(),
-                  state.moderatedGrade(),
-                  state.moderationRationale(),
-                  before.moderatorFactorCodes());
-        }
+        // A moderation that names factors revises them beside the auditor's; anything else keeps
+        // the revision standing.
+        state =
+            factorsByModerator
+                ? state.withFactors(before.factorCodes(), state.factorCodes())
+                : state.withFactors(state.factorCodes(), before.moderatorFactorCodes());
         state =
             inHistory(stored, before, state, factorsByModerator, audit, changedBy, now, settling);
         if (stored.apply(state, now)) {
@@ -235,11 +211,11 @@ class AuditWriter {
       return incoming;
     }
     boolean sameAsCurrent =
-        before.moderated()
-            && Objects.equals(before.moderatorId(), incoming.moderatorId())
-            && Objects.equals(before.moderationDate(), incoming.moderationDate())
-            && before.moderatedGrade() == incoming.moderatedGrade()
-            && Objects.equals(before.moderationRationale(), incoming.moderationRationale())
+        before.moderationIs(
+                incoming.moderatorId(),
+                incoming.moderationDate(),
+                incoming.moderatedGrade(),
+                incoming.moderationRationale())
             && Objects.equals(before.moderatorFactorCodes(), incoming.moderatorFactorCodes());
     if (sameAsCurrent) {
       return incoming;

@@ -14,7 +14,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -96,11 +95,7 @@ class Moderation {
 
   /** Whether this is the moderation the state names: same moderator, date, grade and rationale. */
   boolean isTheOneIn(AuditState state) {
-    return state.moderated()
-        && Objects.equals(moderatorId, state.moderatorId())
-        && Objects.equals(moderationDate, state.moderationDate())
-        && grade == state.moderatedGrade()
-        && Objects.equals(rationale, state.moderationRationale());
+    return state.moderationIs(moderatorId, moderationDate, grade, rationale);
   }
 
   /** The moderator's own factors when they revised them, else null. */
