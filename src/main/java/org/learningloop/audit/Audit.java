@@ -128,21 +128,23 @@ class Audit {
     if (ref != null && state.equals(state())) {
       return false;
     }
-    ref = state.ref();
-    auditDate = state.auditDate();
-    type = state.type();
-    theme = state.theme();
-    serviceAreaId = state.serviceAreaId();
-    teamId = state.teamId();
-    practitionerId = state.practitionerId();
-    teamManagerId = state.teamManagerId();
-    auditorId = state.auditorId();
+    AuditFacts facts = state.facts();
+    ref = facts.ref();
+    auditDate = facts.auditDate();
+    type = facts.type();
+    theme = facts.theme();
+    serviceAreaId = facts.serviceAreaId();
+    teamId = facts.teamId();
+    practitionerId = facts.practitionerId();
+    teamManagerId = facts.teamManagerId();
+    auditorId = facts.auditorId();
     childRef = state.childRef();
     auditorGrade = state.auditorGrade();
-    moderatorId = state.moderatorId();
-    moderationDate = state.moderationDate();
-    moderatedGrade = state.moderatedGrade();
-    moderationRationale = state.moderationRationale();
+    AuditState.Current moderation = state.moderation();
+    moderatorId = moderation == null ? null : moderation.moderatorId();
+    moderationDate = moderation == null ? null : moderation.date();
+    moderatedGrade = moderation == null ? null : moderation.grade();
+    moderationRationale = moderation == null ? null : moderation.rationale();
     effectiveGrade = state.effectiveGrade();
     notes = state.notes();
     Set<String> effective = state.effectiveFactorCodes();
@@ -157,6 +159,20 @@ class Audit {
 
   AuditState state() {
     return new AuditState(
+        facts(),
+        childRef,
+        auditorGrade,
+        moderatedGrade == null
+            ? null
+            : new AuditState.Current(
+                moderatorId, moderationDate, moderatedGrade, moderationRationale),
+        auditorFactorCodes,
+        moderationFactorsRevised ? factorCodes : null,
+        notes);
+  }
+
+  private AuditFacts facts() {
+    return new AuditFacts(
         ref,
         auditDate,
         type,
@@ -165,16 +181,7 @@ class Audit {
         teamId,
         practitionerId,
         teamManagerId,
-        auditorId,
-        childRef,
-        auditorGrade,
-        moderatorId,
-        moderationDate,
-        moderatedGrade,
-        moderationRationale,
-        auditorFactorCodes,
-        moderationFactorsRevised ? factorCodes : null,
-        notes);
+        auditorId);
   }
 
   Long getId() {
@@ -199,18 +206,6 @@ class Audit {
 
   AuditSummary summary() {
     return new AuditSummary(
-        ref,
-        auditDate,
-        type,
-        theme,
-        serviceAreaId,
-        teamId,
-        practitionerId,
-        teamManagerId,
-        auditorId,
-        auditorGrade,
-        effectiveGrade,
-        moderatedGrade != null,
-        factorCodes);
+        facts(), auditorGrade, effectiveGrade, moderatedGrade != null, factorCodes);
   }
 }

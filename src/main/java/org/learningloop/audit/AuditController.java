@@ -42,8 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audits")
 @ApiResponse(
     responseCode = "400",
-    description = "Invalid input; `errors` names every field at fault",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    description = "Invalid input; `errors` names every field at fault")
 class AuditController {
 
   static final int MAX_PAGE_SIZE = Paging.MAX_SIZE;
@@ -81,12 +80,9 @@ class AuditController {
       description =
           "auditorEmail defaults to the signed-in user. The answer's earlierAuditsOfChild warns of the other audits of the same child dated in the 12 months before it; a warning, never a refusal.")
   @ApiResponse(responseCode = "201", description = "Recorded")
-  @ApiResponse(
-      responseCode = "409",
-      description = "An audit with this ref is already recorded",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "An audit with this ref is already recorded")
   ResponseEntity<AuditWithWarnings> record(@RequestBody AuditDraft draft, Principal principal) {
-    Person me = me(principal);
+    Person me = directory.signedIn(principal);
     AuditDraft withAuditor =
         moderationRights.ownModeration(
             draft.auditorEmail() == null || draft.auditorEmail().isBlank()
@@ -109,12 +105,9 @@ class AuditController {
       description =
           "earlierAuditsOfChild warns of the other audits of the same child (ref and date) dated in the 12 months before this audit's date, latest first: those you may read.")
   @ApiResponse(responseCode = "200", description = "The audit")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such audit, or not one you may see",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "404", description = "No such audit, or not one you may see")
   AuditWithWarnings get(@PathVariable String ref, Principal principal) {
-    AuditScope scope = AuditScope.of(me(principal));
+    AuditScope scope = AuditScope.of(directory.signedIn(principal));
     AuditView view = register.view(ref, scope);
     accessLog.record(principal.getName(), "VIEW", "AUDIT", view.ref());
     return new AuditWithWarnings(view, earlierAudits.of(view.ref(), scope));
@@ -174,7 +167,7 @@ class AuditController {
         register.list(
             new AuditRegister.AuditQuery(
                 fromMonth, toMonth, teamId, gradeFilter, typeFilter, moderationFilter),
-            AuditScope.of(me(principal)),
+            AuditScope.of(directory.signedIn(principal)),
             pageNumber,
             pageSize);
     accessLog.record(principal.getName(), "LIST", "AUDIT", null);
@@ -190,13 +183,10 @@ class AuditController {
           "The signed-in user is the moderator. A grade different from the auditor's needs a rationale; a "
               + "moderation to INADEQUATE needs at least one contributory factor (give `factors` to revise them).")
   @ApiResponse(responseCode = "200", description = "Moderated: the audit as it is now")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such audit",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "404", description = "No such audit")
   AuditView moderate(
       @PathVariable String ref, @RequestBody ModerationDraft moderation, Principal principal) {
-    register.moderate(ref, moderation.withModerator(me(principal).email()));
+    register.moderate(ref, moderation.withModerator(directory.signedIn(principal).email()));
     return register.view(ref, AuditScope.unrestricted());
   }
 
@@ -212,13 +202,10 @@ class AuditController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   @ApiResponse(responseCode = "200", description = "Imported")
-  @ApiResponse(
-      responseCode = "413",
-      description = "File too large",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "413", description = "File too large")
   AuditImportResult importFile(HttpServletRequest request, Principal principal) throws IOException {
     return importer.importFile(
-        readLimited(request), AuditCsvImport.Importer.of(me(principal), principal));
+        readLimited(request), AuditCsvImport.Importer.of(directory.signedIn(principal), principal));
   }
 
   private byte[] readLimited(HttpServletRequest request) throws IOException {
@@ -237,12 +224,6 @@ class AuditController {
       }
     }
     return body.toByteArray();
-  }
-
-  private Person me(Principal principal) {
-    return directory
-        .findByUsername(principal.getName())
-        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 
   private static YearMonth month(String name, String value, List<FieldError> errors) {

@@ -5,12 +5,10 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.learningloop.catalogue.Catalogues;
 import org.learningloop.common.DomainException;
@@ -18,6 +16,7 @@ import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.FormValues;
 import org.learningloop.common.PageForms;
 import org.learningloop.common.Paging;
+import org.learningloop.common.UkDates;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
@@ -49,8 +48,6 @@ class AuditPagesController {
 
   /** How many imported audits of a child audited before the import page lists at most. */
   static final int SHOWN = 100;
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
   private final AuditRegister register;
   private final AuditCsvImport importer;
@@ -121,7 +118,7 @@ class AuditPagesController {
             ? register.list(
                 new AuditRegister.AuditQuery(
                     fromMonth, toMonth, teamId, gradeFilter, typeFilter, moderationFilter),
-                AuditScope.of(me(principal)),
+                AuditScope.of(directory.signedIn(principal)),
                 pageNumber,
                 PAGE_SIZE)
             : new AuditPage(List.of(), 0, PAGE_SIZE, 0, 0);
@@ -195,7 +192,7 @@ class AuditPagesController {
             form.get("teamManagerEmail"),
             null,
             form.get("childRef"),
-            me(principal).email(),
+            directory.signedIn(principal).email(),
             form.get("grade"),
             null,
             null,
@@ -210,22 +207,16 @@ class AuditPagesController {
     } catch (DomainException e) {
       // the service area comes with the team on this form, so its errors belong to the team field
       List<FieldError> errors =
-          e.errors().isEmpty()
-              ? List.of(new FieldError("ref", e.getMessage()))
-              : e.errors().stream()
-                  .map(
-                      f ->
-                          new FieldError(
-                              f.field().equals("serviceArea") ? "team" : f.field(),
-                              PageForms.sentence(f)))
-                  .toList();
+          PageForms.fieldErrors(e, "ref").stream()
+              .map(f -> f.field().equals("serviceArea") ? new FieldError("team", f.message()) : f)
+              .toList();
       return recordForm(model, form, factors, errors);
     }
   }
 
   @GetMapping("/audits/{ref}")
   String show(@PathVariable String ref, Principal principal, Model model) {
-    Person me = me(principal);
+    Person me = directory.signedIn(principal);
     AuditView audit = register.view(ref, AuditScope.of(me));
     accessLog.record(principal, "VIEW", "AUDIT", audit.ref());
     model.addAttribute("a", audit);
@@ -271,7 +262,7 @@ class AuditPagesController {
       register.moderate(
           ref,
           new ModerationDraft(
-              me(principal).email(),
+              directory.signedIn(principal).email(),
               form.get("date"),
               form.get("grade"),
               form.get("rationale"),
@@ -316,7 +307,8 @@ class AuditPagesController {
     try {
       AuditImportResult result =
           importer.importFile(
-              file.getBytes(), AuditCsvImport.Importer.of(me(principal), principal));
+              file.getBytes(),
+              AuditCsvImport.Importer.of(directory.signedIn(principal), principal));
       redirect.addFlashAttribute(
           "saved",
           "File imported: "
@@ -379,7 +371,7 @@ class AuditPagesController {
   private static Row row(AuditView a) {
     return new Row(
         a.ref(),
-        DAY.format(a.auditDate()),
+        UkDates.SHORT_DAY.format(a.auditDate()),
         a.type() == AuditType.THEMATIC_DIP_SAMPLE
             ? "Thematic dip sample: " + a.theme()
             : "Deep dive",
@@ -391,12 +383,6 @@ class AuditPagesController {
 
   private String factorLabel(String code) {
     return catalogues.factor(code).map(f -> f.label()).orElse(code);
-  }
-
-  private Person me(Principal principal) {
-    return directory
-        .findByUsername(principal.getName())
-        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 
   private static YearMonth month(String field, String value, List<FieldError> errors) {

@@ -246,11 +246,11 @@ public class AuditRegister implements AuditLookup {
     Set<Long> staffIds = new HashSet<>();
     for (Audit audit : found) {
       AuditState s = audit.state();
-      staffIds.add(s.practitionerId());
-      staffIds.add(s.teamManagerId());
-      staffIds.add(s.auditorId());
-      if (s.moderatorId() != null) {
-        staffIds.add(s.moderatorId());
+      staffIds.add(s.facts().practitionerId());
+      staffIds.add(s.facts().teamManagerId());
+      staffIds.add(s.facts().auditorId());
+      if (s.moderated()) {
+        staffIds.add(s.moderation().moderatorId());
       }
     }
     Map<Long, Person> people = registry.findByIds(staffIds);
@@ -260,34 +260,35 @@ public class AuditRegister implements AuditLookup {
 
   private static AuditView view(Audit audit, Map<Long, Person> people, Map<Long, TeamPlace> teams) {
     AuditState s = audit.state();
-    TeamPlace team = teams.get(s.teamId());
+    AuditFacts f = s.facts();
+    TeamPlace team = teams.get(f.teamId());
     Function<Long, AuditView.StaffRef> staff = id -> staffRef(id, people);
     String areaName =
         teams.values().stream()
-            .filter(t -> t.serviceAreaId().equals(s.serviceAreaId()))
+            .filter(t -> t.serviceAreaId().equals(f.serviceAreaId()))
             .map(TeamPlace::serviceAreaName)
             .findFirst()
             .orElse(null);
     return new AuditView(
-        s.ref(),
-        s.auditDate(),
-        s.type(),
-        s.theme(),
-        new AuditView.Named(s.serviceAreaId(), areaName),
-        new AuditView.Named(s.teamId(), team == null ? null : team.teamName()),
-        staff.apply(s.practitionerId()),
-        staff.apply(s.teamManagerId()),
-        staff.apply(s.auditorId()),
+        f.ref(),
+        f.auditDate(),
+        f.type(),
+        f.theme(),
+        new AuditView.Named(f.serviceAreaId(), areaName),
+        new AuditView.Named(f.teamId(), team == null ? null : team.teamName()),
+        staff.apply(f.practitionerId()),
+        staff.apply(f.teamManagerId()),
+        staff.apply(f.auditorId()),
         s.childRef(),
         s.auditorGrade(),
         s.effectiveGrade(),
         s.moderated(),
         s.moderated()
             ? new AuditView.Moderation(
-                staff.apply(s.moderatorId()),
-                s.moderationDate(),
-                s.moderatedGrade(),
-                s.moderationRationale())
+                staff.apply(s.moderation().moderatorId()),
+                s.moderation().date(),
+                s.moderation().grade(),
+                s.moderation().rationale())
             : null,
         List.copyOf(s.effectiveFactorCodes()),
         List.copyOf(s.factorCodes()),
@@ -307,23 +308,24 @@ public class AuditRegister implements AuditLookup {
    * keep.
    */
   private AuditDraft draftOf(AuditState s) {
+    AuditFacts f = s.facts();
     Collection<Long> ids =
-        new HashSet<>(List.of(s.practitionerId(), s.teamManagerId(), s.auditorId()));
+        new HashSet<>(List.of(f.practitionerId(), f.teamManagerId(), f.auditorId()));
     Map<Long, Person> people = registry.findByIds(ids);
-    TeamPlace team = teamsById().get(s.teamId());
+    TeamPlace team = teamsById().get(f.teamId());
     return new AuditDraft(
-        s.ref(),
-        s.auditDate().toString(),
-        s.type().name(),
-        s.theme(),
+        f.ref(),
+        f.auditDate().toString(),
+        f.type().name(),
+        f.theme(),
         team.serviceAreaName(),
         team.teamName(),
-        people.get(s.practitionerId()).email(),
+        people.get(f.practitionerId()).email(),
         null,
-        people.get(s.teamManagerId()).email(),
+        people.get(f.teamManagerId()).email(),
         null,
         s.childRef(),
-        people.get(s.auditorId()).email(),
+        people.get(f.auditorId()).email(),
         s.auditorGrade().name(),
         null,
         null,

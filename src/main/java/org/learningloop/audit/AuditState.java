@@ -7,38 +7,39 @@ import java.util.TreeSet;
 
 /**
  * Everything an audit holds, by value, so that an import can tell an unchanged row from a changed
- * one by comparing two states. Staff, teams and service areas are directory ids.
+ * one by comparing two states.
+ *
+ * @param facts what the audit is and who took part
+ * @param moderation the current moderation, or null when the audit is not moderated
+ * @param factorCodes the auditor's own contributory factors
+ * @param moderatorFactorCodes the factors as the current moderation revised them, or null when it
+ *     did not revise them (the auditor's count)
  */
 record AuditState(
-    String ref,
-    LocalDate auditDate,
-    AuditType type,
-    String theme,
-    Long serviceAreaId,
-    Long teamId,
-    Long practitionerId,
-    Long teamManagerId,
-    Long auditorId,
+    AuditFacts facts,
     String childRef,
     Grade auditorGrade,
-    Long moderatorId,
-    LocalDate moderationDate,
-    Grade moderatedGrade,
-    String moderationRationale,
+    Current moderation,
     Set<String> factorCodes,
     Set<String> moderatorFactorCodes,
     String notes) {
 
-  /**
-   * @param factorCodes the auditor's own contributory factors
-   * @param moderatorFactorCodes the factors as the current moderation revised them, or null when it
-   *     did not revise them (the auditor's count)
-   */
+  /** The moderation that stands: who, on which day, the grade it gave and why. */
+  record Current(Long moderatorId, LocalDate date, Grade grade, String rationale) {}
+
   AuditState {
     // Sorted, so that the same factors in another order compare equal.
     factorCodes = new TreeSet<>(factorCodes);
     moderatorFactorCodes =
         moderatorFactorCodes == null ? null : new TreeSet<>(moderatorFactorCodes);
+  }
+
+  String ref() {
+    return facts.ref();
+  }
+
+  LocalDate auditDate() {
+    return facts.auditDate();
   }
 
   /**
@@ -48,67 +49,31 @@ record AuditState(
     return moderatorFactorCodes != null ? moderatorFactorCodes : factorCodes;
   }
 
-  /** Whether this state's current moderation is by that moderator, on that date, grade and why. */
-  boolean moderationIs(Long moderator, LocalDate date, Grade grade, String rationale) {
-    return moderated()
-        && Objects.equals(moderatorId, moderator)
-        && Objects.equals(moderationDate, date)
-        && moderatedGrade == grade
-        && Objects.equals(moderationRationale, rationale);
+  /** Whether this state's current moderation is that one. */
+  boolean moderationIs(Current asked) {
+    return Objects.equals(moderation, asked);
   }
 
   /** This state with the auditor's factors and the moderator's revision (or null) given. */
   AuditState withFactors(Set<String> auditors, Set<String> moderators) {
-    return new AuditState(
-        ref,
-        auditDate,
-        type,
-        theme,
-        serviceAreaId,
-        teamId,
-        practitionerId,
-        teamManagerId,
-        auditorId,
-        childRef,
-        auditorGrade,
-        moderatorId,
-        moderationDate,
-        moderatedGrade,
-        moderationRationale,
-        auditors,
-        moderators,
-        notes);
+    return new AuditState(facts, childRef, auditorGrade, moderation, auditors, moderators, notes);
   }
 
   /** This state with another current moderation (or none) and the factors it revised (or null). */
-  AuditState withModeration(
-      Long moderator, LocalDate date, Grade grade, String rationale, Set<String> revised) {
-    return new AuditState(
-        ref,
-        auditDate,
-        type,
-        theme,
-        serviceAreaId,
-        teamId,
-        practitionerId,
-        teamManagerId,
-        auditorId,
-        childRef,
-        auditorGrade,
-        moderator,
-        date,
-        grade,
-        rationale,
-        factorCodes,
-        revised,
-        notes);
+  AuditState withModeration(Current current, Set<String> revised) {
+    return new AuditState(facts, childRef, auditorGrade, current, factorCodes, revised, notes);
   }
 
   boolean moderated() {
-    return moderatedGrade != null;
+    return moderation != null;
+  }
+
+  /** The moderated grade, or null when not moderated. */
+  Grade moderatedGrade() {
+    return moderation == null ? null : moderation.grade();
   }
 
   Grade effectiveGrade() {
-    return Objects.requireNonNullElse(moderatedGrade, auditorGrade);
+    return moderated() ? moderation.grade() : auditorGrade;
   }
 }

@@ -1,6 +1,8 @@
 package org.learningloop.audit;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
@@ -96,14 +98,12 @@ class AuditStatisticsQueries implements AuditStatistics {
     return jdbc.query(
         GRADE_TALLIES,
         range(from, to).addValue("type", type.name()),
-        (rs, i) -> {
-          String moderated = rs.getString("moderated_grade");
-          return new GradeTally(
-              YearMonth.of(rs.getInt("y"), rs.getInt("m")),
-              Grade.valueOf(rs.getString("auditor_grade")),
-              moderated == null ? null : Grade.valueOf(moderated),
-              rs.getLong("n"));
-        });
+        (rs, i) ->
+            new GradeTally(
+                YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+                Grade.valueOf(rs.getString("auditor_grade")),
+                moderatedGrade(rs),
+                rs.getLong("n")));
   }
 
   @Override
@@ -135,17 +135,15 @@ class AuditStatisticsQueries implements AuditStatistics {
     return jdbc.query(
         PLACE_TALLIES,
         range(from, to).addValue("type", type.name()),
-        (rs, i) -> {
-          String moderated = rs.getString("moderated_grade");
-          return new PlaceTally(
-              rs.getLong("service_area_id"),
-              rs.getString("service_area"),
-              rs.getLong("team_id"),
-              rs.getString("team"),
-              Grade.valueOf(rs.getString("auditor_grade")),
-              moderated == null ? null : Grade.valueOf(moderated),
-              rs.getLong("n"));
-        });
+        (rs, i) ->
+            new PlaceTally(
+                rs.getLong("service_area_id"),
+                rs.getString("service_area"),
+                rs.getLong("team_id"),
+                rs.getString("team"),
+                Grade.valueOf(rs.getString("auditor_grade")),
+                moderatedGrade(rs),
+                rs.getLong("n")));
   }
 
   @Override
@@ -191,5 +189,11 @@ class AuditStatisticsQueries implements AuditStatistics {
     return new MapSqlParameterSource()
         .addValue("first", Date.valueOf(from.atDay(1)))
         .addValue("last", Date.valueOf(to.atEndOfMonth()));
+  }
+
+  /** The moderated grade of a row, or null when the audit is not moderated. */
+  private static Grade moderatedGrade(ResultSet rs) throws SQLException {
+    String moderated = rs.getString("moderated_grade");
+    return moderated == null ? null : Grade.valueOf(moderated);
   }
 }

@@ -1,25 +1,16 @@
 package org.learningloop.audit;
 
-import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * What other modules may know of an audit. Deliberately without {@code child_ref} or notes: the
  * follow-up, its pages and its emails never need them.
  *
- * @param practitionerId, teamManagerId, auditorId staff ids in the directory
+ * @param facts what the audit is and who took part
  * @param factorCodes contributory-factor codes, e.g. {@code SIGNIFICANT_HARM_RISK}
  */
 public record AuditSummary(
-    String ref,
-    LocalDate auditDate,
-    AuditType type,
-    String theme,
-    Long serviceAreaId,
-    Long teamId,
-    Long practitionerId,
-    Long teamManagerId,
-    Long auditorId,
+    AuditFacts facts,
     Grade auditorGrade,
     Grade effectiveGrade,
     boolean moderated,

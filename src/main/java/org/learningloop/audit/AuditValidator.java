@@ -131,7 +131,7 @@ final class AuditValidator {
             "missing: audit "
                 + existing.ref()
                 + " was moderated on "
-                + existing.moderationDate()
+                + existing.moderation().date()
                 + " and moderation is kept for ever");
       }
     } else {

@@ -211,11 +211,7 @@ class AuditWriter {
       return incoming;
     }
     boolean sameAsCurrent =
-        before.moderationIs(
-                incoming.moderatorId(),
-                incoming.moderationDate(),
-                incoming.moderatedGrade(),
-                incoming.moderationRationale())
+        before.moderationIs(incoming.moderation())
             && Objects.equals(before.moderatorFactorCodes(), incoming.moderatorFactorCodes());
     if (sameAsCurrent) {
       return incoming;
@@ -224,12 +220,7 @@ class AuditWriter {
     if (!factorsByModerator && history.stream().anyMatch(m -> m.isTheOneIn(incoming))) {
       // Recorded before (a file loaded again after a later moderation): the current one stays.
       return before.moderated()
-          ? incoming.withModeration(
-              before.moderatorId(),
-              before.moderationDate(),
-              before.moderatedGrade(),
-              before.moderationRationale(),
-              before.moderatorFactorCodes())
+          ? incoming.withModeration(before.moderation(), before.moderatorFactorCodes())
           : incoming;
     }
     Moderation added =
@@ -252,12 +243,7 @@ class AuditWriter {
         revised = m.revisedFactors();
       }
     }
-    return incoming.withModeration(
-        latest.getModeratorId(),
-        latest.getModerationDate(),
-        latest.getGrade(),
-        latest.getRationale(),
-        revised);
+    return incoming.withModeration(latest.current(), revised);
   }
 
   /** Who recorded a moderation: whoever loaded the file, else the moderator themselves. */
@@ -275,23 +261,25 @@ class AuditWriter {
     Long auditor = people.id(audit.auditorEmail(), null, Role.AUDITOR, null);
     ValidAudit.Moderation moderation = audit.moderation();
     return new AuditState(
-        audit.ref(),
-        audit.auditDate(),
-        audit.type(),
-        audit.theme(),
-        team.serviceAreaId(),
-        team.teamId(),
-        practitioner,
-        teamManager,
-        auditor,
+        new AuditFacts(
+            audit.ref(),
+            audit.auditDate(),
+            audit.type(),
+            audit.theme(),
+            team.serviceAreaId(),
+            team.teamId(),
+            practitioner,
+            teamManager,
+            auditor),
         audit.childRef(),
         audit.grade(),
         moderation == null
             ? null
-            : people.id(moderation.moderatorEmail(), null, Role.MODERATOR, null),
-        moderation == null ? null : moderation.date(),
-        moderation == null ? null : moderation.grade(),
-        moderation == null ? null : moderation.rationale(),
+            : new AuditState.Current(
+                people.id(moderation.moderatorEmail(), null, Role.MODERATOR, null),
+                moderation.date(),
+                moderation.grade(),
+                moderation.rationale()),
         audit.factorCodes(),
         null,
         audit.notes());
@@ -311,7 +299,9 @@ class AuditWriter {
               ? new AuditBecameInadequate(after.ref())
               : after.moderated()
                   ? new AuditBecameInadequate(
-                      after.ref(), audit.moderation().moderatorEmail(), after.moderationRationale())
+                      after.ref(),
+                      audit.moderation().moderatorEmail(),
+                      after.moderation().rationale())
                   : new AuditBecameInadequate(
                       after.ref(),
                       changedBy,
@@ -327,7 +317,7 @@ class AuditWriter {
                   after.ref(),
                   after.effectiveGrade(),
                   audit.moderation().moderatorEmail(),
-                  after.moderationRationale())
+                  after.moderation().rationale())
               : new AuditNoLongerInadequate(
                   after.ref(),
                   after.effectiveGrade(),

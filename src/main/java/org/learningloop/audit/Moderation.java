@@ -80,11 +80,12 @@ class Moderation {
       Instant at,
       String recordedBy) {
     this.auditId = auditId;
-    this.moderatorId = moderated.moderatorId();
-    this.moderationDate = moderated.moderationDate();
-    this.grade = moderated.moderatedGrade();
+    AuditState.Current current = moderated.moderation();
+    this.moderatorId = current.moderatorId();
+    this.moderationDate = current.date();
+    this.grade = current.grade();
     this.previousGrade = previousGrade;
-    this.rationale = moderated.moderationRationale();
+    this.rationale = current.rationale();
     this.factorsRevised = revisedFactors != null;
     if (revisedFactors != null) {
       this.factorCodes.addAll(revisedFactors);
@@ -95,7 +96,12 @@ class Moderation {
 
   /** Whether this is the moderation the state names: same moderator, date, grade and rationale. */
   boolean isTheOneIn(AuditState state) {
-    return state.moderationIs(moderatorId, moderationDate, grade, rationale);
+    return state.moderationIs(current());
+  }
+
+  /** This moderation as an audit's current one. */
+  AuditState.Current current() {
+    return new AuditState.Current(moderatorId, moderationDate, grade, rationale);
   }
 
   /** The moderator's own factors when they revised them, else null. */

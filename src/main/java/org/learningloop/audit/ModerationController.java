@@ -2,7 +2,6 @@ package org.learningloop.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -32,8 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ApiResponse(
     responseCode = "400",
-    description = "Invalid input; `errors` names every field at fault",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    description = "Invalid input; `errors` names every field at fault")
 class ModerationController {
 
   private final ModerationQueue queue;
@@ -86,7 +84,8 @@ class ModerationController {
               + " share of each auditor's others; drawing again adds only what is new.")
   @ApiResponse(responseCode = "200", description = "What the draw found and added")
   ModerationQueue.Draw draw(@RequestBody DrawRequest body, Principal principal) {
-    return queue.draw(month(body == null ? null : body.month()), me(principal).email());
+    return queue.draw(
+        month(body == null ? null : body.month()), directory.signedIn(principal).email());
   }
 
   @PostMapping(path = "/api/audits/{ref}/challenges", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -99,15 +98,11 @@ class ModerationController {
   @ApiResponse(responseCode = "201", description = "The audit, with the challenge in its queue")
   @ApiResponse(
       responseCode = "404",
-      description = "No such audit, or you are not its practitioner or Team Manager",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(
-      responseCode = "409",
-      description = "Challenged already, or the window has closed",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+      description = "No such audit, or you are not its practitioner or Team Manager")
+  @ApiResponse(responseCode = "409", description = "Challenged already, or the window has closed")
   ResponseEntity<AuditView> challenge(
       @PathVariable String ref, @RequestBody ChallengeRequest body, Principal principal) {
-    Person me = me(principal);
+    Person me = directory.signedIn(principal);
     queue.challenge(ref, me, body == null ? null : body.reasons());
     return ResponseEntity.created(URI.create("/api/audits/" + ref))
         .body(register.view(ref, AuditScope.of(me)));
@@ -123,11 +118,5 @@ class ModerationController {
     }
     throw AuditProblem.invalidQuery(
         List.of(new FieldError("month", "a month as YYYY-MM, for example 2024-01")));
-  }
-
-  private Person me(Principal principal) {
-    return directory
-        .findByUsername(principal.getName())
-        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 }

@@ -7,7 +7,6 @@ import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.PageForms;
 import org.learningloop.directory.Directory;
-import org.learningloop.directory.Person;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +49,7 @@ class ModerationPagesController {
       RedirectAttributes redirect) {
     try {
       ModerationQueue.Draw draw =
-          queue.draw(ModerationController.month(month), me(principal).email());
+          queue.draw(ModerationController.month(month), directory.signedIn(principal).email());
       redirect.addFlashAttribute(
           "saved",
           "Drew "
@@ -66,7 +65,7 @@ class ModerationPagesController {
               + " added to the queue now");
       return "redirect:/moderation";
     } catch (DomainException e) {
-      return queuePage(model, 0, Map.of("month", month), sentences(e, "month"));
+      return queuePage(model, 0, Map.of("month", month), PageForms.fieldErrors(e, "month"));
     }
   }
 
@@ -78,7 +77,7 @@ class ModerationPagesController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      queue.challenge(ref, me(principal), reasons);
+      queue.challenge(ref, directory.signedIn(principal), reasons);
       redirect.addFlashAttribute(
           "saved",
           "Your challenge is recorded: a moderator will review the grade, and you will be told the"
@@ -88,7 +87,7 @@ class ModerationPagesController {
       if (e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      redirect.addFlashAttribute("challengeErrors", sentences(e, "reasons"));
+      redirect.addFlashAttribute("challengeErrors", PageForms.fieldErrors(e, "reasons"));
       redirect.addFlashAttribute("challengeReasons", reasons);
       return "redirect:/audits/" + ref + "#challenge";
     }
@@ -105,17 +104,5 @@ class ModerationPagesController {
     model.addAttribute("draws", queue.draws());
     PageForms.form(model, values, errors);
     return "moderation/queue";
-  }
-
-  private static List<FieldError> sentences(DomainException e, String field) {
-    return e.errors().isEmpty()
-        ? List.of(new FieldError(field, e.getMessage()))
-        : e.errors().stream().map(f -> new FieldError(f.field(), PageForms.sentence(f))).toList();
-  }
-
-  private Person me(Principal principal) {
-    return directory
-        .findByUsername(principal.getName())
-        .orElseThrow(() -> new IllegalStateException("Signed-in user not in the directory"));
   }
 }

@@ -316,9 +316,9 @@ public class ModerationQueue {
 
   /** Whether the person is the audit's practitioner or Team Manager. */
   static boolean isPartyTo(Audit audit, Long staffId) {
-    AuditState s = audit.state();
+    AuditFacts f = audit.state().facts();
     return staffId != null
-        && (staffId.equals(s.practitionerId()) || staffId.equals(s.teamManagerId()));
+        && (staffId.equals(f.practitionerId()) || staffId.equals(f.teamManagerId()));
   }
 
   /** The BPMN's service task after a challenge's review: the challenger is told the outcome. */
@@ -424,7 +424,7 @@ public class ModerationQueue {
                             new LadderSubject(
                                 r.getId(),
                                 r.getAuditRef(),
-                                a.state().serviceAreaId(),
+                                a.state().facts().serviceAreaId(),
                                 stageOf(r.getReason() == ModerationRequest.Reason.CHALLENGE))));
   }
 

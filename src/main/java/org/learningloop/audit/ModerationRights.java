@@ -102,13 +102,13 @@ class ModerationRights {
   private boolean sameAsStored(ValidAudit.Moderation moderation, AuditState stored) {
     return stored != null
         && stored.moderated()
-        && stored.moderatedGrade() == moderation.grade()
-        && Objects.equals(stored.moderationDate(), moderation.date())
-        && Objects.equals(stored.moderationRationale(), moderation.rationale())
+        && stored.moderation().grade() == moderation.grade()
+        && Objects.equals(stored.moderation().date(), moderation.date())
+        && Objects.equals(stored.moderation().rationale(), moderation.rationale())
         && directory
             .findByEmail(moderation.moderatorEmail())
             .map(Person::id)
-            .filter(id -> id.equals(stored.moderatorId()))
+            .filter(id -> id.equals(stored.moderation().moderatorId()))
             .isPresent();
   }
 

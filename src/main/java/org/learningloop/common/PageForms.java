@@ -1,13 +1,18 @@
 package org.learningloop.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.learningloop.common.DomainException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What the pages share when a form or a step fails: field errors by field for the message beside
@@ -74,6 +79,68 @@ public final class PageForms {
           .orElse(d.getMessage());
     }
     return e.getMessage();
+  }
+
+  /**
+   * What a domain problem says about a form: its fields at fault, each as a sentence, or its
+   * message against {@code field} when it names none.
+   */
+  public static List<FieldError> fieldErrors(DomainException e, String field) {
+    return e.errors().isEmpty()
+        ? List.of(new FieldError(field, e.getMessage()))
+        : e.errors().stream().map(f -> new FieldError(f.field(), sentence(f))).toList();
+  }
+
+  /** One step a page takes as the signed-in person. */
+  public interface Step {
+    void takeAs(String username);
+  }
+
+  /**
+   * Takes one step from a page, as the signed-in person: on success back with a confirmation; a
+   * problem naming fields at fault shows the page again ({@code reshow}) with them against this
+   * form's fields; a missing thing is the not-found page; anything else (out of order, not yours,
+   * changed meanwhile) back with a banner.
+   *
+   * @param form the form's name on the page, which prefixes its fields' ids
+   * @param back where to go after the step, e.g. {@code /actions/7}
+   */
+  public static ModelAndView take(
+      HttpServletRequest request,
+      String form,
+      String saved,
+      Step step,
+      String back,
+      Function<List<FieldError>, ModelAndView> reshow) {
+    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+    try {
+      step.takeAs(request.getUserPrincipal().getName());
+      flash.put("saved", saved);
+    } catch (DomainException e) {
+      if (e.kind() == DomainException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
+        return reshow.apply(prefixed(form, e.errors()));
+      }
+      flash.put("problem", message(e));
+    } catch (ObjectOptimisticLockingFailureException e) {
+      flash.put("problem", message(e));
+    }
+    return new ModelAndView("redirect:" + back);
+  }
+
+  /**
+   * Takes a step whose page needs no form again: a confirmation, or what went wrong as a banner, on
+   * the page it redirects to.
+   */
+  public static void flash(RedirectAttributes redirect, String saved, Runnable step) {
+    try {
+      step.run();
+      redirect.addFlashAttribute("saved", saved);
+    } catch (DomainException | ObjectOptimisticLockingFailureException e) {
+      redirect.addFlashAttribute("problem", message(e));
+    }
   }
 
   /**

@@ -125,16 +125,16 @@ public class Actions {
       areaId =
           dipSample
               .map(DipSample::getServiceAreaId)
-              .orElseGet(() -> audit.map(AuditSummary::serviceAreaId).orElse(null));
+              .orElseGet(() -> audit.map(a -> a.facts().serviceAreaId()).orElse(null));
     }
     if (teamId == null && command.ownerType() == ActionOwnerType.PARTNER) {
-      teamId = audit.map(AuditSummary::teamId).orElse(null);
+      teamId = audit.map(a -> a.facts().teamId()).orElse(null);
     }
     Instant now = clock.instant();
     Action action =
         actions.saveAndFlush(
             new Action(
-                dipSample.map(DipSample::getRef).orElseGet(() -> audit.orElseThrow().ref()),
+                dipSample.map(DipSample::getRef).orElseGet(() -> audit.orElseThrow().facts().ref()),
                 dipSample.map(DipSample::getId).orElse(null),
                 command.ownerType(),
                 owner.name(),

@@ -7,22 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.common.FormValues;
 import org.learningloop.common.PageForms;
+import org.learningloop.common.UkDates;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.security.AccessLog;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class DipSamplePagesController {
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
-  private static final DateTimeFormatter MONTH =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
   private final DipSamples dipSamples;
   private final Actions actions;
@@ -111,7 +103,10 @@ class DipSamplePagesController {
                 + a.overdue()
                 + " overdue";
     return new Row(
-        d, MONTH.format(YearMonth.parse(d.month())), d.unit().count(d.sampleSize()), actions);
+        d,
+        UkDates.MONTH.format(YearMonth.parse(d.month())),
+        d.unit().count(d.sampleSize()),
+        actions);
   }
 
   @GetMapping("/dip-samples/new")
@@ -151,15 +146,13 @@ class DipSamplePagesController {
       redirect.addFlashAttribute("saved", "Dip sample " + saved.ref() + " is recorded");
       return "redirect:/dip-samples/" + saved.ref();
     } catch (DomainException e) {
-      List<FieldError> all = new ArrayList<>(errors);
-      (e.errors().isEmpty() ? List.of(new FieldError("ref", e.getMessage())) : e.errors())
-          .stream()
-              .filter(f -> all.stream().noneMatch(x -> x.field().equals(f.field())))
-              .forEach(all::add);
-      return dipSampleForm(
-          model,
-          form,
-          all.stream().map(f -> new FieldError(f.field(), PageForms.sentence(f))).toList());
+      List<FieldError> all =
+          new ArrayList<>(
+              errors.stream().map(f -> new FieldError(f.field(), PageForms.sentence(f))).toList());
+      PageForms.fieldErrors(e, "ref").stream()
+          .filter(f -> all.stream().noneMatch(x -> x.field().equals(f.field())))
+          .forEach(all::add);
+      return dipSampleForm(model, form, all);
     }
   }
 
@@ -269,9 +262,10 @@ class DipSamplePagesController {
     accessLog.record(principal, "VIEW", "ACTION", String.valueOf(id));
     model.addAttribute("a", a);
     model.addAttribute("may", actions.permissions(id, principal.getName()));
-    model.addAttribute("due", DAY.format(a.dueDate()));
+    model.addAttribute("due", UkDates.DAY.format(a.dueDate()));
     model.addAttribute(
-        "verificationDue", a.verificationDue() == null ? null : DAY.format(a.verificationDue()));
+        "verificationDue",
+        a.verificationDue() == null ? null : UkDates.DAY.format(a.verificationDue()));
     model.addAttribute("statusTag", tag(a.status(), a.overdue()));
     model.addAttribute(
         "history",
@@ -337,11 +331,6 @@ class DipSamplePagesController {
         a -> actions.cancel(id, a, new ActionCommand.Reason(reason)));
   }
 
-  /** One step as the signed-in person. */
-  private interface Step {
-    void takeAs(String username);
-  }
-
   /**
    * Takes one step: on success back to the action with a confirmation; wrong input shows the page
    * again with the errors against this form's fields; anything else (out of order, not yours,
@@ -353,34 +342,18 @@ class DipSamplePagesController {
       String form,
       Map<String, String> values,
       String saved,
-      Step step) {
-    var flash =
-        org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
-    String me = request.getUserPrincipal().getName();
-    try {
-      step.takeAs(me);
-      flash.put("saved", saved);
-    } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.NOT_FOUND) {
-        throw e;
-      }
-      if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
-        org.springframework.ui.ExtendedModelMap model =
-            new org.springframework.ui.ExtendedModelMap();
-        String view =
-            actionPage(
-                id,
-                request.getUserPrincipal(),
-                model,
-                values,
-                PageForms.prefixed(form, e.errors()));
-        return new ModelAndView(view, model);
-      }
-      flash.put("problem", PageForms.message(e));
-    } catch (ObjectOptimisticLockingFailureException e) {
-      flash.put("problem", PageForms.message(e));
-    }
-    return new ModelAndView("redirect:/actions/" + id);
+      PageForms.Step step) {
+    return PageForms.take(
+        request,
+        form,
+        saved,
+        step,
+        "/actions/" + id,
+        errors -> {
+          ExtendedModelMap model = new ExtendedModelMap();
+          return new ModelAndView(
+              actionPage(id, request.getUserPrincipal(), model, values, errors), model);
+        });
   }
 
   @ExceptionHandler(DomainException.class)
@@ -399,7 +372,7 @@ class DipSamplePagesController {
             a ->
                 new ActionRow(
                     a,
-                    DAY.format(a.dueDate()),
+                    UkDates.DAY.format(a.dueDate()),
                     a.overdue() ? a.status().label() + ", overdue" : a.status().label(),
                     tag(a.status(), a.overdue())))
         .toList();
@@ -419,7 +392,7 @@ class DipSamplePagesController {
 
   private String at(Instant instant) {
     ZoneId zone = clock.getZone();
-    return AT.format(instant.atZone(zone));
+    return UkDates.SHORT_DAY_AND_TIME.format(instant.atZone(zone));
   }
 
   private static String what(String kind) {

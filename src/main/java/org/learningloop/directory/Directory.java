@@ -32,6 +32,15 @@ public class Directory {
     return staff.findByUsername(username.toLowerCase(java.util.Locale.ROOT)).map(Person::of);
   }
 
+  /**
+   * The signed-in person. Signing in needs a directory entry, so a missing one means the person was
+   * removed since: that is a 403 problem, never a server error.
+   */
+  public Person signedIn(java.security.Principal principal) {
+    return findByUsername(principal.getName())
+        .orElseThrow(() -> DirectoryProblem.notInDirectory(principal.getName()));
+  }
+
   public Optional<Person> findByEmail(String email) {
     if (email == null || email.isBlank()) {
       return Optional.empty();

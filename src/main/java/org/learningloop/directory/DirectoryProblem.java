@@ -24,6 +24,15 @@ public class DirectoryProblem extends DomainException {
     return invalid(List.of(new FieldError(field, message)));
   }
 
+  static DirectoryProblem notInDirectory(String username) {
+    return new DirectoryProblem(
+        Kind.FORBIDDEN,
+        "not-in-directory",
+        "Not in the directory",
+        "The account " + username + " is no longer in the council's directory.",
+        List.of());
+  }
+
   public static DirectoryProblem staffNotFound(Long id) {
     return notFound("staff", "member of staff", id);
   }

@@ -318,7 +318,10 @@ public class FollowUpCommands {
                         "There is no audit " + ref + ": enter the re-audit's reference"));
     f.recordReAudit(
         new FollowUp.ReAuditFacts(
-            audit.ref(), audit.auditDate(), audit.practitionerId(), audit.effectiveGrade().name()),
+            audit.facts().ref(),
+            audit.facts().auditDate(),
+            audit.facts().practitionerId(),
+            audit.effectiveGrade().name()),
         calendar.zone(),
         actor,
         now());

@@ -69,10 +69,8 @@ public class FollowUpDeadlines {
               "ids", distinct.subList(i, Math.min(distinct.size(), i + CHUNK))),
           rs -> {
             long id = rs.getLong("id");
-            long team = rs.getLong("team_id");
-            Long teamId = rs.wasNull() ? null : team;
-            long area = rs.getLong("service_area_id");
-            Long areaId = rs.wasNull() ? null : area;
+            Long teamId = rs.getObject("team_id", Long.class);
+            Long areaId = rs.getObject("service_area_id", Long.class);
             java.sql.Date due = rs.getDate("due_date");
             found.put(
                 id,

@@ -36,16 +36,7 @@ class FollowUpNotifier {
   }
 
   void created(FollowUp f) {
-    for (Person lead : directory.withRole(Role.PI_LEAD)) {
-      send(
-          key(f, "created", lead),
-          lead,
-          Template.FOLLOW_UP_CREATED,
-          f,
-          f.getAllocationDue(),
-          Map.of(),
-          null);
-    }
+    tellEvery(Role.PI_LEAD, null, f, "created", Template.FOLLOW_UP_CREATED, f.getAllocationDue());
   }
 
   void safeguardingRequested(FollowUp f) {
@@ -143,18 +134,13 @@ class FollowUpNotifier {
   }
 
   void closureProposed(FollowUp f, String proposer) {
-    for (Person lead : directory.withRole(Role.PI_LEAD)) {
-      if (!lead.username().equals(proposer)) {
-        send(
-            key(f, "closure-proposed-" + f.getTimeline().size(), lead),
-            lead,
-            Template.CLOSURE_PROPOSED,
-            f,
-            f.getClosureDue(),
-            Map.of(),
-            null);
-      }
-    }
+    tellEvery(
+        Role.PI_LEAD,
+        proposer,
+        f,
+        "closure-proposed-" + f.getTimeline().size(),
+        Template.CLOSURE_PROPOSED,
+        f.getClosureDue());
   }
 
   /** The reason stays on the follow-up's page: emails carry codes, never free text. */
@@ -193,15 +179,16 @@ class FollowUpNotifier {
   }
 
   void reAuditDue(FollowUp f) {
-    for (Person auditor : directory.withRole(Role.AUDITOR)) {
-      send(
-          key(f, "re-audit-due", auditor),
-          auditor,
-          Template.RE_AUDIT_DUE,
-          f,
-          f.getReAuditDue(),
-          Map.of(),
-          null);
+    tellEvery(Role.AUDITOR, null, f, "re-audit-due", Template.RE_AUDIT_DUE, f.getReAuditDue());
+  }
+
+  /** Tells everyone holding the role, but whoever took the step ({@code except}, or null). */
+  private void tellEvery(
+      Role role, String except, FollowUp f, String occasion, Template template, LocalDate due) {
+    for (Person person : directory.withRole(role)) {
+      if (!person.username().equals(except)) {
+        send(key(f, occasion, person), person, template, f, due, Map.of(), null);
+      }
     }
   }
 

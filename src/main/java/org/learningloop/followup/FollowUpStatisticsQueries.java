@@ -128,10 +128,8 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
         PLACES,
         range(from, to),
         rs -> {
-          long team = rs.getLong("team_id");
-          Long teamId = rs.wasNull() ? null : team;
-          long area = rs.getLong("service_area_id");
-          Long areaId = rs.wasNull() ? null : area;
+          Long teamId = rs.getObject("team_id", Long.class);
+          Long areaId = rs.getObject("service_area_id", Long.class);
           places.put(rs.getLong("id"), new Place(teamId, areaId));
         });
     return places;
@@ -159,8 +157,8 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
         (rs, i) ->
             new OpenFollowUp(
                 rs.getLong("id"),
-                nullableLong(rs, "service_area_id"),
-                nullableLong(rs, "team_id"),
+                rs.getObject("service_area_id", Long.class),
+                rs.getObject("team_id", Long.class),
                 rs.getString("stage"),
                 rs.getObject("due_date", LocalDate.class),
                 instant(rs, "stage_started")));
@@ -175,13 +173,13 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
         rs -> {
           String invited = rs.getString("attendees");
           if (!"TEAM_MANAGER".equals(invited)) {
-            Long practitioner = nullableLong(rs, "practitioner_id");
+            Long practitioner = rs.getObject("practitioner_id", Long.class);
             if (practitioner != null) {
               attendees.add(practitioner);
             }
           }
           if (!"PRACTITIONER".equals(invited)) {
-            Long teamManager = nullableLong(rs, "team_manager_id");
+            Long teamManager = rs.getObject("team_manager_id", Long.class);
             if (teamManager != null) {
               attendees.add(teamManager);
             }
@@ -212,11 +210,6 @@ class FollowUpStatisticsQueries implements FollowUpStatistics {
     return new MapSqlParameterSource()
         .addValue("first", java.sql.Date.valueOf(from.atDay(1)))
         .addValue("last", java.sql.Date.valueOf(to.atEndOfMonth()));
-  }
-
-  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
   }
 
   private static Timestamp utc(Instant instant) {

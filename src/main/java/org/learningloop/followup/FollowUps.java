@@ -147,11 +147,11 @@ public class FollowUps {
     Instant at = now();
     return new Opening(
         new FollowUp.AuditFacts(
-            audit.auditDate(),
-            audit.practitionerId(),
-            audit.teamManagerId(),
-            audit.teamId(),
-            audit.serviceAreaId(),
+            audit.facts().auditDate(),
+            audit.facts().practitionerId(),
+            audit.facts().teamManagerId(),
+            audit.facts().teamId(),
+            audit.facts().serviceAreaId(),
             audit.significantHarmRisk()),
         at,
         stages.due(FollowUpStage.ALLOCATION, at),

@@ -84,22 +84,27 @@ public class SupportItem extends FollowUpPart {
   }
 
   void accept(Instant at) {
-    require(SupportItemState.OFFERED, "accepted");
-    state = SupportItemState.ACCEPTED;
-    answeredAt = at;
+    answeredAt = move(SupportItemState.OFFERED, SupportItemState.ACCEPTED, "accepted", at);
   }
 
   void decline(Instant at, String reason) {
-    require(SupportItemState.OFFERED, "declined");
-    this.reason = requireReason(reason);
-    state = SupportItemState.DECLINED;
-    answeredAt = at;
+    answeredAt = move(SupportItemState.OFFERED, SupportItemState.DECLINED, "declined", at);
+    this.reason = requireReason(reason); // a refused step rolls back with its transaction
   }
 
   void complete(Instant at) {
-    require(SupportItemState.ACCEPTED, "completed");
-    state = SupportItemState.COMPLETED;
-    completedAt = at;
+    completedAt = move(SupportItemState.ACCEPTED, SupportItemState.COMPLETED, "completed", at);
+  }
+
+  /**
+   * One transition: from the state it must be in to the next.
+   *
+   * @return when it happened, for the step's own timestamp
+   */
+  private Instant move(SupportItemState from, SupportItemState to, String done, Instant at) {
+    require(from, done);
+    state = to;
+    return at;
   }
 
   void verify(Instant at, String by) {

@@ -5,12 +5,12 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.learningloop.common.TimeConfiguration;
+import org.learningloop.common.UkDates;
 import org.learningloop.notification.Template.Detail;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -28,15 +28,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MailRenderer {
 
   private static final ZoneId LONDON = TimeConfiguration.LONDON;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
   private static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,5}");
   private static final Pattern MONTH = Pattern.compile("[12][0-9]{3}-(0[1-9]|1[0-2])");
-  private static final DateTimeFormatter MONTH_NAME =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
   private static final Map<String, String> CONVERSATIONS =
       Map.of(
           "PRACTITIONER", "with the practitioner",
@@ -167,7 +162,7 @@ class MailRenderer {
         "name",
         n.recipientName() == null || n.recipientName().isBlank() ? "colleague" : n.recipientName());
     context.setVariable("auditRef", n.auditRef());
-    context.setVariable("due", n.dueDate() == null ? null : DAY.format(n.dueDate()));
+    context.setVariable("due", n.dueDate() == null ? null : UkDates.WEEKDAY.format(n.dueDate()));
     context.setVariable("link", link);
     Map<String, String> details = n.details();
     context.setVariable("withWhom", lookup(CONVERSATIONS, details.get(Detail.CONVERSATION), ""));
@@ -193,7 +188,7 @@ class MailRenderer {
                         (item.linkPath().startsWith("/actions/") ? "Action on " : "Audit ")
                             + item.auditRef(),
                         lookup(STAGES, item.stage(), item.stage()),
-                        DAY.format(item.dueDate()),
+                        UkDates.WEEKDAY.format(item.dueDate()),
                         item.daysOverdue(),
                         base + item.linkPath()))
             .toList());
@@ -230,7 +225,7 @@ class MailRenderer {
           audit
               + (invite.sequence() > 0 ? "rescheduled" : "invitation to")
               + " reflective learning conversation on "
-              + DAY.format(invite.start().withZoneSameInstant(LONDON));
+              + UkDates.WEEKDAY.format(invite.start().withZoneSameInstant(LONDON));
       case CONVERSATION_CANCELLED -> audit + "reflective learning conversation cancelled";
       case SUPPORT_OFFERED -> audit + "support has been offered to you";
       case CLOSURE_PROPOSED -> audit + "please review a proposal to close the follow-up";
@@ -259,9 +254,14 @@ class MailRenderer {
     ZonedDateTime end = start.plus(invite.duration());
     String endText =
         end.toLocalDate().equals(start.toLocalDate())
-            ? TIME.format(end)
-            : DAY.format(end) + " " + TIME.format(end);
-    return DAY.format(start) + ", " + TIME.format(start) + " to " + endText + " (UK time)";
+            ? UkDates.TIME.format(end)
+            : UkDates.WEEKDAY.format(end) + " " + UkDates.TIME.format(end);
+    return UkDates.WEEKDAY.format(start)
+        + ", "
+        + UkDates.TIME.format(start)
+        + " to "
+        + endText
+        + " (UK time)";
   }
 
   /**
@@ -271,9 +271,9 @@ class MailRenderer {
     if (from == null || to == null) {
       return null;
     }
-    return MONTH_NAME.format(java.time.YearMonth.parse(from))
+    return UkDates.MONTH.format(java.time.YearMonth.parse(from))
         + " to "
-        + MONTH_NAME.format(java.time.YearMonth.parse(to));
+        + UkDates.MONTH.format(java.time.YearMonth.parse(to));
   }
 
   /** Map.of refuses a null key: an absent detail gives the fallback. */

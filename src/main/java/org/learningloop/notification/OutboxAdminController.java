@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,25 +50,18 @@ class OutboxAdminController {
     model.addAttribute("status", status);
     model.addAttribute("statuses", OutboxMessage.Status.values());
     model.addAttribute("counts", outbox.countByStatus());
-    model.addAttribute("now", clock.instant());
-    model.addAttribute("zone", clock.getZone());
     return "admin/outbox";
   }
 
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
-    OutboxMessage message =
-        outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    model.addAttribute("message", message);
-    model.addAttribute("now", clock.instant());
-    model.addAttribute("zone", clock.getZone());
+    model.addAttribute("message", message(id));
     return "admin/outbox-message";
   }
 
   @PostMapping("/{id}/retry")
   String retry(@PathVariable long id, RedirectAttributes redirect) {
-    OutboxMessage message =
-        outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    OutboxMessage message = message(id);
     if (outbox.retry(id, clock.instant())) {
       redirect.addFlashAttribute("notice", "Email " + id + " will be sent again at the next poll.");
     } else {
@@ -80,5 +74,16 @@ class OutboxAdminController {
               + ", not failed: nothing to retry.");
     }
     return "redirect:/admin/outbox/" + id;
+  }
+
+  /** The pages show times against the clock and in its zone. */
+  @ModelAttribute
+  void clock(Model model) {
+    model.addAttribute("now", clock.instant());
+    model.addAttribute("zone", clock.getZone());
+  }
+
+  private OutboxMessage message(long id) {
+    return outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 }

@@ -65,7 +65,7 @@ class ManagerActionsPageController {
           "Follow-up escalated: " + done.notified().size() + " managers have been told by email");
       return "redirect:/dashboard";
     } catch (DomainException problem) {
-      return page(model, id, errorsOf(problem), note, "", "", "");
+      return page(model, id, PageForms.fieldErrors(problem, "note"), note, "", "", "");
     }
   }
 
@@ -108,15 +108,9 @@ class ManagerActionsPageController {
       List<FieldError> errors =
           problem.errors().stream().anyMatch(e -> e.field().equals("currentDueDate"))
               ? List.of(new FieldError("stage", problem.getMessage()))
-              : errorsOf(problem);
+              : PageForms.fieldErrors(problem, "note");
       return page(model, id, errors, "", stage, newDueDate, reason);
     }
-  }
-
-  private static List<FieldError> errorsOf(DomainException problem) {
-    return problem.errors().isEmpty()
-        ? List.of(new FieldError("note", problem.getMessage()))
-        : problem.errors();
   }
 
   private String page(

@@ -593,12 +593,9 @@ public class ReminderSweep {
             .addValue("actions", idsOrNone(actionIds))
             .addValue("moderations", idsOrNone(moderationIds)),
         rs -> {
-          long followUp = rs.getLong("follow_up_id");
-          Long followUpId = rs.wasNull() ? null : followUp;
-          long action = rs.getLong("action_id");
-          Long actionId = rs.wasNull() ? null : action;
-          long moderation = rs.getLong("moderation_request_id");
-          Long moderationId = rs.wasNull() ? null : moderation;
+          Long followUpId = rs.getObject("follow_up_id", Long.class);
+          Long actionId = rs.getObject("action_id", Long.class);
+          Long moderationId = rs.getObject("moderation_request_id", Long.class);
           told.add(
               subjectKey(followUpId, actionId, moderationId)
                   + ":"

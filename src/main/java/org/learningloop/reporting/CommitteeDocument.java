@@ -1,12 +1,11 @@
 package org.learningloop.reporting;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.learningloop.common.UkDates;
 
 /**
  * Everything one committee report shows: the figures (the report view), the cover, the narrative
@@ -29,9 +28,6 @@ record CommitteeDocument(
     String whatTheFiguresCount,
     String followUpPopulation,
     Stamp stamp) {
-
-  private static final DateTimeFormatter MEETING =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   /**
    * One section of the narrative as printed.
@@ -79,7 +75,7 @@ record CommitteeDocument(
 
   /** "Tuesday 12 March 2024", or null when the meeting date is not set. */
   public String meetingText() {
-    return meetingDate == null ? null : MEETING.format(meetingDate);
+    return meetingDate == null ? null : UkDates.WEEKDAY.format(meetingDate);
   }
 
   /** The sections that have neither text nor a default: the report cannot be published yet. */

@@ -2,7 +2,6 @@ package org.learningloop.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.learningloop.security.CurrentUser;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
         "Draft, narrative and published versions of the committee report (each an immutable snapshot)")
 @ApiResponse(
     responseCode = "400",
-    description = "Missing, malformed or reversed period, or an invalid request",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    description = "Missing, malformed or reversed period, or an invalid request")
 @PreAuthorize(ReportRoles.READ)
 class CommitteeReportApiController {
 
@@ -99,10 +96,7 @@ class CommitteeReportApiController {
   @PreAuthorize(ReportRoles.PREPARE)
   @Operation(summary = "Prepare the draft committee report of a period (PI leads)")
   @ApiResponse(responseCode = "201", description = "The draft")
-  @ApiResponse(
-      responseCode = "409",
-      description = "The period has a draft already",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "The period has a draft already")
   ResponseEntity<Draft> prepare(
       @Parameter(description = "first month, YYYY-MM") @RequestParam(required = false) String from,
       @Parameter(description = "last month, YYYY-MM") @RequestParam(required = false) String to,
@@ -116,10 +110,7 @@ class CommitteeReportApiController {
   @GetMapping("/committee-reports")
   @Operation(summary = "The draft committee report of a period, its narrative and its versions")
   @ApiResponse(responseCode = "200", description = "The draft")
-  @ApiResponse(
-      responseCode = "409",
-      description = "The period has no draft",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "The period has no draft")
   Draft draft(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     ReportPeriod period = ReportPeriod.parse(from, to);
@@ -160,10 +151,7 @@ class CommitteeReportApiController {
           "Stores an immutable snapshot: the figures as JSON, the HTML and the PDF, each with its"
               + " SHA-256. From version 2 on a reason is required.")
   @ApiResponse(responseCode = "201", description = "Published")
-  @ApiResponse(
-      responseCode = "409",
-      description = "The period has no draft",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "The period has no draft")
   ResponseEntity<Publication> publish(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,

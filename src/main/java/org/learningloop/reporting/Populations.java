@@ -20,11 +20,7 @@ final class Populations {
         + " included in them and are reported separately. Follow-ups count every audit dated "
         + report.analysisPeriod().rangeLabel()
         + " that was graded inadequate, deep dive or dip sample, and show where each stood as at "
-        + report
-            .followUps()
-            .asAt()
-            .format(
-                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK))
+        + report.followUps().asAt().format(org.learningloop.common.UkDates.DAY)
         + ".";
   }
 

@@ -2,8 +2,8 @@ package org.learningloop.reporting;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.learningloop.common.TimeConfiguration;
+import org.learningloop.common.UkDates;
 
 /**
  * A published version of a committee report as the API and pages show it: which version, why it was
@@ -30,8 +30,7 @@ public record Publication(
     Integer supersededBy) {
 
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-          .withZone(TimeConfiguration.LONDON);
+      UkDates.DAY_AND_TIME.withZone(TimeConfiguration.LONDON);
 
   /** "12 March 2024 at 09:30", London time, for pages. */
   public String publishedAtText() {

@@ -2,9 +2,7 @@ package org.learningloop.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 @ApiResponse(
     responseCode = "400",
-    description = "Missing, malformed or reversed period, or longer than 24 months",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    description = "Missing, malformed or reversed period, or longer than 24 months")
 @PreAuthorize(ReportRoles.READ)
 class ReportApiController {
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.learningloop.audit.AuditStatistics;
@@ -113,6 +114,9 @@ class ReportBreakdowns {
           .computeIfAbsent(t.teamId(), id -> new ArrayList<>())
           .add(t);
     }
+    // The follow-up KPIs of the audits in a place, when the reader may see follow-ups.
+    Function<Predicate<FollowUpStatistics.Place>, FollowUpKpis> kpisWhere =
+        in -> withFollowUps ? kpisOf(period, today, rows, places, in) : null;
     Counts.Formatter f = new Counts.Formatter(suppress);
     List<ReportBreakdown.Row> out = new ArrayList<>();
     byArea.forEach(
@@ -135,14 +139,7 @@ class ReportBreakdowns {
                   null,
                   all,
                   areaFactors,
-                  withFollowUps
-                      ? kpisOf(
-                          period,
-                          today,
-                          rows,
-                          places,
-                          p -> Objects.equals(p.serviceAreaId(), areaId))
-                      : null));
+                  kpisWhere.apply(p -> Objects.equals(p.serviceAreaId(), areaId))));
           teams.forEach(
               (teamId, teamTallies) -> {
                 Map<String, Long> teamFactors = new LinkedHashMap<>();
@@ -156,14 +153,7 @@ class ReportBreakdowns {
                         teamTallies.get(0).team(),
                         teamTallies,
                         teamFactors,
-                        withFollowUps
-                            ? kpisOf(
-                                period,
-                                today,
-                                rows,
-                                places,
-                                p -> Objects.equals(p.teamId(), teamId))
-                            : null));
+                        kpisWhere.apply(p -> Objects.equals(p.teamId(), teamId))));
               });
         });
     return new ReportBreakdown(period, scopeText, List.copyOf(out), suppress, null);

@@ -47,14 +47,8 @@ class ReportCsvController {
       responseCode = "200",
       description = "The table, header row first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-  @ApiResponse(
-      responseCode = "400",
-      description = "Missing, malformed or reversed period",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such table",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "400", description = "Missing, malformed or reversed period")
+  @ApiResponse(responseCode = "404", description = "No such table")
   ResponseEntity<String> csv(
       @PathVariable String name,
       @RequestParam(required = false) String from,

@@ -5,13 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.learningloop.common.DomainException;
+import org.learningloop.common.UkDates;
 import org.learningloop.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +37,6 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @Controller
 @PreAuthorize(ReportRoles.READ)
 class ReportPageController {
-
-  private static final DateTimeFormatter MEETING =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final Reports reports;
   private final ReportPublisher publisher;
@@ -144,7 +141,7 @@ class ReportPageController {
     model.put("versions", publisher.versions(period));
     model.put("meeting", meeting == null ? "" : meeting.toString());
     if (meeting != null) {
-      model.put("meetingText", MEETING.format(meeting));
+      model.put("meetingText", UkDates.WEEKDAY.format(meeting));
     }
     return model;
   }

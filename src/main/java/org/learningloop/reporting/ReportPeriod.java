@@ -1,14 +1,13 @@
 package org.learningloop.reporting;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.learningloop.common.DomainException.FieldError;
+import org.learningloop.common.UkDates;
 
 /**
  * Whole calendar months, {@code from} to {@code to} inclusive; at most two years so that a report
@@ -19,7 +18,6 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
   public static final int MAX_MONTHS = 24;
 
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-  private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
   public ReportPeriod {
     if (to.isBefore(from)) {
@@ -106,7 +104,7 @@ public record ReportPeriod(YearMonth from, YearMonth to) {
   }
 
   public static String monthName(YearMonth month) {
-    return LONG.format(month);
+    return UkDates.MONTH.format(month);
   }
 
   /** The query string of this period, for links. */

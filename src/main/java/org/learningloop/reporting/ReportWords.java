@@ -1,21 +1,18 @@
 package org.learningloop.reporting;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.learningloop.common.UkDates;
 
 /** How the report writes numbers, dates and lists in its sentences, tables and charts alike. */
 final class ReportWords {
-
-  private static final DateTimeFormatter LONG_DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private ReportWords() {}
 
   /** "2 March 2026". */
   static String longDate(LocalDate day) {
-    return day.format(LONG_DATE);
+    return day.format(UkDates.DAY);
   }
 
   /** "3 working days", "1.5 working days", "1 working day". */

@@ -21,7 +21,7 @@ class HomeController {
 
   @GetMapping("/")
   String home(Principal principal, Model model) {
-    Person person = directory.findByUsername(principal.getName()).orElseThrow();
+    Person person = directory.signedIn(principal);
     model.addAttribute("person", person);
     model.addAttribute("roles", Arrays.stream(Role.values()).filter(person::hasRole).toList());
     return "home";

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -110,64 +111,53 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void safeguardingConfirmed(String auditRef) {
-    Task task =
-        one(
-            byKey(auditRef)
-                .taskDefinitionKeyIn(
-                    FollowUpProcess.Elements.Task_ConfirmChildSafety,
-                    FollowUpProcess.Elements.Task_ConfirmChildSafetyAsServiceManager,
-                    FollowUpProcess.Elements.Task_ConfirmChildSafetyAsAssistantDirector),
-            "the safeguarding confirmation");
-    tasks.complete(task.getId());
+    complete(
+        byKey(auditRef)
+            .taskDefinitionKeyIn(
+                FollowUpProcess.Elements.Task_ConfirmChildSafety,
+                FollowUpProcess.Elements.Task_ConfirmChildSafetyAsServiceManager,
+                FollowUpProcess.Elements.Task_ConfirmChildSafetyAsAssistantDirector),
+        "the safeguarding confirmation",
+        Map.of());
   }
 
   @Override
   public void conversationScheduled(String auditRef, long conversationId, Instant outcomeDue) {
-    Task task =
-        one(
-            byConversation(auditRef, conversationId)
-                .taskDefinitionKey(
-                    ReflectiveConversationProcess.Elements.Task_ScheduleConversation),
-            "scheduling");
-    tasks.complete(
-        task.getId(),
+    complete(
+        byConversation(auditRef, conversationId)
+            .taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_ScheduleConversation),
+        "scheduling",
         Map.of(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue)));
   }
 
   @Override
   public void conversationRescheduled(String auditRef, long conversationId, Instant outcomeDue) {
-    try {
-      runtime
-          .createMessageCorrelation(ReflectiveConversationProcess.Messages.ConversationRescheduled)
-          .processInstanceBusinessKey(auditRef)
-          .processInstanceVariableEquals(
-              ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
-          .setVariable(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue))
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw FollowUpException.outOfOrder(
-          "The process is not waiting for conversation " + conversationId + " to be held.");
-    }
+    correlate(
+        runtime
+            .createMessageCorrelation(
+                ReflectiveConversationProcess.Messages.ConversationRescheduled)
+            .processInstanceBusinessKey(auditRef)
+            .processInstanceVariableEquals(
+                ReflectiveConversationProcess.Variables.CONVERSATION_ID, conversationId)
+            .setVariable(ReflectiveConversationProcess.Variables.OUTCOME_DUE, date(outcomeDue)),
+        "The process is not waiting for conversation " + conversationId + " to be held.");
   }
 
   @Override
   public void conversationOutcome(String auditRef, long conversationId, boolean held) {
-    Task task =
-        one(
-            byConversation(auditRef, conversationId)
-                .taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation),
-            "the conversation's outcome");
-    tasks.complete(
-        task.getId(), Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, held));
+    complete(
+        byConversation(auditRef, conversationId)
+            .taskDefinitionKey(ReflectiveConversationProcess.Elements.Task_HoldConversation),
+        "the conversation's outcome",
+        Map.of(ReflectiveConversationProcess.Variables.CONVERSATION_HELD, held));
   }
 
   @Override
   public void closureProposed(String auditRef) {
-    Task task =
-        one(
-            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ProposeClosure),
-            "a closure proposal");
-    tasks.complete(task.getId());
+    complete(
+        byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ProposeClosure),
+        "a closure proposal",
+        Map.of());
   }
 
   @Override
@@ -188,24 +178,19 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void reAuditRecorded(String auditRef) {
-    Task task =
-        one(
-            byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ReAuditCase),
-            "a re-audit");
-    tasks.complete(task.getId());
+    complete(
+        byKey(auditRef).taskDefinitionKey(FollowUpProcess.Elements.Task_ReAuditCase),
+        "a re-audit",
+        Map.of());
   }
 
   @Override
   public void reAuditNotPossible(String auditRef) {
-    try {
-      runtime
-          .createMessageCorrelation(FollowUpProcess.Messages.ReAuditNotPossible)
-          .processInstanceBusinessKey(auditRef)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw FollowUpException.outOfOrder(
-          "The re-audit of audit " + auditRef + " is not waiting for an auditor.");
-    }
+    correlate(
+        runtime
+            .createMessageCorrelation(FollowUpProcess.Messages.ReAuditNotPossible)
+            .processInstanceBusinessKey(auditRef),
+        "The re-audit of audit " + auditRef + " is not waiting for an auditor.");
   }
 
   @Override
@@ -214,15 +199,9 @@ class CamundaFollowUpEngine implements FollowUpEngine {
         ending == Ending.GRADE_REVISED
             ? FollowUpProcess.Messages.AuditGradeRevised
             : FollowUpProcess.Messages.FollowUpWithdrawn;
-    try {
-      runtime
-          .createMessageCorrelation(message)
-          .processInstanceBusinessKey(auditRef)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw FollowUpException.outOfOrder(
-          "The follow-up process of audit " + auditRef + " is no longer open.");
-    }
+    correlate(
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(auditRef),
+        "The follow-up process of audit " + auditRef + " is no longer open.");
   }
 
   @Override
@@ -257,33 +236,29 @@ class CamundaFollowUpEngine implements FollowUpEngine {
 
   @Override
   public void supportAnswered(String auditRef, long supportItemId, boolean accepted) {
-    Task task =
-        one(
-            bySupportItem(auditRef, supportItemId)
-                .taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer),
-            "an answer to the offer");
-    tasks.complete(task.getId(), Map.of(SupportItemProcess.Variables.SUPPORT_ACCEPTED, accepted));
+    complete(
+        bySupportItem(auditRef, supportItemId)
+            .taskDefinitionKey(SupportItemProcess.Elements.Task_RespondToSupportOffer),
+        "an answer to the offer",
+        Map.of(SupportItemProcess.Variables.SUPPORT_ACCEPTED, accepted));
   }
 
   @Override
   public void supportCompleted(String auditRef, long supportItemId, Instant verificationDue) {
-    Task task =
-        one(
-            bySupportItem(auditRef, supportItemId)
-                .taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport),
-            "completion");
-    tasks.complete(
-        task.getId(), Map.of(SupportItemProcess.Variables.VERIFICATION_DUE, date(verificationDue)));
+    complete(
+        bySupportItem(auditRef, supportItemId)
+            .taskDefinitionKey(SupportItemProcess.Elements.Task_CompleteSupport),
+        "completion",
+        Map.of(SupportItemProcess.Variables.VERIFICATION_DUE, date(verificationDue)));
   }
 
   @Override
   public void supportVerified(String auditRef, long supportItemId) {
-    Task task =
-        one(
-            bySupportItem(auditRef, supportItemId)
-                .taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion),
-            "verification");
-    tasks.complete(task.getId());
+    complete(
+        bySupportItem(auditRef, supportItemId)
+            .taskDefinitionKey(SupportItemProcess.Elements.Task_VerifySupportCompletion),
+        "verification",
+        Map.of());
   }
 
   @Override
@@ -318,6 +293,20 @@ class CamundaFollowUpEngine implements FollowUpEngine {
         .createTaskQuery()
         .processInstanceBusinessKey(auditRef)
         .processVariableValueEquals(SupportItemProcess.Variables.SUPPORT_ITEM_ID, supportItemId);
+  }
+
+  /** Completes the one task the query finds, with the variables given. */
+  private void complete(TaskQuery query, String what, Map<String, Object> variables) {
+    tasks.complete(one(query, what).getId(), variables);
+  }
+
+  /** Delivers a message the process must be waiting for; otherwise the step is out of order. */
+  private static void correlate(MessageCorrelationBuilder message, String notWaiting) {
+    try {
+      message.correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw FollowUpException.outOfOrder(notWaiting);
+    }
   }
 
   private static Task one(TaskQuery query, String what) {

@@ -1,7 +1,6 @@
 package org.learningloop.workflow;
 
 import java.time.Clock;
-import org.learningloop.common.DomainException;
 import org.learningloop.common.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,13 +37,10 @@ class IncidentsPageController {
 
   @PostMapping("/{id}/retry")
   String retry(@PathVariable String id, RedirectAttributes redirect) {
-    try {
-      incidents.retry(id);
-      redirect.addFlashAttribute(
-          "saved", "The job will run again now; the incident closes when it succeeds");
-    } catch (DomainException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
-    }
+    PageForms.flash(
+        redirect,
+        "The job will run again now; the incident closes when it succeeds",
+        () -> incidents.retry(id));
     return "redirect:/admin/incidents";
   }
 }

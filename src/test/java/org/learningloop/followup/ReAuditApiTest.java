@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.learningloop.audit.AuditBecameInadequate;
+import org.learningloop.audit.AuditFacts;
 import org.learningloop.audit.AuditNoLongerInadequate;
 import org.learningloop.audit.AuditRegraded;
 import org.learningloop.audit.AuditSummary;
@@ -293,16 +294,18 @@ class ReAuditApiTest extends FollowUpScenario {
   }
 
   private static AuditSummary ofPractitioner(AuditSummary a, Long practitionerId) {
+    AuditFacts f = a.facts();
     return new AuditSummary(
-        a.ref(),
-        a.auditDate(),
-        a.type(),
-        a.theme(),
-        a.serviceAreaId(),
-        a.teamId(),
-        practitionerId,
-        a.teamManagerId(),
-        a.auditorId(),
+        new AuditFacts(
+            f.ref(),
+            f.auditDate(),
+            f.type(),
+            f.theme(),
+            f.serviceAreaId(),
+            f.teamId(),
+            practitionerId,
+            f.teamManagerId(),
+            f.auditorId()),
         a.auditorGrade(),
         a.effectiveGrade(),
         a.moderated(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.learningloop.audit.AuditBecameInadequate;
+import org.learningloop.audit.AuditFacts;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.AuditType;
@@ -57,15 +58,16 @@ public final class FollowUpApi {
     Person auditor = directory.findByUsername("auditor").orElseThrow();
     AuditSummary audit =
         new AuditSummary(
-            ref,
-            date,
-            AuditType.DEEP_DIVE,
-            null,
-            practitioner.serviceAreaId(),
-            practitioner.teamId(),
-            practitioner.id(),
-            teamManager.id(),
-            auditor.id(),
+            new AuditFacts(
+                ref,
+                date,
+                AuditType.DEEP_DIVE,
+                null,
+                practitioner.serviceAreaId(),
+                practitioner.teamId(),
+                practitioner.id(),
+                teamManager.id(),
+                auditor.id()),
             grade,
             grade,
             false,

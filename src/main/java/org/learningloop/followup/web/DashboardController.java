@@ -18,7 +18,6 @@ import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.directory.StaffRegistry;
 import org.learningloop.directory.TeamPlace;
-import org.learningloop.followup.FollowUpException;
 import org.learningloop.followup.FollowUpStage;
 import org.learningloop.followup.OpenFollowUps;
 import org.learningloop.followup.OpenFollowUps.Row;
@@ -81,11 +80,7 @@ class DashboardController {
 
   @GetMapping("/dashboard")
   String dashboard(Principal principal, Model model) {
-    Person me =
-        directory
-            .findByUsername(principal.getName())
-            .orElseThrow(
-                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    Person me = directory.signedIn(principal);
     List<Row> rows = openFollowUps.overseenBy(me);
     LocalDate today = LocalDate.now(clock);
     Instant now = clock.instant();

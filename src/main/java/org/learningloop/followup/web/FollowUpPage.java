@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.learningloop.audit.AuditFacts;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.audit.AuditType;
@@ -130,10 +131,11 @@ class FollowUpPage {
     boolean allocated = f.assignee() != null;
 
     Summary summary = audit.map(a -> summary(a, fmt)).orElse(null);
-    Long practitionerId = audit.map(AuditSummary::practitionerId).orElse(null);
-    Long teamManagerId = audit.map(AuditSummary::teamManagerId).orElse(null);
-    Long teamId = audit.map(AuditSummary::teamId).orElse(null);
-    Long serviceAreaId = audit.map(AuditSummary::serviceAreaId).orElse(null);
+    Optional<AuditFacts> facts = audit.map(AuditSummary::facts);
+    Long practitionerId = facts.map(AuditFacts::practitionerId).orElse(null);
+    Long teamManagerId = facts.map(AuditFacts::teamManagerId).orElse(null);
+    Long teamId = facts.map(AuditFacts::teamId).orElse(null);
+    Long serviceAreaId = facts.map(AuditFacts::serviceAreaId).orElse(null);
 
     boolean conversationsUnderway = open && f.stage() != FollowUpStage.ALLOCATION;
     List<ConversationRow> conversations = new ArrayList<>();
@@ -334,14 +336,15 @@ class FollowUpPage {
     };
   }
 
-  private Summary summary(AuditSummary a, Formats fmt) {
+  private Summary summary(AuditSummary audit, Formats fmt) {
+    AuditFacts a = audit.facts();
     TeamPlace team =
         registry.teams().stream()
             .filter(t -> t.teamId().equals(a.teamId()))
             .findFirst()
             .orElse(null);
     List<String> factors =
-        a.factorCodes().stream()
+        audit.factorCodes().stream()
             .sorted()
             .map(code -> catalogues.factor(code).map(CatalogueEntry::label).orElse(code))
             .toList();
@@ -355,9 +358,9 @@ class FollowUpPage {
         team == null ? "" : team.serviceAreaName(),
         name(a.practitionerId()),
         name(a.teamManagerId()),
-        a.auditorGrade().label(),
-        a.effectiveGrade().label(),
-        a.moderated(),
+        audit.auditorGrade().label(),
+        audit.effectiveGrade().label(),
+        audit.moderated(),
         factors);
   }
 

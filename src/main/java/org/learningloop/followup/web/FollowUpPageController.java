@@ -15,11 +15,9 @@ import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpCommand;
 import org.learningloop.followup.FollowUpCommands;
-import org.learningloop.followup.FollowUpException;
 import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.security.AccessLog;
 import org.springframework.context.MessageSource;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
@@ -31,9 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * {@code /follow-ups/{id}}: one follow-up and the forms for what the signed-in person may do now.
@@ -73,15 +69,6 @@ class FollowUpPageController {
     this.directory = directory;
     this.accessLog = accessLog;
     this.messages = messages;
-  }
-
-  /**
-   * One change, made as the signed-in person; it throws a {@link DomainException} when it cannot be
-   * made.
-   */
-  @FunctionalInterface
-  interface Step {
-    void takeAs(String actor);
   }
 
   @GetMapping
@@ -349,23 +336,17 @@ class FollowUpPageController {
       String form,
       BindingResult binding,
       String saved,
-      Step step) {
+      PageForms.Step step) {
     if (binding != null && binding.hasErrors()) {
       return page(id, request, PageForms.prefixed(form, errors(binding)), values(form, request));
     }
-    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-    try {
-      step.takeAs(request.getUserPrincipal().getName());
-      flash.put("saved", saved);
-    } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.INVALID && !e.errors().isEmpty()) {
-        return page(id, request, PageForms.prefixed(form, e.errors()), values(form, request));
-      }
-      flash.put("problem", PageForms.message(e));
-    } catch (ObjectOptimisticLockingFailureException e) {
-      flash.put("problem", PageForms.message(e));
-    }
-    return new ModelAndView("redirect:/follow-ups/" + id);
+    return PageForms.take(
+        request,
+        form,
+        saved,
+        step,
+        "/follow-ups/" + id,
+        errors -> page(id, request, errors, values(form, request)));
   }
 
   /** The page again, with the errors of the form that was sent and what was typed into it. */
@@ -406,11 +387,7 @@ class FollowUpPageController {
       ModelMap model,
       List<FieldError> errors,
       Map<String, String> values) {
-    Person me =
-        directory
-            .findByUsername(principal.getName())
-            .orElseThrow(
-                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    Person me = directory.signedIn(principal);
     model.addAttribute("v", page.build(queries.get(id, me.username()), me));
     accessLog.record(principal, "VIEW", "FOLLOW_UP", String.valueOf(id));
     model.addAttribute("errors", errors);

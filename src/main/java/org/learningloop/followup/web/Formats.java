@@ -3,18 +3,11 @@ package org.learningloop.followup.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.learningloop.common.UkDates;
 
 /** Dates and times as GOV.UK writes them, in the council's time zone. */
 final class Formats {
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter DAY_AND_TIME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
-  private static final DateTimeFormatter SHORT =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
   private final ZoneId zone;
 
@@ -23,15 +16,15 @@ final class Formats {
   }
 
   String day(LocalDate date) {
-    return date == null ? "" : DAY.format(date);
+    return date == null ? "" : UkDates.DAY.format(date);
   }
 
   String dayAndTime(Instant at) {
-    return at == null ? "" : DAY_AND_TIME.format(at.atZone(zone));
+    return at == null ? "" : UkDates.WEEKDAY_AND_TIME.format(at.atZone(zone));
   }
 
   String shortTime(Instant at) {
-    return at == null ? "" : SHORT.format(at.atZone(zone));
+    return at == null ? "" : UkDates.SHORT_DAY_AND_TIME.format(at.atZone(zone));
   }
 
   /** "INDIVIDUAL_COACHING" reads "Individual coaching". */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.learningloop.audit.AuditFacts;
 import org.learningloop.audit.AuditLookup;
 import org.learningloop.audit.AuditSummary;
 import org.learningloop.calendar.Deadlines;
@@ -21,7 +22,6 @@ import org.learningloop.followup.ConversationStatus;
 import org.learningloop.followup.FollowUpDetails;
 import org.learningloop.followup.FollowUpDetails.ConversationView;
 import org.learningloop.followup.FollowUpDetails.SupportItemView;
-import org.learningloop.followup.FollowUpException;
 import org.learningloop.followup.FollowUpQueries;
 import org.learningloop.followup.OpenFollowUps;
 import org.learningloop.followup.SupportItemState;
@@ -88,11 +88,7 @@ class MyWorkController {
 
   @GetMapping("/my-work")
   String myWork(Principal principal, Model model) {
-    Person me =
-        directory
-            .findByUsername(principal.getName())
-            .orElseThrow(
-                () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
+    Person me = directory.signedIn(principal);
     Formats fmt = new Formats(clock.getZone());
     Instant now = clock.instant();
     List<FollowUpRow> mine = new ArrayList<>();
@@ -100,7 +96,7 @@ class MyWorkController {
     List<ConversationRow> coming = new ArrayList<>();
     LocalDate today = LocalDate.now(clock);
     for (OpenFollowUps.Row s : openFollowUps.ownWorkOf(me, MAX_FOLLOW_UPS)) {
-      AuditSummary audit = audits.findByRef(s.auditRef()).orElse(null);
+      AuditFacts audit = audits.findByRef(s.auditRef()).map(AuditSummary::facts).orElse(null);
       if (audit == null) {
         continue;
       }

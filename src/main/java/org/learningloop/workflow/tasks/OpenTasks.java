@@ -122,12 +122,9 @@ public class OpenTasks {
 
   private static TaskView row(ResultSet rs, Instant now) throws SQLException {
     Instant due = instant(rs.getObject("due_at", LocalDateTime.class));
-    long followUpId = rs.getLong("follow_up_id");
-    Long id = rs.wasNull() ? null : followUpId;
-    long actionId = rs.getLong("action_id");
-    Long action = rs.wasNull() ? null : actionId;
-    long requestId = rs.getLong("moderation_request_id");
-    Long moderation = rs.wasNull() ? null : requestId;
+    Long id = rs.getObject("follow_up_id", Long.class);
+    Long action = rs.getObject("action_id", Long.class);
+    Long moderation = rs.getObject("moderation_request_id", Long.class);
     String ref = rs.getString("audit_ref");
     return new TaskView(
         rs.getString("task_id"),

@@ -4,20 +4,17 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.learningloop.common.DomainException;
 import org.learningloop.common.PageForms;
 import org.learningloop.common.Paging;
+import org.learningloop.common.UkDates;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.followup.FollowUpCommand;
 import org.learningloop.followup.FollowUpCommands;
-import org.learningloop.followup.FollowUpException;
 import org.learningloop.followup.PageOf;
 import org.learningloop.workflow.FollowUpProcess;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +38,6 @@ class TaskListPageController {
 
   /** A task due within this time is "due soon". */
   static final Duration DUE_SOON = Duration.ofDays(2);
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
   private final OpenTasks tasks;
   private final TaskClaims claims;
@@ -86,7 +81,7 @@ class TaskListPageController {
       @RequestParam(defaultValue = "0") String page,
       Principal principal,
       Model model) {
-    Person me = me(principal);
+    Person me = directory.signedIn(principal);
     TaskListView which = TaskListView.fromParameter(view).orElse(TaskListView.MINE);
     TaskSort order = TaskSort.fromParameter(sort).orElse(TaskSort.NATURAL);
     int pageNumber = pageNumber(page);
@@ -126,13 +121,10 @@ class TaskListPageController {
       @RequestParam(defaultValue = "natural") String sort,
       Principal principal,
       RedirectAttributes redirect) {
-    try {
-      followUps.claim(id, principal.getName(), new FollowUpCommand.Claim(false));
-      redirect.addFlashAttribute(
-          "saved", "You have claimed the follow-up: it is in your tasks now");
-    } catch (DomainException | ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
-    }
+    PageForms.flash(
+        redirect,
+        "You have claimed the follow-up: it is in your tasks now",
+        () -> followUps.claim(id, principal.getName(), new FollowUpCommand.Claim(false)));
     return back(view, sort);
   }
 
@@ -143,12 +135,10 @@ class TaskListPageController {
       @RequestParam(defaultValue = "natural") String sort,
       Principal principal,
       RedirectAttributes redirect) {
-    try {
-      claims.claim(taskId, principal.getName(), me(principal).groupIds());
-      redirect.addFlashAttribute("saved", "You have claimed the task: it is in your tasks now");
-    } catch (DomainException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
-    }
+    PageForms.flash(
+        redirect,
+        "You have claimed the task: it is in your tasks now",
+        () -> claims.claim(taskId, principal.getName(), directory.signedIn(principal).groupIds()));
     return back(view, sort);
   }
 
@@ -159,12 +149,10 @@ class TaskListPageController {
       @RequestParam(defaultValue = "natural") String sort,
       Principal principal,
       RedirectAttributes redirect) {
-    try {
-      claims.unclaim(taskId, principal.getName());
-      redirect.addFlashAttribute("saved", "You have given the task back to the team queue");
-    } catch (DomainException e) {
-      redirect.addFlashAttribute("problem", PageForms.message(e));
-    }
+    PageForms.flash(
+        redirect,
+        "You have given the task back to the team queue",
+        () -> claims.unclaim(taskId, principal.getName()));
     return back(view, sort);
   }
 
@@ -174,7 +162,10 @@ class TaskListPageController {
   }
 
   private Row row(TaskView t, Instant now, Person me, boolean piStaff) {
-    String due = t.dueAt() == null ? "No due date" : DAY.format(t.dueAt().atZone(clock.getZone()));
+    String due =
+        t.dueAt() == null
+            ? "No due date"
+            : UkDates.SHORT_DAY.format(t.dueAt().atZone(clock.getZone()));
     String status;
     String tag;
     if (t.dueAt() == null) {
@@ -203,13 +194,6 @@ class TaskListPageController {
     boolean giveBack =
         me.username().equals(t.assignee()) && TaskClaims.CLAIMABLE.contains(t.taskKey());
     return new Row(t, due, status, tag, claimFollowUp, claimTask, giveBack);
-  }
-
-  private Person me(Principal principal) {
-    return directory
-        .findByUsername(principal.getName())
-        .orElseThrow(
-            () -> FollowUpException.forbidden("Unknown user " + principal.getName() + "."));
   }
 
   /**
