@@ -99,8 +99,7 @@ class AuditCsvImport {
       ValidAudit audit =
           validator.check(row.draft(), stored == null ? null : stored.state(), name, errors);
       if (audit != null) {
-        moderationRights.mayWrite(
-            audit, stored == null ? null : stored.state(), importer.moderator(), name, errors);
+        moderationRights.mayWrite(audit, stored, importer.moderator(), name, errors);
       }
       if (ref != null && !ref.isEmpty()) {
         Long first = firstLineOfRef.putIfAbsent(ref, row.line());

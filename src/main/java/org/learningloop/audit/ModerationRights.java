@@ -2,7 +2,6 @@ package org.learningloop.audit;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import org.learningloop.common.DomainException.FieldError;
 import org.learningloop.directory.Directory;
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Only a moderator records a moderation, and as themselves (PRODUCT.md, "Moderation"): the API and
  * the pages name the signed-in moderator; a file may carry historical moderations naming another
- * moderator, but only a moderator may load them. A row that repeats the moderation already stored
- * changes nothing and needs no right, so an auditor's re-import of an unchanged file still passes.
+ * moderator, but only a moderator may load them. A row that repeats a moderation the audit's
+ * history holds already (the current one, or an earlier one since moderated again) changes nothing
+ * and needs no right, so an auditor loading an old file again still passes.
  */
 @Component
 class ModerationRights {
@@ -25,9 +25,11 @@ class ModerationRights {
           + " (or as it is stored)";
 
   private final Directory directory;
+  private final ModerationRepository moderations;
 
-  ModerationRights(Directory directory) {
+  ModerationRights(Directory directory, ModerationRepository moderations) {
     this.directory = directory;
+    this.moderations = moderations;
   }
 
   /**
@@ -78,11 +80,13 @@ class ModerationRights {
    */
   boolean mayWrite(
       ValidAudit row,
-      AuditState stored,
+      Audit stored,
       boolean importerIsModerator,
       Function<AuditField, String> name,
       List<FieldError> errors) {
-    if (row.moderation() == null || importerIsModerator || sameAsStored(row.moderation(), stored)) {
+    if (row.moderation() == null
+        || importerIsModerator
+        || recordedAlready(row.moderation(), stored)) {
       return true;
     }
     errors.add(new FieldError(name.apply(AuditField.MODERATOR_EMAIL), NOT_A_MODERATOR));
@@ -99,17 +103,23 @@ class ModerationRights {
             .anyMatch(a -> Role.MODERATOR.authority().equals(a.getAuthority()));
   }
 
-  private boolean sameAsStored(ValidAudit.Moderation moderation, AuditState stored) {
-    return stored != null
-        && stored.moderated()
-        && stored.moderation().grade() == moderation.grade()
-        && Objects.equals(stored.moderation().date(), moderation.date())
-        && Objects.equals(stored.moderation().rationale(), moderation.rationale())
-        && directory
-            .findByEmail(moderation.moderatorEmail())
-            .map(Person::id)
-            .filter(id -> id.equals(stored.moderation().moderatorId()))
-            .isPresent();
+  /** Whether the audit's history holds that moderation already, as its current one or earlier. */
+  private boolean recordedAlready(ValidAudit.Moderation moderation, Audit stored) {
+    if (stored == null) {
+      return false;
+    }
+    return directory
+        .findByEmail(moderation.moderatorEmail())
+        .map(
+            moderator ->
+                new AuditState.Current(
+                    moderator.id(), moderation.date(), moderation.grade(), moderation.rationale()))
+        .filter(
+            asked ->
+                stored.state().moderationIs(asked)
+                    || moderations.history(stored.getId()).stream()
+                        .anyMatch(m -> m.current().equals(asked)))
+        .isPresent();
   }
 
   private static boolean blank(String value) {

@@ -82,6 +82,35 @@ class ModerationRightsTest {
     importAs("auditor", csv(List.of(moderatedBy(inadequate, "moderator@learningloop.example"))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.unchanged").value(1));
+
+    // Moderated again since: the old file still repeats a moderation in the history, so the
+    // auditor may load it again, and the later moderation stays the audit's current one.
+    mvc.perform(
+            put("/api/audits/" + ref + "/moderation")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"date\":\"2024-02-05\",\"grade\":\"REQUIRES_IMPROVEMENT\","
+                        + "\"rationale\":\"Planning evidence was thinner than it first looked\"}")
+                .with(httpBasic("moderator", "demo")))
+        .andExpect(status().isOk());
+    importAs("auditor", csv(List.of(moderatedBy(inadequate, "moderator@learningloop.example"))))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.unchanged").value(1));
+    mvc.perform(get("/api/audits/" + ref).with(httpBasic("auditor", "demo")))
+        .andExpect(jsonPath("$.moderation.date").value("2024-02-05"))
+        .andExpect(jsonPath("$.effectiveGrade").value("REQUIRES_IMPROVEMENT"))
+        .andExpect(jsonPath("$.moderations.length()").value(2));
+    // A moderation the history does not hold is still refused to a non-moderator.
+    importAs(
+            "auditor",
+            csv(
+                List.of(
+                    with(
+                        moderatedBy(inadequate, "moderator@learningloop.example"),
+                        "moderation_date",
+                        "2024-03-01"))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("line 2, moderator_email"));
   }
 
   private static String draft(String ref, String moderation) {
