@@ -147,17 +147,7 @@ class MetricsScrapeTest {
   }
 
   private static String row(String ref, String date, String grade, String factors) {
-    return TestAudits.csvLine(
-        ref,
-        date,
-        "practitioner@learningloop.example",
-        "",
-        "team-manager@learningloop.example",
-        "",
-        "C-" + ref,
-        grade,
-        factors,
-        "");
+    return TestAudits.demoPractitionerCsvLine(ref, date, grade, factors);
   }
 
   /** Every sample of a scrape, by name and labels (the application label left out). */

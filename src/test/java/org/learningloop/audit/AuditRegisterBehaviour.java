@@ -89,6 +89,12 @@ abstract class AuditRegisterBehaviour {
     return importBytes(file.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An import of a file of the rows given. */
+  @SafeVarargs
+  final ResultActions importRows(Map<String, String>... rows) throws Exception {
+    return importFile(csv(List.of(rows)));
+  }
+
   ResultActions importBytes(byte[] file) throws Exception {
     return mvc.perform(
         post("/api/audits/import").contentType("text/csv").content(file).with(IMPORTER));
@@ -96,6 +102,17 @@ abstract class AuditRegisterBehaviour {
 
   long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  /**
+   * The only announcement recorded that an audit is no longer inadequate: the first audit's, the
+   * demo moderator having moderated it to Requires improvement with the rationale given.
+   */
+  void assertModeratedUpToRequiresImprovement(String rationale) {
+    assertThat(events.stream(AuditNoLongerInadequate.class))
+        .containsExactly(
+            new AuditNoLongerInadequate(
+                ref(1), Grade.REQUIRES_IMPROVEMENT, "moderator@learningloop.example", rationale));
   }
 
   long events(Class<?> type) {
@@ -107,31 +124,29 @@ abstract class AuditRegisterBehaviour {
   @Test
   void importCreatesAuditsAndUnknownStaffFromTheRowsWithoutPasswords() throws Exception {
     String email = prefix.toLowerCase() + ".new@council.example";
-    importFile(
-            csv(
-                List.of(
-                    with(
-                        row(ref(1)),
-                        "practitioner_email",
-                        email,
-                        "practitioner_name",
-                        "Nia New",
-                        "grade",
-                        "GOOD"),
-                    with(
-                        row(ref(2)),
-                        "moderator_email",
-                        "moderator@learningloop.example",
-                        "moderation_date",
-                        "2024-01-12",
-                        "moderated_grade",
-                        "REQUIRES_IMPROVEMENT"),
-                    with(
-                        row(ref(3)),
-                        "grade",
-                        "INADEQUATE",
-                        "factors",
-                        "ASSESSMENT_QUALITY; significant_harm_risk"))))
+    importRows(
+            with(
+                row(ref(1)),
+                "practitioner_email",
+                email,
+                "practitioner_name",
+                "Nia New",
+                "grade",
+                "GOOD"),
+            with(
+                row(ref(2)),
+                "moderator_email",
+                "moderator@learningloop.example",
+                "moderation_date",
+                "2024-01-12",
+                "moderated_grade",
+                "REQUIRES_IMPROVEMENT"),
+            with(
+                row(ref(3)),
+                "grade",
+                "INADEQUATE",
+                "factors",
+                "ASSESSMENT_QUALITY; significant_harm_risk"))
         .andExpect(status().isOk())
         .andExpect(content().json("{\"created\":3,\"updated\":0,\"unchanged\":0}", true));
 
@@ -239,11 +254,11 @@ abstract class AuditRegisterBehaviour {
   void aChangedRowUpdatesTheAuditAndAnnouncesOnlyChangesOfGradeIntoOrOutOfInadequate()
       throws Exception {
     Map<String, String> audit = row(ref(1));
-    importFile(csv(List.of(audit))).andExpect(content().json("{\"created\":1}"));
+    importRows(audit).andExpect(content().json("{\"created\":1}"));
 
     events.clear();
     Map<String, String> inadequate = with(audit, "grade", "INADEQUATE", "factors", "RECORDING");
-    importFile(csv(List.of(inadequate)))
+    importRows(inadequate)
         .andExpect(content().json("{\"created\":0,\"updated\":1,\"unchanged\":0}"));
     assertThat(events.stream(AuditBecameInadequate.class))
         .containsExactly(
@@ -253,34 +268,25 @@ abstract class AuditRegisterBehaviour {
                 "The auditor's grade was changed to Inadequate by auditor@learningloop.example."));
 
     events.clear();
-    importFile(
-            csv(List.of(with(inadequate, "notes", "More detail", "factors", "RECORDING;PLANNING"))))
+    importRows(with(inadequate, "notes", "More detail", "factors", "RECORDING;PLANNING"))
         .andExpect(content().json("{\"updated\":1}"));
     assertThat(events(AuditBecameInadequate.class) + events(AuditNoLongerInadequate.class))
         .isZero();
 
     events.clear();
-    importFile(
-            csv(
-                List.of(
-                    with(
-                        inadequate,
-                        "moderator_email",
-                        "moderator@learningloop.example",
-                        "moderation_date",
-                        "2024-01-15",
-                        "moderated_grade",
-                        "REQUIRES_IMPROVEMENT",
-                        "moderation_rationale",
-                        "Evidence of a safety plan was on file."))))
-        .andExpect(content().json("{\"updated\":1}"));
-    assertThat(events.stream(AuditNoLongerInadequate.class))
-        .containsExactly(
-            new AuditNoLongerInadequate(
-                ref(1),
-                Grade.REQUIRES_IMPROVEMENT,
+    importRows(
+            with(
+                inadequate,
+                "moderator_email",
                 "moderator@learningloop.example",
-                "Evidence of a safety plan was on file."));
+                "moderation_date",
+                "2024-01-15",
+                "moderated_grade",
+                "REQUIRES_IMPROVEMENT",
+                "moderation_rationale",
+                "Evidence of a safety plan was on file."))
+        .andExpect(content().json("{\"updated\":1}"));
+    assertModeratedUpToRequiresImprovement("Evidence of a safety plan was on file.");
     assertThat(events(AuditBecameInadequate.class)).isZero();
   }
 
@@ -288,7 +294,7 @@ abstract class AuditRegisterBehaviour {
   void aCorrectedAuditDateIsAnnouncedAndItsFollowUpIsCountedByIt() throws Exception {
     Map<String, String> inadequate =
         with(row(ref(1)), "grade", "INADEQUATE", "factors", "RECORDING");
-    importFile(csv(List.of(inadequate))).andExpect(content().json("{\"created\":1}"));
+    importRows(inadequate).andExpect(content().json("{\"created\":1}"));
     assertThat(
             jdbc.queryForObject(
                 "select audit_date from follow_up where audit_ref = ?",
@@ -297,7 +303,7 @@ abstract class AuditRegisterBehaviour {
         .hasToString("2024-01-10");
 
     events.clear();
-    importFile(csv(List.of(with(inadequate, "audit_date", "2023-12-28"))))
+    importRows(with(inadequate, "audit_date", "2023-12-28"))
         .andExpect(content().json("{\"updated\":1}"));
     assertThat(events.stream(org.learningloop.audit.AuditRedated.class))
         .containsExactly(
@@ -312,7 +318,7 @@ abstract class AuditRegisterBehaviour {
         .hasToString("2023-12-28");
 
     events.clear();
-    importFile(csv(List.of(with(inadequate, "audit_date", "2023-12-28", "notes", "More detail"))))
+    importRows(with(inadequate, "audit_date", "2023-12-28", "notes", "More detail"))
         .andExpect(content().json("{\"updated\":1}"));
     assertThat(events(org.learningloop.audit.AuditRedated.class)).isZero();
   }
@@ -421,7 +427,7 @@ abstract class AuditRegisterBehaviour {
           c.row().get("audit_ref").equals(ref(0))
               ? with(c.row(), "audit_ref", ref(i + 1))
               : c.row();
-      importFile(csv(List.of(r)))
+      importRows(r)
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.errors[*].field", hasItem("line 2, " + c.field())))
           .andExpect(jsonPath("$.errors[*].message", hasItem(containsString(c.message()))));
@@ -431,7 +437,7 @@ abstract class AuditRegisterBehaviour {
 
   @Test
   void aRefTwiceInOneFileIsRefusedWithBothLines() throws Exception {
-    importFile(csv(List.of(row(ref(1)), row(ref(2)), row(ref(1)))))
+    importRows(row(ref(1)), row(ref(2)), row(ref(1)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("line 4, audit_ref"))
         .andExpect(jsonPath("$.errors[0].message").value(containsString("also on line 2")));
@@ -517,8 +523,8 @@ abstract class AuditRegisterBehaviour {
             "2024-01-12",
             "moderated_grade",
             "REQUIRES_IMPROVEMENT");
-    importFile(csv(List.of(moderated))).andExpect(status().isOk());
-    importFile(csv(List.of(row(ref(1)))))
+    importRows(moderated).andExpect(status().isOk());
+    importRows(row(ref(1)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("line 2, moderated_grade"))
         .andExpect(jsonPath("$.errors[0].message").value(containsString("kept for ever")));
@@ -540,10 +546,7 @@ abstract class AuditRegisterBehaviour {
   void aListenerThatFailsUndoesTheWholeImport() throws Exception {
     RollbackProbe.FAIL_FOR.add(ref(2));
     try {
-      importFile(
-              csv(
-                  List.of(
-                      row(ref(1)), with(row(ref(2)), "grade", "INADEQUATE", "factors", "OTHER"))))
+      importRows(row(ref(1)), with(row(ref(2)), "grade", "INADEQUATE", "factors", "OTHER"))
           .andExpect(status().is5xxServerError());
     } finally {
       RollbackProbe.FAIL_FOR.remove(ref(2));
@@ -642,13 +645,7 @@ abstract class AuditRegisterBehaviour {
             ref(1),
             "{\"date\":\"2024-01-11\",\"grade\":\"REQUIRES_IMPROVEMENT\",\"rationale\":\"Safety plan found on file.\"}")
         .andExpect(status().isOk());
-    assertThat(events.stream(AuditNoLongerInadequate.class))
-        .containsExactly(
-            new AuditNoLongerInadequate(
-                ref(1),
-                Grade.REQUIRES_IMPROVEMENT,
-                "moderator@learningloop.example",
-                "Safety plan found on file."));
+    assertModeratedUpToRequiresImprovement("Safety plan found on file.");
 
     // and down again: announced again, with the moderator's new reason (the follow-up is reopened
     // on it)
@@ -712,40 +709,38 @@ abstract class AuditRegisterBehaviour {
   @Test
   void theListFiltersByPeriodTeamGradeAndTypeAndPages() throws Exception {
     String team = prefix + " Team";
-    importFile(
-            csv(
-                List.of(
-                    with(row(ref(1)), "team", team, "audit_date", "2023-11-05"),
-                    with(
-                        row(ref(2)),
-                        "team",
-                        team,
-                        "audit_date",
-                        "2023-12-05",
-                        "grade",
-                        "INADEQUATE",
-                        "factors",
-                        "PLANNING"),
-                    with(
-                        row(ref(3)),
-                        "team",
-                        team,
-                        "audit_date",
-                        "2023-12-20",
-                        "grade",
-                        "INADEQUATE",
-                        "factors",
-                        "PLANNING"),
-                    with(
-                        row(ref(4)),
-                        "team",
-                        team,
-                        "audit_date",
-                        "2024-01-05",
-                        "audit_type",
-                        "THEMATIC_DIP_SAMPLE",
-                        "theme",
-                        "Voice"))))
+    importRows(
+            with(row(ref(1)), "team", team, "audit_date", "2023-11-05"),
+            with(
+                row(ref(2)),
+                "team",
+                team,
+                "audit_date",
+                "2023-12-05",
+                "grade",
+                "INADEQUATE",
+                "factors",
+                "PLANNING"),
+            with(
+                row(ref(3)),
+                "team",
+                team,
+                "audit_date",
+                "2023-12-20",
+                "grade",
+                "INADEQUATE",
+                "factors",
+                "PLANNING"),
+            with(
+                row(ref(4)),
+                "team",
+                team,
+                "audit_date",
+                "2024-01-05",
+                "audit_type",
+                "THEMATIC_DIP_SAMPLE",
+                "theme",
+                "Voice"))
         .andExpect(status().isOk());
 
     mvc.perform(
@@ -771,20 +766,18 @@ abstract class AuditRegisterBehaviour {
 
   @Test
   void practitionersSeeOnlyTheirOwnAuditsAndTeamManagersTheirTeams() throws Exception {
-    importFile(
-            csv(
-                List.of(
-                    with(
-                        row(ref(1)),
-                        "practitioner_email",
-                        "practitioner@learningloop.example",
-                        "team",
-                        "Help and Protect Team 1",
-                        "service_area",
-                        "Help and Protect",
-                        "team_manager_email",
-                        "team-manager@learningloop.example"),
-                    row(ref(2)))))
+    importRows(
+            with(
+                row(ref(1)),
+                "practitioner_email",
+                "practitioner@learningloop.example",
+                "team",
+                "Help and Protect Team 1",
+                "service_area",
+                "Help and Protect",
+                "team_manager_email",
+                "team-manager@learningloop.example"),
+            row(ref(2)))
         .andExpect(status().isOk());
 
     mvc.perform(get("/api/audits/" + ref(1)).with(PRACTITIONER)).andExpect(status().isOk());
@@ -809,7 +802,7 @@ abstract class AuditRegisterBehaviour {
 
   @Test
   void everyViewOfAnAuditIsInTheAccessLog() throws Exception {
-    importFile(csv(List.of(row(ref(1))))).andExpect(status().isOk());
+    importRows(row(ref(1))).andExpect(status().isOk());
     long before =
         jdbc.queryForObject(
             "select count(*) from access_log where principal = 'auditor' and action = 'VIEW' and resource_type = 'AUDIT'"
@@ -870,7 +863,7 @@ abstract class AuditRegisterBehaviour {
         .andExpect(jsonPath("$.errors[*].field", hasItem("code")));
 
     Map<String, String> withFactor = with(row(ref(1)), "grade", "INADEQUATE", "factors", code);
-    importFile(csv(List.of(withFactor))).andExpect(status().isOk());
+    importRows(withFactor).andExpect(status().isOk());
     mvc.perform(
             put("/api/catalogues/factors/" + code)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -880,8 +873,8 @@ abstract class AuditRegisterBehaviour {
         .andExpect(jsonPath("$.active").value(false))
         .andExpect(jsonPath("$.label").value("Retired test factor"));
 
-    importFile(csv(List.of(withFactor))).andExpect(content().json("{\"unchanged\":1}"));
-    importFile(csv(List.of(with(withFactor, "audit_ref", ref(2)))))
+    importRows(withFactor).andExpect(content().json("{\"unchanged\":1}"));
+    importRows(with(withFactor, "audit_ref", ref(2)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value(containsString("retired")));
   }

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.learningloop.LearningLoopApplication;
+import org.learningloop.support.BenchmarkArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,20 +85,15 @@ public final class ImportBenchmark {
 
     // As arguments, so that they win over the profile's configuration.
     List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password,
-                "--server.port=0",
-                "--learning-loop.demo.users=true",
-                "--learning-loop.demo.allow-external-database=true",
-                "--learning-loop.demo.data=false",
-                // Emails are queued in the outbox inside the import's transaction (timed); sending
-                // them is not.
-                "--learning-loop.mail.sender.enabled=false",
-                "--learning-loop.mail.drop-folder=target/benchmark-mail",
-                "--logging.level.root=WARN"));
+        BenchmarkArguments.against(
+            url,
+            user,
+            password,
+            // Emails are queued in the outbox inside the import's transaction (timed); sending
+            // them is not.
+            "--learning-loop.mail.sender.enabled=false",
+            "--learning-loop.mail.drop-folder=target/benchmark-mail",
+            "--logging.level.root=WARN");
     if (COUNT_STATEMENTS) {
       // Counts and times every statement the import sends (see Statements below).
       arguments.add(

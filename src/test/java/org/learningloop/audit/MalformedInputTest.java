@@ -100,32 +100,20 @@ class MalformedInputTest {
                       "1999-12-31",
                       "yesterday")),
           (r, g) -> r.put("factors", pick(g, "NOPE", "ASSESSMENT_QUALITY;NOPE", "PLANNING;;x y")),
-          (r, g) -> {
-            r.put("grade", "INADEQUATE");
-            r.put("factors", "");
-            r.put("moderated_grade", "");
-            r.put("moderator_email", "");
-            r.put("moderation_date", "");
-            r.put("moderation_rationale", "");
-          },
-          (r, g) -> {
-            r.put("audit_type", "THEMATIC_DIP_SAMPLE");
-            r.put("theme", "");
-          },
-          (r, g) -> {
-            r.put("moderated_grade", "GOOD");
-            r.put("moderator_email", "");
-            r.put("moderation_date", "2024-01-12");
-          },
-          (r, g) -> {
-            r.put("moderated_grade", "REQUIRES_IMPROVEMENT");
-            r.put("moderator_email", "moderator@learningloop.example");
-            r.put("moderation_date", "2023-12-01");
-          },
-          (r, g) -> {
-            r.put("moderated_grade", "");
-            r.put("moderator_email", "moderator@learningloop.example");
-          },
+          set(
+              "grade=INADEQUATE",
+              "factors=",
+              "moderated_grade=",
+              "moderator_email=",
+              "moderation_date=",
+              "moderation_rationale="),
+          set("audit_type=THEMATIC_DIP_SAMPLE", "theme="),
+          set("moderated_grade=GOOD", "moderator_email=", "moderation_date=2024-01-12"),
+          set(
+              "moderated_grade=REQUIRES_IMPROVEMENT",
+              "moderator_email=moderator@learningloop.example",
+              "moderation_date=2023-12-01"),
+          set("moderated_grade=", "moderator_email=moderator@learningloop.example"),
           (r, g) -> r.put("child_ref", pick(g, "Jane Smith", "abc", "C 123")),
           (r, g) ->
               r.put(
@@ -138,6 +126,16 @@ class MalformedInputTest {
             r.put("service_area", "Other Area " + g.nextInt(5));
           },
           (r, g) -> r.put("team_manager_email", r.get("practitioner_email")));
+
+  /** A fault that sets columns of the row to fixed values, each written "column=value". */
+  private static BiConsumer<Map<String, String>, Random> set(String... columnEqualsValue) {
+    return (row, random) -> {
+      for (String setting : columnEqualsValue) {
+        String[] parts = setting.split("=", 2);
+        row.put(parts[0], parts[1]);
+      }
+    };
+  }
 
   @Test
   void everyMalformedImportFileIsRefusedWithProblemDetailsAndWritesNothing() throws Exception {

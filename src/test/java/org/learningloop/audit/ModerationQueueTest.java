@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.reminder.ReminderSweep;
 import org.learningloop.support.FollowUpApi;
 import org.learningloop.support.MovableClock;
+import org.learningloop.support.OutboxReader;
 import org.learningloop.support.TestAudits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -358,11 +359,7 @@ class ModerationQueueTest {
 
   /** To whom the "challenge decided" email about the audit went. */
   private List<String> challengeDecidedEmailsTo(String ref) {
-    return jdbc.queryForList(
-        "select recipient_email from notification_outbox where template ="
-            + " 'GRADE_CHALLENGE_DECIDED' and audit_ref = ?",
-        String.class,
-        ref);
+    return OutboxReader.recipients(jdbc, "GRADE_CHALLENGE_DECIDED", ref);
   }
 
   private Map<String, String> toldAbout(long request) {
@@ -379,18 +376,7 @@ class ModerationQueueTest {
   /** One CSV line of an audit by the given auditor in Help and Protect Team 1. */
   private static String line(
       String ref, String date, String auditor, String grade, String factors) {
-    return TestAudits.csvLine(
-            ref,
-            date,
-            "practitioner@learningloop.example",
-            "",
-            "team-manager@learningloop.example",
-            "",
-            "C-" + ref,
-            grade,
-            factors,
-            "")
-        .replace(AUDITOR, auditor);
+    return TestAudits.demoPractitionerCsvLine(ref, date, grade, factors).replace(AUDITOR, auditor);
   }
 
   private ResultActions importAs(String user, String csv) throws Exception {

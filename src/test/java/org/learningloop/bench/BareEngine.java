@@ -128,33 +128,24 @@ final class BareEngine implements Lifecycle, AutoCloseable {
   }
 
   private static BpmnModelInstance conversation() {
-    AbstractFlowNodeBuilder<?, ?> flow =
-        process(CONVERSATION)
-            .startEvent()
-            .userTask("Task_ScheduleConversation")
-            .camundaAssignee("${officer}");
-    flow =
-        remind(flow, "Task_ScheduleConversation")
-            .userTask("Task_HoldConversation")
-            .camundaAssignee("${officer}");
-    return remind(flow, "Task_HoldConversation").endEvent().done();
+    return officersTasks(CONVERSATION, "Task_ScheduleConversation", "Task_HoldConversation");
   }
 
   private static BpmnModelInstance support() {
-    AbstractFlowNodeBuilder<?, ?> flow =
-        process(SUPPORT)
-            .startEvent()
-            .userTask("Task_RespondToSupportOffer")
-            .camundaAssignee("${officer}");
-    flow =
-        remind(flow, "Task_RespondToSupportOffer")
-            .userTask("Task_CompleteSupport")
-            .camundaAssignee("${officer}");
-    flow =
-        remind(flow, "Task_CompleteSupport")
-            .userTask("Task_VerifySupportCompletion")
-            .camundaAssignee("${officer}");
-    return remind(flow, "Task_VerifySupportCompletion").endEvent().done();
+    return officersTasks(
+        SUPPORT,
+        "Task_RespondToSupportOffer",
+        "Task_CompleteSupport",
+        "Task_VerifySupportCompletion");
+  }
+
+  /** A process of the officer's user tasks one after the other, each {@link #remind reminded}. */
+  private static BpmnModelInstance officersTasks(String key, String... tasks) {
+    AbstractFlowNodeBuilder<?, ?> flow = process(key).startEvent();
+    for (String task : tasks) {
+      flow = remind(flow.userTask(task).camundaAssignee("${officer}"), task);
+    }
+    return flow.endEvent().done();
   }
 
   private static ProcessBuilder process(String key) {

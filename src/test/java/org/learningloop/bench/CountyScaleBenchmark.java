@@ -26,6 +26,7 @@ import org.learningloop.notification.OutboxDrainBenchmark;
 import org.learningloop.reminder.DashboardBenchmark;
 import org.learningloop.reminder.ReminderSweep;
 import org.learningloop.reporting.AuditSummaryBenchmark;
+import org.learningloop.support.BenchmarkArguments;
 import org.learningloop.workflow.tasks.OpenTasks;
 import org.learningloop.workflow.tasks.TaskListView;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -226,22 +227,19 @@ public final class CountyScaleBenchmark {
 
   private static ConfigurableApplicationContext start(
       String url, String user, String password, StatementCounter counter) {
-    String[] arguments = {
-      "--spring.datasource.url=" + url,
-      "--spring.datasource.username=" + user,
-      "--spring.datasource.password=" + password,
-      "--server.port=0",
-      "--learning-loop.demo.users=true",
-      "--learning-loop.demo.allow-external-database=true",
-      "--learning-loop.demo.data=false",
-      // The benchmark drives the sweep and the senders itself, and the engine's timers lie weeks
-      // ahead.
-      "--learning-loop.reminders.enabled=false",
-      "--learning-loop.mail.sender.enabled=false",
-      "--learning-loop.mail.drop-folder=target/bench/mail",
-      "--camunda.bpm.job-execution.enabled=false",
-      "--logging.level.root=WARN"
-    };
+    String[] arguments =
+        BenchmarkArguments.against(
+                url,
+                user,
+                password,
+                // The benchmark drives the sweep and the senders itself, and the engine's timers
+                // lie weeks ahead.
+                "--learning-loop.reminders.enabled=false",
+                "--learning-loop.mail.sender.enabled=false",
+                "--learning-loop.mail.drop-folder=target/bench/mail",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--logging.level.root=WARN")
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(LearningLoopApplication.class)
         .profiles("mysql")
         .initializers(

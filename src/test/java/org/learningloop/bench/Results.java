@@ -104,29 +104,22 @@ final class Results {
 
   private String table() {
     StringBuilder md = new StringBuilder();
-    md.append("Run of ")
-        .append(values.get("date"))
-        .append(" on ")
-        .append(values.get("host"))
-        .append(": ")
-        .append(values.get("cores"))
-        .append(" cores, ")
-        .append(values.get("memoryGb"))
-        .append(" GB, ")
-        .append(values.get("jdk"))
-        .append(", MariaDB ")
-        .append(values.get("database"))
-        .append(" (buffer pool ")
-        .append(values.get("innodbBufferPoolMb"))
-        .append(" MB); load average ")
-        .append(values.get("loadAverageAtStart"))
-        .append(" at the start, ")
-        .append(values.get("loadAverageAtEnd"))
-        .append(" at the end; whole run ")
-        .append(values.get("totalRuntimeS"))
-        .append(" s. Data: ")
-        .append(values.get("seed"))
-        .append(".\n\n| key | what | measured | target | met |\n|---|---|---|---|---|\n");
+    md.append(
+        String.format(
+            "Run of %s on %s: %s cores, %s GB, %s, MariaDB %s (buffer pool %s MB); load average %s"
+                + " at the start, %s at the end; whole run %s s. Data: %s.\n\n",
+            values.get("date"),
+            values.get("host"),
+            values.get("cores"),
+            values.get("memoryGb"),
+            values.get("jdk"),
+            values.get("database"),
+            values.get("innodbBufferPoolMb"),
+            values.get("loadAverageAtStart"),
+            values.get("loadAverageAtEnd"),
+            values.get("totalRuntimeS"),
+            values.get("seed")));
+    md.append("| key | what | measured | target | met |\n|---|---|---|---|---|\n");
     for (Target t : TARGETS) {
       Object measured = values.get(t.key());
       String target;
@@ -149,17 +142,9 @@ final class Results {
                     ? "yes"
                     : "**no**";
       }
-      md.append("| `")
-          .append(t.key())
-          .append("` | ")
-          .append(t.what())
-          .append(" | ")
-          .append(measured)
-          .append(" | ")
-          .append(target)
-          .append(" | ")
-          .append(met)
-          .append(" |\n");
+      md.append(
+          String.format(
+              "| `%s` | %s | %s | %s | %s |\n", t.key(), t.what(), measured, target, met));
     }
     md.append(
         "\nEvery figure of the run (`target/bench/results.json`):\n\n| key | value |\n|---|---|\n");

@@ -60,19 +60,15 @@ class SameStepSameMomentIT {
           race(
               post("pi-officer", "/api/follow-ups/" + id + "/claim", "{}"),
               post("pi-lead", "/api/follow-ups/" + id + "/claim", "{}"));
-      assertOneWinsOneConflict(answers);
-      String officer = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), "$.assignee");
-      String winner = JsonPath.read(winner(answers).body(), "$.assignee");
-      assertThat(officer).as("the follow-up is the winner's").isEqualTo(winner);
+      assertOneWinsAndTheFollowUpHoldsItsValue(
+          answers, id, "$.assignee", "$.assignee", "the follow-up is the winner's");
     }
   }
 
   @Test
   void acceptingOneSupportItemTwice() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
-      long id = followUp();
-      String base = "/api/follow-ups/" + id;
-      ok(post("pi-officer", base + "/claim", "{}"));
+      String base = claimedFollowUp();
       ok(
           post(
               "pi-officer",
@@ -93,9 +89,7 @@ class SameStepSameMomentIT {
   @Test
   void signingOffOneClosureTwice() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
-      long id = followUp();
-      String base = "/api/follow-ups/" + id;
-      ok(post("pi-officer", base + "/claim", "{}"));
+      String base = claimedFollowUp();
       List<Integer> conversations =
           JsonPath.read(get("pi-officer", base).body(), "$.conversations[*].id");
       for (int conversation : conversations) {
@@ -142,10 +136,8 @@ class SameStepSameMomentIT {
           race(
               post("service-manager", extend, body.formatted(monday, "Team away day")),
               post("assistant-director", extend, body.formatted(monday.plusDays(1), "Sickness")));
-      assertOneWinsOneConflict(answers);
-      String due = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), "$.dueDate");
-      String won = JsonPath.read(winner(answers).body(), "$.newDueDate");
-      assertThat(due).as("the due date is the winner's").isEqualTo(won);
+      assertOneWinsAndTheFollowUpHoldsItsValue(
+          answers, id, "$.dueDate", "$.newDueDate", "the due date is the winner's");
     }
   }
 
@@ -350,6 +342,30 @@ class SameStepSameMomentIT {
     assertThat(loser.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
     assertThat((String) JsonPath.read(loser.body(), "$.detail")).isNotBlank();
+  }
+
+  /**
+   * One of the two answers wins and the other conflicts, and the follow-up's {@code field} then
+   * holds what the winner answered in its {@code winnersField}.
+   */
+  private void assertOneWinsAndTheFollowUpHoldsItsValue(
+      List<HttpResponse<String>> answers,
+      long id,
+      String field,
+      String winnersField,
+      String description)
+      throws Exception {
+    assertOneWinsOneConflict(answers);
+    String held = JsonPath.read(get("pi-lead", "/api/follow-ups/" + id).body(), field);
+    String won = JsonPath.read(winner(answers).body(), winnersField);
+    assertThat(held).as(description).isEqualTo(won);
+  }
+
+  /** A new follow-up, claimed by the PI officer: its path. */
+  private String claimedFollowUp() throws Exception {
+    String base = "/api/follow-ups/" + followUp();
+    ok(post("pi-officer", base + "/claim", "{}"));
+    return base;
   }
 
   private static HttpResponse<String> winner(List<HttpResponse<String>> answers) {

@@ -69,6 +69,19 @@ class MailTemplatesTest {
     return details;
   }
 
+  /**
+   * A mail of a conversation template about the conversation named, with the {@link #invite} of
+   * that template.
+   */
+  private RenderedMail conversationMail(
+      Template template, String conversation, int sequence, String summary) {
+    return renderer.render(
+        notification(
+            template,
+            Map.of(Detail.CONVERSATION, conversation),
+            invite(template, sequence, summary)));
+  }
+
   static CalendarInvite invite(Template template, int sequence, String summary) {
     return template.carriesInvite()
         ? new CalendarInvite(
@@ -275,11 +288,7 @@ class MailTemplatesTest {
         .doesNotContain("Audit reference");
 
     RenderedMail invitation =
-        renderer.render(
-            notification(
-                Template.CONVERSATION_INVITATION,
-                Map.of(Detail.CONVERSATION, "PRACTITIONER"),
-                invite(Template.CONVERSATION_INVITATION, 0, null)));
+        conversationMail(Template.CONVERSATION_INVITATION, "PRACTITIONER", 0, null);
     assertThat(invitation.subject())
         .isEqualTo(
             "Audit AUD-2024-017: invitation to reflective learning conversation on Tuesday 23 January 2024");
@@ -292,12 +301,7 @@ class MailTemplatesTest {
 
   @Test
   void invitationIsAnICalendarRequestThatParsesBack() throws Exception {
-    RenderedMail mail =
-        renderer.render(
-            notification(
-                Template.CONVERSATION_INVITATION,
-                Map.of(Detail.CONVERSATION, "JOINT"),
-                invite(Template.CONVERSATION_INVITATION, 0, "ignored")));
+    RenderedMail mail = conversationMail(Template.CONVERSATION_INVITATION, "JOINT", 0, "ignored");
 
     assertThat(mail.icsMethod()).isEqualTo("REQUEST");
     Calendar calendar = new CalendarBuilder().build(new StringReader(mail.ics()));
@@ -328,18 +332,8 @@ class MailTemplatesTest {
 
   @Test
   void rescheduleUpdatesTheSameEventAndCancellationCancelsIt() throws Exception {
-    RenderedMail rescheduled =
-        renderer.render(
-            notification(
-                Template.CONVERSATION_INVITATION,
-                Map.of(Detail.CONVERSATION, "JOINT"),
-                invite(Template.CONVERSATION_INVITATION, 1, null)));
-    RenderedMail cancelled =
-        renderer.render(
-            notification(
-                Template.CONVERSATION_CANCELLED,
-                Map.of(Detail.CONVERSATION, "JOINT"),
-                invite(Template.CONVERSATION_CANCELLED, 2, null)));
+    RenderedMail rescheduled = conversationMail(Template.CONVERSATION_INVITATION, "JOINT", 1, null);
+    RenderedMail cancelled = conversationMail(Template.CONVERSATION_CANCELLED, "JOINT", 2, null);
 
     assertThat(rescheduled.subject()).contains("rescheduled reflective learning conversation");
     assertThat(rescheduled.textBody()).contains("the conversation has been rescheduled");

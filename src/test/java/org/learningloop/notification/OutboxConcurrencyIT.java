@@ -22,9 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.OnMariaDb;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox on MariaDB through Connector/J, as several app nodes use it: two senders over one
@@ -32,32 +29,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each message reaches the server once.
  */
 @OnMariaDb
-class OutboxConcurrencyIT {
+class OutboxConcurrencyIT extends OutboxFixture {
 
-  @Autowired Notifications notifications;
-  @Autowired Outbox outbox;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired PlatformTransactionManager transactionManager;
   @Autowired SenderProperties configured;
 
-  TransactionTemplate transaction;
-  TestSmtp smtp;
-  TestSmtp.MovableClock clock;
   ExecutorService nodes;
 
   @BeforeEach
-  void setUp() {
-    transaction = new TransactionTemplate(transactionManager);
-    jdbc.update("delete from notification_outbox");
-    smtp = new TestSmtp();
-    clock = new TestSmtp.MovableClock();
+  void startTwoNodes() {
     nodes = Executors.newFixedThreadPool(2);
   }
 
   @AfterEach
-  void tearDown() {
+  void stopTheNodes() {
     nodes.shutdownNow();
-    smtp.server.stop();
+  }
+
+  /** Work done in a transaction of its own on one of the nodes' threads. */
+  private Future<?> inATransactionOnANode(Runnable work) {
+    return nodes.submit(() -> transaction.executeWithoutResult(status -> work.run()));
   }
 
   OutboxSender node(String name, TestSmtp.MovableClock clock) {
@@ -65,16 +55,7 @@ class OutboxConcurrencyIT {
   }
 
   OutboxSender node(String name) {
-    var properties =
-        new SenderProperties(
-            false,
-            Duration.ofSeconds(10),
-            50,
-            Duration.ofMinutes(2),
-            5,
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(10));
-    return new OutboxSender(outbox, smtp.client(), properties, clock, name);
+    return sender(name, 5);
   }
 
   static Notification allocated(String key, String email) {
@@ -182,26 +163,22 @@ class OutboxConcurrencyIT {
     CountDownLatch firstQueued = new CountDownLatch(1);
     CountDownLatch firstMayCommit = new CountDownLatch(1);
     Future<?> first =
-        nodes.submit(
-            () ->
-                transaction.executeWithoutResult(
-                    status -> {
-                      notifications.enqueue(allocated("race", "first@council.example"));
-                      firstQueued.countDown();
-                      awaitLatch(firstMayCommit);
-                    }));
+        inATransactionOnANode(
+            () -> {
+              notifications.enqueue(allocated("race", "first@council.example"));
+              firstQueued.countDown();
+              awaitLatch(firstMayCommit);
+            });
     assertThat(firstQueued.await(30, TimeUnit.SECONDS)).isTrue();
 
     // The second transaction does not see the first's uncommitted row, so its insert waits on the
     // unique key...
     Future<?> second =
-        nodes.submit(
-            () ->
-                transaction.executeWithoutResult(
-                    status -> {
-                      notifications.enqueue(allocated("race", "second@council.example"));
-                      notifications.enqueue(allocated("race:after", "second@council.example"));
-                    }));
+        inATransactionOnANode(
+            () -> {
+              notifications.enqueue(allocated("race", "second@council.example"));
+              notifications.enqueue(allocated("race:after", "second@council.example"));
+            });
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

@@ -21,18 +21,13 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.notification.Template.Detail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox on H2 with GreenMail as the SMTP server: queued with the caller's change, delivered
@@ -41,43 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-class OutboxDeliveryTest {
+class OutboxDeliveryTest extends OutboxFixture {
 
-  @Autowired Notifications notifications;
-  @Autowired Outbox outbox;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired PlatformTransactionManager transactionManager;
   @Autowired MockMvc mvc;
   @Autowired OutboxSender dropFolderSender;
 
-  TransactionTemplate transaction;
-  TestSmtp smtp;
-  TestSmtp.MovableClock clock;
-
-  @BeforeEach
-  void emptyOutbox() {
-    transaction = new TransactionTemplate(transactionManager);
-    jdbc.update("delete from notification_outbox");
-    smtp = new TestSmtp();
-    clock = new TestSmtp.MovableClock();
-  }
-
-  @AfterEach
-  void stopSmtp() {
-    smtp.server.stop();
-  }
-
   OutboxSender sender(int maxAttempts) {
-    var properties =
-        new SenderProperties(
-            false,
-            Duration.ofSeconds(10),
-            50,
-            Duration.ofMinutes(2),
-            maxAttempts,
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(10));
-    return new OutboxSender(outbox, smtp.client(), properties, clock, "test-node");
+    return sender("test-node", maxAttempts);
   }
 
   static Notification allocated(String key, String email) {

@@ -50,18 +50,10 @@ class ManagerActionsPageTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Escalate or extend")));
 
-    mvc.perform(
-            post(page + "/escalation")
-                .param("note", " ")
-                .with(httpBasic("service-manager", "demo"))
-                .with(csrf()))
+    escalate(page, "service-manager", " ")
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("There is a problem")));
-    mvc.perform(
-            post(page + "/escalation")
-                .param("note", "No progress this week")
-                .with(httpBasic("service-manager", "demo"))
-                .with(csrf()))
+    escalate(page, "service-manager", "No progress this week")
         .andExpect(redirectedUrl("/dashboard"));
 
     extend(page, "service-manager", null, "not a date", "Officer on leave")
@@ -102,6 +94,13 @@ class ManagerActionsPageTest {
   }
 
   /** The page's extension form for the allocation, sent by a manager who saw {@code seen}. */
+  /** The escalation form of the follow-up's page, sent by {@code user} with the note. */
+  private org.springframework.test.web.servlet.ResultActions escalate(
+      String page, String user, String note) throws Exception {
+    return mvc.perform(
+        post(page + "/escalation").param("note", note).with(httpBasic(user, "demo")).with(csrf()));
+  }
+
   private org.springframework.test.web.servlet.ResultActions extend(
       String page, String manager, String seen, String newDueDate, String reason) throws Exception {
     var form =
@@ -136,11 +135,6 @@ class ManagerActionsPageTest {
     long id = openFollowUp();
     mvc.perform(get("/dashboard/follow-ups/" + id).with(httpBasic("practitioner", "demo")))
         .andExpect(status().isForbidden());
-    mvc.perform(
-            post("/dashboard/follow-ups/" + id + "/escalation")
-                .param("note", "x")
-                .with(httpBasic("pi-officer", "demo"))
-                .with(csrf()))
-        .andExpect(status().isForbidden());
+    escalate("/dashboard/follow-ups/" + id, "pi-officer", "x").andExpect(status().isForbidden());
   }
 }

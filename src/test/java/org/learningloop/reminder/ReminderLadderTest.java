@@ -24,6 +24,7 @@ import org.learningloop.catalogue.Catalogues;
 import org.learningloop.directory.Directory;
 import org.learningloop.directory.Person;
 import org.learningloop.support.FollowUpApi;
+import org.learningloop.support.OutboxReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,15 +72,8 @@ class ReminderLadderTest {
   @Test
   void nothingEscalatesOnceTheTaskIsDone() throws Exception {
     long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
-    String allocation =
-        jdbc.queryForObject(
-            "select task_id from open_task where follow_up_id = ? and task_key = 'Task_AllocateFollowUp'",
-            String.class,
-            id);
-    Instant due =
-        jdbc.queryForObject(
-                "select due_at from open_task where task_id = ?", LocalDateTime.class, allocation)
-            .toInstant(ZoneOffset.UTC);
+    String allocation = taskOf(id, "Task_AllocateFollowUp");
+    Instant due = dueOf(allocation);
 
     api.postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":false}")
         .andExpect(status().isOk());
@@ -90,33 +85,22 @@ class ReminderLadderTest {
   @Test
   void anExtensionMovesTheLadderAndIsOnTheTimeline() throws Exception {
     long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
-    String task =
-        jdbc.queryForObject(
-            "select task_id from open_task where follow_up_id = ? and task_key = 'Task_AllocateFollowUp'",
-            String.class,
-            id);
-    Instant oldDue =
-        jdbc.queryForObject(
-                "select due_at from open_task where task_id = ?", LocalDateTime.class, task)
-            .toInstant(ZoneOffset.UTC);
+    String task = taskOf(id, "Task_AllocateFollowUp");
+    Instant oldDue = dueOf(task);
     LocalDate newDate = calendar.addWorkingDays(LocalDate.now(clock), 10);
 
-    api.postAs(
+    extension(
             "service-manager",
             "/api/follow-ups/" + id + "/due-date-extensions",
-            "{\"stage\":\"ALLOCATION\",\"newDueDate\":\""
-                + newDate
-                + "\",\"reason\":\"Officers on training this week\"}")
+            "ALLOCATION",
+            newDate,
+            "Officers on training this week")
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.stage").value("ALLOCATION"))
         .andExpect(jsonPath("$.taskIds[0]").value(task));
 
     Instant newDue = calendar.endOfWorkingDay(newDate);
-    assertThat(
-            jdbc.queryForObject(
-                    "select due_at from open_task where task_id = ?", LocalDateTime.class, task)
-                .toInstant(ZoneOffset.UTC))
-        .isEqualTo(newDue);
+    assertThat(dueOf(task)).isEqualTo(newDue);
     sweep.escalate(calendar.endOfWorkingDay(calendar.addWorkingDays(deadlines.dueDate(oldDue), 3)));
     assertThat(notices(id)).as("the old date's ladder is gone").isEmpty();
     sweep.escalate(newDue);
@@ -142,11 +126,7 @@ class ReminderLadderTest {
                 + offeredDue
                 + "\"}")
         .andExpect(status().isCreated());
-    String task =
-        jdbc.queryForObject(
-            "select task_id from open_task where follow_up_id = ? and task_key = 'Task_RespondToSupportOffer'",
-            String.class,
-            id);
+    String task = taskOf(id, "Task_RespondToSupportOffer");
     LocalDate newDate = calendar.addWorkingDays(offeredDue, 5);
 
     api.postAs(
@@ -167,11 +147,7 @@ class ReminderLadderTest {
                 .value(
                     org.hamcrest.Matchers.hasItem(
                         org.hamcrest.Matchers.containsString("Coach on leave for a week"))));
-    assertThat(
-            jdbc.queryForObject(
-                    "select due_at from open_task where task_id = ?", LocalDateTime.class, task)
-                .toInstant(ZoneOffset.UTC))
-        .isEqualTo(calendar.endOfWorkingDay(newDate));
+    assertThat(dueOf(task)).isEqualTo(calendar.endOfWorkingDay(newDate));
   }
 
   @Test
@@ -183,36 +159,17 @@ class ReminderLadderTest {
         today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
     LocalDate working = calendar.addWorkingDays(today, 5);
 
-    api.postAs(
-            "pi-lead",
-            path,
-            "{\"stage\":\"ALLOCATION\",\"newDueDate\":\""
-                + today.minusDays(1)
-                + "\",\"reason\":\"x\"}")
+    extension("pi-lead", path, "ALLOCATION", today.minusDays(1), "x")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("newDueDate"));
-    api.postAs(
-            "pi-lead",
-            path,
-            "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + saturday + "\",\"reason\":\"x\"}")
+    extension("pi-lead", path, "ALLOCATION", saturday, "x")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value(saturday + " is not a working day"));
-    api.postAs(
-            "pi-lead",
-            path,
-            "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + working + "\",\"reason\":\" \"}")
+    extension("pi-lead", path, "ALLOCATION", working, " ")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("reason"));
-    api.postAs(
-            "pi-lead",
-            path,
-            "{\"stage\":\"CLOSURE\",\"newDueDate\":\"" + working + "\",\"reason\":\"Leave\"}")
-        .andExpect(status().isConflict());
-    api.postAs(
-            "pi-officer",
-            path,
-            "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"" + working + "\",\"reason\":\"Leave\"}")
-        .andExpect(status().isForbidden());
+    extension("pi-lead", path, "CLOSURE", working, "Leave").andExpect(status().isConflict());
+    extension("pi-officer", path, "ALLOCATION", working, "Leave").andExpect(status().isForbidden());
   }
 
   @Test
@@ -229,11 +186,7 @@ class ReminderLadderTest {
         .andExpect(
             jsonPath("$.notified")
                 .value(org.hamcrest.Matchers.containsInAnyOrder("assistant-director", "pi-lead")));
-    assertThat(
-            jdbc.queryForList(
-                "select recipient_email from notification_outbox where template = 'ESCALATION' and audit_ref = ?",
-                String.class,
-                ref))
+    assertThat(OutboxReader.recipients(jdbc, "ESCALATION", ref))
         .containsExactlyInAnyOrder(
             "assistant-director@learningloop.example", "pi-lead@learningloop.example");
     api.getAs("pi-lead", "/api/follow-ups/" + id)
@@ -251,12 +204,7 @@ class ReminderLadderTest {
     long id = api.inadequateAudit(newRef(), LocalDate.now(clock).minusDays(3));
     api.postAs("pi-officer", "/api/follow-ups/" + id + "/claim", "{\"jointConversation\":true}")
         .andExpect(status().isOk());
-    Instant due =
-        jdbc.queryForObject(
-                "select due_at from open_task where follow_up_id = ? and task_key = 'Task_ScheduleConversation'",
-                LocalDateTime.class,
-                id)
-            .toInstant(ZoneOffset.UTC);
+    Instant due = dueOf(taskOf(id, "Task_ScheduleConversation"));
     assertThat(due)
         .as("scheduling is due with the conversations stage")
         .isEqualTo(deadlines.after(20, clock.instant()));
@@ -351,6 +299,38 @@ class ReminderLadderTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.open").isNumber());
     api.getAs("practitioner", "/api/dashboard").andExpect(status().isForbidden());
+  }
+
+  /** A request by {@code user} to move the due date of a stage of a follow-up. */
+  private ResultActions extension(
+      String user, String path, String stage, LocalDate newDueDate, String reason)
+      throws Exception {
+    return api.postAs(
+        user,
+        path,
+        "{\"stage\":\""
+            + stage
+            + "\",\"newDueDate\":\""
+            + newDueDate
+            + "\",\"reason\":\""
+            + reason
+            + "\"}");
+  }
+
+  /** The id of the follow-up's open task of a key. */
+  private String taskOf(long followUpId, String taskKey) {
+    return jdbc.queryForObject(
+        "select task_id from open_task where follow_up_id = ? and task_key = ?",
+        String.class,
+        followUpId,
+        taskKey);
+  }
+
+  /** When an open task is due. */
+  private Instant dueOf(String taskId) {
+    return jdbc.queryForObject(
+            "select due_at from open_task where task_id = ?", LocalDateTime.class, taskId)
+        .toInstant(ZoneOffset.UTC);
   }
 
   /** The ladder's rungs reached for a follow-up: "stage due-date overdue-by username". */

@@ -112,21 +112,14 @@ class ReminderMariaDbIT {
       throws Exception {
     LocalDate today = LocalDate.now(clock);
     LocalDate tomorrow = calendar.addWorkingDays(today, 1);
+    Team a1 = new Team(world.areaA(), world.teamA1());
+    Team a2 = new Team(world.areaA(), world.teamA2());
+    Team b1 = new Team(world.areaB(), world.teamB1());
     // Area A, team A1: allocation overdue, conversations in time, sign-off overdue, one closed (not
     // counted).
+    followUp(a1, "OPEN", "ALLOCATION", before(today, 1), before(today, 3), null, null, null);
     followUp(
-        world.areaA(),
-        world.teamA1(),
-        "OPEN",
-        "ALLOCATION",
-        before(today, 1),
-        before(today, 3),
-        null,
-        null,
-        null);
-    followUp(
-        world.areaA(),
-        world.teamA1(),
+        a1,
         "OPEN",
         "CONVERSATIONS",
         calendar.addWorkingDays(today, 5),
@@ -135,8 +128,7 @@ class ReminderMariaDbIT {
         null,
         null);
     followUp(
-        world.areaA(),
-        world.teamA1(),
+        a1,
         "OPEN",
         "SIGN_OFF",
         before(today, 1),
@@ -145,8 +137,7 @@ class ReminderMariaDbIT {
         before(today, 2),
         null);
     followUp(
-        world.areaA(),
-        world.teamA1(),
+        a1,
         "CLOSED",
         "CLOSED",
         before(today, 40),
@@ -155,20 +146,10 @@ class ReminderMariaDbIT {
         before(today, 45),
         before(today, 44));
     // Area A, team A2: one allocation in time.
-    followUp(
-        world.areaA(),
-        world.teamA2(),
-        "OPEN",
-        "ALLOCATION",
-        tomorrow,
-        before(today, 1),
-        null,
-        null,
-        null);
+    followUp(a2, "OPEN", "ALLOCATION", tomorrow, before(today, 1), null, null, null);
     // Area B, team B1: conversations overdue, and one waiting for its re-audit.
     followUp(
-        world.areaB(),
-        world.teamB1(),
+        b1,
         "OPEN",
         "CONVERSATIONS",
         before(today, 2),
@@ -177,8 +158,7 @@ class ReminderMariaDbIT {
         null,
         null);
     followUp(
-        world.areaB(),
-        world.teamB1(),
+        b1,
         "OPEN",
         "AWAITING_RE_AUDIT",
         calendar.addWorkingDays(today, 50),
@@ -197,18 +177,9 @@ class ReminderMariaDbIT {
         .containsEntry("overdue", 2);
     assertThat(stages(asServiceManagerA, world.teamA1()))
         .containsExactly(
-            "ALLOCATION open 1 overdue 1 oldest "
-                + age(today, 3)
-                + " average "
-                + (double) age(today, 3),
-            "CONVERSATIONS open 1 overdue 0 oldest "
-                + age(today, 6)
-                + " average "
-                + (double) age(today, 6),
-            "SIGN_OFF open 1 overdue 1 oldest "
-                + age(today, 2)
-                + " average "
-                + (double) age(today, 2));
+            oneAtStage("ALLOCATION", 1, today, 3),
+            oneAtStage("CONVERSATIONS", 0, today, 6),
+            oneAtStage("SIGN_OFF", 1, today, 2));
     assertThat(team(asServiceManagerA, world.teamA2()))
         .containsEntry("open", 1)
         .containsEntry("overdue", 0);
@@ -226,14 +197,7 @@ class ReminderMariaDbIT {
         .containsExactly(world.areaB());
     assertThat(stages(asServiceManagerB, world.teamB1()))
         .containsExactly(
-            "AWAITING_RE_AUDIT open 1 overdue 0 oldest "
-                + age(today, 4)
-                + " average "
-                + (double) age(today, 4),
-            "CONVERSATIONS open 1 overdue 1 oldest "
-                + age(today, 8)
-                + " average "
-                + (double) age(today, 8));
+            oneAtStage("AWAITING_RE_AUDIT", 0, today, 4), oneAtStage("CONVERSATIONS", 1, today, 8));
 
     Object asPiLead = dashboardOf("pi-lead", "demo");
     assertThat(area(asPiLead, world.areaA())).containsEntry("open", 4).containsEntry("overdue", 2);
@@ -422,9 +386,11 @@ class ReminderMariaDbIT {
    * A follow-up row as the dashboard reads it; the stage started on the day the stage's own column
    * says.
    */
+  /** A team and its service area. */
+  private record Team(long areaId, long teamId) {}
+
   private void followUp(
-      long areaId,
-      long teamId,
+      Team team,
       String status,
       String stage,
       LocalDate due,
@@ -439,8 +405,8 @@ class ReminderMariaDbIT {
         "RMD-" + RUN + "-DASH-" + SEQUENCE.incrementAndGet(),
         status,
         stage,
-        teamId,
-        areaId,
+        team.teamId(),
+        team.areaId(),
         morning(created),
         morning(allocated),
         calendar.addWorkingDays(created, 2),
@@ -451,6 +417,20 @@ class ReminderMariaDbIT {
 
   private LocalDate before(LocalDate today, int workingDays) {
     return calendar.subtractWorkingDays(today, workingDays);
+  }
+
+  /**
+   * The dashboard's line of a stage where one follow-up waits, since {@link #before before(today,
+   * k)}: its stage, open 1, how many overdue, the oldest and the average age.
+   */
+  private String oneAtStage(String stage, int overdue, LocalDate today, int k) {
+    return stage
+        + " open 1 overdue "
+        + overdue
+        + " oldest "
+        + age(today, k)
+        + " average "
+        + (double) age(today, k);
   }
 
   /**

@@ -63,12 +63,10 @@ class FollowUpKpiReportsTest {
     // 2 and 3 January (25, 26 December and 1 January are bank holidays).
     FollowUpKpis k =
         compute(
-            List.of(
-                row("CLOSURE", "OPEN", null)
-                    .created(at(2023, 12, 21, 11))
-                    .allocated(at(2023, 12, 22, 10))
-                    .bothHeld(at(2024, 1, 3, 14))
-                    .build()));
+            row("CLOSURE", "OPEN", null)
+                .createdAndAllocated(at(2023, 12, 21, 11), at(2023, 12, 22, 10))
+                .bothHeld(at(2024, 1, 3, 14))
+                .build());
     assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isEqualTo(1.0);
     assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).medianWorkingDays()).isEqualTo(5.0);
     assertThat(timeliness(k, FollowUpStage.CONVERSATIONS).withinTarget()).isEqualTo(1);
@@ -78,14 +76,11 @@ class FollowUpKpiReportsTest {
 
   @Test
   void somethingArrivingOnFridayEveningCountsFromMonday() {
-    FollowUpKpis k =
-        compute(
-            List.of(
-                row("CONVERSATIONS", "OPEN", null)
-                    .created(at(2024, 3, 8, 18))
-                    .allocated(at(2024, 3, 11, 9))
-                    .build()));
-    assertThat(timeliness(k, FollowUpStage.ALLOCATION).medianWorkingDays()).isZero();
+    FollowUpFigures friday =
+        row("CONVERSATIONS", "OPEN", null)
+            .createdAndAllocated(at(2024, 3, 8, 18), at(2024, 3, 11, 9))
+            .build();
+    assertThat(timeliness(compute(friday), FollowUpStage.ALLOCATION).medianWorkingDays()).isZero();
   }
 
   @Test
@@ -104,17 +99,15 @@ class FollowUpKpiReportsTest {
     // Monday are holidays).
     rows.add(
         row("DONE", "CLOSED", "GOOD")
-            .created(allocated)
-            .allocated(allocated)
+            .createdAndAllocated(allocated, allocated)
             .closed(at(2024, 4, 3, 16))
             .build());
     rows.add(
         row("AWAITING_RE_AUDIT", "CLOSED", null)
-            .created(allocated)
-            .allocated(allocated)
+            .createdAndAllocated(allocated, allocated)
             .closed(at(2024, 4, 4, 9))
             .build());
-    rows.add(row("CLOSURE", "OPEN", null).created(allocated).allocated(allocated).build());
+    rows.add(row("CLOSURE", "OPEN", null).createdAndAllocated(allocated, allocated).build());
     FollowUpKpis k = compute(rows);
     FollowUpKpis.Timeliness closure = timeliness(k, FollowUpStage.CLOSURE);
     assertThat(closure.reached()).isEqualTo(2);
@@ -197,8 +190,7 @@ class FollowUpKpiReportsTest {
     List<FollowUpFigures> rows =
         List.of(
             row("CONVERSATIONS", "OPEN", null)
-                .created(at(2024, 1, 5, 10))
-                .allocated(allocated)
+                .createdAndAllocated(at(2024, 1, 5, 10), allocated)
                 .due(TODAY.plusDays(3))
                 .build(),
             row("ENDED", "GRADE_REVISED", null).build());
@@ -246,6 +238,10 @@ class FollowUpKpiReportsTest {
     return reports.compute(PERIOD, TODAY, rows, List.of());
   }
 
+  FollowUpKpis compute(FollowUpFigures... rows) {
+    return compute(List.of(rows));
+  }
+
   static FollowUpKpis.Timeliness timeliness(FollowUpKpis k, FollowUpStage stage) {
     return k.timeliness().stream().filter(t -> t.stage() == stage).findFirst().orElseThrow();
   }
@@ -286,13 +282,10 @@ class FollowUpKpiReportsTest {
       return this;
     }
 
-    RowBuilder created(Instant at) {
-      created = at;
-      return this;
-    }
-
-    RowBuilder allocated(Instant at) {
-      allocated = at;
+    /** Opened at {@code created} and given to an officer at {@code allocated}. */
+    RowBuilder createdAndAllocated(Instant created, Instant allocated) {
+      this.created = created;
+      this.allocated = allocated;
       return this;
     }
 

@@ -83,12 +83,7 @@ class GradeAgreementTest {
    */
   @Test
   void theTextbookTwoByTwoOnTheOuterGradesIsCohensKappa() {
-    GradeAgreement agreement =
-        new GradeAgreement()
-            .add(OUTSTANDING, OUTSTANDING, 20)
-            .add(OUTSTANDING, INADEQUATE, 5)
-            .add(INADEQUATE, OUTSTANDING, 10)
-            .add(INADEQUATE, INADEQUATE, 15);
+    GradeAgreement agreement = twoByTwo(OUTSTANDING, INADEQUATE, 20, 5, 10, 15);
 
     assertThat(agreement.observedWeightedAgreement()).contains(new BigDecimal("0.700000"));
     assertThat(agreement.expectedWeightedAgreement()).contains(new BigDecimal("0.500000"));
@@ -104,12 +99,7 @@ class GradeAgreementTest {
    */
   @Test
   void independentGradesGiveKappaZero() {
-    GradeAgreement agreement =
-        new GradeAgreement()
-            .add(GOOD, GOOD, 1)
-            .add(GOOD, REQUIRES_IMPROVEMENT, 3)
-            .add(REQUIRES_IMPROVEMENT, GOOD, 1)
-            .add(REQUIRES_IMPROVEMENT, REQUIRES_IMPROVEMENT, 3);
+    GradeAgreement agreement = twoByTwo(GOOD, REQUIRES_IMPROVEMENT, 1, 3, 1, 3);
 
     assertThat(agreement.weightedKappa()).contains(new BigDecimal("0.000"));
   }
@@ -146,5 +136,13 @@ class GradeAgreementTest {
         new GradeAgreement().add(OUTSTANDING, INADEQUATE, 4).add(INADEQUATE, OUTSTANDING, 4);
     // p_o = 0; r = c = (4, 0, 0, 4); p_e = (16 + 0 + 0 + 16) / 64 = 0.5: κ = −0.5 / 0.5 = −1.
     assertThat(crossed.weightedKappa()).contains(new BigDecimal("-1.000"));
+  }
+
+  /**
+   * A table of two grades {@code a} and {@code b}, the auditor's grade first: a/a, a/b, b/a and b/b
+   * audits.
+   */
+  private static GradeAgreement twoByTwo(Grade a, Grade b, long aa, long ab, long ba, long bb) {
+    return new GradeAgreement().add(a, a, aa).add(a, b, ab).add(b, a, ba).add(b, b, bb);
   }
 }

@@ -11,9 +11,7 @@ class SmallCountSuppressionTest {
 
   @Test
   void rowsOfFiveOrMoreAreShownWhenNothingIsSmall() {
-    var hidden =
-        SmallCountSuppression.hide(
-            Map.of("all", 12L, "a", 5L, "b", 7L), List.of(List.of("all", "a", "b")));
+    var hidden = hideInOneLine("all=12", "a=5", "b=7");
 
     assertThat(hidden.all()).isEmpty();
   }
@@ -21,13 +19,7 @@ class SmallCountSuppressionTest {
   /** all 20 = a 3 + b 8 + c 9: b, the smallest other row, is hidden so that a is not 20 − 8 − 9. */
   @Test
   void aSmallRowIsNotLeftToBeWorkedOutFromTheTotal() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("all", 20L);
-    counts.put("a", 3L);
-    counts.put("b", 8L);
-    counts.put("c", 9L);
-
-    var hidden = SmallCountSuppression.hide(counts, List.of(List.of("all", "a", "b", "c")));
+    var hidden = hideInOneLine("all=20", "a=3", "b=8", "c=9");
 
     assertThat(hidden.all()).containsExactlyInAnyOrder("a", "b");
     assertThat(hidden.label("a")).isEqualTo("fewer than 5");
@@ -37,14 +29,7 @@ class SmallCountSuppressionTest {
   /** Two small rows of 1 and 2 together still hold fewer than 5: a third row goes too. */
   @Test
   void smallRowsTogetherMustHoldFiveOrMore() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("all", 19L);
-    counts.put("a", 1L);
-    counts.put("b", 2L);
-    counts.put("c", 6L);
-    counts.put("d", 10L);
-
-    var hidden = SmallCountSuppression.hide(counts, List.of(List.of("all", "a", "b", "c", "d")));
+    var hidden = hideInOneLine("all=19", "a=1", "b=2", "c=6", "d=10");
 
     assertThat(hidden.all()).containsExactlyInAnyOrder("a", "b", "c");
   }
@@ -55,15 +40,8 @@ class SmallCountSuppressionTest {
    */
   @Test
   void aRowHiddenForAnotherIsNotGivenAwayByItsParts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("all", 30L);
-    counts.put("a", 3L);
-    counts.put("b", 7L);
-    counts.put("c", 20L);
-    counts.put("b-q1", 7L);
-    counts.put("c-q1", 10L);
-    counts.put("c-q2", 10L);
-    counts.put("a-q1", 3L);
+    Map<String, Long> counts =
+        counts("all=30", "a=3", "b=7", "c=20", "b-q1=7", "c-q1=10", "c-q2=10", "a-q1=3");
 
     var hidden =
         SmallCountSuppression.hide(
@@ -79,10 +57,27 @@ class SmallCountSuppressionTest {
 
   @Test
   void emptyRowsAreNeitherHiddenNorCounted() {
-    var hidden =
-        SmallCountSuppression.hide(
-            Map.of("all", 10L, "jan", 0L, "feb", 10L), List.of(List.of("all", "jan", "feb")));
+    var hidden = hideInOneLine("all=10", "jan=0", "feb=10");
 
     assertThat(hidden.all()).isEmpty();
+  }
+
+  /**
+   * What is hidden of rows that add up to one line, the total first: the counts in the order given,
+   * each written "name=count".
+   */
+  private static SmallCountSuppression.Hidden<String> hideInOneLine(String... nameEqualsCount) {
+    Map<String, Long> counts = counts(nameEqualsCount);
+    return SmallCountSuppression.hide(counts, List.of(List.copyOf(counts.keySet())));
+  }
+
+  /** Counts in the order given, each written "name=count". */
+  private static Map<String, Long> counts(String... nameEqualsCount) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String entry : nameEqualsCount) {
+      String[] parts = entry.split("=");
+      counts.put(parts[0], Long.valueOf(parts[1]));
+    }
+    return counts;
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.learningloop.support.OnMariaDb;
@@ -48,20 +46,12 @@ class AccessLogAppendOnlyIT {
   void theRetentionPurgeDeletesExpiredRowsOnly() {
     String ref = "IT-RET-" + System.nanoTime();
     Instant longAgo = Instant.now().minus(3 * 366, ChronoUnit.DAYS);
-    jdbc.update(
-        "insert into access_log (occurred_at, principal, action, resource_type, resource_id) values (?, 'x', 'VIEW', 'AUDIT', ?)",
-        LocalDateTime.ofInstant(longAgo, ZoneOffset.UTC),
-        ref + "-expired");
+    AccessLogRows.insert(jdbc, longAgo, "x", ref + "-expired");
     accessLog.record("pi-officer", "VIEW", "AUDIT", ref + "-current");
 
     assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
 
-    assertThat(
-            jdbc.queryForList(
-                "select resource_id from access_log where resource_id like ?",
-                String.class,
-                ref + "%"))
-        .containsExactly(ref + "-current");
+    assertThat(AccessLogRows.resourceIdsStartingWith(jdbc, ref)).containsExactly(ref + "-current");
     // The purge's permission ended with it.
     assertThatThrownBy(
             () -> jdbc.update("delete from access_log where resource_id = ?", ref + "-current"))

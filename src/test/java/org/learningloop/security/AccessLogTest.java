@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The access log: recorded by feature modules, read by admins only, never changed, purged after
@@ -81,19 +81,11 @@ class AccessLogTest {
 
   @Test
   void badSearchIsAProblemNamingEachField() throws Exception {
-    mvc.perform(
-            get("/api/admin/access-log")
-                .param("from", "yesterday")
-                .param("to", "2024-01-01")
-                .with(httpBasic("admin", "demo")))
+    searchAsAdmin("yesterday", "2024-01-01")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("from"));
-    mvc.perform(
-            get("/api/admin/access-log")
-                .param("from", "2024-02-01")
-                .param("to", "2024-01-01")
-                .with(httpBasic("admin", "demo")))
+    searchAsAdmin("2024-02-01", "2024-01-01")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value("must be on or before to"));
     mvc.perform(get("/api/admin/access-log").param("size", "1000").with(httpBasic("admin", "demo")))
@@ -101,6 +93,15 @@ class AccessLogTest {
         .andExpect(jsonPath("$.errors.length()").value(1))
         .andExpect(jsonPath("$.errors[0].field").value("size"))
         .andExpect(jsonPath("$.errors[0].message").value("must be a whole number from 1 to 200"));
+  }
+
+  /** The admin's search of the log over a period. */
+  private ResultActions searchAsAdmin(String from, String to) throws Exception {
+    return mvc.perform(
+        get("/api/admin/access-log")
+            .param("from", from)
+            .param("to", to)
+            .with(httpBasic("admin", "demo")));
   }
 
   @Test
@@ -133,29 +134,14 @@ class AccessLogTest {
     String marker = "RET-" + System.nanoTime();
     Instant now = clock.instant();
     Instant cutoff = now.atZone(clock.getZone()).minus(retentionProperties.accessLog()).toInstant();
-    insert(cutoff.minus(1, ChronoUnit.DAYS), marker + "-expired");
-    insert(cutoff.plus(1, ChronoUnit.DAYS), marker + "-kept");
+    AccessLogRows.insert(jdbc, cutoff.minus(1, ChronoUnit.DAYS), "someone", marker + "-expired");
+    AccessLogRows.insert(jdbc, cutoff.plus(1, ChronoUnit.DAYS), "someone", marker + "-kept");
     accessLog.record("pi-lead", "VIEW", "AUDIT", marker + "-new");
 
     assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
 
-    assertThat(
-            jdbc.queryForList(
-                "select resource_id from access_log where resource_id like ?",
-                String.class,
-                marker + "%"))
+    assertThat(AccessLogRows.resourceIdsStartingWith(jdbc, marker))
         .containsExactlyInAnyOrder(marker + "-kept", marker + "-new");
     assertThat(retention.purgeExpired()).isZero();
-  }
-
-  private void insert(Instant at, String resourceId) {
-    // Stored as UTC wall-clock time, as Hibernate writes it (hibernate.jdbc.time_zone=UTC).
-    jdbc.update(
-        "insert into access_log (occurred_at, principal, action, resource_type, resource_id) values (?, ?, ?, ?, ?)",
-        java.time.LocalDateTime.ofInstant(at, ZoneOffset.UTC),
-        "someone",
-        "VIEW",
-        "AUDIT",
-        resourceId);
   }
 }

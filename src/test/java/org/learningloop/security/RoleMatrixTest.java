@@ -193,6 +193,9 @@ class RoleMatrixTest {
       "{\"startsAt\":\"2030-01-01T10:00:00\",\"durationMinutes\":60,\"location\":\"Room 2\"}";
   static final String REASON = "{\"reason\":\"Role matrix\"}";
 
+  /** A follow-up that does not exist: the rules reach its paths, whatever they then answer. */
+  static final String FOLLOW_UP = "/api/follow-ups/" + NONE;
+
   static final List<Rule> MATRIX =
       List.of(
           Rule.signedIn("GET", "/"),
@@ -330,43 +333,34 @@ class RoleMatrixTest {
           Rule.reach("POST", "/api/audits/import", Role.AUDITOR, Role.MODERATOR)
               .withCsv("audit_ref\n"),
           Rule.reachSignedIn("GET", "/api/follow-ups?auditRef=NO-SUCH-AUDIT"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/claim", PI_STAFF).withJson("{}"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/reassign", Role.PI_LEAD)
+          Rule.reach("POST", FOLLOW_UP + "/claim", PI_STAFF).withJson("{}"),
+          Rule.reach("POST", FOLLOW_UP + "/reassign", Role.PI_LEAD)
               .withJson("{\"officer\":\"pi-officer\"}"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/safeguarding/confirm", MANAGERS),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/conversations/1/schedule", PI_STAFF)
+          Rule.reach("POST", FOLLOW_UP + "/safeguarding/confirm", MANAGERS),
+          Rule.reach("POST", FOLLOW_UP + "/conversations/1/schedule", PI_STAFF).withJson(SCHEDULE),
+          Rule.reach("POST", FOLLOW_UP + "/conversations/1/reschedule", PI_STAFF)
               .withJson(SCHEDULE),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/conversations/1/reschedule", PI_STAFF)
-              .withJson(SCHEDULE),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/conversations/1/outcome", PI_STAFF)
+          Rule.reach("POST", FOLLOW_UP + "/conversations/1/outcome", PI_STAFF)
               .withJson("{\"held\":false,\"reason\":\"ill\"}"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/support-items", PI_STAFF)
+          Rule.reach("POST", FOLLOW_UP + "/support-items", PI_STAFF)
               .withJson(
                   "{\"type\":\"TEAM_SESSION\",\"owner\":\"PRACTITIONER\",\"dueDate\":\"2030-01-01\"}"),
-          Rule.reachSignedIn("POST", "/api/follow-ups/" + NONE + "/support-items/1/accept"),
-          Rule.reachSignedIn("POST", "/api/follow-ups/" + NONE + "/support-items/1/decline")
-              .withJson(REASON),
-          Rule.reachSignedIn("POST", "/api/follow-ups/" + NONE + "/support-items/1/complete"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/support-items/1/verify", PI_STAFF),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/support-items/1/withdraw", PI_STAFF)
-              .withJson(REASON),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/closure/propose", PI_STAFF),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/closure/sign-off", Role.PI_LEAD),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/closure/send-back", Role.PI_LEAD)
-              .withJson(REASON),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/re-audit", Role.AUDITOR, Role.PI_LEAD)
+          Rule.reachSignedIn("POST", FOLLOW_UP + "/support-items/1/accept"),
+          Rule.reachSignedIn("POST", FOLLOW_UP + "/support-items/1/decline").withJson(REASON),
+          Rule.reachSignedIn("POST", FOLLOW_UP + "/support-items/1/complete"),
+          Rule.reach("POST", FOLLOW_UP + "/support-items/1/verify", PI_STAFF),
+          Rule.reach("POST", FOLLOW_UP + "/support-items/1/withdraw", PI_STAFF).withJson(REASON),
+          Rule.reach("POST", FOLLOW_UP + "/closure/propose", PI_STAFF),
+          Rule.reach("POST", FOLLOW_UP + "/closure/sign-off", Role.PI_LEAD),
+          Rule.reach("POST", FOLLOW_UP + "/closure/send-back", Role.PI_LEAD).withJson(REASON),
+          Rule.reach("POST", FOLLOW_UP + "/re-audit", Role.AUDITOR, Role.PI_LEAD)
               .withJson("{\"auditRef\":\"NO-SUCH-AUDIT\"}"),
-          Rule.reach(
-                  "POST",
-                  "/api/follow-ups/" + NONE + "/re-audit/not-possible",
-                  Role.AUDITOR,
-                  Role.PI_LEAD)
+          Rule.reach("POST", FOLLOW_UP + "/re-audit/not-possible", Role.AUDITOR, Role.PI_LEAD)
               .withJson(REASON),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/withdraw", Role.PI_LEAD)
-              .withJson(REASON),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/escalations", ESCALATORS)
+          Rule.reach("POST", FOLLOW_UP + "/withdraw", Role.PI_LEAD).withJson(REASON),
+          Rule.reach("POST", FOLLOW_UP + "/escalations", ESCALATORS)
               .withJson("{\"note\":\"late\"}"),
-          Rule.reach("POST", "/api/follow-ups/" + NONE + "/due-date-extensions", ESCALATORS)
+          Rule.reach("POST", FOLLOW_UP + "/due-date-extensions", ESCALATORS)
               .withJson(
                   "{\"stage\":\"ALLOCATION\",\"newDueDate\":\"2030-01-01\",\"reason\":\"leave\"}"),
           Rule.only(

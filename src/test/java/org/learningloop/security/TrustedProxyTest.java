@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,15 +46,19 @@ class TrustedProxyTest {
             .build());
   }
 
+  /** The newest {@code size} sign-ins in the access log: the user's, or (null) anyone's. */
+  private List<AccessLog.Entry> signIns(String user, int size) {
+    return accessLog
+        .search(new AccessLog.Filter(null, null, user, AccessLog.SIGN_IN, null), 0, size)
+        .entries();
+  }
+
   @Test
   void aForwardedForHeaderFromAnUnnamedProxyIsIgnored() {
     String user = "proxy-" + UUID.randomUUID().toString().substring(0, 8);
     assertThat(wrongPassword(user, "203.0.113.77").statusCode()).isEqualTo(401);
 
-    assertThat(
-            accessLog
-                .search(new AccessLog.Filter(null, null, user, AccessLog.SIGN_IN, null), 0, 10)
-                .entries())
+    assertThat(signIns(user, 10))
         .extracting(AccessLog.Entry::resourceId)
         .containsExactly("127.0.0.1");
   }
@@ -65,10 +70,7 @@ class TrustedProxyTest {
     String forged = "crlf-" + id + "\r\nSigned in as admin from 10.0.0.1";
     assertThat(wrongPassword(forged, "127.0.0.1").statusCode()).isEqualTo(401);
 
-    assertThat(
-            accessLog
-                .search(new AccessLog.Filter(null, null, null, AccessLog.SIGN_IN, null), 0, 200)
-                .entries())
+    assertThat(signIns(null, 200))
         .extracting(AccessLog.Entry::principal)
         .filteredOn(principal -> principal.contains(id))
         .singleElement()

@@ -68,6 +68,25 @@ public final class TestAudits {
   }
 
   /**
+   * One line of {@link #csvLine} for the demo practitioner and their team manager (no names given),
+   * about child {@code C-<ref>}, with no notes.
+   */
+  public static String demoPractitionerCsvLine(
+      String ref, String date, String grade, String factors) {
+    return csvLine(
+        ref,
+        date,
+        "practitioner" + DOMAIN,
+        "",
+        "team-manager" + DOMAIN,
+        "",
+        "C-" + ref,
+        grade,
+        factors,
+        "");
+  }
+
+  /**
    * One line of an import file, with its line end: a deep dive of the demo practitioner in Help and
    * Protect Team 1 by the auditor named, moderated by the demo moderator a week later (with a
    * contributory factor when either grade is Inadequate).

@@ -170,24 +170,13 @@ class MalformedRequestsTest {
       boolean json = validBodyType.contains("json");
       boolean required = operation.path("requestBody").path("required").asBoolean(false);
       attempts.add(new Attempt(method, basePath, Map.of(), null, null, required, "no body"));
-      attempts.add(
-          new Attempt(
-              method, basePath, Map.of(), "text/plain", "hello", true, "wrong content type"));
+      attempts.add(refusedBody(method, basePath, "text/plain", "hello", "wrong content type"));
       if (json) {
         for (String bad : List.of("{", "not json", "[1,2]", "\"text\"", "{\"a\":}", "\u0000")) {
-          attempts.add(
-              new Attempt(
-                  method, basePath, Map.of(), validBodyType, bad, true, "body " + bad.strip()));
+          attempts.add(refusedBody(method, basePath, validBodyType, bad, "body " + bad.strip()));
         }
         attempts.add(
-            new Attempt(
-                method,
-                basePath,
-                Map.of(),
-                "application/xml",
-                "<a/>",
-                true,
-                "XML for a JSON body"));
+            refusedBody(method, basePath, "application/xml", "<a/>", "XML for a JSON body"));
         JsonNode schema =
             resolve(
                 operation.path("requestBody").path("content").path(validBodyType).path("schema"),
@@ -200,32 +189,33 @@ class MalformedRequestsTest {
                   JsonNode type = resolve(property.getValue(), description);
                   for (String bad : wrongJson(type)) {
                     attempts.add(
-                        new Attempt(
+                        refusedBody(
                             method,
                             basePath,
-                            Map.of(),
                             validBodyType,
                             "{\"" + property.getKey() + "\":" + bad + "}",
-                            true,
                             "body " + property.getKey() + "=" + abbreviate(bad)));
                   }
                 });
       } else {
         attempts.add(
-            new Attempt(
+            refusedBody(
                 method,
                 basePath,
-                Map.of(),
                 validBodyType,
                 "\u00ff\u00fe junk, \"unclosed\n",
-                true,
                 "unreadable CSV"));
         attempts.add(
-            new Attempt(
-                method, basePath, Map.of(), "application/json", "{}", true, "JSON for a CSV body"));
+            refusedBody(method, basePath, "application/json", "{}", "JSON for a CSV body"));
       }
     }
     return attempts;
+  }
+
+  /** A body sent to the operation's path without a query, that must be refused. */
+  static Attempt refusedBody(
+      String method, String path, String contentType, String body, String what) {
+    return new Attempt(method, path, Map.of(), contentType, body, true, what);
   }
 
   static List<String> badValues(JsonNode schema) {

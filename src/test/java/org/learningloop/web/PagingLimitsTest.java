@@ -42,29 +42,17 @@ class PagingLimitsTest {
 
   @Test
   void aPageBeyondTheLimitIsA400NamingIt() throws Exception {
-    mvc.perform(get("/api/follow-ups?page=999999999").with(httpBasic("pi-lead", "demo")))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.errors[0].field").value("page"))
-        .andExpect(jsonPath("$.errors[0].message").value(containsString("1000000")));
+    assertRefusedNaming("/api/follow-ups?page=999999999", "pi-lead", "page", "1000000");
   }
 
   @Test
   void everyPagedEndpointRefusesPagesAndSizesOutOfTheLimitsNamingThem() throws Exception {
     for (String[] api : API) {
       for (String page : BAD_PAGES) {
-        mvc.perform(get(api[0] + "page=" + page).with(httpBasic(api[1], "demo")))
-            .andExpect(status().isBadRequest())
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.errors[0].field").value("page"))
-            .andExpect(jsonPath("$.errors[0].message").value(containsString("0")));
+        assertRefusedNaming(api[0] + "page=" + page, api[1], "page", "0");
       }
       for (String size : BAD_SIZES) {
-        mvc.perform(get(api[0] + "size=" + size).with(httpBasic(api[1], "demo")))
-            .andExpect(status().isBadRequest())
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.errors[0].field").value("size"))
-            .andExpect(jsonPath("$.errors[0].message").value(containsString("200")));
+        assertRefusedNaming(api[0] + "size=" + size, api[1], "size", "200");
       }
       mvc.perform(get(api[0] + "page=1000001").with(httpBasic(api[1], "demo")))
           .andExpect(jsonPath("$.errors[0].message").value(containsString("1000000")));
@@ -73,6 +61,19 @@ class PagingLimitsTest {
                   .with(httpBasic(api[1], "demo")))
           .andExpect(status().isOk());
     }
+  }
+
+  /**
+   * A GET of the API by the user is refused with a 400 problem whose first error names the field
+   * and, in its message, the limit.
+   */
+  private void assertRefusedNaming(String url, String user, String field, String limit)
+      throws Exception {
+    mvc.perform(get(url).with(httpBasic(user, "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value(field))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString(limit)));
   }
 
   @Test

@@ -9,19 +9,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,17 +31,12 @@ import org.learningloop.workflow.ActionProcess.Variables;
  * escalation ladder are swept from the task read model by the due dates these tasks carry.
  */
 @Deployment(resources = ActionProcess.RESOURCE)
-class ActionProcessScenarioTest {
+class ActionProcessScenarioTest extends ProcessScenario {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder("process-engine-test.cfg.xml")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  @RegisterExtension static ProcessEngineCoverageExtension engine = engineCoveringEveryPath();
 
   static final long ACTION = 7L;
   static final String SOURCE = "DS-2023-12-HP";
-  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Who the service tasks told, in order: "owner" or "verifier". */
   final List<String> told = new ArrayList<>();
@@ -54,7 +45,6 @@ class ActionProcessScenarioTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(T0));
     Mocks.register(
         "tellActionOwnerDelegate",
         (JavaDelegate)
@@ -69,12 +59,6 @@ class ActionProcessScenarioTest {
               assertThat(execution.getVariable(Variables.ACTION_ID)).isEqualTo(ACTION);
               told.add("verifier");
             });
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
   }
 
   @Test
@@ -173,9 +157,5 @@ class ActionProcessScenarioTest {
         .createMessageCorrelation(ActionProcess.Messages.ActionCancelled)
         .processInstanceVariableEquals(Variables.ACTION_ID, ACTION)
         .correlate();
-  }
-
-  private static Date at(Duration fromStart) {
-    return Date.from(T0.plus(fromStart));
   }
 }

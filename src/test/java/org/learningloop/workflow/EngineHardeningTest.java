@@ -23,7 +23,9 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The engine's attack surface, shut: REST API and web apps for admins only, authorization checks
@@ -110,21 +112,10 @@ class EngineHardeningTest {
   void restApiRefusesEveryoneButAdminsOverRealHttp() {
     assertThat(http.getForEntity("/engine-rest/engine", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(
-            http.withBasicAuth("pi-lead", "demo")
-                .getForEntity("/engine-rest/engine", String.class)
-                .getStatusCode())
+    assertThat(statusOf("pi-lead", "/engine-rest/engine")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf("pi-lead", "/engine-rest/process-definition?maxResults=5"))
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(
-            http.withBasicAuth("pi-lead", "demo")
-                .getForEntity("/engine-rest/process-definition?maxResults=5", String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(
-            http.withBasicAuth("admin", "demo")
-                .getForEntity("/engine-rest/engine", String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    assertThat(statusOf("admin", "/engine-rest/engine")).isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -166,20 +157,11 @@ class EngineHardeningTest {
   @Test
   void expressionsInAdHocQueriesAreRefused() {
     var response =
-        http.withBasicAuth("admin", "demo")
-            .postForEntity(
-                "/engine-rest/task?firstResult=0&maxResults=10",
-                json("{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}"),
-                String.class);
+        adHocTaskQuery("{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("Expressions are forbidden");
 
-    var control =
-        http.withBasicAuth("admin", "demo")
-            .postForEntity(
-                "/engine-rest/task?firstResult=0&maxResults=10",
-                json("{\"orQueries\":[{\"assignee\":\"pi-officer\"}]}"),
-                String.class);
+    var control = adHocTaskQuery("{\"orQueries\":[{\"assignee\":\"pi-officer\"}]}");
     assertThat(control.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThatThrownBy(
@@ -193,6 +175,17 @@ class EngineHardeningTest {
                     .list())
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Expressions are forbidden");
+  }
+
+  /** The status of a GET of {@code path} with HTTP Basic as {@code user}. */
+  private HttpStatusCode statusOf(String user, String path) {
+    return http.withBasicAuth(user, "demo").getForEntity(path, String.class).getStatusCode();
+  }
+
+  /** The admin's ad hoc task query through the REST API, its body {@code query}. */
+  private ResponseEntity<String> adHocTaskQuery(String query) {
+    return http.withBasicAuth("admin", "demo")
+        .postForEntity("/engine-rest/task?firstResult=0&maxResults=10", json(query), String.class);
   }
 
   @Test

@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,20 +42,15 @@ import org.learningloop.workflow.FollowUpProcess.Variables;
       ReflectiveConversationProcess.RESOURCE,
       SupportItemProcess.RESOURCE
     })
-class FollowUpProcessScenarioTest {
+class FollowUpProcessScenarioTest extends ProcessScenario {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder("process-engine-test.cfg.xml")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  @RegisterExtension static ProcessEngineCoverageExtension engine = engineCoveringEveryPath();
 
   static final String AUDIT = "AUD-1";
   static final long FOLLOW_UP = 1L;
   static final long TM_CONVERSATION = 11L;
   static final long PRACTITIONER_CONVERSATION = 12L;
   static final long JOINT_CONVERSATION = 13L;
-  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   final List<String> escalations = new ArrayList<>();
   final List<Long> reAuditsRequested = new ArrayList<>();
@@ -66,7 +59,6 @@ class FollowUpProcessScenarioTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(T0));
     Mocks.register(
         "escalateSafeguardingDelegate",
         (JavaDelegate)
@@ -82,12 +74,6 @@ class FollowUpProcessScenarioTest {
         (JavaDelegate)
             execution ->
                 reAuditsRequested.add((Long) execution.getVariable(Variables.FOLLOW_UP_ID)));
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
   }
 
   // ---- the happy path, in steps each deviation reuses ----
@@ -471,9 +457,5 @@ class FollowUpProcessScenarioTest {
     variables.put(SupportItemProcess.Variables.SUPPORT_DUE, at(Duration.ofDays(14)));
     variables.put(SupportItemProcess.Variables.OFFICER, "pi-officer");
     return runtimeService().startProcessInstanceByKey(SupportItemProcess.KEY, AUDIT, variables);
-  }
-
-  private static Date at(Duration fromStart) {
-    return Date.from(T0.plus(fromStart));
   }
 }

@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,17 +28,12 @@ import org.learningloop.workflow.ModerationProcess.Variables;
  * model by the due date the task carries.
  */
 @Deployment(resources = ModerationProcess.RESOURCE)
-class ModerationProcessScenarioTest {
+class ModerationProcessScenarioTest extends ProcessScenario {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder("process-engine-test.cfg.xml")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  @RegisterExtension static ProcessEngineCoverageExtension engine = engineCoveringEveryPath();
 
   static final long REQUEST = 11L;
   static final String AUDIT = "AUD-2024-0007";
-  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final Instant DUE = Instant.parse("2026-03-16T17:00:00Z");
 
   /** The requests whose challenger was told. */
@@ -48,17 +41,10 @@ class ModerationProcessScenarioTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(T0));
     Mocks.register(
         "tellChallengerDelegate",
         (JavaDelegate)
             execution -> told.add(execution.getVariable(Variables.MODERATION_REQUEST_ID)));
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
   }
 
   ProcessInstance start(boolean challenge) {

@@ -3,6 +3,10 @@ package org.learningloop.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +49,13 @@ class ProcessDiagramTest {
   /** How far, in pixels, a waypoint or a boundary event may sit off the outline it belongs on. */
   static final double TOLERANCE = 5;
 
+  /** A test run once for each model of {@link #models()}. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest
+  @MethodSource("models")
+  @interface EveryModel {}
+
   static Stream<String> models() {
     return Stream.of(
         FollowUpProcess.RESOURCE,
@@ -53,46 +65,34 @@ class ProcessDiagramTest {
         ModerationProcess.RESOURCE);
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void thereIsExactlyOneDiagram(String resource) throws Exception {
     assertThat(readModel(resource).getModelElementsByType(BpmnDiagram.class)).hasSize(1);
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void everyFlowNodeAndArtifactHasExactlyOneShapeAndEveryShapeNamesAnElement(String resource)
       throws Exception {
     BpmnModelInstance model = readModel(resource);
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
-    assertThat(shapes)
-        .allSatisfy(
-            s -> assertThat(s.getBpmnElement()).as(s.getId() + " names an element").isNotNull());
-    Map<String, Long> shapesPerElement =
-        shapes.stream()
-            .collect(Collectors.groupingBy(s -> s.getBpmnElement().getId(), Collectors.counting()));
+    Map<String, List<BpmnShape>> shapesPerElement = byElement(shapes, BpmnShape::getBpmnElement);
     assertThat(shaped(model))
         .isNotEmpty()
         .allSatisfy(
             e ->
                 assertThat(shapesPerElement.get(e.getId()))
                     .as("shapes of " + e.getId())
-                    .isEqualTo(1L));
+                    .hasSize(1));
     assertThat(shapes)
         .allSatisfy(s -> assertThat(s.getBounds()).as("bounds of " + s.getId()).isNotNull());
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void everySequenceFlowAndAssociationHasOneEdgeWithAtLeastTwoWaypoints(String resource)
       throws Exception {
     BpmnModelInstance model = readModel(resource);
-    Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
-    assertThat(edges)
-        .allSatisfy(
-            e -> assertThat(e.getBpmnElement()).as(e.getId() + " names an element").isNotNull());
     Map<String, List<BpmnEdge>> edgesPerElement =
-        edges.stream().collect(Collectors.groupingBy(e -> e.getBpmnElement().getId()));
+        byElement(model.getModelElementsByType(BpmnEdge.class), BpmnEdge::getBpmnElement);
     assertThat(connectors(model))
         .isNotEmpty()
         .allSatisfy(
@@ -104,12 +104,10 @@ class ProcessDiagramTest {
             });
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void everyEdgeStartsAtItsSourceAndEndsAtItsTarget(String resource) throws Exception {
-    BpmnModelInstance model = readModel(resource);
-    Map<String, BpmnShape> shapes = shapesByElement(model);
-    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+    Drawing drawing = Drawing.of(resource);
+    for (BpmnEdge edge : drawing.model().getModelElementsByType(BpmnEdge.class)) {
       List<Waypoint> waypoints = new ArrayList<>(edge.getWaypoints());
       BaseElement connector = edge.getBpmnElement();
       BaseElement source =
@@ -123,21 +121,19 @@ class ProcessDiagramTest {
       assertDocked(
           connector.getId() + " starts at " + source.getId(),
           waypoints.get(0),
-          shapes.get(source.getId()));
+          drawing.shapes().get(source.getId()));
       assertDocked(
           connector.getId() + " ends at " + target.getId(),
           waypoints.get(waypoints.size() - 1),
-          shapes.get(target.getId()));
+          drawing.shapes().get(target.getId()));
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void shapesOfTheSameLevelDoNotOverlap(String resource) throws Exception {
-    BpmnModelInstance model = readModel(resource);
-    Map<String, BpmnShape> shapes = shapesByElement(model);
+    Drawing drawing = Drawing.of(resource);
     Map<String, List<BaseElement>> levels =
-        shaped(model).stream()
+        shaped(drawing.model()).stream()
             .collect(Collectors.groupingBy(e -> ((BaseElement) e.getParentElement()).getId()));
     for (List<BaseElement> level : levels.values()) {
       for (int i = 0; i < level.size(); i++) {
@@ -148,7 +144,7 @@ class ProcessDiagramTest {
             continue; // a boundary event sits on its host: see
             // boundaryEventsSitOnTheBorderOfTheirHost
           }
-          assertThat(overlap(box(shapes, a.getId()), box(shapes, b.getId())))
+          assertThat(overlap(drawing.box(a.getId()), drawing.box(b.getId())))
               .as(a.getId() + " and " + b.getId() + " overlap")
               .isFalse();
         }
@@ -156,33 +152,29 @@ class ProcessDiagramTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void boundaryEventsSitOnTheBorderOfTheirHost(String resource) throws Exception {
-    BpmnModelInstance model = readModel(resource);
-    Map<String, BpmnShape> shapes = shapesByElement(model);
-    for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
-      Box own = box(shapes, event.getId());
-      Box host = box(shapes, event.getAttachedTo().getId());
+    Drawing drawing = Drawing.of(resource);
+    for (BoundaryEvent event : drawing.model().getModelElementsByType(BoundaryEvent.class)) {
+      Box own = drawing.box(event.getId());
+      Box host = drawing.box(event.getAttachedTo().getId());
       assertThat(host.distanceToBorder(own.centreX(), own.centreY()))
           .as("centre of " + event.getId() + " from the border of " + event.getAttachedTo().getId())
           .isLessThanOrEqualTo(TOLERANCE);
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void embeddedSubprocessesAreDrawnOpenAroundTheirChildren(String resource) throws Exception {
-    BpmnModelInstance model = readModel(resource);
-    Map<String, BpmnShape> shapes = shapesByElement(model);
-    for (SubProcess subProcess : model.getModelElementsByType(SubProcess.class)) {
-      Box outer = box(shapes, subProcess.getId());
-      assertThat(shapes.get(subProcess.getId()).isExpanded())
+    Drawing drawing = Drawing.of(resource);
+    for (SubProcess subProcess : drawing.model().getModelElementsByType(SubProcess.class)) {
+      Box outer = drawing.box(subProcess.getId());
+      assertThat(drawing.shapes().get(subProcess.getId()).isExpanded())
           .as(subProcess.getId() + " is expanded")
           .isTrue();
       for (FlowElement child : subProcess.getFlowElements()) {
         if (child instanceof FlowNode) {
-          Box inner = box(shapes, child.getId());
+          Box inner = drawing.box(child.getId());
           assertThat(outer.contains(inner))
               .as(child.getId() + " inside " + subProcess.getId())
               .isTrue();
@@ -191,22 +183,34 @@ class ProcessDiagramTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
+  @EveryModel
   void namedEventsGatewaysAndFlowsHaveALabel(String resource) throws Exception {
-    BpmnModelInstance model = readModel(resource);
-    Map<String, BpmnShape> shapes = shapesByElement(model);
+    Drawing drawing = Drawing.of(resource);
     Map<String, BpmnEdge> edges =
-        model.getModelElementsByType(BpmnEdge.class).stream()
+        drawing.model().getModelElementsByType(BpmnEdge.class).stream()
             .collect(Collectors.toMap(e -> e.getBpmnElement().getId(), Function.identity()));
     Stream.concat(
-            model.getModelElementsByType(Event.class).stream(),
-            model.getModelElementsByType(Gateway.class).stream())
+            drawing.model().getModelElementsByType(Event.class).stream(),
+            drawing.model().getModelElementsByType(Gateway.class).stream())
         .filter(node -> node.getName() != null && !node.getName().isBlank())
-        .forEach(node -> assertLabelled(node.getId(), shapes.get(node.getId()).getBpmnLabel()));
-    model.getModelElementsByType(SequenceFlow.class).stream()
+        .forEach(
+            node ->
+                assertLabelled(node.getId(), drawing.shapes().get(node.getId()).getBpmnLabel()));
+    drawing.model().getModelElementsByType(SequenceFlow.class).stream()
         .filter(flow -> flow.getName() != null && !flow.getName().isBlank())
         .forEach(flow -> assertLabelled(flow.getId(), edges.get(flow.getId()).getBpmnLabel()));
+  }
+
+  /**
+   * Drawings by the id of the element each draws, each asserted to name an element (a drawing that
+   * names none fails the test).
+   */
+  private static <D extends DiagramElement> Map<String, List<D>> byElement(
+      Collection<D> drawings, Function<D, BaseElement> element) {
+    assertThat(drawings)
+        .allSatisfy(
+            d -> assertThat(element.apply(d)).as(d.getId() + " names an element").isNotNull());
+    return drawings.stream().collect(Collectors.groupingBy(d -> element.apply(d).getId()));
   }
 
   private static void assertLabelled(String id, BpmnLabel label) {
@@ -233,9 +237,20 @@ class ProcessDiagramTest {
     return elements;
   }
 
-  private static Map<String, BpmnShape> shapesByElement(BpmnModelInstance model) {
-    return model.getModelElementsByType(BpmnShape.class).stream()
-        .collect(Collectors.toMap(s -> s.getBpmnElement().getId(), Function.identity()));
+  /** A model and its shapes by the id of the element each draws. */
+  private record Drawing(BpmnModelInstance model, Map<String, BpmnShape> shapes) {
+
+    static Drawing of(String resource) throws Exception {
+      BpmnModelInstance model = readModel(resource);
+      return new Drawing(
+          model,
+          model.getModelElementsByType(BpmnShape.class).stream()
+              .collect(Collectors.toMap(s -> s.getBpmnElement().getId(), Function.identity())));
+    }
+
+    Box box(String elementId) {
+      return ProcessDiagramTest.box(shapes, elementId);
+    }
   }
 
   /** The id of the activity a boundary event is attached to, null for anything else. */
