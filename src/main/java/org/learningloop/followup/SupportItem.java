@@ -88,8 +88,10 @@ public class SupportItem extends FollowUpPart {
   }
 
   void decline(Instant at, String reason) {
-    answeredAt = move(SupportItemState.OFFERED, SupportItemState.DECLINED, "declined", at);
-    this.reason = requireReason(reason); // a refused step rolls back with its transaction
+    require(SupportItemState.OFFERED, "declined");
+    this.reason = requireReason(reason); // before the state moves: a refused step changes nothing
+    state = SupportItemState.DECLINED;
+    answeredAt = at;
   }
 
   void complete(Instant at) {
