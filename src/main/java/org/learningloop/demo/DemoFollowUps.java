@@ -188,8 +188,9 @@ class DemoFollowUps {
     // The Team Manager's conversation held; the practitioner's missed, to be booked again.
     Life g = cases.open(DemoAudits.TEAM_1, jo, ago(t, 16), "ASSESSMENT_QUALITY");
     g.claim(g.day(1), false);
-    g.holdConversation(
+    g.schedule(
         g.day(2), ConversationAttendees.TEAM_MANAGER, ago(t, 8), MORNING_MEETING, 60, PLACES[1]);
+    g.held(ago(t, 8), ConversationAttendees.TEAM_MANAGER);
     g.schedule(
         g.day(2), ConversationAttendees.PRACTITIONER, ago(t, 7), AFTERNOON_MEETING, 90, PLACES[0]);
     g.notHeld(ago(t, 7), ConversationAttendees.PRACTITIONER, NOT_HELD[0]);
@@ -208,21 +209,24 @@ class DemoFollowUps {
     // by 9 working days (the Assistant Director).
     Life i = cases.open(DemoAudits.CORPORATE_PARENTING, tom, ago(t, 23), "ASSESSMENT_QUALITY");
     i.claim(ago(t, 21), false);
-    i.holdConversation(
+    i.schedule(
         i.day(4), ConversationAttendees.TEAM_MANAGER, i.day(8), MORNING_MEETING, 60, PLACES[1]);
+    i.held(i.day(8), ConversationAttendees.TEAM_MANAGER);
 
     Life j = cases.open(DemoAudits.TEAM_2, amara, ago(t, 26), "PERMANENCE_DRIFT_DELAY");
     j.claim(ago(t, 24), false);
-    j.holdConversation(
+    j.schedule(
         j.day(5), ConversationAttendees.TEAM_MANAGER, j.day(11), MORNING_MEETING, 60, PLACES[0]);
+    j.held(j.day(11), ConversationAttendees.TEAM_MANAGER);
     j.schedule(
         j.day(5), ConversationAttendees.PRACTITIONER, j.day(12), AFTERNOON_MEETING, 60, PLACES[0]);
     j.notHeld(j.day(12), ConversationAttendees.PRACTITIONER, NOT_HELD[2]);
 
     Life k = cases.open(DemoAudits.TEAM_1, practitioner, ago(t, 30), "PERMANENCE_DRIFT_DELAY");
     k.allocate(ago(t, 29), false);
-    k.holdConversation(
+    k.schedule(
         k.day(2), ConversationAttendees.TEAM_MANAGER, k.day(6), MORNING_MEETING, 60, PLACES[1]);
+    k.held(k.day(6), ConversationAttendees.TEAM_MANAGER);
     k.schedule(
         k.day(3), ConversationAttendees.PRACTITIONER, k.day(9), AFTERNOON_MEETING, 60, PLACES[1]);
     k.reschedule(
@@ -235,13 +239,14 @@ class DemoFollowUps {
     LocalDate la = l.day(1);
     l.claim(la, true);
     LocalDate lHeld = calendar.addWorkingDays(la, 7);
-    l.holdConversation(
+    l.schedule(
         calendar.addWorkingDays(la, 2),
         ConversationAttendees.JOINT,
         lHeld,
         MORNING_MEETING,
         90,
         PLACES[0]);
+    l.held(lHeld, ConversationAttendees.JOINT);
     l.offer(
         lHeld,
         "refresh",
@@ -275,10 +280,12 @@ class DemoFollowUps {
     // Closure proposed, sent back, proposed again: waiting for the PI lead's sign-off.
     Life m = cases.open(DemoAudits.TEAM_2, lee, ago(t, 50), "PERMANENCE_DRIFT_DELAY");
     m.claim(m.day(1), false);
-    m.holdConversation(
+    m.schedule(
         m.day(2), ConversationAttendees.TEAM_MANAGER, m.day(5), MORNING_MEETING, 60, PLACES[0]);
-    m.holdConversation(
+    m.held(m.day(5), ConversationAttendees.TEAM_MANAGER);
+    m.schedule(
         m.day(2), ConversationAttendees.PRACTITIONER, m.day(7), AFTERNOON_MEETING, 60, PLACES[1]);
+    m.held(m.day(7), ConversationAttendees.PRACTITIONER);
     m.offer(
         m.day(7),
         "refresh",
@@ -300,8 +307,8 @@ class DemoFollowUps {
         cases.open(
             DemoAudits.TEAM_1, sam, ago(t, 68), "PERMANENCE_DRIFT_DELAY", "ASSESSMENT_QUALITY");
     n.claim(ago(t, 66), true);
-    n.holdConversation(
-        n.day(4), ConversationAttendees.JOINT, n.day(10), MORNING_MEETING, 60, PLACES[1]);
+    n.schedule(n.day(4), ConversationAttendees.JOINT, n.day(10), MORNING_MEETING, 60, PLACES[1]);
+    n.held(n.day(10), ConversationAttendees.JOINT);
     n.offer(
         n.day(10), "coaching", "INDIVIDUAL_COACHING", SupportOwner.PRACTITIONER, n.day(32), null);
     n.accept(n.day(12), "coaching");
@@ -625,18 +632,6 @@ class DemoFollowUps {
               commands.scheduleConversation(id(), conversation, OFFICER, schedule);
             }
           });
-    }
-
-    /** A conversation booked on {@code day} for {@code on}, and held then. */
-    void holdConversation(
-        LocalDate day,
-        ConversationAttendees attendees,
-        LocalDate on,
-        LocalTime time,
-        int minutes,
-        String place) {
-      schedule(day, attendees, on, time, minutes, place);
-      held(on, attendees);
     }
 
     void held(LocalDate day, ConversationAttendees attendees) {

@@ -25,12 +25,9 @@ public class DirectoryProblem extends DomainException {
   }
 
   static DirectoryProblem notInDirectory(String username) {
+    String detail = "The account " + username + " is no longer in the council's directory.";
     return new DirectoryProblem(
-        Kind.FORBIDDEN,
-        "not-in-directory",
-        "Not in the directory",
-        "The account " + username + " is no longer in the council's directory.",
-        List.of());
+        Kind.FORBIDDEN, "not-in-directory", "Not in the directory", detail, List.of());
   }
 
   public static DirectoryProblem staffNotFound(Long id) {
